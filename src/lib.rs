@@ -1,0 +1,3 @@
+//! copydesk: scraped web pages in, clean article records out.
+pub mod article;
+pub mod extract;
