@@ -1,3 +1,59 @@
 //! copydesk: scraped web pages in, clean article records out.
+//!
+//! # Overview
+//! Data flows through one type per stage boundary, each owned by one module:
+//!
+//! ```text
+//! Source (source) -> Input --load--> Page --extract / text--> Article
+//!        --normalize + filter--> Article --normalize::to_record--> Record --sink--> JSONL
+//! ```
+//!
+//! - [`source`]: command-line paths and `[source]` -> [`Input`]s (directories walked in order).
+//! - [`load`] and [`charset`]: bytes -> decoded [`Page`] (size caps, gzip, binary sniffing).
+//! - [`extract`]: HTML -> [`Article`] (main content + metadata); [`text`] for plain text.
+//! - [`filter`]: removes boilerplate blocks, with the rule that removed each.
+//! - [`normalize`]: pure text functions and [`Article`] -> [`Record`].
+//! - [`sink`]: JSON Lines writer. [`pipeline`]: [`Processor`] (the pure core) and [`Pipeline`]
+//!   (threads and queues). [`config`]: pipeline.toml.
+//!
+//! # Example
+//! ```
+//! use copydesk::{Extractor, Processor, Page, ContentKind, FilterConfig};
+//! let filter = FilterConfig::default().build(std::path::Path::new(".")).unwrap();
+//! let processor = Processor::new(Extractor::new(Default::default()), filter, false, false);
+//! let page = Page {
+//!     seq: 0,
+//!     source: "inline".into(),
+//!     url: None,
+//!     kind: ContentKind::Text,
+//!     text: "A Headline\n\nThe first paragraph of the story.".into(),
+//! };
+//! let record = processor.process(&page).unwrap();
+//! assert_eq!(record.title.as_deref(), Some("A Headline"));
+//! assert_eq!(record.text, "The first paragraph of the story.");
+//! ```
+#![deny(missing_docs)]
+
 pub mod article;
+pub mod charset;
+pub mod config;
+pub mod error;
 pub mod extract;
+pub mod filter;
+pub mod load;
+pub mod normalize;
+pub mod pipeline;
+pub mod record;
+pub mod sink;
+pub mod source;
+pub mod text;
+
+pub use article::{Article, Block, BlockKind, Metadata};
+pub use config::PipelineConfig;
+pub use error::{Error, PageError, Stage};
+pub use extract::{ExtractConfig, Extractor, Favor};
+pub use filter::{Filter, FilterConfig};
+pub use load::{ContentKind, Limits, Page};
+pub use pipeline::{Output, Pipeline, Processor, Summary};
+pub use record::{Record, Reject, SCHEMA_VERSION};
+pub use source::{Input, InputFormat, Source};

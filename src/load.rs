@@ -1,0 +1,272 @@
+//! [`Input`] -> [`Page`] for local inputs: read with a size cap, gunzip with a cap, reject
+//! binary and empty content, decode the charset.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::Path;
+
+use flate2::read::MultiGzDecoder;
+use serde::Deserialize;
+use url::Url;
+
+use crate::charset;
+use crate::error::PageError;
+use crate::source::{Input, InputFormat, Origin};
+
+/// Default cap on an input's size as stored (50 MiB): larger files are rejects, not OOMs.
+pub const DEFAULT_MAX_INPUT_BYTES: u64 = 50 * 1024 * 1024;
+/// Default cap on a compressed input's inflated size (100 MiB): stops decompression bombs.
+pub const DEFAULT_MAX_DECOMPRESSED_BYTES: u64 = 100 * 1024 * 1024;
+
+/// `[limits]` in pipeline.toml: per-document budgets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Limits {
+    /// Largest input accepted, in bytes as stored on disk.
+    pub max_input_bytes: u64,
+    /// Largest inflated size of a gzip'd input, in bytes.
+    pub max_decompressed_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            max_decompressed_bytes: DEFAULT_MAX_DECOMPRESSED_BYTES,
+        }
+    }
+}
+
+/// What a page's content is, once decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContentKind {
+    /// HTML: goes through extraction.
+    Html,
+    /// Plain text: skips extraction.
+    Text,
+}
+
+/// A decoded page, ready for the processor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// Position in the input stream.
+    pub seq: u64,
+    /// The input's name (path or URL).
+    pub source: String,
+    /// The page's URL when known.
+    pub url: Option<Url>,
+    /// HTML or text.
+    pub kind: ContentKind,
+    /// The content, decoded to UTF-8.
+    pub text: String,
+}
+
+/// Reads and decodes a local input.
+///
+/// # Errors
+/// A [`PageError`] at the read or decode stage: unreadable, too large, corrupt gzip,
+/// decompression bomb, empty, binary.
+pub fn load(input: &Input, limits: &Limits) -> Result<Page, PageError> {
+    let (bytes, name) = match &input.origin {
+        Origin::File(path) => {
+            let file = File::open(path).map_err(PageError::Read)?;
+            (
+                read_capped(file, limits.max_input_bytes)?,
+                Some(path.as_path()),
+            )
+        }
+        Origin::Stdin => (
+            read_capped(io::stdin().lock(), limits.max_input_bytes)?,
+            None,
+        ),
+    };
+    let gzipped = name.is_some_and(|p| has_extension(p, "gz")) || bytes.starts_with(b"\x1f\x8b");
+    let bytes = if gzipped {
+        gunzip_capped(&bytes, limits.max_decompressed_bytes)?
+    } else {
+        bytes
+    };
+    decode_page(input, &bytes, name.map(strip_gz))
+}
+
+/// Turns raw bytes into a [`Page`]: binary/empty checks, content-kind decision, charset.
+///
+/// # Errors
+/// [`PageError::Empty`] or [`PageError::Binary`].
+pub fn decode_page(input: &Input, bytes: &[u8], name: Option<&str>) -> Result<Page, PageError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(PageError::Empty);
+    }
+    if let Some(kind) = charset::sniff_binary(bytes) {
+        return Err(PageError::Binary { kind });
+    }
+    let kind = content_kind(input.format, name, bytes);
+    let decoded = charset::decode(bytes, None, kind == ContentKind::Html);
+    if decoded.text.trim().is_empty() {
+        return Err(PageError::Empty);
+    }
+    Ok(Page {
+        seq: input.seq,
+        source: input.source.clone(),
+        url: input.url.clone(),
+        kind,
+        text: decoded.text,
+    })
+}
+
+fn read_capped(reader: impl Read, limit: u64) -> Result<Vec<u8>, PageError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(PageError::Read)?;
+    if bytes.len() as u64 > limit {
+        return Err(PageError::TooLarge { limit });
+    }
+    Ok(bytes)
+}
+
+fn gunzip_capped(bytes: &[u8], limit: u64) -> Result<Vec<u8>, PageError> {
+    let mut out = Vec::new();
+    MultiGzDecoder::new(bytes)
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut out)
+        .map_err(PageError::BadGzip)?;
+    if out.len() as u64 > limit {
+        return Err(PageError::DecompressionBomb { limit });
+    }
+    Ok(out)
+}
+
+fn has_extension(path: &Path, ext: &str) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
+/// The file name without a trailing `.gz`, for format detection.
+fn strip_gz(path: &Path) -> &str {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    name.strip_suffix(".gz")
+        .or_else(|| name.strip_suffix(".GZ"))
+        .unwrap_or(name)
+}
+
+fn content_kind(format: InputFormat, name: Option<&str>, bytes: &[u8]) -> ContentKind {
+    match format {
+        InputFormat::Html => return ContentKind::Html,
+        InputFormat::Text => return ContentKind::Text,
+        InputFormat::Auto => {}
+    }
+    let ext = name
+        .and_then(|n| n.rsplit_once('.'))
+        .map(|(_, e)| e.to_ascii_lowercase());
+    match ext.as_deref() {
+        Some("txt" | "text" | "md") => ContentKind::Text,
+        Some("html" | "htm" | "xhtml" | "xht" | "shtml") => ContentKind::Html,
+        _ => {
+            // Unknown extension: HTML starts with markup, after an optional BOM and whitespace.
+            let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+            let first = body.iter().find(|b| !b.is_ascii_whitespace());
+            if first == Some(&b'<') {
+                ContentKind::Html
+            } else {
+                ContentKind::Text
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use flate2::write::GzEncoder;
+
+    use super::*;
+
+    fn input(path: &Path) -> Input {
+        Input {
+            seq: 0,
+            source: path.display().to_string(),
+            url: None,
+            format: InputFormat::Auto,
+            origin: Origin::File(path.to_path_buf()),
+        }
+    }
+
+    fn gzip(data: &[u8]) -> Vec<u8> {
+        let mut enc = GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(data).unwrap();
+        enc.finish().unwrap()
+    }
+
+    #[test]
+    fn gzip_input_is_inflated_and_kind_comes_from_inner_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt.gz");
+        std::fs::write(&path, gzip(b"Hello there.")).unwrap();
+        let page = load(&input(&path), &Limits::default()).unwrap();
+        assert_eq!(page.text, "Hello there.");
+        assert_eq!(page.kind, ContentKind::Text);
+    }
+
+    #[test]
+    fn truncated_gzip_is_a_reject() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.html.gz");
+        let data = gzip(&b"<p>hello world</p>".repeat(1000));
+        std::fs::write(&path, &data[..data.len() / 2]).unwrap();
+        let err = load(&input(&path), &Limits::default()).unwrap_err();
+        assert!(matches!(err, PageError::BadGzip(_)), "{err:?}");
+    }
+
+    #[test]
+    fn decompression_bomb_is_capped() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bomb.html.gz");
+        std::fs::write(&path, gzip(&vec![b'a'; 1 << 20])).unwrap();
+        let limits = Limits {
+            max_decompressed_bytes: 1000,
+            ..Limits::default()
+        };
+        let err = load(&input(&path), &limits).unwrap_err();
+        assert!(matches!(err, PageError::DecompressionBomb { limit: 1000 }));
+    }
+
+    #[test]
+    fn oversized_input_is_a_reject() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.html");
+        std::fs::write(&path, vec![b'x'; 2000]).unwrap();
+        let limits = Limits {
+            max_input_bytes: 1000,
+            ..Limits::default()
+        };
+        assert!(matches!(
+            load(&input(&path), &limits),
+            Err(PageError::TooLarge { limit: 1000 })
+        ));
+    }
+
+    #[test]
+    fn empty_and_binary_are_rejects() {
+        let i = input(Path::new("x"));
+        assert!(matches!(
+            decode_page(&i, b"  \n", None),
+            Err(PageError::Empty)
+        ));
+        assert!(matches!(
+            decode_page(&i, b"%PDF-1.4 ...", None),
+            Err(PageError::Binary { kind: "pdf" })
+        ));
+    }
+
+    #[test]
+    fn unknown_extension_is_sniffed() {
+        let i = input(Path::new("x"));
+        let page = decode_page(&i, b"  <!doctype html><p>x</p>", Some("page")).unwrap();
+        assert_eq!(page.kind, ContentKind::Html);
+        let page = decode_page(&i, b"Just words.", Some("notes")).unwrap();
+        assert_eq!(page.kind, ContentKind::Text);
+    }
+}

@@ -1,0 +1,291 @@
+//! Pure text normalization and the [`Article`] -> [`Record`] step.
+//!
+//! Invariants of the output: text is NFC; no control characters except `\n` inside a block;
+//! no zero-width spaces, BOMs, word joiners or soft hyphens; whitespace runs inside a line are
+//! one space; lines are trimmed; blocks are joined by exactly one blank line. Typography
+//! (curly quotes, dashes, ellipses, non-breaking punctuation spacing) is kept as written.
+//! ZWJ/ZWNJ (U+200D/U+200C) are kept: they change spelling in Persian and Indic scripts and
+//! make up emoji sequences.
+
+use unicode_normalization::UnicodeNormalization;
+use xxhash_rust::xxh3::xxh3_128;
+
+use crate::article::{Article, Block, BlockKind};
+use crate::record::{Record, SCHEMA_VERSION};
+
+/// Characters removed outright: invisible format characters that only get in the way.
+fn is_dropped_char(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}'
+    ) || (c.is_control() && c != '\n' && c != '\t')
+}
+
+/// Decodes HTML character references (`&amp;`, `&#8217;`, `&nbsp;`) in plain text. HTML input
+/// needs none: the parser already decoded them.
+pub fn decode_entities(text: &str) -> String {
+    if text.contains('&') {
+        html_escape::decode_html_entities(text).into_owned()
+    } else {
+        text.to_string()
+    }
+}
+
+/// Normalizes one block's text: NFC, invisible characters dropped, whitespace collapsed within
+/// lines, lines trimmed, empty lines removed (one block never contains a blank line).
+pub fn normalize_block_text(text: &str) -> String {
+    let cleaned: String = text.nfc().filter(|&c| !is_dropped_char(c)).collect();
+    let mut out = String::with_capacity(cleaned.len());
+    for line in cleaned.split('\n') {
+        let mut words = line.split_whitespace().peekable();
+        if words.peek().is_none() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        for (i, word) in words.enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    }
+    out
+}
+
+/// Normalizes preformatted text: like [`normalize_block_text`] but indentation and inner
+/// spacing are kept; only trailing spaces and leading/trailing blank lines go.
+pub fn normalize_code_text(text: &str) -> String {
+    let cleaned: String = text
+        .nfc()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .filter(|&c| !is_dropped_char(c))
+        .collect();
+    let lines: Vec<&str> = cleaned.lines().map(str::trim_end).collect();
+    let start = lines
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(lines.len());
+    let end = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(start, |e| e + 1);
+    lines[start..end].join("\n")
+}
+
+/// Normalizes a short metadata value: one line, collapsed whitespace; `None` if empty.
+pub fn normalize_field(value: Option<&str>) -> Option<String> {
+    let text = normalize_block_text(value?).replace('\n', " ");
+    (!text.is_empty()).then_some(text)
+}
+
+/// Normalizes every block in place and drops blocks that end up empty.
+pub fn normalize_blocks(blocks: &mut Vec<Block>) {
+    for block in blocks.iter_mut() {
+        block.text = match block.kind {
+            BlockKind::Code => normalize_code_text(&block.text),
+            _ => normalize_block_text(&block.text),
+        };
+    }
+    blocks.retain(|b| !b.text.is_empty());
+}
+
+/// The record's `text`: blocks joined by one blank line.
+pub fn join_text(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&block.text);
+    }
+    out
+}
+
+/// The body as Markdown. Tables get a header separator after their first row.
+pub fn to_markdown(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    let mut prev: Option<BlockKind> = None;
+    for block in blocks {
+        let kind = block.kind;
+        let tight = matches!(
+            (prev, kind),
+            (Some(BlockKind::ListItem), BlockKind::ListItem)
+                | (Some(BlockKind::TableRow), BlockKind::TableRow)
+        );
+        if !out.is_empty() {
+            out.push_str(if tight { "\n" } else { "\n\n" });
+        }
+        match kind {
+            BlockKind::Heading(level) => {
+                out.push_str(&"#".repeat(usize::from(level.clamp(1, 6))));
+                out.push(' ');
+                out.push_str(&block.text.replace('\n', " "));
+            }
+            BlockKind::Paragraph => out.push_str(&block.text.replace('\n', "  \n")),
+            BlockKind::ListItem => {
+                out.push_str("- ");
+                out.push_str(&block.text.replace('\n', "\n  "));
+            }
+            BlockKind::Quote => {
+                let quoted: Vec<String> = block.text.lines().map(|l| format!("> {l}")).collect();
+                out.push_str(&quoted.join("\n"));
+            }
+            BlockKind::Code => {
+                out.push_str("```\n");
+                out.push_str(&block.text);
+                out.push_str("\n```");
+            }
+            BlockKind::TableRow => {
+                let cells: Vec<&str> = block.text.split(" | ").collect();
+                out.push_str("| ");
+                out.push_str(&cells.join(" | ").replace('\n', " "));
+                out.push_str(" |");
+                if prev != Some(BlockKind::TableRow) {
+                    out.push_str("\n|");
+                    out.push_str(&" --- |".repeat(cells.len()));
+                }
+            }
+            BlockKind::Caption => {
+                out.push('*');
+                out.push_str(&block.text.replace('\n', " "));
+                out.push('*');
+            }
+        }
+        prev = Some(kind);
+    }
+    out
+}
+
+/// Stable content id: 32 hex digits of XXH3-128 over the record text.
+pub fn content_id(text: &str) -> String {
+    format!("{:032x}", xxh3_128(text.as_bytes()))
+}
+
+/// What the record needs beyond the article.
+#[derive(Debug, Clone, Copy)]
+pub struct RecordContext<'a> {
+    /// Input position.
+    pub seq: u64,
+    /// Input name.
+    pub source: &'a str,
+    /// URL the page was read from, if any (the page's canonical URL wins).
+    pub url: Option<&'a str>,
+    /// Also render Markdown.
+    pub markdown: bool,
+}
+
+/// Builds the record from a filtered article. Blocks must already be normalized.
+pub fn to_record(article: &Article, ctx: RecordContext<'_>) -> Record {
+    let text = join_text(&article.blocks);
+    let meta = &article.meta;
+    Record {
+        id: content_id(&text),
+        url: meta
+            .canonical_url
+            .clone()
+            .or_else(|| ctx.url.map(str::to_string)),
+        source: ctx.source.to_string(),
+        title: normalize_field(meta.title.as_deref()),
+        author: normalize_field(meta.author.as_deref()),
+        published: normalize_field(meta.published.as_deref()),
+        modified: normalize_field(meta.modified.as_deref()),
+        language: normalize_field(meta.language.as_deref()),
+        site_name: normalize_field(meta.site_name.as_deref()),
+        description: normalize_field(meta.description.as_deref()),
+        image: normalize_field(meta.image.as_deref()),
+        tags: meta
+            .tags
+            .iter()
+            .filter_map(|t| normalize_field(Some(t)))
+            .collect(),
+        word_count: text.split_whitespace().count(),
+        markdown: ctx.markdown.then(|| to_markdown(&article.blocks)),
+        text,
+        removed: None,
+        seq: ctx.seq,
+        schema_version: SCHEMA_VERSION,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn block_text_is_nfc_and_collapsed() {
+        let decomposed = "Cafe\u{301}  au\t lait\u{200B} \u{00AD}ok";
+        assert_eq!(normalize_block_text(decomposed), "Café au lait ok");
+    }
+
+    #[test]
+    fn typography_is_kept() {
+        let s = "“Quoted” — it’s… fine – really";
+        assert_eq!(normalize_block_text(s), s);
+    }
+
+    #[test]
+    fn control_characters_go_but_newlines_stay() {
+        assert_eq!(
+            normalize_block_text("a\u{0007}b\r\n\n  c  \u{0000}"),
+            "ab\nc"
+        );
+    }
+
+    #[test]
+    fn zero_width_joiners_are_kept() {
+        assert_eq!(normalize_block_text("می\u{200C}خواهم"), "می\u{200C}خواهم");
+    }
+
+    #[test]
+    fn entities_are_decoded() {
+        assert_eq!(
+            decode_entities("Tom &amp; Jerry&nbsp;&#8217;s"),
+            "Tom & Jerry\u{a0}’s"
+        );
+        assert_eq!(
+            normalize_block_text(&decode_entities("a&nbsp;&nbsp;b")),
+            "a b"
+        );
+    }
+
+    #[test]
+    fn code_keeps_indentation() {
+        assert_eq!(
+            normalize_code_text("\n  fn x() {\n      y  \n  }\n\n"),
+            "  fn x() {\n      y\n  }"
+        );
+    }
+
+    #[test]
+    fn normalize_is_idempotent() {
+        for s in ["  a  b \n\n c ", "e\u{301}\u{200B}", "x\r\ny"] {
+            let once = normalize_block_text(s);
+            assert_eq!(normalize_block_text(&once), once);
+        }
+    }
+
+    #[test]
+    fn markdown_renders_structure() {
+        let blocks = vec![
+            Block::new(BlockKind::Heading(2), "Intro"),
+            Block::new(BlockKind::Paragraph, "Text."),
+            Block::new(BlockKind::ListItem, "one"),
+            Block::new(BlockKind::ListItem, "two"),
+            Block::new(BlockKind::TableRow, "a | b"),
+            Block::new(BlockKind::TableRow, "1 | 2"),
+        ];
+        assert_eq!(
+            to_markdown(&blocks),
+            "## Intro\n\nText.\n\n- one\n- two\n\n| a | b |\n| --- | --- |\n| 1 | 2 |"
+        );
+    }
+
+    #[test]
+    fn id_is_stable() {
+        assert_eq!(content_id("hello"), content_id("hello"));
+        assert_ne!(content_id("hello"), content_id("hello!"));
+        assert_eq!(content_id("").len(), 32);
+    }
+}

@@ -1,0 +1,312 @@
+//! The pure core ([`Processor::process`]: page -> record) and the wiring that runs it over
+//! many inputs on all cores ([`Pipeline::run`]).
+//!
+//! ```text
+//! source thread --(bounded)--> N workers: load + process --(bounded)--> writer (this thread)
+//! ```
+//! Queues are bounded, so memory stays flat however many inputs there are. Output is in
+//! completion order; every record and reject carries the input's `seq`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::bounded;
+
+use crate::article::Article;
+use crate::error::{Error, PageError, Stage};
+use crate::extract::Extractor;
+use crate::filter::Filter;
+use crate::load::{self, ContentKind, Limits, Page};
+use crate::normalize::{self, RecordContext};
+use crate::record::{Record, Reject};
+use crate::sink::JsonlSink;
+use crate::source::{Input, Source};
+use crate::text;
+
+/// Page -> record: extract (or parse text), normalize, filter, build the record.
+///
+/// `Send + Sync`; share it across threads by reference. Deterministic: the same page always
+/// gives the same record.
+#[derive(Debug)]
+pub struct Processor {
+    extractor: Extractor,
+    filter: Filter,
+    markdown: bool,
+    keep_removed: bool,
+}
+
+impl Processor {
+    /// Assembles a processor from compiled stages.
+    pub fn new(extractor: Extractor, filter: Filter, markdown: bool, keep_removed: bool) -> Self {
+        Self {
+            extractor,
+            filter,
+            markdown,
+            keep_removed,
+        }
+    }
+
+    /// Extracts (or parses) and normalizes the article, before filtering.
+    ///
+    /// # Errors
+    /// [`PageError::Extract`] when the page holds no article.
+    pub fn article(&self, page: &Page) -> Result<Article, PageError> {
+        let mut article = match page.kind {
+            ContentKind::Html => self.extractor.extract(&page.text, page.url.as_ref())?,
+            ContentKind::Text => text::parse_text(&page.text),
+        };
+        // Filters see normalized text (NFC, collapsed whitespace), so their rules stay simple.
+        normalize::normalize_blocks(&mut article.blocks);
+        Ok(article)
+    }
+
+    /// Turns one page into one record.
+    ///
+    /// # Errors
+    /// A [`PageError`] at the extract or filter stage.
+    pub fn process(&self, page: &Page) -> Result<Record, PageError> {
+        let mut article = self.article(page)?;
+        let host = page.url.as_ref().and_then(|u| u.host_str()).or_else(|| {
+            article
+                .meta
+                .canonical_url
+                .as_deref()
+                .and_then(|u| u.split('/').nth(2))
+        });
+        let host = host.map(str::to_string);
+        let report = self.filter.apply(&mut article, host.as_deref())?;
+        if article.blocks.is_empty() {
+            return Err(PageError::EmptyAfterFilter);
+        }
+        let mut record = normalize::to_record(
+            &article,
+            RecordContext {
+                seq: page.seq,
+                source: &page.source,
+                url: page.url.as_ref().map(url::Url::as_str),
+                markdown: self.markdown,
+            },
+        );
+        if self.keep_removed {
+            record.removed = Some(report.removed);
+        }
+        Ok(record)
+    }
+}
+
+/// Where a run writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// Records file, `-` for stdout.
+    pub records: PathBuf,
+    /// Rejects file; `None` writes rejects to stderr.
+    pub rejects: Option<PathBuf>,
+}
+
+impl Output {
+    /// Resolves the default rejects path from `[output]`.
+    pub fn from_config(config: &crate::config::OutputConfig) -> Self {
+        let rejects = config.rejects.clone().or_else(|| {
+            (config.path.as_os_str() != "-").then(|| default_rejects_path(&config.path))
+        });
+        Self {
+            records: config.path.clone(),
+            rejects,
+        }
+    }
+}
+
+/// `out/articles.jsonl` -> `out/articles.rejects.jsonl`.
+fn default_rejects_path(records: &Path) -> PathBuf {
+    let name = records
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = name.split('.').next().unwrap_or("out");
+    records.with_file_name(format!("{stem}.rejects.jsonl"))
+}
+
+/// Counts of one run, printed at the end.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Records written.
+    pub records: u64,
+    /// Rejects by stage and reason.
+    pub rejects: BTreeMap<(Stage, &'static str), u64>,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+impl Summary {
+    /// Total rejects.
+    pub fn rejected(&self) -> u64 {
+        self.rejects.values().sum()
+    }
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let total = self.records + self.rejected();
+        let secs = self.elapsed.as_secs_f64();
+        #[allow(clippy::cast_precision_loss)]
+        let rate = if secs > 0.0 { total as f64 / secs } else { 0.0 };
+        writeln!(
+            f,
+            "{total} inputs: {} records, {} rejects in {secs:.2}s ({rate:.0} inputs/s)",
+            self.records,
+            self.rejected()
+        )?;
+        for ((stage, reason), count) in &self.rejects {
+            writeln!(f, "  rejected at {stage}: {reason}: {count}")?;
+        }
+        Ok(())
+    }
+}
+
+/// What a worker hands to the writer.
+enum Outcome {
+    Record(Box<Record>),
+    Reject(Reject, &'static str),
+}
+
+/// A compiled, runnable pipeline.
+#[derive(Debug)]
+pub struct Pipeline {
+    source: Source,
+    processor: Processor,
+    output: Output,
+    limits: Limits,
+    threads: usize,
+}
+
+impl Pipeline {
+    /// Assembles a pipeline; `threads == 0` means one per available core.
+    pub fn new(
+        source: Source,
+        processor: Processor,
+        output: Output,
+        limits: Limits,
+        threads: usize,
+    ) -> Self {
+        Self {
+            source,
+            processor,
+            output,
+            limits,
+            threads,
+        }
+    }
+
+    /// The processor, for callers that process pages themselves.
+    pub fn processor(&self) -> &Processor {
+        &self.processor
+    }
+
+    /// Replaces where the run writes (command-line overrides).
+    pub fn set_output(&mut self, output: Output) {
+        self.output = output;
+    }
+
+    fn worker_count(&self) -> usize {
+        if self.threads > 0 {
+            self.threads
+        } else {
+            std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+        }
+    }
+
+    /// Runs every input to a record or a reject.
+    ///
+    /// # Errors
+    /// Only fatal errors: an output that cannot be created or written.
+    pub fn run(&self) -> Result<Summary, Error> {
+        let started = Instant::now();
+        let mut records = JsonlSink::create(&self.output.records)?;
+        let mut rejects = match &self.output.rejects {
+            Some(path) => JsonlSink::create(path)?,
+            None => JsonlSink::new(Box::new(std::io::stderr()), Path::new("<stderr>")),
+        };
+        let workers = self.worker_count();
+        let (input_tx, input_rx) = bounded::<Input>(workers * 4);
+        let (outcome_tx, outcome_rx) = bounded::<Outcome>(workers * 4);
+        let mut summary = Summary::default();
+
+        let result = std::thread::scope(|scope| {
+            let source_outcomes = outcome_tx.clone();
+            scope.spawn(move || {
+                for item in self.source.inputs() {
+                    let sent = match item {
+                        Ok(input) => input_tx.send(input).is_ok(),
+                        Err(reject) => source_outcomes
+                            .send(Outcome::Reject(reject, "cannot list"))
+                            .is_ok(),
+                    };
+                    if !sent {
+                        break; // the writer stopped on a fatal error
+                    }
+                }
+            });
+            for _ in 0..workers {
+                let inputs = input_rx.clone();
+                let outcomes = outcome_tx.clone();
+                scope.spawn(move || {
+                    for input in inputs {
+                        if outcomes.send(self.handle(&input)).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(outcome_tx);
+            drop(input_rx);
+            for outcome in outcome_rx {
+                match outcome {
+                    Outcome::Record(record) => {
+                        records.write(&*record)?;
+                        summary.records += 1;
+                    }
+                    Outcome::Reject(reject, kind) => {
+                        rejects.write(&reject)?;
+                        *summary.rejects.entry((reject.stage, kind)).or_default() += 1;
+                    }
+                }
+            }
+            Ok::<(), Error>(())
+        });
+        result?;
+        records.finish()?;
+        rejects.finish()?;
+        summary.elapsed = started.elapsed();
+        Ok(summary)
+    }
+
+    fn handle(&self, input: &Input) -> Outcome {
+        let result = load::load(input, &self.limits).and_then(|page| self.processor.process(&page));
+        match result {
+            Ok(record) => Outcome::Record(Box::new(record)),
+            Err(error) => Outcome::Reject(
+                Reject {
+                    seq: input.seq,
+                    source: input.source.clone(),
+                    stage: error.stage(),
+                    reason: error_chain(&error),
+                },
+                error.kind(),
+            ),
+        }
+    }
+}
+
+/// "outer: cause: root cause", for reject reasons.
+fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}

@@ -1,0 +1,72 @@
+//! The output contract: one [`Record`] per article, one [`Reject`] per input that gave none.
+//!
+//! Schema version 1. Field order is the serialization order and is stable. Fields listed in
+//! README ("Record schema") are always present (`null` when unknown) except the optional ones
+//! marked there, which are omitted when not requested. A new field bumps
+//! [`SCHEMA_VERSION`]'s minor meaning only if it is optional; removing or renaming one bumps it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Stage;
+use crate::filter::Removed;
+
+/// Version of the record schema written in every record.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One cleaned article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    /// Stable content hash: 32 hex digits of XXH3-128 over `text`.
+    pub id: String,
+    /// The page's URL (canonical when declared, else the fetched or given URL), or null.
+    pub url: Option<String>,
+    /// Where the input came from: file path, `-` for stdin, or the requested URL.
+    pub source: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Author(s), several joined with "; ".
+    pub author: Option<String>,
+    /// Publication date, ISO 8601.
+    pub published: Option<String>,
+    /// Last modification date, ISO 8601.
+    pub modified: Option<String>,
+    /// Language code (ISO 639-1 where known, e.g. "en").
+    pub language: Option<String>,
+    /// Publication or site name.
+    pub site_name: Option<String>,
+    /// Summary given by the page.
+    pub description: Option<String>,
+    /// Lead image URL.
+    pub image: Option<String>,
+    /// Tags and categories.
+    pub tags: Vec<String>,
+    /// The cleaned body: paragraphs separated by one blank line, no leading/trailing space.
+    pub text: String,
+    /// The body as Markdown (only with `output.markdown = true`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub markdown: Option<String>,
+    /// Words in `text` (whitespace-separated).
+    pub word_count: usize,
+    /// Removed blocks and the rules that removed them (only with `filter.keep_removed = true`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub removed: Option<Vec<Removed>>,
+    /// Position of the input in the run's input stream.
+    pub seq: u64,
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+}
+
+/// An input that produced no record, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reject {
+    /// Position of the input in the run's input stream.
+    pub seq: u64,
+    /// The input's name (path or requested URL).
+    pub source: String,
+    /// The stage that rejected it.
+    pub stage: Stage,
+    /// Human-readable reason.
+    pub reason: String,
+}
