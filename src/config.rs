@@ -105,31 +105,24 @@ impl PipelineConfig {
         }
     }
 
-    /// Compiles the config into a runnable pipeline, checking every value.
-    ///
-    /// `config_path` names the file in errors; `base_dir` resolves files the stages load.
+    /// Compiles the stage settings (`[extract]`, `[filter]`, `[output]`) into a [`Processor`],
+    /// without needing a `[source]`: for library and binding users who bring their own pages.
     ///
     /// # Errors
-    /// [`Error::ConfigInvalid`] listing every problem, or [`Error::MissingInput`].
-    pub fn build(&self, config_path: &Path, base_dir: &Path) -> Result<Pipeline, Error> {
+    /// [`Error::ConfigInvalid`] listing every problem.
+    pub fn build_processor(&self, config_path: &Path, base_dir: &Path) -> Result<Processor, Error> {
         let mut problems = Vec::new();
-        let source = match &self.source {
-            Some(s) => Some(Source::new(
-                s.paths.clone(),
-                s.format,
-                s.url.as_deref(),
-                &mut problems,
-            )?),
-            None => {
-                problems.push("source: missing [source] table (paths to read)".to_string());
-                None
-            }
-        };
-        if let Some(s) = &self.source {
-            if s.paths.is_empty() {
-                problems.push("source.paths: no input paths given".to_string());
-            }
+        let processor = self.processor(base_dir, &mut problems);
+        match processor {
+            Some(p) if problems.is_empty() => Ok(p),
+            _ => Err(Error::ConfigInvalid {
+                path: config_path.to_path_buf(),
+                problems,
+            }),
         }
+    }
+
+    fn processor(&self, base_dir: &Path, problems: &mut Vec<String>) -> Option<Processor> {
         let filter = match self.filter.build(base_dir) {
             Ok(f) => Some(f),
             Err(errors) => {
@@ -143,22 +136,50 @@ impl PipelineConfig {
         if self.limits.max_decompressed_bytes == 0 {
             problems.push("limits.max_decompressed_bytes: must be greater than 0".to_string());
         }
-        match (source, filter) {
-            (Some(source), Some(filter)) if problems.is_empty() => {
-                let processor = Processor::new(
-                    Extractor::new(self.extract.clone()),
-                    filter,
-                    self.output.markdown,
-                    self.filter.keep_removed,
-                );
-                Ok(Pipeline::new(
-                    source,
-                    processor,
-                    Output::from_config(&self.output),
-                    self.limits,
-                    self.threads,
-                ))
+        filter.map(|filter| {
+            Processor::new(
+                Extractor::new(self.extract.clone()),
+                filter,
+                self.output.markdown,
+                self.filter.keep_removed,
+            )
+        })
+    }
+
+    /// Compiles the config into a runnable pipeline, checking every value.
+    ///
+    /// `config_path` names the file in errors; `base_dir` resolves files the stages load.
+    ///
+    /// # Errors
+    /// [`Error::ConfigInvalid`] listing every problem, or [`Error::MissingInput`].
+    pub fn build(&self, config_path: &Path, base_dir: &Path) -> Result<Pipeline, Error> {
+        let mut problems = Vec::new();
+        let source = match &self.source {
+            Some(s) => {
+                if s.paths.is_empty() {
+                    problems.push("source.paths: no input paths given".to_string());
+                }
+                Some(Source::new(
+                    s.paths.clone(),
+                    s.format,
+                    s.url.as_deref(),
+                    &mut problems,
+                )?)
             }
+            None => {
+                problems.push("source: missing [source] table (paths to read)".to_string());
+                None
+            }
+        };
+        let processor = self.processor(base_dir, &mut problems);
+        match (source, processor) {
+            (Some(source), Some(processor)) if problems.is_empty() => Ok(Pipeline::new(
+                source,
+                processor,
+                Output::from_config(&self.output),
+                self.limits,
+                self.threads,
+            )),
             _ => Err(Error::ConfigInvalid {
                 path: config_path.to_path_buf(),
                 problems,

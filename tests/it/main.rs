@@ -1,0 +1,11 @@
+//! One integration-test binary (one link step). Modules:
+//! - `golden`: every fixtures/pages/* page through the processor, against its expected record
+//!   and the keep/drop intent in fixtures/cases.toml.
+//! - `cli`: the `copydesk` binary in a temp dir: outputs, rejects, exit codes, messages.
+//! - `config`: the repo's pipeline.toml builds; bad configs name file, line and key.
+//! - `contract`: the JSONL wire format, byte for byte.
+mod cli;
+mod config;
+mod contract;
+mod golden;
+mod support;
