@@ -50,6 +50,10 @@ pub struct OutputConfig {
     pub rejects: Option<PathBuf>,
     /// Add a `markdown` field with the body rendered as Markdown.
     pub markdown: bool,
+    /// Continue an interrupted run: inputs whose `source` is already in the records or
+    /// rejects file are skipped, a partial last line is repaired, and new lines are appended.
+    /// `false` starts the output files afresh.
+    pub resume: bool,
 }
 
 impl Default for OutputConfig {
@@ -58,6 +62,7 @@ impl Default for OutputConfig {
             path: PathBuf::from("-"),
             rejects: None,
             markdown: false,
+            resume: true,
         }
     }
 }

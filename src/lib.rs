@@ -44,6 +44,7 @@ pub mod load;
 pub mod normalize;
 pub mod pipeline;
 pub mod record;
+pub mod resume;
 pub mod sink;
 pub mod source;
 pub mod text;

@@ -126,7 +126,11 @@ fn read_capped(reader: impl Read, limit: u64) -> Result<Vec<u8>, PageError> {
     Ok(bytes)
 }
 
-fn gunzip_capped(bytes: &[u8], limit: u64) -> Result<Vec<u8>, PageError> {
+/// Inflates a (multi-member) gzip stream, refusing to grow past `limit` bytes.
+///
+/// # Errors
+/// [`PageError::BadGzip`] for corrupt data, [`PageError::DecompressionBomb`] past the cap.
+pub fn gunzip_capped(bytes: &[u8], limit: u64) -> Result<Vec<u8>, PageError> {
     let mut out = Vec::new();
     MultiGzDecoder::new(bytes)
         .take(limit.saturating_add(1))

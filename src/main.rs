@@ -34,6 +34,9 @@ enum Command {
         /// Path to pipeline.toml.
         #[arg(default_value = "pipeline.toml")]
         config: PathBuf,
+        /// Start the output files afresh instead of resuming an interrupted run.
+        #[arg(long)]
+        fresh: bool,
     },
     /// Clean local HTML or text files, directories (recursive) or `-` (stdin).
     Clean {
@@ -61,6 +64,9 @@ enum Command {
         /// Add a `markdown` field to each record.
         #[arg(long)]
         markdown: bool,
+        /// Start the output files afresh instead of resuming an interrupted run.
+        #[arg(long)]
+        fresh: bool,
     },
     /// Check a config file and exit: 0 when it is valid.
     Check {
@@ -103,8 +109,10 @@ fn init_logging(filter: Option<&str>) {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Run { config } => {
-            let pipeline = load_config(&config)?.build(&config, base_dir(&config))?;
+        Command::Run { config, fresh } => {
+            let mut settings = load_config(&config)?;
+            settings.output.resume &= !fresh;
+            let pipeline = settings.build(&config, base_dir(&config))?;
             report(&pipeline.run()?);
         }
         Command::Clean {
@@ -116,6 +124,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             threads,
             markdown,
+            fresh,
         } => {
             let (mut settings, config_path) = match &config {
                 Some(path) => (load_config(path)?, path.clone()),
@@ -126,6 +135,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 path: output.clone(),
                 rejects: rejects.clone(),
                 markdown: markdown || settings.output.markdown,
+                resume: !fresh,
             };
             if let Some(threads) = threads {
                 settings.threads = threads;

@@ -21,6 +21,7 @@ use crate::filter::Filter;
 use crate::load::{self, ContentKind, Limits, Page};
 use crate::normalize::{self, RecordContext};
 use crate::record::{Record, Reject};
+use crate::resume::Finished;
 use crate::sink::JsonlSink;
 use crate::source::{Input, Source};
 use crate::text;
@@ -103,6 +104,8 @@ pub struct Output {
     pub records: PathBuf,
     /// Rejects file; `None` writes rejects to stderr.
     pub rejects: Option<PathBuf>,
+    /// Skip inputs finished by an earlier run and append, instead of starting afresh.
+    pub resume: bool,
 }
 
 impl Output {
@@ -114,6 +117,7 @@ impl Output {
         Self {
             records: config.path.clone(),
             rejects,
+            resume: config.resume,
         }
     }
 }
@@ -133,6 +137,8 @@ fn default_rejects_path(records: &Path) -> PathBuf {
 pub struct Summary {
     /// Records written.
     pub records: u64,
+    /// Inputs skipped because an earlier run finished them (resume).
+    pub skipped: u64,
     /// Rejects by stage and reason.
     pub rejects: BTreeMap<(Stage, &'static str), u64>,
     /// Wall time.
@@ -158,6 +164,13 @@ impl fmt::Display for Summary {
             self.records,
             self.rejected()
         )?;
+        if self.skipped > 0 {
+            writeln!(
+                f,
+                "  skipped {} inputs finished by an earlier run",
+                self.skipped
+            )?;
+        }
         for ((stage, reason), count) in &self.rejects {
             writeln!(f, "  rejected at {stage}: {reason}: {count}")?;
         }
@@ -223,11 +236,20 @@ impl Pipeline {
     /// Only fatal errors: an output that cannot be created or written.
     pub fn run(&self) -> Result<Summary, Error> {
         let started = Instant::now();
-        let mut records = JsonlSink::create(&self.output.records)?;
+        let resume = self.output.resume;
+        let finished = if resume {
+            let mut paths = vec![self.output.records.as_path()];
+            paths.extend(self.output.rejects.as_deref());
+            Finished::load(&paths)?
+        } else {
+            Finished::default()
+        };
+        let mut records = JsonlSink::open(&self.output.records, resume)?;
         let mut rejects = match &self.output.rejects {
-            Some(path) => JsonlSink::create(path)?,
+            Some(path) => JsonlSink::open(path, resume)?,
             None => JsonlSink::new(Box::new(std::io::stderr()), Path::new("<stderr>")),
         };
+        let skipped = std::sync::atomic::AtomicU64::new(0);
         let workers = self.worker_count();
         let (input_tx, input_rx) = bounded::<Input>(workers * 4);
         let (outcome_tx, outcome_rx) = bounded::<Outcome>(workers * 4);
@@ -235,9 +257,14 @@ impl Pipeline {
 
         let result = std::thread::scope(|scope| {
             let source_outcomes = outcome_tx.clone();
+            let (finished, skipped) = (&finished, &skipped);
             scope.spawn(move || {
                 for item in self.source.inputs() {
                     let sent = match item {
+                        Ok(input) if finished.contains(&input.source) => {
+                            skipped.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            true
+                        }
                         Ok(input) => input_tx.send(input).is_ok(),
                         Err(reject) => source_outcomes
                             .send(Outcome::Reject(reject, "cannot list"))
@@ -278,6 +305,7 @@ impl Pipeline {
         result?;
         records.finish()?;
         rejects.finish()?;
+        summary.skipped = skipped.into_inner();
         summary.elapsed = started.elapsed();
         Ok(summary)
     }

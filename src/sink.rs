@@ -33,6 +33,15 @@ impl JsonlSink {
     /// # Errors
     /// [`Error::Output`] when the file cannot be created.
     pub fn create(path: &Path) -> Result<Self, Error> {
+        Self::open(path, false)
+    }
+
+    /// Opens `path` for writing, appending to what is there when `append` is set, making
+    /// parent directories; `-` means stdout.
+    ///
+    /// # Errors
+    /// [`Error::Output`] when the file cannot be opened.
+    pub fn open(path: &Path, append: bool) -> Result<Self, Error> {
         let out: Box<dyn Write + Send> = if path.as_os_str() == "-" {
             Box::new(io::stdout())
         } else {
@@ -43,7 +52,12 @@ impl JsonlSink {
             if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
                 fs::create_dir_all(parent).map_err(fail)?;
             }
-            Box::new(File::create(path).map_err(fail)?)
+            let file = if append {
+                fs::OpenOptions::new().create(true).append(true).open(path)
+            } else {
+                File::create(path)
+            };
+            Box::new(file.map_err(fail)?)
         };
         Ok(Self::new(out, path))
     }

@@ -8,4 +8,5 @@ mod cli;
 mod config;
 mod contract;
 mod golden;
+mod resume;
 mod support;
