@@ -16,19 +16,31 @@ use std::borrow::Cow;
 use aho_corasick::AhoCorasick;
 use regex::RegexSet;
 
-use super::rules::{Action, DUPLICATE_BLOCK, INLINE_HEADLINE, Position, SITE_PROFILE};
+use super::rules::{
+    Action, DUPLICATE_BLOCK, EDGE_LABEL, INLINE_HEADLINE, Position, SITE_PROFILE, TITLE_REPEAT,
+};
 use super::text;
 use crate::article::{Block, BlockKind};
 
-/// Fewest words of a body paragraph that bounds the head and tail zones. Ten words with a
-/// sentence ending is longer than every badge, credit and prompt line in the labelled set, and
-/// shorter than all but one-line story paragraphs ("He declined to comment."), which are then
-/// simply not zone boundaries.
-pub(crate) const ANCHOR_MIN_WORDS: usize = 10;
+/// Fewest words of a body paragraph that bounds the head and tail zones. Six words with a
+/// sentence ending: long enough that badges, labels and buttons never qualify, short enough
+/// that the short closing paragraph of a story ("An investigation is under way.") does, so a
+/// story sentence that happens to match an edge rule is not left in the tail.
+pub(crate) const ANCHOR_MIN_WORDS: usize = 6;
+
+/// Most words of a short label line ("Opinion", "Share this:", "Rezept drucken") dropped in the
+/// head and tail by `edge_label`. Head and tail paragraphs this short without a sentence
+/// ending are section kickers, button captions and agency tags; story text there ends with
+/// punctuation, and list items and headings are not touched.
+pub(crate) const EDGE_LABEL_MAX_WORDS: usize = 4;
 
 /// Fewest words for a block to be dropped as a repeat of an earlier block: shorter repeats are
 /// list entries ("2 eggs") or labels, and legitimately recur.
 pub(crate) const DUPLICATE_MIN_WORDS: usize = 3;
+
+/// `title_repeat` looks at this many leading blocks: extractors that keep the `<h1>` put it
+/// first, after at most a kicker and a breadcrumb or two.
+pub(crate) const TITLE_REPEAT_MAX_INDEX: usize = 5;
 
 /// Where a host pattern applies.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,7 +124,8 @@ impl CompiledRule {
         if words > self.max_words || block.kind == BlockKind::Code {
             return false;
         }
-        if self.builtin && (quoted || block.kind == BlockKind::Quote) {
+        if self.builtin && (quoted || matches!(block.kind, BlockKind::Quote | BlockKind::TableRow))
+        {
             return false;
         }
         if self.hosts.is_empty() {
@@ -215,12 +228,17 @@ pub(crate) enum RuleRef {
     SiteProfile,
     Duplicate,
     InlineHeadline,
+    EdgeLabel,
+    TitleRepeat,
 }
 
 /// Context the pass needs besides the rules.
 pub(crate) struct PassOptions<'a> {
     pub inline_headline: bool,
     pub duplicate_block: bool,
+    pub edge_label: bool,
+    /// The article's title, normalised, when `title_repeat` is on.
+    pub title: Option<String>,
     /// The site profile of this page's host: normalised lines to drop.
     pub profile: Option<&'a dyn Fn(&str) -> bool>,
 }
@@ -247,9 +265,16 @@ pub(crate) fn decide(
             block.kind == BlockKind::Paragraph && text::looks_like_title_case_headline(trimmed);
         let norm =
             (opts.duplicate_block || opts.profile.is_some()).then(|| text::normalize_line(trimmed));
+        if let Some(title) = &opts.title
+            && i < TITLE_REPEAT_MAX_INDEX
+            && text::normalize_line(trimmed) == *title
+        {
+            extra[i] = Some(RuleRef::TitleRepeat);
+        }
         if let (Some(profile), Some(norm)) = (opts.profile, &norm)
             && !matches!(block.kind, BlockKind::Heading(_) | BlockKind::Code)
             && !text::is_quoted_speech(trimmed)
+            && extra[i].is_none()
             && profile(norm)
         {
             extra[i] = Some(RuleRef::SiteProfile);
@@ -315,6 +340,28 @@ pub(crate) fn decide(
         if decision[i].is_none() {
             decision[i] = extra[i];
         }
+        if decision[i].is_none()
+            && opts.edge_label
+            && (in_head || in_tail)
+            && is_edge_label(&blocks[i])
+        {
+            decision[i] = Some(RuleRef::EdgeLabel);
+        }
+    }
+    for i in 0..n.saturating_sub(1) {
+        if let Some(RuleRef::Line(ri)) = decision[i]
+            && engine.rules[ri].action == Action::DropWithNext
+            && decision[i + 1].is_none()
+            && !anchors[i + 1]
+        {
+            let next = blocks[i + 1].text.trim();
+            if text::word_count(next) <= text::TITLE_MAX_WORDS
+                && !text::ends_like_sentence(next)
+                && !matches!(blocks[i + 1].kind, BlockKind::Heading(_) | BlockKind::Code)
+            {
+                decision[i + 1] = Some(RuleRef::Line(ri));
+            }
+        }
     }
     if let Some((start, ri)) = cut_from {
         for d in decision.iter_mut().skip(start + 1) {
@@ -353,6 +400,23 @@ pub(crate) fn decide(
     decision
 }
 
+/// A short paragraph or caption without a sentence ending (a trailing colon is allowed:
+/// "Share this:"), not quoted speech, without digits unless it is a single word.
+fn is_edge_label(block: &Block) -> bool {
+    if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Caption) {
+        return false;
+    }
+    let t = block.text.trim();
+    let without_colon = t.strip_suffix(':').unwrap_or(t);
+    let words = text::word_count(t);
+    // digits mark a citation or a date ("Quelle: Science, DOI 10.1126/…"), except in a
+    // one-word counter ("1.2K")
+    words <= EDGE_LABEL_MAX_WORDS
+        && (words == 1 || !t.chars().any(|c| c.is_ascii_digit()))
+        && !text::ends_like_sentence(without_colon)
+        && !text::is_quoted_speech(t)
+}
+
 /// Name reported for a rule reference.
 pub(crate) fn rule_name(engine: &LineEngine, r: RuleRef) -> Cow<'static, str> {
     match r {
@@ -360,6 +424,8 @@ pub(crate) fn rule_name(engine: &LineEngine, r: RuleRef) -> Cow<'static, str> {
         RuleRef::SiteProfile => Cow::Borrowed(SITE_PROFILE),
         RuleRef::Duplicate => Cow::Borrowed(DUPLICATE_BLOCK),
         RuleRef::InlineHeadline => Cow::Borrowed(INLINE_HEADLINE),
+        RuleRef::EdgeLabel => Cow::Borrowed(EDGE_LABEL),
+        RuleRef::TitleRepeat => Cow::Borrowed(TITLE_REPEAT),
     }
 }
 

@@ -107,7 +107,7 @@ pub struct BuiltinConfig {
     pub comments: bool,
     /// `navigation` (tag lists, breadcrumbs, "back to top").
     pub navigation: bool,
-    /// `inline_headline`, `duplicate_block`, `symbol_line`.
+    /// `inline_headline`, `duplicate_block`, `edge_label`, `title_repeat`, `symbol_line`.
     pub structure: bool,
 }
 
@@ -488,6 +488,8 @@ pub struct Filter {
     engine: LineEngine,
     inline_headline: bool,
     duplicate_block: bool,
+    edge_label: bool,
+    title_repeat: bool,
     profiles: Option<profile::ProfileIndex>,
     quality: quality::QualityRules,
     language: quality::LanguageRules,
@@ -704,6 +706,8 @@ impl FilterConfig {
             engine,
             inline_headline: structure && !disabled.contains(rules::INLINE_HEADLINE),
             duplicate_block: structure && !disabled.contains(rules::DUPLICATE_BLOCK),
+            edge_label: structure && !disabled.contains(rules::EDGE_LABEL),
+            title_repeat: structure && !disabled.contains(rules::TITLE_REPEAT),
             profiles,
             quality: quality::QualityRules {
                 config: self.quality.clone(),
@@ -751,6 +755,12 @@ impl Filter {
         let opts = PassOptions {
             inline_headline: self.inline_headline,
             duplicate_block: self.duplicate_block,
+            edge_label: self.edge_label,
+            title: if self.title_repeat {
+                article.meta.title.as_deref().map(text::normalize_line)
+            } else {
+                None
+            },
             profile: profile_fn.as_ref().map(|f| f as &dyn Fn(&str) -> bool),
         };
         let words_in = article.word_count();

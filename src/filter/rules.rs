@@ -60,6 +60,9 @@ pub enum Action {
     /// Drop the matching block and every block after it (for "Related stories" rails). Only
     /// meaningful in the tail, and `build` rejects it elsewhere.
     DropToEnd,
+    /// Drop the matching block and the next one when that is a short line without a sentence
+    /// ending (a "Read also" label followed by the linked headline).
+    DropWithNext,
 }
 
 /// A family of built-in rules, switched on or off as a whole in `[filter.builtin]`.
@@ -103,13 +106,17 @@ pub(crate) struct LineRuleSpec {
 pub(crate) const INLINE_HEADLINE: &str = "inline_headline";
 pub(crate) const DUPLICATE_BLOCK: &str = "duplicate_block";
 pub(crate) const SITE_PROFILE: &str = "site_profile";
+pub(crate) const EDGE_LABEL: &str = "edge_label";
+pub(crate) const TITLE_REPEAT: &str = "title_repeat";
 
 /// Every built-in rule name, for validating `filter.disable`.
 pub(crate) fn all_rule_names() -> impl Iterator<Item = &'static str> {
-    LINE_RULES
-        .iter()
-        .map(|r| r.name)
-        .chain([INLINE_HEADLINE, DUPLICATE_BLOCK])
+    LINE_RULES.iter().map(|r| r.name).chain([
+        INLINE_HEADLINE,
+        DUPLICATE_BLOCK,
+        EDGE_LABEL,
+        TITLE_REPEAT,
+    ])
 }
 
 // Shared fragments, spelled out in each pattern because `concat!` needs literals.
@@ -128,7 +135,13 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         patterns: &[
             // "Photo: Reuters", "Photo Illustration by X/Getty", "Foto: dpa", "Bild: Keystone",
             // "Crédit photo : AFP", "Fotografía: EFE", "Image by X from Pixabay"
-            r"^\W*(?:photo(?:graph)?s?|photo[- ]illustration|illustration|image|picture|credits?|foto(?:s|grafie)?|bild(?:quelle)?|bilder|quelle|cr[ée]dits?(?: photo)?|fotograf[íi]a|imagen|ilustraci[óo]n)\s*(?::|by\s|von\s|par\s|de\s|©|/|\|)",
+            r"^\W*(?:photo(?:graph)?s?|photo[- ]illustration|illustration|image|picture|credits?|foto(?:s|grafie)?|bild(?:quelle)?|bilder|cr[ée]dits?(?: photo)?|fotograf[íi]a|imagen|ilustraci[óo]n|video|grafik|graphic)\s*(?::|©|/|\|)",
+            // "Photo by X", "Fotos von X": only without a sentence ending ("Fotos von Innenräumen
+            // wirkten zu warm." is a sentence)
+            r"^\W*(?:photo(?:graph)?s?|photo[- ]illustration|illustration|image|picture|foto(?:s|grafie)?|bild|fotograf[íi]a|imagen|ilustraci[óo]n)\s+(?:by|von|par|de)\s[^.!?]*[^.!?\s]$",
+            r"^\W*quelle\s*:\s*(?:dpa|afp|ap|reuters|imago|getty|picture[- ]alliance|keystone|epa|shutterstock|istock)",
+            // NYT-style credit: "Marco Duarte for Wanderlines"
+            r"^(?-i:\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){1,3})\sfor\s(?:the\s)?(?-i:\p{Lu})[\p{L}\s]{2,40}$",
             // trailing agency credit after a slash, pipe or in parentheses: "Jane Doe/AFP/Getty"
             r"[/|]\s*(?:getty(?: images)?|afp|ap|reuters|dpa|epa(?:-efe)?|shutterstock|alamy|istock(?:photo)?|imago(?: images)?|picture[- ]alliance|keystone|anadolu(?: agency)?|bloomberg|sipa|efe|europa press|unsplash|pixabay)\W*$",
             r"\((?:photo|foto|bild|image|cr[ée]dit)s?\s*:[^)]*\)\W*$",
@@ -168,7 +181,8 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         max_words: 12,
         patterns: &[
             // "By Jane Doe", "Von Max Muster, Berlin", "Par Jean Dupont", "Por Ana García"
-            r"^(?:by|written by|posted by|von|par|por|text:|autor(?:in)?:|auteur\s?:|texto:)\s+(?-i:\p{Lu})[^.!?]*$",
+            r"^(?:by|written by|posted by|reported by|(?:medically |fact[- ]checked |clinically )?reviewed by|von|par|por|text:|autor(?:in)?:|auteur\s?:|texto:)\s+(?-i:\p{Lu})[^!?]*[^.!?]$",
+            r"^(?:by (?:the )?(?:staff|editors|newsroom)|von der redaktion|par la r[ée]daction|por la redacci[óo]n|(?:by|von|par|por) \p{L}+ (?:staff|redaktion|r[ée]daction|redacci[óo]n))\W*$",
         ],
     },
     LineRuleSpec {
@@ -176,9 +190,9 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         group: Group::Meta,
         position: Position::Edges,
         action: Action::DropLine,
-        max_words: 14,
+        max_words: 20,
         patterns: &[
-            r"^\W*(?:published|updated|last updated|posted|first published|ver[öo]ffentlicht(?: am)?|aktualisiert(?: am)?|zuletzt aktualisiert|stand:|erstellt(?: am)?|publi[ée](?: le)?|mis à jour(?: le)?|modifi[ée] le|publicado(?: el)?|actualizado(?: el)?|[úu]ltima actualizaci[óo]n)\W.*\d",
+            r"^\W*(?:\p{L}+\s*[-–|,·]\s*)?(?:published|updated|last updated|last (?:medically )?reviewed(?: on)?|posted|first published|ver[öo]ffentlicht(?: am)?|aktualisiert(?: am)?|zuletzt aktualisiert|stand:|erstellt(?: am)?|publi[ée](?: le)?|mis à jour(?: le)?|modifi[ée] le|publicado(?: el)?|actualizado(?: el)?|[úu]ltima actualizaci[óo]n)\W.*\d",
         ],
     },
     LineRuleSpec {
@@ -201,7 +215,7 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         action: Action::DropLine,
         max_words: 14,
         patterns: &[
-            r"^\W*(?:read (?:more|the (?:full|original|whole) (?:story|article|report))|continue reading|keep reading|weiterlesen|(?:mehr|weiter) lesen|lesen sie (?:mehr|weiter)|zum (?:vollst[äa]ndigen )?artikel|lire la suite|lire l[’'](?:article|int[ée]gralit[ée])|en savoir plus|leer m[áa]s|seguir leyendo|sigue leyendo|contin[úu]a leyendo|m[áa]s informaci[óo]n en)(?:\W|$)",
+            r"^\W*(?:read (?:more|the (?:full|original|whole) (?:story|article|report))|continue reading|keep reading|weiterlesen|(?:mehr|weiter) lesen|lesen sie (?:mehr|weiter)|zum (?:vollst[äa]ndigen )?artikel|lire la suite|lire l[’'](?:article|int[ée]gralit[ée])|en savoir plus|leer m[áa]s|seguir leyendo|sigue leyendo|contin[úu]a leyendo)(?:\W|$)",
             r"(?:read more|weiterlesen|mehr lesen|lire la suite|leer m[áa]s)\s*(?:\.\.\.|…|»|>|→|›)?\s*$",
         ],
     },
@@ -213,7 +227,20 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         max_words: 25,
         patterns: &[
             // an inline teaser: "Read also: ...", "Mehr zum Thema: ...", "À lire aussi : ..."
-            r"^\W*(?:related|read also|also read|see also|read next|recommended|more on (?:this|that)(?: story| topic)?|lesen sie auch|auch interessant|mehr zum thema|das k[öo]nnte sie (?:auch )?interessieren|zum thema|[àa] lire aussi|lire aussi|voir aussi|[àa] voir aussi|sur le m[êe]me sujet|lea tambi[ée]n|lee tambi[ée]n|te puede interesar|le puede interesar|noticia relacionada|tambi[ée]n te puede interesar)\s*(?::|\||–|-|»|>)",
+            r"^\W*(?:related|read also|also read|see also|read next|recommended|more on (?:this|that)(?: story| topic)?|lesen sie auch|auch interessant|mehr zum thema|das k[öo]nnte sie (?:auch )?interessieren|zum thema|[àa] lire aussi|lire aussi|voir aussi|[àa] voir aussi|sur le m[êe]me sujet|lea tambi[ée]n|lee tambi[ée]n|te puede interesar|le puede interesar|noticia relacionada|tambi[ée]n te puede interesar|watch|video|vid[ée]o|im video|podcast|gallery|galerie|fotostrecke|bildergalerie|galer[íi]a|next (?:article|story|post)|previous (?:article|story|post))\s*(?::|\||–|-|»|>)",
+            r"^\W*en \p{L}[\p{L}.]+\s*\|\s",
+            r"(?:highlights|alle tore|im video|en vid[ée]o|en v[íi]deo)\W*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "related_teaser",
+        group: Group::Promotion,
+        position: Position::Anywhere,
+        action: Action::DropWithNext,
+        max_words: 5,
+        patterns: &[
+            // a bare "Read also" label; the headline it links is the next block
+            r"^\W*(?:read also|also read|see also|read more|related|lesen sie auch|lesen sie mehr|mehr zum thema|zum thema|auch interessant|[àa] lire aussi|lire aussi|voir aussi|[àa] voir aussi|lea tambi[ée]n|lee tambi[ée]n|te puede interesar|le puede interesar|noticia relacionada)\W*$",
         ],
     },
     LineRuleSpec {
@@ -224,7 +251,7 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         max_words: 10,
         patterns: &[
             // the heading of a rail of teasers; everything after it goes too
-            r"^\W*(?:related(?: (?:articles?|stories|posts|coverage|content|reading|topics))?|recommended(?: (?:stories|articles|for you|reading))?|more (?:from|on|in) [\p{L} ]{2,30}|more stories|you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed)|trending(?: now)?|top stories|latest (?:news|stories)|what to read next|das k[öo]nnte sie (?:auch )?interessieren|mehr zum thema|weitere artikel|[äa]hnliche (?:artikel|beitr[äa]ge)|meistgelesen(?:e artikel)?|meist gelesen|empfohlene artikel|[àa] lire aussi|sur le m[êe]me sujet|les plus lus|vous aimerez aussi|dans la m[êe]me rubrique|noticias relacionadas|te puede interesar|lo m[áa]s le[íi]do|m[áa]s noticias|art[íi]culos relacionados)\W*$",
+            r"^\W*(?:related(?: (?:articles?|stories|posts|coverage|content|reading|topics))?|recommended(?: (?:stories|articles|for you|reading))?|more (?:from|on|in) [\p{L} ]{2,30}|more stories|you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed)|trending(?: now)?|top stories|latest (?:news|stories)|what to read next|das k[öo]nnte sie (?:auch )?interessieren|mehr zum thema|weitere artikel|[äa]hnliche (?:artikel|beitr[äa]ge)|meistgelesen(?:e artikel)?|meist gelesen|empfohlene artikel|[àa] lire aussi|sur le m[êe]me sujet|les plus lus|vous aimerez aussi|dans la m[êe]me rubrique|noticias relacionadas|te puede interesar|lo m[áa]s le[íi]do|m[áa]s noticias(?: (?:de|del|sobre) [\p{L} ]{2,30})?|art[íi]culos relacionados|(?:weitere|mehr) artikel(?: aus .{2,40})?|mehr [\p{L}-]*news|articles similaires|(?:ces (?:articles|recettes) )?pourraient (?:aussi|[ée]galement) vous (?:plaire|int[ée]resser)|related|relacionado|relacionados|[äa]hnliche beitr[äa]ge|more (?:stories|articles) (?:like this|you might like))\W*$",
         ],
     },
     LineRuleSpec {
@@ -239,6 +266,8 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             r"(?:delivered|sent|straight|direct(?:ly)?|right) (?:right |straight |directly )?to your inbox",
             r"^\W*(?:newsletter(?:-anmeldung)?|jetzt (?:den |unseren )?newsletter abonnieren|(?:den |unseren )?newsletter abonnieren|melden sie sich (?:jetzt )?(?:f[üu]r|zu) unserem? newsletter an|abonnez-vous [àa] (?:notre|la) newsletter|inscrivez-vous [àa] (?:notre|la) newsletter|recevez (?:notre|la) newsletter|suscr[íi]bete (?:a|al) (?:nuestro |nuestra )?(?:newsletter|bolet[íi]n)|rec[íi]be (?:nuestro|nuestra) (?:newsletter|bolet[íi]n))(?:\W|$)",
             r"^\W*(?:get|the) (?:the )?[\p{L}'’ ]{0,40}newsletter\W*$",
+            r"^\W*(?:unser|our|notre|nuestro|nuestra) (?:\p{L}+ )?(?:newsletter|bolet[íi]n)(?:\W|$)",
+            r"newsletters? may contain|(?:contact|email) me with news and offers|i consent to receiving|ich m[öo]chte (?:den newsletter|regelm[äa](?:ß|ss)ig informationen) erhalten",
         ],
     },
     LineRuleSpec {
@@ -246,7 +275,7 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         group: Group::Promotion,
         position: Position::Edges,
         action: Action::DropLine,
-        max_words: 35,
+        max_words: 30,
         patterns: &[
             r"(?:^|\W)(?:subscribe|sign up|join) (?:now|today|here)(?:\W|$)",
             r"(?:unlimited|full|unrestricted|complete) (?:digital )?access to",
@@ -255,6 +284,9 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             r"support (?:our|independent|quality) (?:journalism|reporting|work)",
             r"(?:this|the) (?:article|story|content) is (?:for|reserved for|only (?:available )?(?:to|for)) (?:subscribers|members)",
             r"^\W*(?:subscribe to (?:read|continue)|log ?in to (?:read|continue)|to continue reading,)",
+            r"^\W*subscribe to\s",
+            r"small favou?r to ask|^\W*support (?:the|us|our)\s",
+            r"sie m[öo]chten weiterlesen|weiterlesen mit|jetzt \S+ testen|bereits (?:abonnent|abonniert|registriert)|^\W*(?:abo|abonnement) (?:abschlie(?:ß|ss)en|w[äa]hlen)",
             r"(?:jetzt|hier) (?:abonnieren|abonnent werden|testen|abo abschlie(?:ß|ss)en)(?:\W|$)",
             r"(?:mit|f[üu]r) (?:\w+[+]|\w+plus|abonnenten|abonnentinnen)(?: lesen)?\W*$",
             r"dieser artikel ist (?:nur )?f[üu]r (?:abonnenten|abonnentinnen|abonnierende)",
@@ -273,8 +305,9 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         patterns: &[
             // a line made only of share-button labels
             r"^(?:[\W\d]*(?:share|shares|teilen|partager|compartir|facebook|twitter|x|whatsapp|e-?mail|mail|print|drucken|imprimer|imprimir|linkedin|pinterest|reddit|flipboard|telegram|messenger|threads|bluesky|mastodon|pocket|xing|tweet|copy link|link kopieren|copier le lien|copiar enlace|kommentare|comments|save|speichern|merken)[\W\d]*)+$",
-            r"^\W*(?:share (?:this|the) (?:article|story|post|page)|share (?:on|via) \p{L}+|(?:diesen )?artikel teilen|diese geschichte teilen|partager (?:cet|l['’])article|partager sur|compartir (?:este art[íi]culo|en)|send any friend a story)",
-            r"^\W*(?:follow us on|follow (?:\p{L}+ )?on (?:twitter|x|facebook|instagram)|folgen sie uns (?:auf|bei)|suivez-nous sur|s[íi]guenos en)(?:\W|$)",
+            r"^\W*(?:share (?:this|the) (?:article|story|post|page)|share (?:on|via) \p{L}+|(?:diesen )?artikel teilen|diese geschichte teilen|partager (?:cet |l['’])article|partager sur|compartir (?:este art[íi]culo|en)|comparte (?:esta noticia|este art[íi]culo|esto)|send any friend a story|share this:|like this:|teilen mit:|gef[äa]llt mir:|me gusta:|j['’]aime ceci|partager :)",
+            r"^\W*(?:follow us on|follow (?:\p{L}+ )?on (?:twitter|x|facebook|instagram)|folgen sie uns (?:auf|bei)|suivez-nous sur|s[íi]guenos en|join (?:us on|our) (?:discord|telegram|whatsapp|facebook|community)|subscribe to (?:our|my) (?:youtube|podcast|channel))(?:\W|$)",
+            r"^\W*follow (?:\p{L}+['’]s )?(?:coverage|updates|live coverage)\s.*https?://\S+\W*$",
         ],
     },
     LineRuleSpec {
@@ -374,7 +407,10 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             r"^\W*(?:leave a (?:comment|reply)|write a comment|post a comment|add a comment|join the (?:conversation|discussion)|show comments|view comments|load comments|what do you think\W+(?:let us know|tell us|share)|let us know (?:what you think )?in the comments)",
             r"^\W*(?:kommentar (?:schreiben|verfassen|hinzuf[üu]gen)|schreiben sie einen kommentar|hinterlassen sie einen kommentar|hinterlasse einen kommentar|kommentare (?:anzeigen|laden|lesen)|diskutieren sie mit)",
             r"^\W*(?:laisser un commentaire|laissez un commentaire|r[ée]agir|[ée]crire un commentaire|voir les commentaires|ajouter un commentaire)",
-            r"^\W*(?:deja (?:un|tu) comentario|dejar un comentario|escribe un comentario|ver comentarios|comenta)\W",
+            r"^\W*(?:deja (?:un|tu) comentario|dejar un comentario|escribe un comentario|ver (?:los )?(?:\d+ )?comentarios|comenta)(?:\W|$)",
+            r"^\W*(?:voir les (?:\d+ )?commentaires|\d+ (?:r[ée]flexions?|commentaires?|comments?|thoughts?|responses?|kommentare|comentarios?|respuestas) (?:sur|on|zu|a|en|to)\W)",
+            r"^\W*(?:was this (?:article|page|information) (?:helpful|useful)|war dieser (?:artikel|beitrag) hilfreich|cet article vous a-t-il (?:[ée]t[ée] )?utile|¿?te (?:ha )?(?:resultado|sido) [úu]til)",
+            r"^\W*(?:hast du|haben sie) (?:das|dieses) rezept (?:ausprobiert|nachgekocht|nachgebacken)",
         ],
     },
     LineRuleSpec {
@@ -402,6 +438,84 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             r"^\W*(?:back to top|nach oben|zur[üu]ck (?:zur [üu]bersicht|nach oben|zur startseite)|retour en haut(?: de (?:la )?page)?|volver arriba|ir arriba|previous (?:article|post|story)|next (?:article|post|story)|older post|newer post|vorheriger artikel|n[äa]chster artikel|article pr[ée]c[ée]dent|article suivant|art[íi]culo anterior|(?:siguiente|pr[óo]ximo) art[íi]culo)\W*$",
             // breadcrumbs: "Home › News › World"
             r"^\W*(?:home|startseite|accueil|inicio|portada)\s*[›»>/|]\s*\p{L}",
+            // footer link rows: "Impressum | Datenschutz | Kontakt"
+            r"^(?:\W*(?:impressum|datenschutz(?:erkl[äa]rung)?|kontakt|agb|privacy(?: policy)?|terms(?: of (?:use|service))?|contact(?: us)?|about(?: us)?|mentions l[ée]gales|confidentialit[ée]|cgu|aviso legal|pol[íi]tica de privacidad|contacto|cookies?)\W*){2,}$",
+            r"^\W*(?:next|previous) (?:article|post|story)\s*:",
+            r"^\W*(?:zur startseite|to (?:the )?homepage|retour [àa] l['’]accueil|volver a la portada)\W*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "recipe_ui",
+        group: Group::Navigation,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 25,
+        patterns: &[
+            r"^\W*(?:jump to (?:the )?recipe|print (?:the )?recipe|pin (?:it|this|recipe)|save (?:this )?recipe|rate this recipe|did you make this(?: recipe)?\W|zum rezept springen|rezept (?:drucken|merken|speichern|bewerten)|imprimer (?:la )?recette|(?:ajouter|enregistrer) (?:[àa]|dans) mes favoris|vous avez test[ée] cette recette|imprimir (?:la )?receta|guardar (?:la )?receta|¿?has (?:hecho|probado) esta receta)",
+        ],
+    },
+    LineRuleSpec {
+        name: "affiliate_disclosure",
+        group: Group::Ads,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 45,
+        patterns: &[
+            r"affiliate (?:links?|commission)|we may earn (?:a |an )?(?:small )?commission|(?:may|might) receive (?:a )?commission|paid (?:a )?commission",
+            r"affiliate-link|provisions-link|wir erhalten (?:beim kauf )?(?:eine|ggf\. eine) provision|werbelink",
+            r"liens? (?:affili[ée]s?|sponsoris[ée]s?)|nous (?:pouvons )?percevo(?:ir|ns) une commission",
+            r"enlaces? de afiliad[oa]s?|(?:podemos|puede que) (?:recibir|recibamos|ganar) una comisi[óo]n",
+            r"^\W*(?:jetzt )?(?:bei|auf) amazon (?:ansehen|kaufen|bestellen)|^\W*(?:buy|view|check price) (?:it )?(?:now )?(?:on|at) amazon|^\W*(?:voir|acheter) sur amazon|^\W*(?:ver|comprar) en amazon",
+        ],
+    },
+    LineRuleSpec {
+        name: "wire_credit",
+        group: Group::Credits,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 30,
+        patterns: &[
+            // "Reporting by X; Editing by Y", "(Additional reporting by X)"
+            r"^\W*(?:additional )?(?:reporting|writing|editing|compiled|research) by\s[^.!?]*(?:;|editing by|$)",
+            r"^\W*(?:mit material von|mitarbeit:|avec (?:l['’])?(?:afp|ap|reuters)|con informaci[óo]n de)\s",
+            // a line that is only an agency tag: "dpa", "Von dpa", "EP", "(AFP)"
+            r"^\W*(?:von |mit |avec |con |via |source\s?:\s?|fuente\s?:\s?|quelle\s?:\s?)?(?:dpa|afp|ap|reuters|efe|ep|europa press|kna|epd|apa|sda|ansa|belga|anp|ats|lusa)(?:[/, ]+\p{L}{2,4})?\W*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "press_release",
+        group: Group::Legal,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 25,
+        patterns: &[
+            r"/\s*(?:accesswire|pr ?newswire|business ?wire|globe ?newswire|newsfile|ots|pressetext|news aktuell|eqs)(?:\s|/|$)",
+            r"^\W*(?:media|press) contacts?\s*:|^\W*pressekontakt\s*:?|^\W*contacts? (?:presse|m[ée]dias?)\s*:|^\W*contacto (?:de prensa|para medios)\s*:",
+            r"^(?-i:SOURCE|QUELLE|FUENTE)\s*:\s",
+            r"^\W*view (?:source version|original content)",
+        ],
+    },
+    LineRuleSpec {
+        name: "tip_prompt",
+        group: Group::Promotion,
+        position: Position::Edges,
+        action: Action::DropLine,
+        max_words: 25,
+        patterns: &[
+            r"^\W*(?:got a (?:news )?tip|have a (?:news )?tip|do you have a (?:story|news tip)|know something we should|send us (?:your )?(?:tips|a tip)|haben sie (?:einen hinweis|informationen) f[üu]r uns|vous avez une info|¿?tienes (?:una )?(?:pista|informaci[óo]n))",
+        ],
+    },
+    LineRuleSpec {
+        name: "disclaimer",
+        group: Group::Legal,
+        position: Position::Edges,
+        action: Action::DropLine,
+        max_words: 45,
+        patterns: &[
+            r"(?:views|opinions) expressed (?:here |in this (?:article|column|piece) )?are (?:the|those of the) (?:writer|author)['’]?s?(?: own)?|the views expressed here are",
+            r"(?:correct|accurate) at (?:the )?time of (?:publication|writing|going to press)",
+            r"data is delayed|quotes (?:are )?delayed|(?:is|are) for informational purposes only|does not constitute (?:financial|investment) advice",
+            r"die meinung (?:des autors|der autorin)|gibt (?:die meinung|nicht die meinung)|stand der informationen|les opinions exprim[ée]es|las opiniones expresadas|no constituye (?:un )?asesoramiento",
         ],
     },
     // ---- structure -----------------------------------------------------------------------
@@ -411,7 +525,8 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         position: Position::Anywhere,
         action: Action::DropLine,
         max_words: 10,
-        patterns: &[r"^[^\p{L}\p{N}]+$"],
+        // lines without a letter: separators, player timestamps ("00:00 / 04:12"), tickers
+        patterns: &[r"^[^\p{L}]+$"],
     },
 ];
 
