@@ -91,21 +91,23 @@ impl Default for FilterConfig {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct BuiltinConfig {
-    /// `photo_credit`.
+    /// `photo_credit`, `wire_credit`.
     pub credits: bool,
-    /// `reading_time`, `listen_prompt`, `byline` (head only), `timestamp`.
+    /// `reading_time`, `rating`, `listen_prompt`, `byline` (head only), `timestamp`.
     pub meta: bool,
-    /// `read_more`, `related_teaser`, `newsletter`, `subscribe_prompt` (head and tail only).
+    /// `read_more`, `related_teaser`, `newsletter`, `subscribe_prompt` and `tip_prompt` (both
+    /// head and tail only).
     pub promotion: bool,
     /// `share_prompt`, `social_counter`.
     pub social: bool,
-    /// `advertisement`.
+    /// `advertisement`, `affiliate_disclosure`.
     pub ads: bool,
-    /// `cookie_notice`, `copyright_footer`, `javascript_notice`, `originally_appeared`.
+    /// `cookie_notice`, `copyright_footer`, `javascript_notice`, `originally_appeared`,
+    /// `press_release`, `disclaimer`.
     pub legal: bool,
     /// `comment_prompt`.
     pub comments: bool,
-    /// `navigation` (tag lists, breadcrumbs, "back to top").
+    /// `navigation` (tag lists, breadcrumbs, "back to top"), `recipe_ui`.
     pub navigation: bool,
     /// `inline_headline`, `duplicate_block`, `edge_label`, `title_repeat`, `symbol_line`.
     pub structure: bool,

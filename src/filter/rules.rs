@@ -164,6 +164,16 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         ],
     },
     LineRuleSpec {
+        name: "rating",
+        group: Group::Meta,
+        position: Position::Edges,
+        action: Action::DropLine,
+        max_words: 6,
+        patterns: &[
+            r"^\W*(?:rating|our rating|score|bewertung|wertung|note|notre note|puntuaci[óo]n|valoraci[óo]n|nota)\s*:?\s*\d+(?:[.,]\d+)?\s*(?:/|von|sur|de|out of)\s*\d+\W*$",
+        ],
+    },
+    LineRuleSpec {
         name: "listen_prompt",
         group: Group::Meta,
         position: Position::Edges,
@@ -202,6 +212,8 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         action: Action::DropLine,
         max_words: 9,
         patterns: &[
+            // time first: "9:41 AM PST · February 12, 2025"
+            r"^\W*\d{1,2}[:.h]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h)?\s*(?:[a-z]{2,4})?\s*[·|,–-]\s*(?:\p{L}{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,10}\.?\s+(?:de\s+)?\d{4}|\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4})\W*$",
             // a line that is only a date, optionally with a time: "June 3, 2024, 4:15 PM EDT",
             // "03.06.2024, 14:30 Uhr", "3 juin 2024 à 14h30", "3 de junio de 2024 - 14:30"
             r"^\W*(?:(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\w*\.?,?\s+)?(?:\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\p{L}{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,10}\.?\s+(?:de\s+)?\d{4})(?:\s*(?:,|-|–|à|um|a las|at|\|)?\s*\d{1,2}[:.h]\d{2}\s*(?:uhr|am|pm|a\.m\.|p\.m\.|h)?\s*(?:[a-z]{2,4})?)?\W*$",
@@ -251,7 +263,7 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         max_words: 10,
         patterns: &[
             // the heading of a rail of teasers; everything after it goes too
-            r"^\W*(?:related(?: (?:articles?|stories|posts|coverage|content|reading|topics))?|recommended(?: (?:stories|articles|for you|reading))?|more (?:from|on|in) [\p{L} ]{2,30}|more stories|you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed)|trending(?: now)?|top stories|latest (?:news|stories)|what to read next|das k[öo]nnte sie (?:auch )?interessieren|mehr zum thema|weitere artikel|[äa]hnliche (?:artikel|beitr[äa]ge)|meistgelesen(?:e artikel)?|meist gelesen|empfohlene artikel|[àa] lire aussi|sur le m[êe]me sujet|les plus lus|vous aimerez aussi|dans la m[êe]me rubrique|noticias relacionadas|te puede interesar|lo m[áa]s le[íi]do|m[áa]s noticias(?: (?:de|del|sobre) [\p{L} ]{2,30})?|art[íi]culos relacionados|(?:weitere|mehr) artikel(?: aus .{2,40})?|mehr [\p{L}-]*news|articles similaires|(?:ces (?:articles|recettes) )?pourraient (?:aussi|[ée]galement) vous (?:plaire|int[ée]resser)|related|relacionado|relacionados|[äa]hnliche beitr[äa]ge|more (?:stories|articles) (?:like this|you might like))\W*$",
+            r"^\W*(?:related(?: (?:articles?|stories|posts|coverage|content|reading|topics))?|recommended(?: (?:stories|articles|for you|reading))?|more (?:from|on|in) [\p{L} ]{2,30}|more stories|you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed)|trending(?: now)?|top stories|latest (?:news|stories)|what to read next|das k[öo]nnte sie (?:auch )?interessieren|mehr zum thema|weitere artikel|[äa]hnliche (?:artikel|beitr[äa]ge)|meistgelesen(?:e artikel)?|meist gelesen|empfohlene artikel|[àa] lire aussi|sur le m[êe]me sujet|les plus lus|vous aimerez aussi|dans la m[êe]me rubrique|noticias relacionadas|te puede interesar|lo m[áa]s le[íi]do|m[áa]s noticias(?: (?:de|del|sobre) [\p{L} ]{2,30})?|art[íi]culos relacionados|(?:weitere|mehr) artikel(?: aus .{2,40})?|mehr [\p{L}-]*news|articles similaires|(?:ces (?:articles|recettes) )?pourraient (?:aussi|[ée]galement) vous (?:plaire|int[ée]resser)|related|relacionado|relacionados|[äa]hnliche beitr[äa]ge|more (?:stories|articles) (?:like this|you might like)|weitere themen|mehr aus (?:der|dem) [\p{L} ]{2,30}|sujets associ[ée]s|temas relacionados)\W*$",
         ],
     },
     LineRuleSpec {
@@ -440,7 +452,7 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             r"^\W*(?:home|startseite|accueil|inicio|portada)\s*[›»>/|]\s*\p{L}",
             // footer link rows: "Impressum | Datenschutz | Kontakt"
             r"^(?:\W*(?:impressum|datenschutz(?:erkl[äa]rung)?|kontakt|agb|privacy(?: policy)?|terms(?: of (?:use|service))?|contact(?: us)?|about(?: us)?|mentions l[ée]gales|confidentialit[ée]|cgu|aviso legal|pol[íi]tica de privacidad|contacto|cookies?)\W*){2,}$",
-            r"^\W*(?:next|previous) (?:article|post|story)\s*:",
+            r"^\W*(?:next|previous|prev|older|newer|vorheriger|n[äa]chster|pr[ée]c[ée]dent|suivant|anterior|siguiente)(?: (?:article|post|story|artikel|beitrag|art[íi]culo))?\s*:",
             r"^\W*(?:zur startseite|to (?:the )?homepage|retour [àa] l['’]accueil|volver a la portada)\W*$",
         ],
     },
