@@ -50,8 +50,8 @@ pub const DEFAULT_PROFILE_MIN_PAGES: usize = 5;
 /// boxes) are on nearly every page; a quotation or a stock phrase is on far fewer.
 pub const DEFAULT_PROFILE_MIN_SHARE: f64 = 0.5;
 
-/// `[filter]` in pipeline.toml.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// `[filter]` in pipeline.toml. Every field defaults through its own type's `Default`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct FilterConfig {
     /// Built-in rule groups to run (all on by default).
@@ -70,21 +70,6 @@ pub struct FilterConfig {
     pub dedup: DedupConfig,
     /// Records carry the removed lines with their rule names (for audits and `explain`).
     pub keep_removed: bool,
-}
-
-impl Default for FilterConfig {
-    fn default() -> Self {
-        Self {
-            builtin: BuiltinConfig::default(),
-            disable: Vec::new(),
-            rules: Vec::new(),
-            site_profiles: SiteProfilesConfig::default(),
-            quality: QualityConfig::default(),
-            language: LanguageConfig::default(),
-            dedup: DedupConfig::default(),
-            keep_removed: false,
-        }
-    }
 }
 
 /// `[filter.builtin]`: one switch per group of built-in rules.
@@ -667,7 +652,7 @@ impl FilterConfig {
                 expected: "at least 1",
             });
         }
-        if d.bands == 0 || d.num_hashes == 0 || d.num_hashes % d.bands != 0 {
+        if d.bands == 0 || d.num_hashes == 0 || !d.num_hashes.is_multiple_of(d.bands) {
             errors.push(FilterConfigError::OutOfRange {
                 path: "filter.dedup.num_hashes".to_owned(),
                 value: d.num_hashes as f64,
