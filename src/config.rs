@@ -16,7 +16,7 @@ use crate::pipeline::{Output, Pipeline, Processor};
 use crate::source::{Source, SourceConfig};
 
 /// The whole pipeline.toml.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PipelineConfig {
     /// Worker threads for parse/extract/filter; 0 means one per available core.

@@ -108,9 +108,10 @@ pub enum PageError {
     /// After filtering nothing of the body is left.
     #[error("no text left after filtering")]
     EmptyAfterFilter,
-    /// A document-level filter (quality, language, dedup) rejected the article.
+    /// A document-level filter (quality, language) rejected the article.
     #[error(transparent)]
     Filtered(#[from] DocumentRejected),
+
 }
 
 impl std::fmt::Display for Stage {
@@ -150,7 +151,7 @@ impl PageError {
             Self::Binary { .. } => "binary content",
             Self::Extract(_) => "no article content",
             Self::EmptyAfterFilter => "empty after filtering",
-            Self::Filtered(_) => "filtered",
+            Self::Filtered(rejected) => rejected.rule(),
         }
     }
 }

@@ -192,6 +192,7 @@ pub fn to_record(article: &Article, ctx: RecordContext<'_>) -> Record {
         published: normalize_field(meta.published.as_deref()),
         modified: normalize_field(meta.modified.as_deref()),
         language: normalize_field(meta.language.as_deref()),
+        language_confidence: None,
         site_name: normalize_field(meta.site_name.as_deref()),
         description: normalize_field(meta.description.as_deref()),
         image: normalize_field(meta.image.as_deref()),

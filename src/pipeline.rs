@@ -17,10 +17,10 @@ use crossbeam_channel::bounded;
 use crate::article::Article;
 use crate::error::{Error, PageError, Stage};
 use crate::extract::Extractor;
-use crate::filter::Filter;
+use crate::filter::{DocumentRejected, Filter};
 use crate::load::{self, ContentKind, Limits, Page};
 use crate::normalize::{self, RecordContext};
-use crate::record::{Record, Reject};
+use crate::record::{Record, Reject, RemovedBlock};
 use crate::resume::Finished;
 use crate::sink::JsonlSink;
 use crate::source::{Input, Source};
@@ -47,6 +47,11 @@ impl Processor {
             markdown,
             keep_removed,
         }
+    }
+
+    /// The filter stage, for callers that need its cross-document state (dedup index).
+    pub fn filter(&self) -> &Filter {
+        &self.filter
     }
 
     /// Extracts (or parses) and normalizes the article, before filtering.
@@ -90,8 +95,23 @@ impl Processor {
                 markdown: self.markdown,
             },
         );
+        if record.language.is_none()
+            && let Some(detected) = report.language
+        {
+            record.language = Some(detected.code);
+            record.language_confidence = Some(detected.confidence);
+        }
         if self.keep_removed {
-            record.removed = Some(report.removed);
+            record.removed = Some(
+                report
+                    .removed
+                    .into_iter()
+                    .map(|r| RemovedBlock {
+                        rule: r.rule.into_owned(),
+                        text: r.text,
+                    })
+                    .collect(),
+            );
         }
         Ok(record)
     }
@@ -288,7 +308,27 @@ impl Pipeline {
             }
             drop(outcome_tx);
             drop(input_rx);
+            // Cross-document state lives here, in the one writer thread: no locks, no globals.
+            let mut dedup = self.processor.filter().dedup_index();
             for outcome in outcome_rx {
+                let outcome = match outcome {
+                    Outcome::Record(record) => match dedup.check_and_insert(&record.source, &record.text) {
+                        None => Outcome::Record(record),
+                        Some(duplicate) => {
+                            let error = PageError::from(DocumentRejected::from(duplicate));
+                            Outcome::Reject(
+                                Reject {
+                                    seq: record.seq,
+                                    source: record.source,
+                                    stage: error.stage(),
+                                    reason: error_chain(&error),
+                                },
+                                error.kind(),
+                            )
+                        }
+                    },
+                    other => other,
+                };
                 match outcome {
                     Outcome::Record(record) => {
                         records.write(&*record)?;

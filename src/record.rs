@@ -8,7 +8,6 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Stage;
-use crate::filter::Removed;
 
 /// Version of the record schema written in every record.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -31,8 +30,12 @@ pub struct Record {
     pub published: Option<String>,
     /// Last modification date, ISO 8601.
     pub modified: Option<String>,
-    /// Language code (ISO 639-1 where known, e.g. "en").
+    /// Language code: declared by the page (`<html lang>`, meta), else detected from the text
+    /// (ISO 639-1 where one exists, e.g. "en").
     pub language: Option<String>,
+    /// Confidence (0-1) of the text-based detection when `language` was detected; null when
+    /// the page declared its language or detection is off.
+    pub language_confidence: Option<f64>,
     /// Publication or site name.
     pub site_name: Option<String>,
     /// Summary given by the page.
@@ -50,11 +53,21 @@ pub struct Record {
     pub word_count: usize,
     /// Removed blocks and the rules that removed them (only with `filter.keep_removed = true`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub removed: Option<Vec<Removed>>,
+    pub removed: Option<Vec<RemovedBlock>>,
     /// Position of the input in the run's input stream.
     pub seq: u64,
     /// [`SCHEMA_VERSION`].
     pub schema_version: u32,
+}
+
+/// A block the filter stage removed, and the rule that removed it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RemovedBlock {
+    /// Rule name (`photo_credit`, `read_more`, a user rule's name, ...).
+    pub rule: String,
+    /// The removed text.
+    pub text: String,
 }
 
 /// An input that produced no record, and why.

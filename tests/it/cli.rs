@@ -157,6 +157,12 @@ fn missing_input_path_is_a_usage_error() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-dir"));
 }
 
+/// Long enough to pass the default `filter.quality.min_words` (50).
+const BODY: &str = "One paragraph of body text, written for this test, that goes on long enough to \
+count as an article rather than a stub: it talks about the weather, the harbour, the price of \
+bread at the corner bakery, the new bus timetable and the football club's hopes for the season \
+that starts next month, and then it stops.";
+
 #[test]
 fn stdin_text_input_gives_one_record_on_stdout() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
@@ -177,7 +183,7 @@ fn stdin_text_input_gives_one_record_on_stdout() {
         .stdin
         .take()
         .unwrap()
-        .write_all(b"A Short Headline\n\nOne paragraph of body text that is long enough.\n")
+        .write_all(format!("A Short Headline\n\n{BODY}\n").as_bytes())
         .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());

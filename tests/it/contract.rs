@@ -30,6 +30,7 @@ fn record(seq: u64, text: &str) -> Record {
         published: Some("2024-03-14".into()),
         modified: None,
         language: Some("en".into()),
+        language_confidence: (seq == 1).then_some(0.25),
         site_name: None,
         description: None,
         image: None,

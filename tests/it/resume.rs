@@ -18,7 +18,11 @@ fn make_corpus(dir: &Path) {
             String::new() // some empty inputs: rejects must be resumed too
         } else {
             format!(
-                "Headline number {i}\n\nParagraph one of article {i} tells the story in plain words.\n\nParagraph two of article {i} ends it.\n"
+                "Headline number {i}\n\nParagraph one of article {i} tells the story in plain words, \
+                 with enough detail about the town, the river, the market and the people who \
+                 live there to make a short article.\n\nParagraph two of article {i} adds what \
+                 happened next: the council met, the vote was close, and the bridge will be \
+                 repaired before the winter floods arrive.\n"
             )
         };
         fs::write(pages.join(format!("{i:05}.txt")), body).unwrap();
@@ -100,7 +104,8 @@ fn kill_9_at_several_points_then_resume_loses_and_duplicates_nothing() {
 #[test]
 fn unwritable_output_is_a_clear_fatal_error() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("a.txt"), "Title\n\nSome body text here.").unwrap();
+    let body = "Some body text here that is long enough to be kept. ".repeat(10);
+    fs::write(dir.path().join("a.txt"), format!("Title\n\n{body}")).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
         .args([
             "clean",

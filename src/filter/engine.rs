@@ -1,0 +1,455 @@
+//! The line-rule engine: every line rule (built-in and user) compiled into one `RegexSet` plus
+//! one Aho-Corasick automaton for phrases, and the pass that decides which blocks go.
+//!
+//! The pass works in three steps, so that it is idempotent:
+//! 1. *Context-free matches.* For each block, the rules whose pattern, length limit, host and
+//!    block kind fit, whatever the block's place. Site-profile lines and repeated blocks are
+//!    context-free matches too.
+//! 2. *Zones.* Anchors are body paragraphs no rule matched (see [`ANCHOR_MIN_WORDS`]); the head
+//!    ends at the first anchor and the tail starts after the last. Since anchors are never
+//!    removed, a second run finds the same anchors and so the same zones.
+//! 3. *Decisions.* Each block goes with the first of its rules whose position fits; then the
+//!    `drop_to_end` rules cut the tail, then inline headlines between two anchors go.
+
+use std::borrow::Cow;
+
+use aho_corasick::AhoCorasick;
+use regex::RegexSet;
+
+use super::rules::{
+    Action, DUPLICATE_BLOCK, EDGE_LABEL, INLINE_HEADLINE, Position, SITE_PROFILE, TITLE_REPEAT,
+};
+use super::text;
+use crate::article::{Block, BlockKind};
+
+/// Fewest words of a body paragraph that bounds the head and tail zones. Six words with a
+/// sentence ending: long enough that badges, labels and buttons never qualify, short enough
+/// that the short closing paragraph of a story ("An investigation is under way.") does, so a
+/// story sentence that happens to match an edge rule is not left in the tail.
+pub(crate) const ANCHOR_MIN_WORDS: usize = 6;
+
+/// Most words of a short label line ("Opinion", "Share this:", "Rezept drucken") dropped in the
+/// head and tail by `edge_label`. Head and tail paragraphs this short without a sentence
+/// ending are section kickers, button captions and agency tags; story text there ends with
+/// punctuation, and list items and headings are not touched.
+pub(crate) const EDGE_LABEL_MAX_WORDS: usize = 4;
+
+/// Fewest words for a block to be dropped as a repeat of an earlier block: shorter repeats are
+/// list entries ("2 eggs") or labels, and legitimately recur.
+pub(crate) const DUPLICATE_MIN_WORDS: usize = 3;
+
+/// `title_repeat` looks at this many leading blocks: extractors that keep the `<h1>` put it
+/// first, after at most a kicker and a breadcrumb or two.
+pub(crate) const TITLE_REPEAT_MAX_INDEX: usize = 5;
+
+/// Where a host pattern applies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum HostPattern {
+    /// `*`: every page that has a host.
+    Any,
+    /// `example.com`: that host and its subdomains.
+    DomainAndSubdomains(String),
+    /// `*.example.com`: subdomains only.
+    SubdomainsOnly(String),
+}
+
+impl HostPattern {
+    /// Parses a `hosts` entry; `None` if it is not a host name or one of the two glob forms.
+    pub(crate) fn parse(raw: &str) -> Option<Self> {
+        let p = raw.trim().to_ascii_lowercase();
+        if p == "*" {
+            return Some(Self::Any);
+        }
+        let (sub_only, domain) = match p.strip_prefix("*.") {
+            Some(d) => (true, d.to_owned()),
+            None => (false, p.strip_prefix("www.").unwrap_or(&p).to_owned()),
+        };
+        let valid = !domain.is_empty()
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && domain
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+        if !valid {
+            return None;
+        }
+        Some(if sub_only {
+            Self::SubdomainsOnly(domain)
+        } else {
+            Self::DomainAndSubdomains(domain)
+        })
+    }
+
+    fn matches(&self, host: &str) -> bool {
+        let is_sub = |d: &str| {
+            host.len() > d.len() + 1
+                && host.ends_with(d)
+                && host.as_bytes()[host.len() - d.len() - 1] == b'.'
+        };
+        match self {
+            Self::Any => true,
+            Self::DomainAndSubdomains(d) => host == d || is_sub(d),
+            Self::SubdomainsOnly(d) => is_sub(d),
+        }
+    }
+}
+
+/// Lowercases a host and drops a `www.` prefix and a port, the form profiles are keyed by.
+pub(crate) fn normalize_host(host: &str) -> String {
+    let h = host.trim().trim_end_matches('.').to_ascii_lowercase();
+    let h = match h.rsplit_once(':') {
+        Some((name, port)) if port.chars().all(|c| c.is_ascii_digit()) && !name.contains(':') => {
+            name.to_owned()
+        }
+        _ => h,
+    };
+    h.strip_prefix("www.").map(str::to_owned).unwrap_or(h)
+}
+
+/// One compiled line rule.
+#[derive(Debug)]
+pub(crate) struct CompiledRule {
+    pub name: Cow<'static, str>,
+    pub position: Position,
+    pub action: Action,
+    pub max_words: usize,
+    /// Empty means every page.
+    pub hosts: Vec<HostPattern>,
+    /// Built-in rules skip quoted speech and quotation blocks; user rules do not.
+    pub builtin: bool,
+}
+
+impl CompiledRule {
+    fn applies_to(&self, block: &Block, words: usize, host: Option<&str>, quoted: bool) -> bool {
+        if words > self.max_words || block.kind == BlockKind::Code {
+            return false;
+        }
+        if self.builtin && (quoted || matches!(block.kind, BlockKind::Quote | BlockKind::TableRow))
+        {
+            return false;
+        }
+        if self.hosts.is_empty() {
+            return true;
+        }
+        host.is_some_and(|h| self.hosts.iter().any(|p| p.matches(h)))
+    }
+}
+
+/// Every line rule, compiled.
+#[derive(Debug)]
+pub(crate) struct LineEngine {
+    pub rules: Vec<CompiledRule>,
+    set: RegexSet,
+    /// For each pattern of `set`, the index of its rule.
+    pattern_rule: Vec<usize>,
+    phrases: Option<AhoCorasick>,
+    /// For each phrase of `phrases`, the index of its rule.
+    phrase_rule: Vec<usize>,
+    /// Longest `max_words` of any rule: longer blocks skip matching entirely.
+    max_words: usize,
+}
+
+/// Builder input: a rule and its raw patterns and phrases.
+pub(crate) struct RuleSource {
+    pub rule: CompiledRule,
+    pub patterns: Vec<String>,
+    pub phrases: Vec<String>,
+}
+
+impl LineEngine {
+    /// Compiles the rules. Patterns are assumed valid (checked one by one by the caller, which
+    /// can name the bad one); a set that still fails to build, for size, is reported as is.
+    pub(crate) fn new(sources: Vec<RuleSource>) -> Result<Self, regex::Error> {
+        let mut rules = Vec::with_capacity(sources.len());
+        let mut patterns = Vec::new();
+        let mut pattern_rule = Vec::new();
+        let mut phrases = Vec::new();
+        let mut phrase_rule = Vec::new();
+        for (i, src) in sources.into_iter().enumerate() {
+            for p in src.patterns {
+                patterns.push(p);
+                pattern_rule.push(i);
+            }
+            for p in src.phrases {
+                phrases.push(text::normalize_line(&p));
+                phrase_rule.push(i);
+            }
+            rules.push(src.rule);
+        }
+        let set = regex::RegexSetBuilder::new(&patterns)
+            .case_insensitive(true)
+            .size_limit(64 << 20)
+            .dfa_size_limit(32 << 20)
+            .build()?;
+        let phrases = if phrases.is_empty() {
+            None
+        } else {
+            Some(AhoCorasick::new(&phrases).expect("phrase automaton within default size limits"))
+        };
+        let max_words = rules.iter().map(|r| r.max_words).max().unwrap_or(0);
+        Ok(Self {
+            rules,
+            set,
+            pattern_rule,
+            phrases,
+            phrase_rule,
+            max_words,
+        })
+    }
+
+    /// Indices of the rules that match the block wherever it stands, in rule order.
+    fn matches(&self, block: &Block, host: Option<&str>, out: &mut Vec<usize>) {
+        out.clear();
+        let trimmed = block.text.trim();
+        let words = text::word_count(trimmed);
+        if words > self.max_words || block.kind == BlockKind::Code {
+            return;
+        }
+        let quoted = text::is_quoted_speech(trimmed);
+        for pi in self.set.matches(trimmed).iter() {
+            out.push(self.pattern_rule[pi]);
+        }
+        if let Some(ac) = &self.phrases {
+            let lowered = text::normalize_line(trimmed);
+            for m in ac.find_overlapping_iter(&lowered) {
+                out.push(self.phrase_rule[m.pattern().as_usize()]);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out.retain(|&ri| self.rules[ri].applies_to(block, words, host, quoted));
+    }
+}
+
+/// Which rule removed a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RuleRef {
+    Line(usize),
+    SiteProfile,
+    Duplicate,
+    InlineHeadline,
+    EdgeLabel,
+    TitleRepeat,
+}
+
+/// Context the pass needs besides the rules.
+pub(crate) struct PassOptions<'a> {
+    pub inline_headline: bool,
+    pub duplicate_block: bool,
+    pub edge_label: bool,
+    /// The article's title, normalised, when `title_repeat` is on.
+    pub title: Option<String>,
+    /// The site profile of this page's host: normalised lines to drop.
+    pub profile: Option<&'a dyn Fn(&str) -> bool>,
+}
+
+/// Decides, for every block, whether a rule removes it. Returns one entry per block.
+pub(crate) fn decide(
+    engine: &LineEngine,
+    blocks: &[Block],
+    host: Option<&str>,
+    opts: &PassOptions<'_>,
+) -> Vec<Option<RuleRef>> {
+    let n = blocks.len();
+    let mut matched: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut extra: Vec<Option<RuleRef>> = vec![None; n];
+    let mut scratch = Vec::new();
+    let mut seen_kept: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut title_like = vec![false; n];
+
+    for (i, block) in blocks.iter().enumerate() {
+        engine.matches(block, host, &mut scratch);
+        matched[i].clone_from(&scratch);
+        let trimmed = block.text.trim();
+        title_like[i] =
+            block.kind == BlockKind::Paragraph && text::looks_like_title_case_headline(trimmed);
+        let norm =
+            (opts.duplicate_block || opts.profile.is_some()).then(|| text::normalize_line(trimmed));
+        if let Some(title) = &opts.title
+            && i < TITLE_REPEAT_MAX_INDEX
+            && text::normalize_line(trimmed) == *title
+        {
+            extra[i] = Some(RuleRef::TitleRepeat);
+        }
+        if let (Some(profile), Some(norm)) = (opts.profile, &norm)
+            && !matches!(block.kind, BlockKind::Heading(_) | BlockKind::Code)
+            && !text::is_quoted_speech(trimmed)
+            && extra[i].is_none()
+            && profile(norm)
+        {
+            extra[i] = Some(RuleRef::SiteProfile);
+        }
+        if opts.duplicate_block
+            && let Some(norm) = norm
+            && matches!(
+                block.kind,
+                BlockKind::Paragraph | BlockKind::Quote | BlockKind::Caption
+            )
+            && text::word_count(trimmed) >= DUPLICATE_MIN_WORDS
+        {
+            // A repeat counts only against earlier blocks that are certain to stay (no rule
+            // matched them and they cannot be inline headlines): then a second run, which
+            // still has that earlier block, agrees.
+            if seen_kept.contains(&norm) {
+                if extra[i].is_none() {
+                    extra[i] = Some(RuleRef::Duplicate);
+                }
+            } else if matched[i].is_empty() && extra[i].is_none() && !title_like[i] {
+                seen_kept.insert(norm);
+            }
+        }
+    }
+
+    let is_anchor = |i: usize| {
+        let b = &blocks[i];
+        matches!(
+            b.kind,
+            BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote
+        ) && matched[i].is_empty()
+            && extra[i].is_none()
+            && text::word_count(&b.text) >= ANCHOR_MIN_WORDS
+            && text::ends_like_sentence(&b.text)
+    };
+    let anchors: Vec<bool> = (0..n).map(is_anchor).collect();
+    let first_anchor = anchors.iter().position(|&a| a).unwrap_or(n);
+    let last_anchor = anchors.iter().rposition(|&a| a);
+
+    let mut decision: Vec<Option<RuleRef>> = vec![None; n];
+    let mut cut_from: Option<(usize, usize)> = None;
+    for i in 0..n {
+        let in_head = i < first_anchor;
+        let in_tail = last_anchor.is_none_or(|l| i > l);
+        for &ri in &matched[i] {
+            let rule = &engine.rules[ri];
+            let fits = match rule.position {
+                Position::Anywhere => true,
+                Position::Head => in_head,
+                Position::Tail => in_tail,
+                Position::Edges => in_head || in_tail,
+                // decided below, once the other removals are known
+                Position::BetweenParagraphs => false,
+            };
+            if fits {
+                decision[i] = Some(RuleRef::Line(ri));
+                if rule.action == Action::DropToEnd && cut_from.is_none() {
+                    cut_from = Some((i, ri));
+                }
+                break;
+            }
+        }
+        if decision[i].is_none() {
+            decision[i] = extra[i];
+        }
+        if decision[i].is_none()
+            && opts.edge_label
+            && (in_head || in_tail)
+            && is_edge_label(&blocks[i])
+        {
+            decision[i] = Some(RuleRef::EdgeLabel);
+        }
+    }
+    for i in 0..n.saturating_sub(1) {
+        if let Some(RuleRef::Line(ri)) = decision[i]
+            && engine.rules[ri].action == Action::DropWithNext
+            && decision[i + 1].is_none()
+            && !anchors[i + 1]
+        {
+            let next = blocks[i + 1].text.trim();
+            if text::word_count(next) <= text::TITLE_MAX_WORDS
+                && !text::ends_like_sentence(next)
+                && !matches!(blocks[i + 1].kind, BlockKind::Heading(_) | BlockKind::Code)
+            {
+                decision[i + 1] = Some(RuleRef::Line(ri));
+            }
+        }
+    }
+    if let Some((start, ri)) = cut_from {
+        for d in decision.iter_mut().skip(start + 1) {
+            if d.is_none() {
+                *d = Some(RuleRef::Line(ri));
+            }
+        }
+    }
+    // Blocks between two body paragraphs. Neighbours are the nearest blocks that stay: a credit
+    // line removed next to a headline must not hide it, since a second run would see the
+    // headline between paragraphs. Only non-anchors go here, so no neighbour changes under us.
+    for i in 0..n {
+        if decision[i].is_some() {
+            continue;
+        }
+        let between_rule = matched[i]
+            .iter()
+            .copied()
+            .find(|&ri| engine.rules[ri].position == Position::BetweenParagraphs);
+        let headline = opts.inline_headline && title_like[i];
+        if between_rule.is_none() && !headline {
+            continue;
+        }
+        let prev = (0..i).rev().find(|&j| decision[j].is_none());
+        let next = (i + 1..n).find(|&j| decision[j].is_none());
+        if let (Some(p), Some(q)) = (prev, next)
+            && anchors[p]
+            && anchors[q]
+        {
+            decision[i] = Some(match between_rule {
+                Some(ri) => RuleRef::Line(ri),
+                None => RuleRef::InlineHeadline,
+            });
+        }
+    }
+    decision
+}
+
+/// A short paragraph or caption without a sentence ending (a trailing colon is allowed:
+/// "Share this:"), not quoted speech, without digits unless it is a single word.
+fn is_edge_label(block: &Block) -> bool {
+    if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Caption) {
+        return false;
+    }
+    let t = block.text.trim();
+    let without_colon = t.strip_suffix(':').unwrap_or(t);
+    let words = text::word_count(t);
+    // digits mark a citation or a date ("Quelle: Science, DOI 10.1126/…"), except in a
+    // one-word counter ("1.2K")
+    words <= EDGE_LABEL_MAX_WORDS
+        && (words == 1 || !t.chars().any(|c| c.is_ascii_digit()))
+        && !text::ends_like_sentence(without_colon)
+        && !text::is_quoted_speech(t)
+}
+
+/// Name reported for a rule reference.
+pub(crate) fn rule_name(engine: &LineEngine, r: RuleRef) -> Cow<'static, str> {
+    match r {
+        RuleRef::Line(i) => engine.rules[i].name.clone(),
+        RuleRef::SiteProfile => Cow::Borrowed(SITE_PROFILE),
+        RuleRef::Duplicate => Cow::Borrowed(DUPLICATE_BLOCK),
+        RuleRef::InlineHeadline => Cow::Borrowed(INLINE_HEADLINE),
+        RuleRef::EdgeLabel => Cow::Borrowed(EDGE_LABEL),
+        RuleRef::TitleRepeat => Cow::Borrowed(TITLE_REPEAT),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_patterns() {
+        let p = HostPattern::parse("example.com").unwrap();
+        assert!(p.matches("example.com"));
+        assert!(p.matches("news.example.com"));
+        assert!(!p.matches("badexample.com"));
+        let s = HostPattern::parse("*.example.com").unwrap();
+        assert!(!s.matches("example.com"));
+        assert!(s.matches("a.example.com"));
+        assert!(HostPattern::parse("*").unwrap().matches("x.org"));
+        assert!(HostPattern::parse("exa mple.com").is_none());
+        assert!(HostPattern::parse("*.").is_none());
+    }
+
+    #[test]
+    fn normalize_host_strips_www_and_port() {
+        assert_eq!(normalize_host("WWW.Example.com:8080"), "example.com");
+        assert_eq!(normalize_host("news.example.com."), "news.example.com");
+    }
+}

@@ -1,0 +1,567 @@
+//! Built-in line rules as data: each rule has a name (reported on every removal), a group (switched
+//! on and off as a whole in `[filter.builtin]`), the zone of the article where it applies, the
+//! longest line it may touch, and its patterns in English, German, French and Spanish.
+//!
+//! Patterns are matched case-insensitively against the trimmed block text. They avoid `\b` on
+//! purpose: a Unicode word boundary makes the regex crate leave its lazy DFA for the much slower
+//! PikeVM on non-ASCII text (curly quotes, umlauts), and every pattern here is compiled into one
+//! `RegexSet`. Start anchors `^\W*` and end guards `(?:\W|$)` do the same job.
+//!
+//! Where a rule's patterns would also match story sentences, the rule is confined to the head or
+//! tail of the article (see [`Position`]) and to short lines (`max_words`). Lines that open with a
+//! quotation mark or a dialogue dash are never touched by built-in line rules: quoted speech that
+//! says "subscribe now" is content.
+
+use serde::Deserialize;
+
+/// Where in the article a rule applies.
+///
+/// The *head* is every block before the first body paragraph, the *tail* every block after the
+/// last one. A body paragraph (an "anchor") is a paragraph, list item or quote of at least
+/// [`super::engine::ANCHOR_MIN_WORDS`] words that ends with sentence punctuation and that no
+/// rule matches. Anchors are never removed, which keeps the zones (and so the result) the same
+/// when the filter runs twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Position {
+    /// Any block.
+    #[default]
+    Anywhere,
+    /// Blocks before the first body paragraph.
+    Head,
+    /// Blocks after the last body paragraph.
+    Tail,
+    /// Head or tail.
+    Edges,
+    /// A block whose nearest kept neighbours on both sides are body paragraphs.
+    BetweenParagraphs,
+}
+
+impl Position {
+    /// Name as written in pipeline.toml.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Anywhere => "anywhere",
+            Self::Head => "head",
+            Self::Tail => "tail",
+            Self::Edges => "edges",
+            Self::BetweenParagraphs => "between_paragraphs",
+        }
+    }
+}
+
+/// What a rule does to a block it matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Drop the matching block.
+    #[default]
+    DropLine,
+    /// Drop the matching block and every block after it (for "Related stories" rails). Only
+    /// meaningful in the tail, and `build` rejects it elsewhere.
+    DropToEnd,
+    /// Drop the matching block and the next one when that is a short line without a sentence
+    /// ending (a "Read also" label followed by the linked headline).
+    DropWithNext,
+}
+
+/// A family of built-in rules, switched on or off as a whole in `[filter.builtin]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Group {
+    /// Photo and image credits.
+    Credits,
+    /// Bylines, timestamps, reading-time badges, "listen to this article".
+    Meta,
+    /// Subscription and newsletter prompts, "read more", related-article teasers.
+    Promotion,
+    /// Share buttons, follow prompts, like/share counters.
+    Social,
+    /// Advertisement labels and "story continues below" markers.
+    Ads,
+    /// Cookie banners, copyright footers, JavaScript notices, republication notes.
+    Legal,
+    /// Comment-section chrome.
+    Comments,
+    /// Breadcrumbs, tag lists, "back to top".
+    Navigation,
+    /// Context rules: inline related headlines, repeated blocks, symbol-only lines.
+    Structure,
+}
+
+/// One built-in line rule.
+#[derive(Debug)]
+pub(crate) struct LineRuleSpec {
+    /// Name reported on each removal and used in `filter.disable`.
+    pub name: &'static str,
+    pub group: Group,
+    pub position: Position,
+    pub action: Action,
+    /// Lines with more whitespace-separated words are never matched by this rule.
+    pub max_words: usize,
+    /// Regexes, compiled case-insensitively; any match drops the line.
+    pub patterns: &'static [&'static str],
+}
+
+/// Names of the context rules implemented in the engine rather than as patterns.
+pub(crate) const INLINE_HEADLINE: &str = "inline_headline";
+pub(crate) const DUPLICATE_BLOCK: &str = "duplicate_block";
+pub(crate) const SITE_PROFILE: &str = "site_profile";
+pub(crate) const EDGE_LABEL: &str = "edge_label";
+pub(crate) const TITLE_REPEAT: &str = "title_repeat";
+
+/// Every built-in rule name, for validating `filter.disable`.
+pub(crate) fn all_rule_names() -> impl Iterator<Item = &'static str> {
+    LINE_RULES.iter().map(|r| r.name).chain([
+        INLINE_HEADLINE,
+        DUPLICATE_BLOCK,
+        EDGE_LABEL,
+        TITLE_REPEAT,
+    ])
+}
+
+// Shared fragments, spelled out in each pattern because `concat!` needs literals.
+// Agency list used by photo credits: Getty, AFP, AP, Reuters, dpa, EPA, Shutterstock, Alamy,
+// iStock, imago, picture alliance, Keystone, Anadolu, Bloomberg, SIPA, EFE, Europa Press.
+
+/// The built-in line rules, in the order they are tried (the first match names the removal).
+pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
+    // ---- credits -------------------------------------------------------------------------
+    LineRuleSpec {
+        name: "photo_credit",
+        group: Group::Credits,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 20,
+        patterns: &[
+            // "Photo: Reuters", "Photo Illustration by X/Getty", "Foto: dpa", "Bild: Keystone",
+            // "Crédit photo : AFP", "Fotografía: EFE", "Image by X from Pixabay"
+            r"^\W*(?:photo(?:graph)?s?|photo[- ]illustration|illustration|image|picture|credits?|foto(?:s|grafie)?|bild(?:quelle)?|bilder|cr[ée]dits?(?: photo)?|fotograf[íi]a|imagen|ilustraci[óo]n|video|grafik|graphic)\s*(?::|©|/|\|)",
+            // "Photo by X", "Fotos von X": only without a sentence ending ("Fotos von Innenräumen
+            // wirkten zu warm." is a sentence)
+            r"^\W*(?:photo(?:graph)?s?|photo[- ]illustration|illustration|image|picture|foto(?:s|grafie)?|bild|fotograf[íi]a|imagen|ilustraci[óo]n)\s+(?:by|von|par|de)\s[^.!?]*[^.!?\s]$",
+            r"^\W*quelle\s*:\s*(?:dpa|afp|ap|reuters|imago|getty|picture[- ]alliance|keystone|epa|shutterstock|istock)",
+            // NYT-style credit: "Marco Duarte for Wanderlines"
+            r"^(?-i:\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){1,3})\sfor\s(?:the\s)?(?-i:\p{Lu})[\p{L}\s]{2,40}$",
+            // trailing agency credit after a slash, pipe or in parentheses: "Jane Doe/AFP/Getty"
+            r"[/|]\s*(?:getty(?: images)?|afp|ap|reuters|dpa|epa(?:-efe)?|shutterstock|alamy|istock(?:photo)?|imago(?: images)?|picture[- ]alliance|keystone|anadolu(?: agency)?|bloomberg|sipa|efe|europa press|unsplash|pixabay)\W*$",
+            r"\((?:photo|foto|bild|image|cr[ée]dit)s?\s*:[^)]*\)\W*$",
+            r"(?:ap photo|afp via getty images|getty images|reuters/)[^()]{0,60}\)?\W*$",
+            r"^\W*©\s*(?:getty|afp|ap|reuters|dpa|epa|imago|picture[- ]alliance|keystone|shutterstock|istock|efe)",
+        ],
+    },
+    // ---- meta ----------------------------------------------------------------------------
+    LineRuleSpec {
+        name: "reading_time",
+        group: Group::Meta,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 8,
+        patterns: &[
+            // "·4 min read", "4 Min Read", "5 minute read", "3 Min. Lesezeit", "4 min de lecture",
+            // "3 minutos de lectura"
+            r"^\W*\d+\s*(?:-\s*)?(?:min(?:ute)?s?|min\.?|minuten|minutos)\.?\s+(?:read|reading|lesezeit|lesedauer|de lecture|de lectura)\W*$",
+            r"^\W*(?:reading time|read time|lesezeit|lesedauer|temps de lecture|dur[ée]e de lecture|lecture|tiempo de lectura|lectura)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:ute)?s?|min\.?|minuten|minutos)\.?\W*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "rating",
+        group: Group::Meta,
+        position: Position::Edges,
+        action: Action::DropLine,
+        max_words: 6,
+        patterns: &[
+            r"^\W*(?:rating|our rating|score|bewertung|wertung|note|notre note|puntuaci[óo]n|valoraci[óo]n|nota)\s*:?\s*\d+(?:[.,]\d+)?\s*(?:/|von|sur|de|out of)\s*\d+\W*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "listen_prompt",
+        group: Group::Meta,
+        position: Position::Edges,
+        action: Action::DropLine,
+        max_words: 10,
+        patterns: &[
+            r"^\W*(?:listen to (?:this|the) (?:article|story)|artikel (?:anh[öo]ren|vorlesen lassen)|h[öo]ren sie (?:diesen|den) artikel|[ée]couter (?:cet|l'|l’)article|escuchar (?:este|el) art[íi]culo|escucha (?:este|la) noticia)",
+        ],
+    },
+    LineRuleSpec {
+        name: "byline",
+        group: Group::Meta,
+        position: Position::Head,
+        action: Action::DropLine,
+        max_words: 12,
+        patterns: &[
+            // "By Jane Doe", "Von Max Muster, Berlin", "Par Jean Dupont", "Por Ana García"
+            r"^(?:by|written by|posted by|reported by|(?:medically |fact[- ]checked |clinically )?reviewed by|von|par|por|text:|autor(?:in)?:|auteur\s?:|texto:)\s+(?-i:\p{Lu})[^!?]*[^.!?]$",
+            r"^(?:by (?:the )?(?:staff|editors|newsroom)|von der redaktion|par la r[ée]daction|por la redacci[óo]n|(?:by|von|par|por) \p{L}+ (?:staff|redaktion|r[ée]daction|redacci[óo]n))\W*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "timestamp",
+        group: Group::Meta,
+        position: Position::Edges,
+        action: Action::DropLine,
+        max_words: 20,
+        patterns: &[
+            r"^\W*(?:\p{L}+\s*[-–|,·]\s*)?(?:published|updated|last updated|last (?:medically )?reviewed(?: on)?|posted|first published|ver[öo]ffentlicht(?: am)?|aktualisiert(?: am)?|zuletzt aktualisiert|stand:|erstellt(?: am)?|publi[ée](?: le)?|mis à jour(?: le)?|modifi[ée] le|publicado(?: el)?|actualizado(?: el)?|[úu]ltima actualizaci[óo]n)\W.*\d",
+        ],
+    },
+    LineRuleSpec {
+        name: "timestamp",
+        group: Group::Meta,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 9,
+        patterns: &[
+            // time first: "9:41 AM PST · February 12, 2025"
+            r"^\W*\d{1,2}[:.h]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h)?\s*(?:[a-z]{2,4})?\s*[·|,–-]\s*(?:\p{L}{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,10}\.?\s+(?:de\s+)?\d{4}|\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4})\W*$",
+            // a line that is only a date, optionally with a time: "June 3, 2024, 4:15 PM EDT",
+            // "03.06.2024, 14:30 Uhr", "3 juin 2024 à 14h30", "3 de junio de 2024 - 14:30"
+            r"^\W*(?:(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\w*\.?,?\s+)?(?:\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\p{L}{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,10}\.?\s+(?:de\s+)?\d{4})(?:\s*(?:,|-|–|à|um|a las|at|\|)?\s*\d{1,2}[:.h]\d{2}\s*(?:uhr|am|pm|a\.m\.|p\.m\.|h)?\s*(?:[a-z]{2,4})?)?\W*$",
+        ],
+    },
+    // ---- promotion -----------------------------------------------------------------------
+    LineRuleSpec {
+        name: "read_more",
+        group: Group::Promotion,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 14,
+        patterns: &[
+            r"^\W*(?:read (?:more|the (?:full|original|whole) (?:story|article|report))|continue reading|keep reading|weiterlesen|(?:mehr|weiter) lesen|lesen sie (?:mehr|weiter)|zum (?:vollst[äa]ndigen )?artikel|lire la suite|lire l[’'](?:article|int[ée]gralit[ée])|en savoir plus|leer m[áa]s|seguir leyendo|sigue leyendo|contin[úu]a leyendo)(?:\W|$)",
+            r"(?:read more|weiterlesen|mehr lesen|lire la suite|leer m[áa]s)\s*(?:\.\.\.|…|»|>|→|›)?\s*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "related_teaser",
+        group: Group::Promotion,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 25,
+        patterns: &[
+            // an inline teaser: "Read also: ...", "Mehr zum Thema: ...", "À lire aussi : ..."
+            r"^\W*(?:related|read also|also read|see also|read next|recommended|more on (?:this|that)(?: story| topic)?|lesen sie auch|auch interessant|mehr zum thema|das k[öo]nnte sie (?:auch )?interessieren|zum thema|[àa] lire aussi|lire aussi|voir aussi|[àa] voir aussi|sur le m[êe]me sujet|lea tambi[ée]n|lee tambi[ée]n|te puede interesar|le puede interesar|noticia relacionada|tambi[ée]n te puede interesar|watch|video|vid[ée]o|im video|podcast|gallery|galerie|fotostrecke|bildergalerie|galer[íi]a|next (?:article|story|post)|previous (?:article|story|post))\s*(?::|\||–|-|»|>)",
+            r"^\W*en \p{L}[\p{L}.]+\s*\|\s",
+            r"(?:highlights|alle tore|im video|en vid[ée]o|en v[íi]deo)\W*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "related_teaser",
+        group: Group::Promotion,
+        position: Position::Anywhere,
+        action: Action::DropWithNext,
+        max_words: 5,
+        patterns: &[
+            // a bare "Read also" label; the headline it links is the next block
+            r"^\W*(?:read also|also read|see also|read more|related|lesen sie auch|lesen sie mehr|mehr zum thema|zum thema|auch interessant|[àa] lire aussi|lire aussi|voir aussi|[àa] voir aussi|lea tambi[ée]n|lee tambi[ée]n|te puede interesar|le puede interesar|noticia relacionada)\W*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "related_teaser",
+        group: Group::Promotion,
+        position: Position::Tail,
+        action: Action::DropToEnd,
+        max_words: 10,
+        patterns: &[
+            // the heading of a rail of teasers; everything after it goes too
+            r"^\W*(?:related(?: (?:articles?|stories|posts|coverage|content|reading|topics))?|recommended(?: (?:stories|articles|for you|reading))?|more (?:from|on|in) [\p{L} ]{2,30}|more stories|you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed)|trending(?: now)?|top stories|latest (?:news|stories)|what to read next|das k[öo]nnte sie (?:auch )?interessieren|mehr zum thema|weitere artikel|[äa]hnliche (?:artikel|beitr[äa]ge)|meistgelesen(?:e artikel)?|meist gelesen|empfohlene artikel|[àa] lire aussi|sur le m[êe]me sujet|les plus lus|vous aimerez aussi|dans la m[êe]me rubrique|noticias relacionadas|te puede interesar|lo m[áa]s le[íi]do|m[áa]s noticias(?: (?:de|del|sobre) [\p{L} ]{2,30})?|art[íi]culos relacionados|(?:weitere|mehr) artikel(?: aus .{2,40})?|mehr [\p{L}-]*news|articles similaires|(?:ces (?:articles|recettes) )?pourraient (?:aussi|[ée]galement) vous (?:plaire|int[ée]resser)|related|relacionado|relacionados|[äa]hnliche beitr[äa]ge|more (?:stories|articles) (?:like this|you might like)|weitere themen|mehr aus (?:der|dem) [\p{L} ]{2,30}|sujets associ[ée]s|temas relacionados)\W*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "newsletter",
+        group: Group::Promotion,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 35,
+        patterns: &[
+            // imperative sign-up lines and "delivered to your inbox" promos
+            r"^\W*(?:sign up|subscribe|register|get|join|receive)\W(?:[^.!?]{0,60})newsletters?(?:\W|$)",
+            r"(?:delivered|sent|straight|direct(?:ly)?|right) (?:right |straight |directly )?to your inbox",
+            r"^\W*(?:newsletter(?:-anmeldung)?|jetzt (?:den |unseren )?newsletter abonnieren|(?:den |unseren )?newsletter abonnieren|melden sie sich (?:jetzt )?(?:f[üu]r|zu) unserem? newsletter an|abonnez-vous [àa] (?:notre|la) newsletter|inscrivez-vous [àa] (?:notre|la) newsletter|recevez (?:notre|la) newsletter|suscr[íi]bete (?:a|al) (?:nuestro |nuestra )?(?:newsletter|bolet[íi]n)|rec[íi]be (?:nuestro|nuestra) (?:newsletter|bolet[íi]n))(?:\W|$)",
+            r"^\W*(?:get|the) (?:the )?[\p{L}'’ ]{0,40}newsletter\W*$",
+            r"^\W*(?:unser|our|notre|nuestro|nuestra) (?:\p{L}+ )?(?:newsletter|bolet[íi]n)(?:\W|$)",
+            r"newsletters? may contain|(?:contact|email) me with news and offers|i consent to receiving|ich m[öo]chte (?:den newsletter|regelm[äa](?:ß|ss)ig informationen) erhalten",
+        ],
+    },
+    LineRuleSpec {
+        name: "subscribe_prompt",
+        group: Group::Promotion,
+        position: Position::Edges,
+        action: Action::DropLine,
+        max_words: 30,
+        patterns: &[
+            r"(?:^|\W)(?:subscribe|sign up|join) (?:now|today|here)(?:\W|$)",
+            r"(?:unlimited|full|unrestricted|complete) (?:digital )?access to",
+            r"already (?:a )?(?:subscriber|member)\W",
+            r"become a (?:subscriber|member|supporter)(?:\W|$)",
+            r"support (?:our|independent|quality) (?:journalism|reporting|work)",
+            r"(?:this|the) (?:article|story|content) is (?:for|reserved for|only (?:available )?(?:to|for)) (?:subscribers|members)",
+            r"^\W*(?:subscribe to (?:read|continue)|log ?in to (?:read|continue)|to continue reading,)",
+            r"^\W*subscribe to\s",
+            r"small favou?r to ask|^\W*support (?:the|us|our)\s",
+            r"sie m[öo]chten weiterlesen|weiterlesen mit|jetzt \S+ testen|bereits (?:abonnent|abonniert|registriert)|^\W*(?:abo|abonnement) (?:abschlie(?:ß|ss)en|w[äa]hlen)",
+            r"(?:jetzt|hier) (?:abonnieren|abonnent werden|testen|abo abschlie(?:ß|ss)en)(?:\W|$)",
+            r"(?:mit|f[üu]r) (?:\w+[+]|\w+plus|abonnenten|abonnentinnen)(?: lesen)?\W*$",
+            r"dieser artikel ist (?:nur )?f[üu]r (?:abonnenten|abonnentinnen|abonnierende)",
+            r"unterst[üu]tzen sie (?:unsere|unabh[äa]ngigen) (?:arbeit|journalismus)",
+            r"(?:abonnez-vous|d[ée]j[àa] abonn[ée]|offre d['’]abonnement|cet article (?:vous )?est r[ée]serv[ée] aux abonn[ée]s|soutenez (?:notre|le) journalisme|je m['’]abonne)",
+            r"(?:suscr[íi]bete|hazte (?:socio|suscriptor)|ya eres suscriptor|este (?:contenido|art[íi]culo) es exclusivo para suscriptores|apoya (?:nuestro|el) periodismo)",
+        ],
+    },
+    // ---- social --------------------------------------------------------------------------
+    LineRuleSpec {
+        name: "share_prompt",
+        group: Group::Social,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 15,
+        patterns: &[
+            // a line made only of share-button labels
+            r"^(?:[\W\d]*(?:share|shares|teilen|partager|compartir|facebook|twitter|x|whatsapp|e-?mail|mail|print|drucken|imprimer|imprimir|linkedin|pinterest|reddit|flipboard|telegram|messenger|threads|bluesky|mastodon|pocket|xing|tweet|copy link|link kopieren|copier le lien|copiar enlace|kommentare|comments|save|speichern|merken)[\W\d]*)+$",
+            r"^\W*(?:share (?:this|the) (?:article|story|post|page)|share (?:on|via) \p{L}+|(?:diesen )?artikel teilen|diese geschichte teilen|partager (?:cet |l['’])article|partager sur|compartir (?:este art[íi]culo|en)|comparte (?:esta noticia|este art[íi]culo|esto)|send any friend a story|share this:|like this:|teilen mit:|gef[äa]llt mir:|me gusta:|j['’]aime ceci|partager :)",
+            r"^\W*(?:follow us on|follow (?:\p{L}+ )?on (?:twitter|x|facebook|instagram)|folgen sie uns (?:auf|bei)|suivez-nous sur|s[íi]guenos en|join (?:us on|our) (?:discord|telegram|whatsapp|facebook|community)|subscribe to (?:our|my) (?:youtube|podcast|channel))(?:\W|$)",
+            r"^\W*follow (?:\p{L}+['’]s )?(?:coverage|updates|live coverage)\s.*https?://\S+\W*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "social_counter",
+        group: Group::Social,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 4,
+        patterns: &[
+            // RefinedWeb's counter regex, plus German, French and Spanish words
+            r"^\W*\d(?:[,.\d])*\s?(?:k|m|b|tsd\.?|mio\.?)?\s+(?:likes?|shares?|comments?|retweets?|reposts?|views?|followers?|kommentare?|aufrufe|teilungen|commentaires?|partages|vues|comentarios?|visitas|compartidos|me gusta)\W*$",
+        ],
+    },
+    // ---- ads -----------------------------------------------------------------------------
+    LineRuleSpec {
+        name: "advertisement",
+        group: Group::Ads,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 12,
+        patterns: &[
+            r"^\W*(?:advertisement|advertising|advert|ad|ads|sponsored(?: content| post| by .{1,40})?|paid (?:post|content|partnership)|partner content|promoted(?: content)?|anzeige|werbung|gesponsert|sponsored|publicit[ée]|pub|sponsoris[ée]|contenu sponsoris[ée]|publicidad|anuncio|patrocinado|contenido patrocinado)\W*$",
+            r"^\W*(?:advertisement|anzeige|werbung|publicit[ée]|publicidad)\W+(?:scroll|continue|weiter|la suite|contin[úu]a|sigue)",
+            r"(?:story|article|text|content) continues (?:below|after)(?: (?:this|the))? (?:ad(?:vertisement)?|advert)\W*$",
+            r"^\W*(?:continue reading below|weiterlesen nach der anzeige|(?:der )?artikel wird nach der anzeige fortgesetzt|la suite apr[èe]s (?:cette )?(?:la )?publicit[ée]|l['’]article continue apr[èe]s la publicit[ée]|(?:la noticia|el art[íi]culo) contin[úu]a (?:tras|despu[ée]s de) la publicidad)\W*$",
+        ],
+    },
+    // ---- legal ---------------------------------------------------------------------------
+    LineRuleSpec {
+        name: "cookie_notice",
+        group: Group::Legal,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 60,
+        patterns: &[
+            r"(?:this|our) (?:web)?site uses cookies",
+            r"^\W*we use (?:some )?(?:essential )?cookies",
+            r"(?:accept|reject|allow|manage) (?:all |analytics |optional )?cookies",
+            r"cookie (?:settings|preferences|policy|consent|banner|message)\W*$",
+            r"(?:wir verwenden|wir nutzen|diese (?:web)?seite (?:verwendet|nutzt|speichert)) cookies",
+            r"^\W*(?:alle (?:cookies )?akzeptieren|cookie-einstellungen|cookies (?:akzeptieren|ablehnen))\W*$",
+            r"(?:ce site|notre site) utilise des cookies|nous utilisons des cookies|(?:accepter|refuser) (?:tous )?les cookies|param[èe]tres des cookies",
+            r"(?:utilizamos|usamos) cookies|(?:este|nuestro) sitio web (?:utiliza|usa) cookies|(?:aceptar|rechazar) (?:todas )?(?:las )?cookies|configuraci[óo]n de cookies",
+            r"^\W*(?:accept all|alle akzeptieren|tout accepter|aceptar todo|manage (?:my )?preferences)\W*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "copyright_footer",
+        group: Group::Legal,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 30,
+        patterns: &[
+            r"^\W*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))",
+            r"(?:all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv[ée]s|todos los derechos reservados)",
+            r"(?:vervielf[äa]ltigung nur mit (?:genehmigung|erlaubnis)|reproduction (?:interdite|totale ou partielle interdite)|prohibida (?:su|la) reproducci[óo]n)",
+            r"^\W*(?:proudly )?powered by (?:wordpress|ghost|substack|squarespace)",
+        ],
+    },
+    LineRuleSpec {
+        name: "javascript_notice",
+        group: Group::Legal,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 30,
+        patterns: &[
+            r"(?:enable|activate|turn on|allow) javascript|javascript (?:is )?(?:required|disabled|must be enabled|needs to be enabled|is not enabled)|(?:doesn['’]t|does not) support javascript",
+            r"javascript (?:aktivieren|ist deaktiviert)|aktivieren sie (?:bitte )?javascript",
+            r"activer (?:le )?javascript|javascript (?:est )?d[ée]sactiv[ée]|activez (?:le )?javascript",
+            r"(?:habilitar|habilita|activar|activa) (?:el )?javascript|javascript (?:est[áa] )?(?:deshabilitado|desactivado)",
+        ],
+    },
+    LineRuleSpec {
+        name: "originally_appeared",
+        group: Group::Legal,
+        position: Position::Edges,
+        action: Action::DropLine,
+        max_words: 45,
+        patterns: &[
+            r"(?:this|the) (?:article|story|piece|post|essay|report) (?:was |is |first |originally )*(?:appeared|published|republished|reprinted|produced)(?: \w+)? (?:in|on|by|from|with|under)",
+            r"(?:originally|first) (?:appeared|published) (?:in|on|at|by)",
+            r"republished (?:with permission|from|under)|reprinted with permission|a version of this (?:article|story) (?:appeared|was published)",
+            r"(?:dieser|der) (?:artikel|beitrag|text) (?:ist|erschien) (?:zuerst|urspr[üu]nglich|erstmals)",
+            r"(?:cet|l['’]) ?article a (?:[ée]t[ée] )?(?:initialement|d['’]abord|originellement) (?:publi[ée]|paru)|article initialement publi[ée]",
+            r"(?:este|el) (?:art[íi]culo|texto|reportaje) (?:fue publicado|se public[óo]) (?:originalmente|originalmente|por primera vez)|publicado originalmente en",
+        ],
+    },
+    // ---- comments ------------------------------------------------------------------------
+    LineRuleSpec {
+        name: "comment_prompt",
+        group: Group::Comments,
+        position: Position::Tail,
+        action: Action::DropLine,
+        max_words: 25,
+        patterns: &[
+            r"^\W*(?:\d+\s+)?(?:comments?|responses?|replies|kommentare?|leserkommentare|commentaires?|r[ée]actions?|comentarios?)\W*(?:\(\d+\))?\W*$",
+            r"^\W*(?:leave a (?:comment|reply)|write a comment|post a comment|add a comment|join the (?:conversation|discussion)|show comments|view comments|load comments|what do you think\W+(?:let us know|tell us|share)|let us know (?:what you think )?in the comments)",
+            r"^\W*(?:kommentar (?:schreiben|verfassen|hinzuf[üu]gen)|schreiben sie einen kommentar|hinterlassen sie einen kommentar|hinterlasse einen kommentar|kommentare (?:anzeigen|laden|lesen)|diskutieren sie mit)",
+            r"^\W*(?:laisser un commentaire|laissez un commentaire|r[ée]agir|[ée]crire un commentaire|voir les commentaires|ajouter un commentaire)",
+            r"^\W*(?:deja (?:un|tu) comentario|dejar un comentario|escribe un comentario|ver (?:los )?(?:\d+ )?comentarios|comenta)(?:\W|$)",
+            r"^\W*(?:voir les (?:\d+ )?commentaires|\d+ (?:r[ée]flexions?|commentaires?|comments?|thoughts?|responses?|kommentare|comentarios?|respuestas) (?:sur|on|zu|a|en|to)\W)",
+            r"^\W*(?:was this (?:article|page|information) (?:helpful|useful)|war dieser (?:artikel|beitrag) hilfreich|cet article vous a-t-il (?:[ée]t[ée] )?utile|¿?te (?:ha )?(?:resultado|sido) [úu]til)",
+            r"^\W*(?:hast du|haben sie) (?:das|dieses) rezept (?:ausprobiert|nachgekocht|nachgebacken)",
+        ],
+    },
+    LineRuleSpec {
+        name: "comment_prompt",
+        group: Group::Comments,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 25,
+        patterns: &[
+            r"your email address will not be published|notify me of (?:new|follow-up) (?:comments|posts)|required fields are marked|uses akismet to reduce spam",
+            r"ihre e-mail-adresse wird nicht ver[öo]ffentlicht|erforderliche felder sind (?:mit \* )?markiert|bitte melden sie sich an,? um zu kommentieren",
+            r"votre adresse (?:e-mail|de messagerie) ne sera pas publi[ée]e|les champs obligatoires sont indiqu[ée]s",
+            r"tu (?:direcci[óo]n de )?correo electr[óo]nico no ser[áa] publicad[ao]|los campos obligatorios est[áa]n marcados",
+        ],
+    },
+    // ---- navigation ----------------------------------------------------------------------
+    LineRuleSpec {
+        name: "navigation",
+        group: Group::Navigation,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 40,
+        patterns: &[
+            r"^\W*(?:tags|tagged(?: with)?|topics|filed under|categories|category|schlagworte|schlagw[öo]rter|themen|stichw[öo]rter|mots-cl[ée]s|[ée]tiquettes|th[èe]mes|etiquetas|temas|categor[íi]as)\s*:",
+            r"^\W*(?:back to top|nach oben|zur[üu]ck (?:zur [üu]bersicht|nach oben|zur startseite)|retour en haut(?: de (?:la )?page)?|volver arriba|ir arriba|previous (?:article|post|story)|next (?:article|post|story)|older post|newer post|vorheriger artikel|n[äa]chster artikel|article pr[ée]c[ée]dent|article suivant|art[íi]culo anterior|(?:siguiente|pr[óo]ximo) art[íi]culo)\W*$",
+            // breadcrumbs: "Home › News › World"
+            r"^\W*(?:home|startseite|accueil|inicio|portada)\s*[›»>/|]\s*\p{L}",
+            // footer link rows: "Impressum | Datenschutz | Kontakt"
+            r"^(?:\W*(?:impressum|datenschutz(?:erkl[äa]rung)?|kontakt|agb|privacy(?: policy)?|terms(?: of (?:use|service))?|contact(?: us)?|about(?: us)?|mentions l[ée]gales|confidentialit[ée]|cgu|aviso legal|pol[íi]tica de privacidad|contacto|cookies?)\W*){2,}$",
+            r"^\W*(?:next|previous|prev|older|newer|vorheriger|n[äa]chster|pr[ée]c[ée]dent|suivant|anterior|siguiente)(?: (?:article|post|story|artikel|beitrag|art[íi]culo))?\s*:",
+            r"^\W*(?:zur startseite|to (?:the )?homepage|retour [àa] l['’]accueil|volver a la portada)\W*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "recipe_ui",
+        group: Group::Navigation,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 25,
+        patterns: &[
+            r"^\W*(?:jump to (?:the )?recipe|print (?:the )?recipe|pin (?:it|this|recipe)|save (?:this )?recipe|rate this recipe|did you make this(?: recipe)?\W|zum rezept springen|rezept (?:drucken|merken|speichern|bewerten)|imprimer (?:la )?recette|(?:ajouter|enregistrer) (?:[àa]|dans) mes favoris|vous avez test[ée] cette recette|imprimir (?:la )?receta|guardar (?:la )?receta|¿?has (?:hecho|probado) esta receta)",
+        ],
+    },
+    LineRuleSpec {
+        name: "affiliate_disclosure",
+        group: Group::Ads,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 45,
+        patterns: &[
+            r"affiliate (?:links?|commission)|we may earn (?:a |an )?(?:small )?commission|(?:may|might) receive (?:a )?commission|paid (?:a )?commission",
+            r"affiliate-link|provisions-link|wir erhalten (?:beim kauf )?(?:eine|ggf\. eine) provision|werbelink",
+            r"liens? (?:affili[ée]s?|sponsoris[ée]s?)|nous (?:pouvons )?percevo(?:ir|ns) une commission",
+            r"enlaces? de afiliad[oa]s?|(?:podemos|puede que) (?:recibir|recibamos|ganar) una comisi[óo]n",
+            r"^\W*(?:jetzt )?(?:bei|auf) amazon (?:ansehen|kaufen|bestellen)|^\W*(?:buy|view|check price) (?:it )?(?:now )?(?:on|at) amazon|^\W*(?:voir|acheter) sur amazon|^\W*(?:ver|comprar) en amazon",
+        ],
+    },
+    LineRuleSpec {
+        name: "wire_credit",
+        group: Group::Credits,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 30,
+        patterns: &[
+            // "Reporting by X; Editing by Y", "(Additional reporting by X)"
+            r"^\W*(?:additional )?(?:reporting|writing|editing|compiled|research) by\s[^.!?]*(?:;|editing by|$)",
+            r"^\W*(?:mit material von|mitarbeit:|avec (?:l['’])?(?:afp|ap|reuters)|con informaci[óo]n de)\s",
+            // a line that is only an agency tag: "dpa", "Von dpa", "EP", "(AFP)"
+            r"^\W*(?:von |mit |avec |con |via |source\s?:\s?|fuente\s?:\s?|quelle\s?:\s?)?(?:dpa|afp|ap|reuters|efe|ep|europa press|kna|epd|apa|sda|ansa|belga|anp|ats|lusa)(?:[/, ]+\p{L}{2,4})?\W*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "press_release",
+        group: Group::Legal,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 25,
+        patterns: &[
+            r"/\s*(?:accesswire|pr ?newswire|business ?wire|globe ?newswire|newsfile|ots|pressetext|news aktuell|eqs)(?:\s|/|$)",
+            r"^\W*(?:media|press) contacts?\s*:|^\W*pressekontakt\s*:?|^\W*contacts? (?:presse|m[ée]dias?)\s*:|^\W*contacto (?:de prensa|para medios)\s*:",
+            r"^(?-i:SOURCE|QUELLE|FUENTE)\s*:\s",
+            r"^\W*view (?:source version|original content)",
+        ],
+    },
+    LineRuleSpec {
+        name: "tip_prompt",
+        group: Group::Promotion,
+        position: Position::Edges,
+        action: Action::DropLine,
+        max_words: 25,
+        patterns: &[
+            r"^\W*(?:got a (?:news )?tip|have a (?:news )?tip|do you have a (?:story|news tip)|know something we should|send us (?:your )?(?:tips|a tip)|haben sie (?:einen hinweis|informationen) f[üu]r uns|vous avez une info|¿?tienes (?:una )?(?:pista|informaci[óo]n))",
+        ],
+    },
+    LineRuleSpec {
+        name: "disclaimer",
+        group: Group::Legal,
+        position: Position::Edges,
+        action: Action::DropLine,
+        max_words: 45,
+        patterns: &[
+            r"(?:views|opinions) expressed (?:here |in this (?:article|column|piece) )?are (?:the|those of the) (?:writer|author)['’]?s?(?: own)?|the views expressed here are",
+            r"(?:correct|accurate) at (?:the )?time of (?:publication|writing|going to press)",
+            r"data is delayed|quotes (?:are )?delayed|(?:is|are) for informational purposes only|does not constitute (?:financial|investment) advice",
+            r"die meinung (?:des autors|der autorin)|gibt (?:die meinung|nicht die meinung)|stand der informationen|les opinions exprim[ée]es|las opiniones expresadas|no constituye (?:un )?asesoramiento",
+        ],
+    },
+    // ---- structure -----------------------------------------------------------------------
+    LineRuleSpec {
+        name: "symbol_line",
+        group: Group::Structure,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 10,
+        // lines without a letter: separators, player timestamps ("00:00 / 04:12"), tickers
+        patterns: &[r"^[^\p{L}]+$"],
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_names_are_snake_case() {
+        for name in all_rule_names() {
+            assert!(
+                name.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn drop_to_end_only_in_tail() {
+        for r in LINE_RULES {
+            if r.action == Action::DropToEnd {
+                assert_eq!(r.position, Position::Tail, "{}", r.name);
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! Small text measures shared by the filter's parts: word counts, line normalisation, the
+//! quoted-speech guard, sentence-end and title-case tests. All are pure `&str` functions.
+
+/// Number of whitespace-separated words.
+pub(crate) fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Lowercased text with runs of whitespace collapsed to one space and no outer whitespace: the
+/// key under which two lines count as "the same line" (duplicates, site profiles, exact dedup).
+pub(crate) fn normalize_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Opening quotation marks in English, German, French and Spanish typography.
+const OPENING_QUOTES: &[char] = &['"', '“', '”', '„', '«', '»', '‘', '‚', '\'', '‹', '›', '「'];
+
+/// True when the line is quoted speech or dialogue: it opens with a quotation mark, or with a
+/// dash directly followed by a letter (Spanish and French dialogue, "—¿Vienes?"). Boilerplate
+/// never looks like this, so built-in rules leave such lines alone even when they say
+/// "subscribe now". A dash followed by a space ("– Anzeige –") is decoration, not dialogue.
+pub(crate) fn is_quoted_speech(text: &str) -> bool {
+    let mut chars = text.trim_start().chars();
+    match chars.next() {
+        Some(c) if OPENING_QUOTES.contains(&c) => true,
+        Some('—' | '–' | '―') => chars
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '¿' || c == '¡'),
+        _ => false,
+    }
+}
+
+/// True when the trimmed text ends like a sentence: `. ! ? … :` or a closing quote or bracket
+/// after one of those (or after any word: a quoted sentence may close with the quote only).
+pub(crate) fn ends_like_sentence(text: &str) -> bool {
+    let t = text.trim_end();
+    let Some(last) = t.chars().next_back() else {
+        return false;
+    };
+    matches!(
+        last,
+        '.' | '!' | '?' | '…' | ':' | '"' | '”' | '»' | '«' | '’' | '\'' | ')' | '“' | ';'
+    )
+}
+
+/// Words that stay lowercase in English title case, and their frequent equivalents in the other
+/// supported languages (so a French headline in title case is measured the same way).
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "with", "by",
+    "from", "as", "vs", "vs.", "via", "into", "over", "up", "off", "per", "is", "de", "la", "le",
+    "les", "des", "du", "et", "y", "el", "los", "las", "en", "del", "al", "der", "die", "das",
+    "und", "von", "mit", "im", "zu", "für", "à", "au", "aux", "un", "une", "una", "ein", "eine",
+];
+
+/// True when the line reads like a headline in English title case: at least
+/// [`TITLE_MIN_WORDS`]..=[`TITLE_MAX_WORDS`] words, no sentence-ending punctuation, the first
+/// word capitalised and at least [`TITLE_CAPITALISED_SHARE`] of the other words that are not
+/// small words ("of", "the", ...) capitalised.
+pub(crate) fn looks_like_title_case_headline(text: &str) -> bool {
+    let t = text.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if !(TITLE_MIN_WORDS..=TITLE_MAX_WORDS).contains(&words.len()) {
+        return false;
+    }
+    if ends_like_sentence(t) || t.ends_with(',') || is_quoted_speech(t) {
+        return false;
+    }
+    let starts_upper = |w: &str| {
+        w.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    };
+    if !starts_upper(words[0]) {
+        return false;
+    }
+    let mut content = 0usize;
+    let mut capitalised = 0usize;
+    for w in &words[1..] {
+        let lower = w.to_lowercase();
+        let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+        if bare.is_empty() || TITLE_SMALL_WORDS.contains(&bare) {
+            continue;
+        }
+        content += 1;
+        if starts_upper(w) {
+            capitalised += 1;
+        }
+    }
+    content >= 2 && capitalised as f64 >= TITLE_CAPITALISED_SHARE * content as f64
+}
+
+/// Fewest words of an inline headline. Three-word lines are too often labels or names.
+pub(crate) const TITLE_MIN_WORDS: usize = 4;
+/// Most words of an inline headline; the longest related-article titles seen run to about 15.
+pub(crate) const TITLE_MAX_WORDS: usize = 16;
+/// Share of non-small words that must be capitalised. 0.8 keeps German sentence-case lines
+/// (capitalised nouns, lowercase verbs and adjectives) out while every English title-case
+/// headline in the labelled set reaches 1.0.
+pub(crate) const TITLE_CAPITALISED_SHARE: f64 = 0.8;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_line_folds_case_and_space() {
+        assert_eq!(
+            normalize_line("  Photo:\tREUTERS  now "),
+            "photo: reuters now"
+        );
+    }
+
+    #[test]
+    fn quoted_speech_detects_quotes_and_dialogue() {
+        assert!(is_quoted_speech("“Subscribe now,” she said."));
+        assert!(is_quoted_speech("„Jetzt abonnieren“, sagte sie."));
+        assert!(is_quoted_speech("« Abonnez-vous », lance-t-il."));
+        assert!(is_quoted_speech("—¿Te suscribes? —preguntó."));
+        assert!(!is_quoted_speech("– Anzeige –"));
+        assert!(!is_quoted_speech("Subscribe now."));
+    }
+
+    #[test]
+    fn title_case_headline_detection() {
+        assert!(looks_like_title_case_headline(
+            "U.S. to Enrage Kim Jong Un With Assassination Dry Run"
+        ));
+        assert!(looks_like_title_case_headline(
+            "Why the Fed Is Holding Rates Steady for Now"
+        ));
+        assert!(!looks_like_title_case_headline(
+            "The road ahead for the company"
+        ));
+        assert!(!looks_like_title_case_headline("He Said It Was Over."));
+        assert!(!looks_like_title_case_headline(
+            "Die Regierung plant neue Steuern für Unternehmen"
+        ));
+        assert!(!looks_like_title_case_headline("Short Line"));
+    }
+}
