@@ -699,6 +699,10 @@ impl FilterConfig {
             quality: quality::QualityRules {
                 config: self.quality.clone(),
                 javascript,
+                lorem: regex::RegexBuilder::new(r"lorem\s+ipsum")
+                    .case_insensitive(true)
+                    .build()
+                    .expect("lorem ipsum pattern compiles"),
             },
             language: quality::LanguageRules {
                 detect: l.detect,
@@ -738,17 +742,22 @@ impl Filter {
             .as_ref()
             .zip(host_norm)
             .and_then(|(p, h)| p.for_host(h));
-        let profile_fn = profile_lines.map(|set| move |line: &str| set.contains(line));
+        let profile_fn = profile_lines.map(|set| move |key: u64| set.contains(&key));
         let opts = PassOptions {
             inline_headline: self.inline_headline,
             duplicate_block: self.duplicate_block,
             edge_label: self.edge_label,
             title: if self.title_repeat {
-                article.meta.title.as_deref().map(text::normalize_line)
+                let mut scratch = String::new();
+                article
+                    .meta
+                    .title
+                    .as_deref()
+                    .map(|t| text::line_key(&mut scratch, t))
             } else {
                 None
             },
-            profile: profile_fn.as_ref().map(|f| f as &dyn Fn(&str) -> bool),
+            profile: profile_fn.as_ref().map(|f| f as &dyn Fn(u64) -> bool),
         };
         let words_in = article.word_count();
         let blocks_in = article.blocks.len();

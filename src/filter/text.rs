@@ -10,6 +10,13 @@ pub(crate) fn word_count(text: &str) -> usize {
 /// key under which two lines count as "the same line" (duplicates, site profiles, exact dedup).
 pub(crate) fn normalize_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    normalize_into(&mut out, text);
+    out
+}
+
+/// Writes [`normalize_line`] of `text` into `out` (cleared first), reusing its allocation.
+pub(crate) fn normalize_into(out: &mut String, text: &str) {
+    out.clear();
     for word in text.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -18,7 +25,13 @@ pub(crate) fn normalize_line(text: &str) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out
+}
+
+/// 64-bit key of a normalised line (for duplicate and profile look-ups without keeping
+/// strings). `scratch` is a reusable buffer.
+pub(crate) fn line_key(scratch: &mut String, text: &str) -> u64 {
+    normalize_into(scratch, text);
+    xxhash_rust::xxh3::xxh3_64(scratch.as_bytes())
 }
 
 /// Opening quotation marks in English, German, French and Spanish typography.
@@ -67,13 +80,15 @@ const TITLE_SMALL_WORDS: &[&str] = &[
 /// small words ("of", "the", ...) capitalised.
 pub(crate) fn looks_like_title_case_headline(text: &str) -> bool {
     let t = text.trim();
-    let words: Vec<&str> = t.split_whitespace().collect();
-    if !(TITLE_MIN_WORDS..=TITLE_MAX_WORDS).contains(&words.len()) {
-        return false;
-    }
+    // cheap rejections first: this runs on every paragraph
     if ends_like_sentence(t) || t.ends_with(',') || is_quoted_speech(t) {
         return false;
     }
+    let n = t.split_whitespace().take(TITLE_MAX_WORDS + 1).count();
+    if !(TITLE_MIN_WORDS..=TITLE_MAX_WORDS).contains(&n) {
+        return false;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
     let starts_upper = |w: &str| {
         w.chars()
             .find(|c| c.is_alphanumeric())
