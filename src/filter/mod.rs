@@ -6,7 +6,7 @@
 //! - [`FilterConfig`] is the `[filter]` table of pipeline.toml as written (serde);
 //!   [`FilterConfig::build`] compiles it once into a [`Filter`] (one `RegexSet`, one
 //!   Aho-Corasick automaton, site profiles) or returns every config error at once.
-//! - [`Filter::apply`] runs, in order: line rules (built-in groups from [`rules`] and
+//! - [`Filter::apply`] runs, in order: line rules (built-in groups from `rules.rs` and
 //!   `[[filter.rules]]`), site-profile lines, repeated blocks, inline headlines; then language
 //!   identification and document quality checks.
 //! - [`learn`] builds [`SiteProfiles`] from a sample of pages; [`explain`] renders a report.
@@ -22,7 +22,7 @@ mod dedup;
 mod engine;
 mod profile;
 mod quality;
-pub mod rules;
+mod rules;
 mod text;
 
 use std::borrow::Cow;
@@ -433,7 +433,7 @@ fn describe_duplicate(d: &DuplicateOf) -> String {
     match d.kind {
         DuplicateKind::Exact => format!("dedup.exact: same text as record {}", d.id),
         DuplicateKind::Near => format!(
-            "dedup.threshold: {:.2} similar to record {} >= {}",
+            "dedup.near: similarity {:.2} to record {} >= {}",
             d.similarity, d.id, d.threshold
         ),
     }

@@ -18,7 +18,7 @@ use serde::Deserialize;
 ///
 /// The *head* is every block before the first body paragraph, the *tail* every block after the
 /// last one. A body paragraph (an "anchor") is a paragraph, list item or quote of at least
-/// [`super::engine::ANCHOR_MIN_WORDS`] words that ends with sentence punctuation and that no
+/// 6 words (`ANCHOR_MIN_WORDS` in `engine.rs`) that ends with sentence punctuation and that no
 /// rule matches. Anchors are never removed, which keeps the zones (and so the result) the same
 /// when the filter runs twice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
@@ -67,7 +67,7 @@ pub enum Action {
 
 /// A family of built-in rules, switched on or off as a whole in `[filter.builtin]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Group {
+pub(crate) enum Group {
     /// Photo and image credits.
     Credits,
     /// Bylines, timestamps, reading-time badges, "listen to this article".
