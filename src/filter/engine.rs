@@ -34,9 +34,12 @@ pub(crate) const ANCHOR_MIN_WORDS: usize = 6;
 /// punctuation, and list items and headings are not touched.
 pub(crate) const EDGE_LABEL_MAX_WORDS: usize = 4;
 
-/// Fewest words for a block to be dropped as a repeat of an earlier block: shorter repeats are
-/// list entries ("2 eggs") or labels, and legitimately recur.
-pub(crate) const DUPLICATE_MIN_WORDS: usize = 3;
+/// Fewest words for a block to be dropped as a repeat of an earlier block. Shorter repeats are
+/// list entries ("2 eggs"), labels or refrains that legitimately recur: the gold bodies of the
+/// readability dataset include Bartleby, where "I would prefer not to." (5 words) comes back
+/// again and again. Repeated credits and prompts have their own rules; this one is for whole
+/// paragraphs that an extractor picked up twice.
+pub(crate) const DUPLICATE_MIN_WORDS: usize = 8;
 
 /// `title_repeat` looks at this many leading blocks: extractors that keep the `<h1>` put it
 /// first, after at most a kicker and a breadcrumb or two.
@@ -294,6 +297,7 @@ pub(crate) fn decide(
                 BlockKind::Paragraph | BlockKind::Quote | BlockKind::Caption
             )
             && words[i] >= DUPLICATE_MIN_WORDS
+            && !text::is_quoted_speech(trimmed)
         {
             // A repeat counts only against earlier blocks that are certain to stay (no rule
             // matched them and they cannot be inline headlines): then a second run, which

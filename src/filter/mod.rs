@@ -759,7 +759,7 @@ impl Filter {
             },
             profile: profile_fn.as_ref().map(|f| f as &dyn Fn(u64) -> bool),
         };
-        let words_in = article.word_count();
+        let words_in = article_words(article);
         let blocks_in = article.blocks.len();
         let decisions = engine::decide(&self.engine, &article.blocks, host_norm, &opts);
         let mut removed = Vec::new();
@@ -791,7 +791,7 @@ impl Filter {
             language: detected.map(|(_, l)| l),
             blocks_in,
             words_in,
-            words_out: article.word_count(),
+            words_out: article_words(article),
         })
     }
 
@@ -805,6 +805,16 @@ impl Filter {
     pub fn keep_removed(&self) -> bool {
         self.keep_removed
     }
+}
+
+/// Words in the article's blocks, counting Chinese and Japanese by characters (see
+/// `text::word_count`); [`Article::word_count`] counts whitespace-separated tokens only.
+fn article_words(article: &Article) -> usize {
+    article
+        .blocks
+        .iter()
+        .map(|b| text::word_count(&b.text))
+        .sum()
 }
 
 /// Renders a report for `copydesk explain`: one line per removed block with its rule, then the

@@ -349,7 +349,7 @@ impl QualityRules {
         language: Option<whatlang::Lang>,
     ) -> Result<(), DocumentRejected> {
         let c = &self.config;
-        let words = article.word_count();
+        let words = super::article_words(article);
         if c.lorem_ipsum && article.blocks.iter().any(|b| self.lorem.is_match(&b.text)) {
             return Err(DocumentRejected::LoremIpsum);
         }

@@ -144,13 +144,23 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             // wirkten zu warm." is a sentence)
             r"^\W*(?:photo(?:graph)?s?|photo[- ]illustration|illustration|image|picture|foto(?:s|grafie)?|bild|fotograf[íi]a|imagen|ilustraci[óo]n)\s+(?:by|von|par|de)\s[^.!?]*[^.!?\s]$",
             r"^\W*quelle\s*:\s*(?:dpa|afp|ap|reuters|imago|getty|picture[- ]alliance|keystone|epa|shutterstock|istock)",
-            // NYT-style credit: "Marco Duarte for Wanderlines"
-            r"^(?-i:\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+)+)\sfor\s(?:the\s)?(?-i:\p{Lu})[\p{L}\s]+$",
             // trailing agency credit after a slash, pipe or in parentheses: "Jane Doe/AFP/Getty"
             r"[/|]\s*(?:getty(?: images)?|afp|ap|reuters|dpa|epa(?:-efe)?|shutterstock|alamy|istock(?:photo)?|imago(?: images)?|picture[- ]alliance|keystone|anadolu(?: agency)?|bloomberg|sipa|efe|europa press|unsplash|pixabay)\W*$",
             r"\((?:photo|foto|bild|image|cr[ée]dit)s?\s*:[^)]*\)\W*$",
             r"(?:ap photo|afp via getty images|getty images|reuters/)[^()]*\)?\W*$",
             r"^\W*©\s*(?:getty|afp|ap|reuters|dpa|epa|imago|picture[- ]alliance|keystone|shutterstock|istock|efe)",
+        ],
+    },
+    LineRuleSpec {
+        name: "photo_credit",
+        group: Group::Credits,
+        position: Position::Edges,
+        action: Action::DropLine,
+        max_words: 8,
+        patterns: &[
+            // NYT-style credit: "Marco Duarte for Wanderlines". Head and tail only: in the body
+            // the same shape is a title-case subheading ("Setting Expectations for Monitoring").
+            r"^(?-i:\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+)+)\s(?-i:for)\s(?:the\s)?(?-i:\p{Lu})[\p{L}\s]+$",
         ],
     },
     // ---- meta ----------------------------------------------------------------------------
@@ -541,8 +551,15 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         position: Position::Anywhere,
         action: Action::DropLine,
         max_words: 10,
-        // lines without a letter: separators, player timestamps ("00:00 / 04:12"), tickers
-        patterns: &[r"^[^\p{L}]+$"],
+        patterns: &[
+            // separators: "* * *", "___"
+            r"^[^\p{L}\p{N}]+$",
+            // player times and score tickers: "00:00 / 04:12", "8:09", "1:0 ... 2:1"; other
+            // lines of numbers ("4,699,755", "2, 3, 5, 12") are data and stay
+            r"^[\s./…-]*[0-9]+:[0-9]+(?:[\s./…-]+[0-9]+:[0-9]+)*[\s./…-]*$",
+            // gallery counters: "1 / 5", "3 of 12"
+            r"^\W*[0-9]+\s*(?:/|of|von|sur|de)\s*[0-9]+\W*$",
+        ],
     },
 ];
 
