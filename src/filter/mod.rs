@@ -325,6 +325,15 @@ impl FilterReport {
     }
 }
 
+/// The result of [`Filter::audit`]: what was removed, and whether the document is rejected.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Audit {
+    /// Removed blocks, language, word counts.
+    pub report: FilterReport,
+    /// The rejection, if a document-level check failed.
+    pub rejected: Option<DocumentRejected>,
+}
+
 /// Why a whole document was rejected. `Display` names the config key and the measured value,
 /// e.g. `quality.min_words: 12 words < 50`.
 #[derive(Debug, Clone, PartialEq, Error)]
@@ -735,6 +744,16 @@ impl Filter {
         article: &mut Article,
         host: Option<&str>,
     ) -> Result<FilterReport, DocumentRejected> {
+        let audit = self.audit(article, host);
+        match audit.rejected {
+            Some(rejected) => Err(rejected),
+            None => Ok(audit.report),
+        }
+    }
+
+    /// Like [`Filter::apply`], but always returns the report, with the rejection (if any) beside
+    /// it: `copydesk explain` shows the removed lines of a rejected document too.
+    pub fn audit(&self, article: &mut Article, host: Option<&str>) -> Audit {
         let host_norm = host.map(engine::normalize_host);
         let host_norm = host_norm.as_deref();
         let profile_lines = self
@@ -783,16 +802,21 @@ impl Filter {
 
         let detected = self.language.detect(article);
         let had_js = removed.iter().any(|r| r.rule == "javascript_notice");
-        self.quality
-            .check(article, had_js, detected.as_ref().map(|(l, _)| *l))?;
-        self.language.check(detected.as_ref())?;
-        Ok(FilterReport {
-            removed,
-            language: detected.map(|(_, l)| l),
-            blocks_in,
-            words_in,
-            words_out: article_words(article),
-        })
+        let rejected = self
+            .quality
+            .check(article, had_js, detected.as_ref().map(|(l, _)| *l))
+            .and_then(|()| self.language.check(detected.as_ref()))
+            .err();
+        Audit {
+            report: FilterReport {
+                removed,
+                language: detected.map(|(_, l)| l),
+                blocks_in,
+                words_in,
+                words_out: article_words(article),
+            },
+            rejected,
+        }
     }
 
     /// A fresh, empty dedup index with this config's `[filter.dedup]` settings. The pipeline owns
@@ -805,6 +829,18 @@ impl Filter {
     pub fn keep_removed(&self) -> bool {
         self.keep_removed
     }
+}
+
+/// [`explain`] followed by the rejection, if any (`rejected: quality.min_words: 12 words < 50`).
+pub fn explain_audit(audit: &Audit) -> String {
+    let mut out = explain(&audit.report);
+    match &audit.rejected {
+        Some(r) => {
+            let _ = writeln!(out, "rejected: {r}");
+        }
+        None => out.push_str("kept\n"),
+    }
+    out
 }
 
 /// Words in the article's blocks, counting Chinese and Japanese by characters (see
