@@ -9,7 +9,9 @@
 //! - [`Filter::apply`] runs, in order: line rules (built-in groups from `rules.rs` and
 //!   `[[filter.rules]]`), site-profile lines, repeated blocks, inline headlines; then language
 //!   identification and document quality checks.
-//! - [`learn`] builds [`SiteProfiles`] from a sample of pages; [`explain`] renders a report.
+//! - [`Filter::audit`] does the same but returns the report even for a rejected document;
+//!   [`explain`] and [`explain_audit`] render either for `copydesk explain`.
+//! - [`learn`] builds [`SiteProfiles`] from a sample of pages (`copydesk learn`).
 //! - [`DedupIndex`] holds cross-document state for exact and near deduplication; the pipeline
 //!   owns it.
 //!
