@@ -109,6 +109,15 @@ fn labelled_set_precision_and_recall() {
         let result = filter
             .apply(&mut article, case.host.as_deref())
             .unwrap_or_else(|e| panic!("{}: rejected: {e}", case.name));
+        // idempotence on realistic input: a second pass removes nothing
+        let mut again = article.clone();
+        let second = filter.apply(&mut again, case.host.as_deref()).unwrap();
+        assert!(
+            second.removed.is_empty(),
+            "{}: second pass removed {:?}",
+            case.name,
+            second.removed
+        );
         let mut removed_rule = vec![None; case.boilerplate.len()];
         for r in &result.removed {
             removed_rule[r.index] = Some(r.rule.to_string());

@@ -6,10 +6,12 @@
 //! - [`FilterConfig`] is the `[filter]` table of pipeline.toml as written (serde);
 //!   [`FilterConfig::build`] compiles it once into a [`Filter`] (one `RegexSet`, one
 //!   Aho-Corasick automaton, site profiles) or returns every config error at once.
-//! - [`Filter::apply`] runs, in order: line rules (built-in groups from [`rules`] and
+//! - [`Filter::apply`] runs, in order: line rules (built-in groups from `rules.rs` and
 //!   `[[filter.rules]]`), site-profile lines, repeated blocks, inline headlines; then language
 //!   identification and document quality checks.
-//! - [`learn`] builds [`SiteProfiles`] from a sample of pages; [`explain`] renders a report.
+//! - [`Filter::audit`] does the same but returns the report even for a rejected document;
+//!   [`explain`] and [`explain_audit`] render either for `copydesk explain`.
+//! - [`learn`] builds [`SiteProfiles`] from a sample of pages (`copydesk learn`).
 //! - [`DedupIndex`] holds cross-document state for exact and near deduplication; the pipeline
 //!   owns it.
 //!
@@ -22,7 +24,7 @@ mod dedup;
 mod engine;
 mod profile;
 mod quality;
-pub mod rules;
+mod rules;
 mod text;
 
 use std::borrow::Cow;
@@ -325,6 +327,15 @@ impl FilterReport {
     }
 }
 
+/// The result of [`Filter::audit`]: what was removed, and whether the document is rejected.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Audit {
+    /// Removed blocks, language, word counts.
+    pub report: FilterReport,
+    /// The rejection, if a document-level check failed.
+    pub rejected: Option<DocumentRejected>,
+}
+
 /// Why a whole document was rejected. `Display` names the config key and the measured value,
 /// e.g. `quality.min_words: 12 words < 50`.
 #[derive(Debug, Clone, PartialEq, Error)]
@@ -433,7 +444,7 @@ fn describe_duplicate(d: &DuplicateOf) -> String {
     match d.kind {
         DuplicateKind::Exact => format!("dedup.exact: same text as record {}", d.id),
         DuplicateKind::Near => format!(
-            "dedup.threshold: {:.2} similar to record {} >= {}",
+            "dedup.near: similarity {:.2} to record {} >= {}",
             d.similarity, d.id, d.threshold
         ),
     }
@@ -699,6 +710,10 @@ impl FilterConfig {
             quality: quality::QualityRules {
                 config: self.quality.clone(),
                 javascript,
+                lorem: regex::RegexBuilder::new(r"lorem\s+ipsum")
+                    .case_insensitive(true)
+                    .build()
+                    .expect("lorem ipsum pattern compiles"),
             },
             language: quality::LanguageRules {
                 detect: l.detect,
@@ -731,6 +746,16 @@ impl Filter {
         article: &mut Article,
         host: Option<&str>,
     ) -> Result<FilterReport, DocumentRejected> {
+        let audit = self.audit(article, host);
+        match audit.rejected {
+            Some(rejected) => Err(rejected),
+            None => Ok(audit.report),
+        }
+    }
+
+    /// Like [`Filter::apply`], but always returns the report, with the rejection (if any) beside
+    /// it: `copydesk explain` shows the removed lines of a rejected document too.
+    pub fn audit(&self, article: &mut Article, host: Option<&str>) -> Audit {
         let host_norm = host.map(engine::normalize_host);
         let host_norm = host_norm.as_deref();
         let profile_lines = self
@@ -738,19 +763,24 @@ impl Filter {
             .as_ref()
             .zip(host_norm)
             .and_then(|(p, h)| p.for_host(h));
-        let profile_fn = profile_lines.map(|set| move |line: &str| set.contains(line));
+        let profile_fn = profile_lines.map(|set| move |key: u64| set.contains(&key));
         let opts = PassOptions {
             inline_headline: self.inline_headline,
             duplicate_block: self.duplicate_block,
             edge_label: self.edge_label,
             title: if self.title_repeat {
-                article.meta.title.as_deref().map(text::normalize_line)
+                let mut scratch = String::new();
+                article
+                    .meta
+                    .title
+                    .as_deref()
+                    .map(|t| text::line_key(&mut scratch, t))
             } else {
                 None
             },
-            profile: profile_fn.as_ref().map(|f| f as &dyn Fn(&str) -> bool),
+            profile: profile_fn.as_ref().map(|f| f as &dyn Fn(u64) -> bool),
         };
-        let words_in = article.word_count();
+        let words_in = article_words(article);
         let blocks_in = article.blocks.len();
         let decisions = engine::decide(&self.engine, &article.blocks, host_norm, &opts);
         let mut removed = Vec::new();
@@ -774,16 +804,21 @@ impl Filter {
 
         let detected = self.language.detect(article);
         let had_js = removed.iter().any(|r| r.rule == "javascript_notice");
-        self.quality
-            .check(article, had_js, detected.as_ref().map(|(l, _)| *l))?;
-        self.language.check(detected.as_ref())?;
-        Ok(FilterReport {
-            removed,
-            language: detected.map(|(_, l)| l),
-            blocks_in,
-            words_in,
-            words_out: article.word_count(),
-        })
+        let rejected = self
+            .quality
+            .check(article, had_js, detected.as_ref().map(|(l, _)| *l))
+            .and_then(|()| self.language.check(detected.as_ref()))
+            .err();
+        Audit {
+            report: FilterReport {
+                removed,
+                language: detected.map(|(_, l)| l),
+                blocks_in,
+                words_in,
+                words_out: article_words(article),
+            },
+            rejected,
+        }
     }
 
     /// A fresh, empty dedup index with this config's `[filter.dedup]` settings. The pipeline owns
@@ -796,6 +831,28 @@ impl Filter {
     pub fn keep_removed(&self) -> bool {
         self.keep_removed
     }
+}
+
+/// [`explain`] followed by the rejection, if any (`rejected: quality.min_words: 12 words < 50`).
+pub fn explain_audit(audit: &Audit) -> String {
+    let mut out = explain(&audit.report);
+    match &audit.rejected {
+        Some(r) => {
+            let _ = writeln!(out, "rejected: {r}");
+        }
+        None => out.push_str("kept\n"),
+    }
+    out
+}
+
+/// Words in the article's blocks, counting Chinese and Japanese by characters (see
+/// `text::word_count`); [`Article::word_count`] counts whitespace-separated tokens only.
+fn article_words(article: &Article) -> usize {
+    article
+        .blocks
+        .iter()
+        .map(|b| text::word_count(&b.text))
+        .sum()
 }
 
 /// Renders a report for `copydesk explain`: one line per removed block with its rule, then the

@@ -160,11 +160,12 @@ impl SiteProfiles {
             .hosts
             .iter()
             .filter_map(|(host, p)| {
-                let lines: HashSet<String> = p
+                let mut scratch = String::new();
+                let lines: HashSet<u64> = p
                     .lines
                     .iter()
                     .filter(|&(_, &n)| is_repeated(n, p.pages, min_pages, min_share))
-                    .map(|(l, _)| l.clone())
+                    .map(|(l, _)| text::line_key(&mut scratch, l))
                     .collect();
                 (!lines.is_empty()).then(|| (host.clone(), lines))
             })
@@ -173,15 +174,15 @@ impl SiteProfiles {
     }
 }
 
-/// Compiled profiles: host -> normalised lines to drop.
+/// Compiled profiles: host -> keys ([`text::line_key`]) of lines to drop.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct ProfileIndex {
-    hosts: HashMap<String, HashSet<String>>,
+    hosts: HashMap<String, HashSet<u64>>,
 }
 
 impl ProfileIndex {
     /// The line set for a page's host, if it has a profile.
-    pub(crate) fn for_host(&self, host: &str) -> Option<&HashSet<String>> {
+    pub(crate) fn for_host(&self, host: &str) -> Option<&HashSet<u64>> {
         self.hosts.get(&normalize_host(host))
     }
 }
@@ -268,7 +269,8 @@ mod tests {
         assert_eq!(p.hosts["a.example"].lines.len(), 2);
         let idx = p.compile(3, 0.5);
         let set = idx.for_host("WWW.a.example").unwrap();
-        assert!(set.contains("always here."));
-        assert!(!set.contains("sometimes here."));
+        let mut s = String::new();
+        assert!(set.contains(&text::line_key(&mut s, "Always  HERE.")));
+        assert!(!set.contains(&text::line_key(&mut s, "Sometimes here.")));
     }
 }

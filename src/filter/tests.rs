@@ -1165,3 +1165,20 @@ proptest! {
         prop_assert!(r2.removed.is_empty(), "second pass removed {:?}", r2.removed);
     }
 }
+
+#[test]
+fn audit_reports_removals_of_rejected_documents() {
+    let mut a = story_article(&["Photo: Reuters", "The council met on Tuesday and agreed."]);
+    let audit = default_filter().audit(&mut a, None);
+    assert_eq!(audit.report.removed.len(), 1);
+    assert_eq!(audit.rejected.as_ref().unwrap().rule(), "quality.min_words");
+    let text = explain_audit(&audit);
+    assert!(
+        text.contains("- [photo_credit] #0 Photo: Reuters\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("rejected: quality.min_words: 7 words < 50\n"),
+        "{text}"
+    );
+}

@@ -1,15 +1,48 @@
 //! Small text measures shared by the filter's parts: word counts, line normalisation, the
 //! quoted-speech guard, sentence-end and title-case tests. All are pure `&str` functions.
 
-/// Number of whitespace-separated words.
+/// Number of words: whitespace-separated tokens, except that scripts written without spaces
+/// (Chinese, Japanese) count one word per [`CJK_CHARS_PER_WORD`] characters. Without this a
+/// Chinese paragraph is "one word", never a body paragraph, and every length limit misfires.
 pub(crate) fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+    text.split_whitespace()
+        .map(|token| {
+            let cjk = token.chars().filter(|&c| is_cjk(c)).count();
+            if cjk == 0 {
+                1
+            } else {
+                cjk.div_ceil(CJK_CHARS_PER_WORD).max(1)
+            }
+        })
+        .sum()
+}
+
+/// Average characters per word in Chinese and Japanese text (segmenters find words of 1.5 to 2
+/// characters on news text).
+pub(crate) const CJK_CHARS_PER_WORD: usize = 2;
+
+/// Han ideographs, kana and Hangul syllables.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF   // hiragana, katakana
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified ideographs
+        | 0xAC00..=0xD7AF // Hangul syllables
+        | 0xF900..=0xFAFF // CJK compatibility ideographs
+        | 0x20000..=0x2FFFF)
 }
 
 /// Lowercased text with runs of whitespace collapsed to one space and no outer whitespace: the
 /// key under which two lines count as "the same line" (duplicates, site profiles, exact dedup).
 pub(crate) fn normalize_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    normalize_into(&mut out, text);
+    out
+}
+
+/// Writes [`normalize_line`] of `text` into `out` (cleared first), reusing its allocation.
+pub(crate) fn normalize_into(out: &mut String, text: &str) {
+    out.clear();
     for word in text.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -18,7 +51,13 @@ pub(crate) fn normalize_line(text: &str) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out
+}
+
+/// 64-bit key of a normalised line (for duplicate and profile look-ups without keeping
+/// strings). `scratch` is a reusable buffer.
+pub(crate) fn line_key(scratch: &mut String, text: &str) -> u64 {
+    normalize_into(scratch, text);
+    xxhash_rust::xxh3::xxh3_64(scratch.as_bytes())
 }
 
 /// Opening quotation marks in English, German, French and Spanish typography.
@@ -49,6 +88,8 @@ pub(crate) fn ends_like_sentence(text: &str) -> bool {
     matches!(
         last,
         '.' | '!' | '?' | '…' | ':' | '"' | '”' | '»' | '«' | '’' | '\'' | ')' | '“' | ';'
+            // CJK full stop, exclamation and question marks, colon, closing brackets
+            | '。' | '！' | '？' | '：' | '」' | '』' | '）' | '】'
     )
 }
 
@@ -67,13 +108,15 @@ const TITLE_SMALL_WORDS: &[&str] = &[
 /// small words ("of", "the", ...) capitalised.
 pub(crate) fn looks_like_title_case_headline(text: &str) -> bool {
     let t = text.trim();
-    let words: Vec<&str> = t.split_whitespace().collect();
-    if !(TITLE_MIN_WORDS..=TITLE_MAX_WORDS).contains(&words.len()) {
-        return false;
-    }
+    // cheap rejections first: this runs on every paragraph
     if ends_like_sentence(t) || t.ends_with(',') || is_quoted_speech(t) {
         return false;
     }
+    let n = t.split_whitespace().take(TITLE_MAX_WORDS + 1).count();
+    if !(TITLE_MIN_WORDS..=TITLE_MAX_WORDS).contains(&n) {
+        return false;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
     let starts_upper = |w: &str| {
         w.chars()
             .find(|c| c.is_alphanumeric())
@@ -110,6 +153,18 @@ pub(crate) const TITLE_CAPITALISED_SHARE: f64 = 0.8;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_count_handles_unspaced_scripts() {
+        assert_eq!(word_count("The council met."), 3);
+        // 22 ideographs and a full stop
+        assert_eq!(
+            word_count("梁振英强调承诺将在两周内解决其住宅的违建问题。"),
+            11
+        );
+        assert_eq!(word_count("Kim 金正恩 said"), 4);
+        assert!(ends_like_sentence("问题。"));
+    }
 
     #[test]
     fn normalize_line_folds_case_and_space() {
