@@ -2,7 +2,7 @@
 //!
 //! `extract` produces an [`Article`] from a page's DOM (or `text` from a plain-text input), the
 //! filter stage removes blocks from it in place, and `normalize` turns it into a
-//! [`crate::Record`]. Filters see text and block kinds only, never the DOM.
+//! `Record`. Filters see text and block kinds only, never the DOM.
 //!
 //! Invariant: `blocks` never holds a block whose text is empty or only whitespace.
 
@@ -82,11 +82,39 @@ pub struct Article {
 }
 
 impl Article {
-    /// Number of whitespace-separated words in the body.
+    /// Number of words in the body, as [`word_count`] counts them.
     pub fn word_count(&self) -> usize {
-        self.blocks
-            .iter()
-            .map(|b| b.text.split_whitespace().count())
-            .sum()
+        self.blocks.iter().map(|b| word_count(&b.text)).sum()
     }
+}
+
+/// Average characters per word in Chinese and Japanese text (segmenters find words of 1.5 to 2
+/// characters on news text).
+pub const CJK_CHARS_PER_WORD: usize = 2;
+
+/// Number of words: whitespace-separated tokens, except that scripts written without spaces
+/// (Chinese, Japanese) count one word per [`CJK_CHARS_PER_WORD`] characters. Without this a
+/// Chinese article is a handful of "words", and every length limit misfires. Korean separates
+/// words with spaces, so Hangul counts like Latin script.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|token| {
+            let unspaced = token.chars().filter(|&c| is_unspaced_script(c)).count();
+            if unspaced == 0 {
+                1
+            } else {
+                unspaced.div_ceil(CJK_CHARS_PER_WORD).max(1)
+            }
+        })
+        .sum()
+}
+
+/// Han ideographs and kana: scripts written without spaces between words.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF   // hiragana, katakana
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified ideographs
+        | 0xF900..=0xFAFF // CJK compatibility ideographs
+        | 0x20000..=0x2FFFF)
 }

@@ -111,7 +111,6 @@ pub enum PageError {
     /// A document-level filter (quality, language) rejected the article.
     #[error(transparent)]
     Filtered(#[from] DocumentRejected),
-
 }
 
 impl std::fmt::Display for Stage {

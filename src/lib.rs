@@ -55,6 +55,6 @@ pub use error::{Error, PageError, Stage};
 pub use extract::{ExtractConfig, Extractor, Favor};
 pub use filter::{Filter, FilterConfig};
 pub use load::{ContentKind, Limits, Page};
-pub use pipeline::{Output, Pipeline, Processor, Summary};
+pub use pipeline::{LearnSummary, Output, Pipeline, Processor, Summary};
 pub use record::{Record, Reject, SCHEMA_VERSION};
 pub use source::{Input, InputFormat, Source};

@@ -68,6 +68,39 @@ enum Command {
         #[arg(long)]
         fresh: bool,
     },
+    /// Learn site profiles: lines that recur across many pages of one host (furniture), saved
+    /// as JSON for `[filter.site_profiles] path`.
+    Learn {
+        /// Files or directories of pages from the sites to profile.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Where to write the profiles (JSON).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Take extraction settings from this pipeline.toml.
+        #[arg(short, long)]
+        config: Option<PathBuf>,
+        /// A line is furniture when it is on at least this many pages of a host ...
+        #[arg(long, default_value_t = copydesk::filter::DEFAULT_PROFILE_MIN_PAGES)]
+        min_pages: usize,
+        /// ... and on at least this share of the host's pages.
+        #[arg(long, default_value_t = copydesk::filter::DEFAULT_PROFILE_MIN_SHARE)]
+        min_share: f64,
+    },
+    /// Show what the filter stage removes from one page, and which rule removed each line.
+    Explain {
+        /// The page (HTML or text).
+        file: PathBuf,
+        /// Take stage settings from this pipeline.toml.
+        #[arg(short, long)]
+        config: Option<PathBuf>,
+        /// The page's URL (for host-scoped rules and site profiles).
+        #[arg(long)]
+        url: Option<String>,
+        /// How to read the input: auto, html or text.
+        #[arg(long, default_value = "auto")]
+        format: InputFormat,
+    },
     /// Check a config file and exit: 0 when it is valid.
     Check {
         /// Path to pipeline.toml.
@@ -126,10 +159,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             markdown,
             fresh,
         } => {
-            let (mut settings, config_path) = match &config {
-                Some(path) => (load_config(path)?, path.clone()),
-                None => (PipelineConfig::default(), PathBuf::from("<command line>")),
-            };
+            let (mut settings, config_path) = settings_from(config.as_deref())?;
             settings.source = Some(copydesk::source::SourceConfig { paths, format, url });
             settings.output = OutputConfig {
                 path: output.clone(),
@@ -145,12 +175,80 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             pipeline.set_output(Output::from_config(&settings.output));
             report(&pipeline.run()?);
         }
+        Command::Learn {
+            paths,
+            output,
+            config,
+            min_pages,
+            min_share,
+        } => {
+            let (mut settings, config_path) = settings_from(config.as_deref())?;
+            settings.source = Some(copydesk::source::SourceConfig {
+                paths,
+                format: InputFormat::Auto,
+                url: None,
+            });
+            let base = config.as_deref().map_or(Path::new("."), base_dir);
+            let pipeline = settings.build(&config_path, base)?;
+            let (profiles, summary) = pipeline.learn(min_pages, min_share);
+            profiles
+                .save(&output)
+                .with_context(|| format!("cannot save profiles to {}", output.display()))?;
+            eprintln!(
+                "{} pages read, {} with a known host; profiles for {} hosts written to {}",
+                summary.pages,
+                summary.attributed,
+                profiles.hosts.len(),
+                output.display()
+            );
+        }
+        Command::Explain {
+            file,
+            config,
+            url,
+            format,
+        } => {
+            let (settings, config_path) = settings_from(config.as_deref())?;
+            let base = config.as_deref().map_or(Path::new("."), base_dir);
+            let processor = settings.build_processor(&config_path, base)?;
+            let input = copydesk::Input {
+                seq: 0,
+                source: file.display().to_string(),
+                url: url
+                    .as_deref()
+                    .map(url::Url::parse)
+                    .transpose()
+                    .context("invalid --url")?,
+                format,
+                origin: copydesk::source::Origin::File(file.clone()),
+            };
+            let page = copydesk::load::load(&input, &settings.limits)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            let (article, audit) = processor
+                .explain(&page)
+                .with_context(|| format!("no article in {}", file.display()))?;
+            println!("title: {}", article.meta.title.as_deref().unwrap_or("-"));
+            println!("kept {} blocks:", article.blocks.len());
+            for block in &article.blocks {
+                println!("  {}", block.text.replace('\n', " ⏎ "));
+            }
+            println!("removed:");
+            print!("{}", copydesk::filter::explain_audit(&audit));
+        }
         Command::Check { config } => {
             load_config(&config)?.build(&config, base_dir(&config))?;
             eprintln!("{}: ok", config.display());
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Stage settings from `--config`, or the defaults; and the name to use in error messages.
+fn settings_from(config: Option<&Path>) -> anyhow::Result<(PipelineConfig, PathBuf)> {
+    Ok(match config {
+        Some(path) => (load_config(path)?, path.to_path_buf()),
+        None => (PipelineConfig::default(), PathBuf::from("<command line>")),
+    })
 }
 
 fn load_config(path: &Path) -> anyhow::Result<PipelineConfig> {

@@ -201,7 +201,7 @@ pub fn to_record(article: &Article, ctx: RecordContext<'_>) -> Record {
             .iter()
             .filter_map(|t| normalize_field(Some(t)))
             .collect(),
-        word_count: text.split_whitespace().count(),
+        word_count: crate::article::word_count(&text),
         markdown: ctx.markdown.then(|| to_markdown(&article.blocks)),
         text,
         removed: None,

@@ -17,7 +17,7 @@ use crossbeam_channel::bounded;
 use crate::article::Article;
 use crate::error::{Error, PageError, Stage};
 use crate::extract::Extractor;
-use crate::filter::{DocumentRejected, Filter};
+use crate::filter::{Audit, DocumentRejected, Filter, SiteProfiles};
 use crate::load::{self, ContentKind, Limits, Page};
 use crate::normalize::{self, RecordContext};
 use crate::record::{Record, Reject, RemovedBlock};
@@ -68,20 +68,25 @@ impl Processor {
         Ok(article)
     }
 
+    /// Runs extraction and the filter stage in audit mode, for `copydesk explain`: the
+    /// article as kept, and every removal with its rule (also when the document is rejected).
+    ///
+    /// # Errors
+    /// [`PageError::Extract`] when the page holds no article.
+    pub fn explain(&self, page: &Page) -> Result<(Article, Audit), PageError> {
+        let mut article = self.article(page)?;
+        let host = page_host(page.url.as_ref(), &article);
+        let audit = self.filter.audit(&mut article, host.as_deref());
+        Ok((article, audit))
+    }
+
     /// Turns one page into one record.
     ///
     /// # Errors
     /// A [`PageError`] at the extract or filter stage.
     pub fn process(&self, page: &Page) -> Result<Record, PageError> {
         let mut article = self.article(page)?;
-        let host = page.url.as_ref().and_then(|u| u.host_str()).or_else(|| {
-            article
-                .meta
-                .canonical_url
-                .as_deref()
-                .and_then(|u| u.split('/').nth(2))
-        });
-        let host = host.map(str::to_string);
+        let host = page_host(page.url.as_ref(), &article);
         let report = self.filter.apply(&mut article, host.as_deref())?;
         if article.blocks.is_empty() {
             return Err(PageError::EmptyAfterFilter);
@@ -198,6 +203,25 @@ impl fmt::Display for Summary {
     }
 }
 
+/// Counts of a `learn` run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LearnSummary {
+    /// Pages extracted.
+    pub pages: u64,
+    /// Pages whose host was known.
+    pub attributed: u64,
+}
+
+/// The host a page belongs to: its URL's, else its canonical link's.
+fn page_host(url: Option<&url::Url>, article: &Article) -> Option<String> {
+    url.and_then(url::Url::host_str)
+        .map(str::to_string)
+        .or_else(|| {
+            let canonical = url::Url::parse(article.meta.canonical_url.as_deref()?).ok()?;
+            canonical.host_str().map(str::to_string)
+        })
+}
+
 /// What a worker hands to the writer.
 enum Outcome {
     Record(Box<Record>),
@@ -312,21 +336,23 @@ impl Pipeline {
             let mut dedup = self.processor.filter().dedup_index();
             for outcome in outcome_rx {
                 let outcome = match outcome {
-                    Outcome::Record(record) => match dedup.check_and_insert(&record.source, &record.text) {
-                        None => Outcome::Record(record),
-                        Some(duplicate) => {
-                            let error = PageError::from(DocumentRejected::from(duplicate));
-                            Outcome::Reject(
-                                Reject {
-                                    seq: record.seq,
-                                    source: record.source,
-                                    stage: error.stage(),
-                                    reason: error_chain(&error),
-                                },
-                                error.kind(),
-                            )
+                    Outcome::Record(record) => {
+                        match dedup.check_and_insert(&record.source, &record.text) {
+                            None => Outcome::Record(record),
+                            Some(duplicate) => {
+                                let error = PageError::from(DocumentRejected::from(duplicate));
+                                Outcome::Reject(
+                                    Reject {
+                                        seq: record.seq,
+                                        source: record.source,
+                                        stage: error.stage(),
+                                        reason: error_chain(&error),
+                                    },
+                                    error.kind(),
+                                )
+                            }
                         }
-                    },
+                    }
                     other => other,
                 };
                 match outcome {
@@ -348,6 +374,51 @@ impl Pipeline {
         summary.skipped = skipped.into_inner();
         summary.elapsed = started.elapsed();
         Ok(summary)
+    }
+
+    /// Learns site profiles (lines that recur across a host's pages) from this pipeline's
+    /// inputs: each page is extracted and normalized, not filtered. Pages with no known host
+    /// (no URL and no canonical link) cannot be attributed to a site and are skipped.
+    ///
+    /// Returns the profiles and how many pages were read and attributed to a host.
+    pub fn learn(&self, min_pages: usize, min_share: f64) -> (SiteProfiles, LearnSummary) {
+        let workers = self.worker_count();
+        let (input_tx, input_rx) = bounded::<Input>(workers * 4);
+        let (page_tx, page_rx) = bounded::<(Option<String>, Vec<String>)>(workers * 4);
+        let mut summary = LearnSummary::default();
+        let profiles = std::thread::scope(|scope| {
+            scope.spawn(move || {
+                for input in self.source.inputs().flatten() {
+                    if input_tx.send(input).is_err() {
+                        break;
+                    }
+                }
+            });
+            for _ in 0..workers {
+                let (inputs, pages) = (input_rx.clone(), page_tx.clone());
+                scope.spawn(move || {
+                    for input in inputs {
+                        let article = load::load(&input, &self.limits)
+                            .and_then(|page| Ok((self.processor.article(&page)?, page.url)));
+                        let Ok((article, url)) = article else {
+                            continue;
+                        };
+                        let host = page_host(url.as_ref(), &article);
+                        let lines = article.blocks.into_iter().map(|b| b.text).collect();
+                        if pages.send((host, lines)).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop((input_rx, page_tx));
+            let counted = page_rx.into_iter().inspect(|(host, _)| {
+                summary.pages += 1;
+                summary.attributed += u64::from(host.is_some());
+            });
+            crate::filter::learn(counted, min_pages, min_share)
+        });
+        (profiles, summary)
     }
 
     fn handle(&self, input: &Input) -> Outcome {

@@ -1,36 +1,7 @@
 //! Small text measures shared by the filter's parts: word counts, line normalisation, the
 //! quoted-speech guard, sentence-end and title-case tests. All are pure `&str` functions.
 
-/// Number of words: whitespace-separated tokens, except that scripts written without spaces
-/// (Chinese, Japanese) count one word per [`CJK_CHARS_PER_WORD`] characters. Without this a
-/// Chinese paragraph is "one word", never a body paragraph, and every length limit misfires.
-pub(crate) fn word_count(text: &str) -> usize {
-    text.split_whitespace()
-        .map(|token| {
-            let cjk = token.chars().filter(|&c| is_cjk(c)).count();
-            if cjk == 0 {
-                1
-            } else {
-                cjk.div_ceil(CJK_CHARS_PER_WORD).max(1)
-            }
-        })
-        .sum()
-}
-
-/// Average characters per word in Chinese and Japanese text (segmenters find words of 1.5 to 2
-/// characters on news text).
-pub(crate) const CJK_CHARS_PER_WORD: usize = 2;
-
-/// Han ideographs, kana and Hangul syllables.
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF   // hiragana, katakana
-        | 0x3400..=0x4DBF // CJK extension A
-        | 0x4E00..=0x9FFF // CJK unified ideographs
-        | 0xAC00..=0xD7AF // Hangul syllables
-        | 0xF900..=0xFAFF // CJK compatibility ideographs
-        | 0x20000..=0x2FFFF)
-}
+pub(crate) use crate::article::word_count;
 
 /// Lowercased text with runs of whitespace collapsed to one space and no outer whitespace: the
 /// key under which two lines count as "the same line" (duplicates, site profiles, exact dedup).
