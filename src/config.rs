@@ -10,13 +10,14 @@ use serde::Deserialize;
 
 use crate::error::Error;
 use crate::extract::{ExtractConfig, Extractor};
+use crate::fetch::{FetchConfig, FetchPlan, ListSource};
 use crate::filter::FilterConfig;
 use crate::load::Limits;
 use crate::pipeline::{Output, Pipeline, Processor};
 use crate::source::{Source, SourceConfig};
 
 /// The whole pipeline.toml.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PipelineConfig {
     /// Worker threads for parse/extract/filter; 0 means one per available core.
@@ -37,6 +38,9 @@ pub struct PipelineConfig {
     /// Per-document budgets.
     #[serde(default)]
     pub limits: Limits,
+    /// How URLs are fetched (used when `[source]` has `urls`, and by `copydesk fetch`).
+    #[serde(default)]
+    pub fetch: FetchConfig,
 }
 
 /// `[output]` in pipeline.toml.
@@ -98,6 +102,7 @@ impl PipelineConfig {
         };
         if let Some(source) = &mut self.source {
             source.paths.iter_mut().for_each(resolve);
+            source.urls.iter_mut().for_each(resolve);
         }
         resolve(&mut self.output.path);
         if let Some(rejects) = &mut self.output.rejects {
@@ -112,8 +117,43 @@ impl PipelineConfig {
     /// # Errors
     /// [`Error::ConfigInvalid`] listing every problem, or [`Error::MissingInput`].
     pub fn build(&self, config_path: &Path, base_dir: &Path) -> Result<Pipeline, Error> {
+        self.build_with(config_path, base_dir, None)
+    }
+
+    /// Like [`build`](Self::build), but fetches `lists` (from the command line) and ignores
+    /// `[source]`.
+    ///
+    /// # Errors
+    /// As for [`build`](Self::build).
+    pub fn build_fetch(
+        &self,
+        config_path: &Path,
+        base_dir: &Path,
+        lists: Vec<ListSource>,
+    ) -> Result<Pipeline, Error> {
+        self.build_with(config_path, base_dir, Some(lists))
+    }
+
+    fn build_with(
+        &self,
+        config_path: &Path,
+        base_dir: &Path,
+        cli_lists: Option<Vec<ListSource>>,
+    ) -> Result<Pipeline, Error> {
         let mut problems = Vec::new();
-        let source = match &self.source {
+        let mut fetch = None;
+        let source_config = if cli_lists.is_some() {
+            None
+        } else {
+            self.source.as_ref()
+        };
+        let source = match source_config {
+            _ if cli_lists.is_some() => Some(Source::new(
+                Vec::new(),
+                crate::source::InputFormat::Auto,
+                None,
+                &mut problems,
+            )?),
             Some(s) => Some(Source::new(
                 s.paths.clone(),
                 s.format,
@@ -125,9 +165,35 @@ impl PipelineConfig {
                 None
             }
         };
-        if let Some(s) = &self.source {
-            if s.paths.is_empty() {
-                problems.push("source.paths: no input paths given".to_string());
+        if let Some(lists) = cli_lists {
+            if let Some(settings) = self.fetch.build(&mut problems) {
+                fetch = Some(FetchPlan::new(lists, settings)?);
+            }
+        }
+        if let Some(s) = source_config {
+            match (s.paths.is_empty(), s.urls.is_empty()) {
+                (true, true) => problems.push("source.paths: no input paths given".to_string()),
+                (false, false) => problems.push(
+                    "source: give either paths (local files) or urls (URL lists), not both"
+                        .to_string(),
+                ),
+                (true, false) => {
+                    let lists = s
+                        .urls
+                        .iter()
+                        .map(|p| {
+                            if p.as_os_str() == "-" {
+                                ListSource::Stdin
+                            } else {
+                                ListSource::File(p.clone())
+                            }
+                        })
+                        .collect();
+                    if let Some(settings) = self.fetch.build(&mut problems) {
+                        fetch = Some(FetchPlan::new(lists, settings)?);
+                    }
+                }
+                (false, true) => {}
             }
         }
         let filter = match self.filter.build(base_dir) {
@@ -151,13 +217,17 @@ impl PipelineConfig {
                     self.output.markdown,
                     self.filter.keep_removed,
                 );
-                Ok(Pipeline::new(
+                let mut pipeline = Pipeline::new(
                     source,
                     processor,
                     Output::from_config(&self.output),
                     self.limits,
                     self.threads,
-                ))
+                );
+                if let Some(plan) = fetch {
+                    pipeline.set_fetch(plan);
+                }
+                Ok(pipeline)
             }
             _ => Err(Error::ConfigInvalid {
                 path: config_path.to_path_buf(),

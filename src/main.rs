@@ -62,6 +62,29 @@ enum Command {
         #[arg(long)]
         markdown: bool,
     },
+    /// Fetch URLs and clean the pages: URL list files (lines, CSV with a `url` column, JSON
+    /// lines with a `url` field), `-` for stdin, or URLs. Re-running with the same output
+    /// resumes: URLs already written are not fetched again.
+    Fetch {
+        /// URL list files, `-`, or http(s) URLs.
+        #[arg(required = true, value_name = "URLS")]
+        lists: Vec<String>,
+        /// Records output (JSON Lines); `-` is stdout (no resume then).
+        #[arg(short, long, default_value = "-")]
+        output: PathBuf,
+        /// Rejects output (JSON Lines); default: next to --output, or stderr.
+        #[arg(long)]
+        rejects: Option<PathBuf>,
+        /// Take [fetch] and stage settings ([extract], [filter], threads) from this pipeline.toml.
+        #[arg(short, long)]
+        config: Option<PathBuf>,
+        /// Worker threads for extraction (0 = one per core); overrides the config.
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Add a `markdown` field to each record.
+        #[arg(long)]
+        markdown: bool,
+    },
     /// Check a config file and exit: 0 when it is valid.
     Check {
         /// Path to pipeline.toml.
@@ -121,7 +144,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Some(path) => (load_config(path)?, path.clone()),
                 None => (PipelineConfig::default(), PathBuf::from("<command line>")),
             };
-            settings.source = Some(copydesk::source::SourceConfig { paths, format, url });
+            settings.source = Some(copydesk::source::SourceConfig {
+                paths,
+                urls: Vec::new(),
+                format,
+                url,
+            });
             settings.output = OutputConfig {
                 path: output.clone(),
                 rejects: rejects.clone(),
@@ -132,6 +160,35 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let base = config.as_deref().map_or(Path::new("."), base_dir);
             let mut pipeline = settings.build(&config_path, base)?;
+            pipeline.set_output(Output::from_config(&settings.output));
+            report(&pipeline.run()?);
+        }
+        Command::Fetch {
+            lists,
+            output,
+            rejects,
+            config,
+            threads,
+            markdown,
+        } => {
+            let (mut settings, config_path) = match &config {
+                Some(path) => (load_config(path)?, path.clone()),
+                None => (PipelineConfig::default(), PathBuf::from("<command line>")),
+            };
+            settings.output = OutputConfig {
+                path: output,
+                rejects,
+                markdown: markdown || settings.output.markdown,
+            };
+            if let Some(threads) = threads {
+                settings.threads = threads;
+            }
+            let lists = lists
+                .iter()
+                .map(|arg| copydesk::fetch::ListSource::from_arg(arg))
+                .collect();
+            let base = config.as_deref().map_or(Path::new("."), base_dir);
+            let mut pipeline = settings.build_fetch(&config_path, base, lists)?;
             pipeline.set_output(Output::from_config(&settings.output));
             report(&pipeline.run()?);
         }

@@ -6,6 +6,11 @@
 //! ```
 //! Queues are bounded, so memory stays flat however many inputs there are. Output is in
 //! completion order; every record and reject carries the input's `seq`.
+//!
+//! With a fetch plan (URL lists), the source thread runs [`fetch::run`] instead (its own
+//! tokio runtime): fetched responses go to the same workers as [`Work::Fetched`], fetch
+//! rejects straight to the writer, and the outputs are opened by [`fetch::resume::open`] so a
+//! killed run can be continued.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -17,6 +22,7 @@ use crossbeam_channel::bounded;
 use crate::article::Article;
 use crate::error::{Error, PageError, Stage};
 use crate::extract::Extractor;
+use crate::fetch::{self, FetchOutcome, FetchPlan, FetchedPage, Progress};
 use crate::filter::Filter;
 use crate::load::{self, ContentKind, Limits, Page};
 use crate::normalize::{self, RecordContext};
@@ -135,6 +141,8 @@ pub struct Summary {
     pub records: u64,
     /// Rejects by stage and reason.
     pub rejects: BTreeMap<(Stage, &'static str), u64>,
+    /// Inputs a previous fetch run already finished (resume); not in the counts above.
+    pub skipped: u64,
     /// Wall time.
     pub elapsed: Duration,
 }
@@ -158,11 +166,26 @@ impl fmt::Display for Summary {
             self.records,
             self.rejected()
         )?;
+        if self.skipped > 0 {
+            writeln!(
+                f,
+                "  skipped (finished by a previous run): {}",
+                self.skipped
+            )?;
+        }
         for ((stage, reason), count) in &self.rejects {
             writeln!(f, "  rejected at {stage}: {reason}: {count}")?;
         }
         Ok(())
     }
+}
+
+/// What the source thread hands to a worker.
+enum Work {
+    /// A local input: read, decode, process.
+    Load(Input),
+    /// A fetched response: decode, process.
+    Fetched(Box<FetchedPage>),
 }
 
 /// What a worker hands to the writer.
@@ -179,6 +202,7 @@ pub struct Pipeline {
     output: Output,
     limits: Limits,
     threads: usize,
+    fetch: Option<FetchPlan>,
 }
 
 impl Pipeline {
@@ -196,7 +220,13 @@ impl Pipeline {
             output,
             limits,
             threads,
+            fetch: None,
         }
+    }
+
+    /// Fetches URL lists instead of reading the source's files.
+    pub fn set_fetch(&mut self, plan: FetchPlan) {
+        self.fetch = Some(plan);
     }
 
     /// The processor, for callers that process pages themselves.
@@ -223,37 +253,79 @@ impl Pipeline {
     /// Only fatal errors: an output that cannot be created or written.
     pub fn run(&self) -> Result<Summary, Error> {
         let started = Instant::now();
-        let mut records = JsonlSink::create(&self.output.records)?;
-        let mut rejects = match &self.output.rejects {
-            Some(path) => JsonlSink::create(path)?,
-            None => JsonlSink::new(Box::new(std::io::stderr()), Path::new("<stderr>")),
+        let (mut records, mut rejects, mut resume) = match &self.fetch {
+            Some(plan) => {
+                let opened = fetch::resume::open(&self.output, plan.settings.resume)?;
+                if opened.state.finished > 0 || opened.state.retrying > 0 {
+                    tracing::info!(
+                        finished = opened.state.finished,
+                        retrying = opened.state.retrying,
+                        "resuming: previous output found"
+                    );
+                }
+                (opened.records, opened.rejects, opened.state)
+            }
+            None => (
+                JsonlSink::create(&self.output.records)?,
+                match &self.output.rejects {
+                    Some(path) => JsonlSink::create(path)?,
+                    None => JsonlSink::new(Box::new(std::io::stderr()), Path::new("<stderr>")),
+                },
+                fetch::ResumeState::default(),
+            ),
+        };
+        let progress = match &self.fetch {
+            Some(plan) => Progress::new(
+                fetch::list::count_entries(&plan.lists),
+                plan.settings.progress_interval,
+            ),
+            None => Progress::hidden(),
         };
         let workers = self.worker_count();
-        let (input_tx, input_rx) = bounded::<Input>(workers * 4);
+        let (input_tx, input_rx) = bounded::<Work>(workers * 4);
         let (outcome_tx, outcome_rx) = bounded::<Outcome>(workers * 4);
         let mut summary = Summary::default();
 
         let result = std::thread::scope(|scope| {
             let source_outcomes = outcome_tx.clone();
-            scope.spawn(move || {
-                for item in self.source.inputs() {
-                    let sent = match item {
-                        Ok(input) => input_tx.send(input).is_ok(),
-                        Err(reject) => source_outcomes
-                            .send(Outcome::Reject(reject, "cannot list"))
-                            .is_ok(),
-                    };
-                    if !sent {
-                        break; // the writer stopped on a fatal error
+            let resume = &mut resume;
+            let progress = &progress;
+            let source = scope.spawn(move || match &self.fetch {
+                Some(plan) => {
+                    let stats = fetch::run(plan, resume, progress, &mut |outcome| match outcome {
+                        FetchOutcome::Page(page) => input_tx.send(Work::Fetched(page)).is_ok(),
+                        FetchOutcome::Reject { seq, source, error } => {
+                            let error = PageError::from(error);
+                            source_outcomes.send(reject(seq, source, &error)).is_ok()
+                        }
+                    })?;
+                    Ok(stats.skipped.into_inner())
+                }
+                None => {
+                    for item in self.source.inputs() {
+                        let sent = match item {
+                            Ok(input) => input_tx.send(Work::Load(input)).is_ok(),
+                            Err(reject) => source_outcomes
+                                .send(Outcome::Reject(reject, "cannot list"))
+                                .is_ok(),
+                        };
+                        if !sent {
+                            break; // the writer stopped on a fatal error
+                        }
                     }
+                    Ok(0)
                 }
             });
             for _ in 0..workers {
                 let inputs = input_rx.clone();
                 let outcomes = outcome_tx.clone();
                 scope.spawn(move || {
-                    for input in inputs {
-                        if outcomes.send(self.handle(&input)).is_err() {
+                    for work in inputs {
+                        let outcome = match work {
+                            Work::Load(input) => self.handle(&input),
+                            Work::Fetched(page) => self.handle_fetched(&page),
+                        };
+                        if outcomes.send(outcome).is_err() {
                             break;
                         }
                     }
@@ -266,15 +338,19 @@ impl Pipeline {
                     Outcome::Record(record) => {
                         records.write(&*record)?;
                         summary.records += 1;
+                        progress.record();
                     }
                     Outcome::Reject(reject, kind) => {
                         rejects.write(&reject)?;
                         *summary.rejects.entry((reject.stage, kind)).or_default() += 1;
+                        progress.reject();
                     }
                 }
             }
+            summary.skipped = source.join().expect("source thread panicked")?;
             Ok::<(), Error>(())
         });
+        progress.finish();
         result?;
         records.finish()?;
         rejects.finish()?;
@@ -282,21 +358,43 @@ impl Pipeline {
         Ok(summary)
     }
 
+    fn handle_fetched(&self, fetched: &FetchedPage) -> Outcome {
+        let result = fetched
+            .to_page()
+            .and_then(|page| self.processor.process(&page));
+        match result {
+            Ok(mut record) => {
+                let info = fetched.info();
+                // The record's url is where the page was fetched from (after redirects); the
+                // requested URL is `source` and `fetch.requested_url`.
+                record.url = Some(info.final_url.clone());
+                record.fetch = Some(info);
+                Outcome::Record(Box::new(record))
+            }
+            Err(error) => reject(fetched.seq, fetched.requested.clone(), &error),
+        }
+    }
+
     fn handle(&self, input: &Input) -> Outcome {
         let result = load::load(input, &self.limits).and_then(|page| self.processor.process(&page));
         match result {
             Ok(record) => Outcome::Record(Box::new(record)),
-            Err(error) => Outcome::Reject(
-                Reject {
-                    seq: input.seq,
-                    source: input.source.clone(),
-                    stage: error.stage(),
-                    reason: error_chain(&error),
-                },
-                error.kind(),
-            ),
+            Err(error) => reject(input.seq, input.source.clone(), &error),
         }
     }
+}
+
+fn reject(seq: u64, source: String, error: &PageError) -> Outcome {
+    Outcome::Reject(
+        Reject {
+            seq,
+            source,
+            stage: error.stage(),
+            reason: error_chain(error),
+            transient: error.is_transient(),
+        },
+        error.kind(),
+    )
 }
 
 /// "outer: cause: root cause", for reject reasons.
