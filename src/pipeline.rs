@@ -333,7 +333,24 @@ impl Pipeline {
             }
             drop(outcome_tx);
             drop(input_rx);
-            for outcome in outcome_rx {
+            let fetching = self.fetch.is_some();
+            loop {
+                let outcome = match outcome_rx.try_recv() {
+                    Ok(outcome) => outcome,
+                    Err(crossbeam_channel::TryRecvError::Disconnected) => break,
+                    Err(crossbeam_channel::TryRecvError::Empty) => {
+                        if fetching {
+                            // Idle: push finished lines to disk, so a killed fetch run
+                            // loses (and refetches) as little as possible.
+                            records.flush()?;
+                            rejects.flush()?;
+                        }
+                        match outcome_rx.recv() {
+                            Ok(outcome) => outcome,
+                            Err(_) => break,
+                        }
+                    }
+                };
                 match outcome {
                     Outcome::Record(record) => {
                         records.write(&*record)?;
