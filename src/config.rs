@@ -165,10 +165,10 @@ impl PipelineConfig {
                 None
             }
         };
-        if let Some(lists) = cli_lists {
-            if let Some(settings) = self.fetch.build(&mut problems) {
-                fetch = Some(FetchPlan::new(lists, settings)?);
-            }
+        if let Some(lists) = cli_lists
+            && let Some(settings) = self.fetch.build(&mut problems)
+        {
+            fetch = Some(FetchPlan::new(lists, settings)?);
         }
         if let Some(s) = source_config {
             match (s.paths.is_empty(), s.urls.is_empty()) {

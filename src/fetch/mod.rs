@@ -253,10 +253,10 @@ impl FetchPlan {
     /// [`Error::MissingInput`] for a list file that does not exist.
     pub fn new(lists: Vec<ListSource>, settings: FetchSettings) -> Result<Self, Error> {
         for list in &lists {
-            if let ListSource::File(path) = list {
-                if !path.exists() {
-                    return Err(Error::MissingInput { path: path.clone() });
-                }
+            if let ListSource::File(path) = list
+                && !path.exists()
+            {
+                return Err(Error::MissingInput { path: path.clone() });
             }
         }
         Ok(Self { lists, settings })

@@ -58,7 +58,7 @@ enum Done {
     Page {
         host: usize,
         job: Job,
-        result: Result<super::client::Response, FetchError>,
+        result: Result<Box<super::client::Response>, FetchError>,
     },
 }
 
@@ -268,7 +268,7 @@ impl<'a> Scheduler<'a> {
                     host.next_start = now + host.delay;
                     let fetcher = Arc::clone(&self.fetcher);
                     self.tasks.spawn(async move {
-                        let result = fetcher.fetch_page(&job.url).await;
+                        let result = fetcher.fetch_page(&job.url).await.map(Box::new);
                         Done::Page {
                             host: id,
                             job,
@@ -305,7 +305,7 @@ impl<'a> Scheduler<'a> {
                     Ok(response) => self.emit(FetchOutcome::Page(Box::new(FetchedPage {
                         seq: job.seq,
                         requested: job.requested,
-                        response,
+                        response: *response,
                         fetched_at: chrono::Utc::now(),
                     }))),
                     Err(error) if error.is_retryable() && job.attempts <= self.retries() => {
