@@ -89,19 +89,22 @@ fn main() {
     let wall = started.elapsed();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");
-    let rss_kb = stderr
-        .lines()
-        .find_map(|l| {
-            l.trim()
-                .strip_prefix("Maximum resident set size (kbytes): ")
-        })
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .unwrap_or(0);
+    let field = |name: &str| {
+        stderr
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(name))
+            .and_then(|v| v.trim().trim_end_matches('%').parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    let rss_kb = field("Maximum resident set size (kbytes): ");
+    let cpu_secs = field("User time (seconds): ") + field("System time (seconds): ");
     let bound = (HOSTS * PER_HOST) as f64 / LATENCY.as_secs_f64();
     let rate = pages as f64 / wall.as_secs_f64();
     let summary: Vec<&str> = stderr
         .lines()
-        .filter(|l| l.contains("inputs:") || l.contains("rejected at") || l.contains("skipped"))
+        .filter(|l| {
+            l.contains(" records, ") || l.contains("rejected at") || l.contains("skipped (")
+        })
         .collect();
 
     // Naive baseline: one request at a time, same HTTP library, no extraction.
@@ -115,6 +118,43 @@ fn main() {
     });
     let base_rate = BASELINE_PAGES.min(pages) as f64 / base_started.elapsed().as_secs_f64();
 
+    // Reference: the best a client can do on this machine under the same politeness, with no
+    // pipeline at all: per host, PER_HOST loops each fetching its share back to back.
+    let ideal_started = Instant::now();
+    rt.block_on(async {
+        let mut tasks = tokio::task::JoinSet::new();
+        for h in 0..HOSTS {
+            for lane in 0..PER_HOST {
+                let client = client.clone();
+                let mine: Vec<String> = urls
+                    .iter()
+                    .skip(h)
+                    .step_by(HOSTS)
+                    .skip(lane)
+                    .step_by(PER_HOST)
+                    .cloned()
+                    .collect();
+                tasks.spawn(async move {
+                    for url in mine {
+                        let body = client
+                            .get(&url)
+                            .send()
+                            .await
+                            .unwrap()
+                            .bytes()
+                            .await
+                            .unwrap();
+                        assert!(!body.is_empty());
+                    }
+                });
+            }
+        }
+        while let Some(done) = tasks.join_next().await {
+            done.unwrap();
+        }
+    });
+    let ideal_rate = pages as f64 / ideal_started.elapsed().as_secs_f64();
+
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
@@ -126,15 +166,21 @@ fn main() {
     }
     writeln!(
         out,
-        "  copydesk fetch: {:.2}s wall, {rate:.0} pages/s, peak RSS {:.1} MiB",
+        "  copydesk fetch: {:.2}s wall, {rate:.0} pages/s, peak RSS {:.1} MiB, CPU {cpu_secs:.2}s user+sys",
         wall.as_secs_f64(),
-        rss_kb as f64 / 1024.0
+        rss_kb / 1024.0
     )
     .unwrap();
     writeln!(
         out,
         "  politeness bound: {bound:.0} pages/s -> {:.0}% of it",
         100.0 * rate / bound
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "  ideal polite client (100 loops, no pipeline, same machine): {ideal_rate:.0} pages/s -> copydesk reaches {:.0}% of it",
+        100.0 * rate / ideal_rate
     )
     .unwrap();
     writeln!(

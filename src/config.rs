@@ -261,6 +261,35 @@ mod tests {
     }
 
     #[test]
+    fn url_source_builds_a_fetch_pipeline_and_checks_fetch_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("urls.txt"), "http://a.test/\n").unwrap();
+        let text = "[source]\nurls = [\"urls.txt\"]\n[fetch]\nper_host_concurrency = 1\n";
+        let path = dir.path().join("p.toml");
+        std::fs::write(&path, text).unwrap();
+        let config = PipelineConfig::load(&path).unwrap();
+        assert_eq!(config.fetch.per_host_concurrency, 1);
+        config.build(&path, dir.path()).unwrap();
+
+        let text = "[source]\nurls = [\"u\"]\npaths = [\".\"]\n[fetch]\nconcurrency = 0\n";
+        let config = PipelineConfig::parse(text, Path::new("p.toml")).unwrap();
+        let Err(Error::ConfigInvalid { problems, .. }) =
+            config.build(Path::new("p.toml"), Path::new("."))
+        else {
+            panic!("expected invalid config");
+        };
+        assert!(
+            problems.iter().any(|p| p.contains("not both")),
+            "{problems:?}"
+        );
+        let text = "[source]\nurls = [\"u\"]\n[fetch]\nconcurency = 4\n";
+        let msg = PipelineConfig::parse(text, Path::new("p.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("concurency"), "{msg}");
+    }
+
+    #[test]
     fn semantic_problems_are_collected() {
         let config = PipelineConfig {
             limits: Limits {
