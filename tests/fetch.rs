@@ -255,6 +255,10 @@ fn runtime() -> Runtime {
 
 /// Starts a server on `ip` (any free port), with or without a robots.txt.
 fn host(rt: &Runtime, ip: &str, with_robots: bool) -> Host {
+    host_on(rt, ip, 0, with_robots)
+}
+
+fn host_on(rt: &Runtime, ip: &str, port: u16, with_robots: bool) -> Host {
     let seen = Arc::new(Seen::default());
     let mut app = router(Arc::clone(&seen));
     if with_robots {
@@ -267,7 +271,9 @@ fn host(rt: &Runtime, ip: &str, with_robots: bool) -> Host {
             }),
         );
     }
-    let listener = rt.block_on(tokio::net::TcpListener::bind((ip, 0))).unwrap();
+    let listener = rt
+        .block_on(tokio::net::TcpListener::bind((ip, port)))
+        .unwrap();
     let addr = listener.local_addr().unwrap();
     rt.spawn(async move { axum::serve(listener, app).await.unwrap() });
     Host { addr, seen }
@@ -782,5 +788,76 @@ fn killed_run_resumes_without_refetching_or_duplicates() {
             urls.len()
         )),
         "{stderr}"
+    );
+}
+
+#[test]
+fn transient_rejects_are_retried_by_the_next_run() {
+    let dir = tempfile::tempdir().unwrap();
+    // A port where nothing listens yet.
+    let port = std::net::TcpListener::bind("127.0.0.5:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let down = format!("http://127.0.0.5:{port}/page/later");
+    std::fs::write(dir.path().join("urls.txt"), format!("{down}\nnot a url\n")).unwrap();
+    std::fs::write(
+        dir.path().join("pipeline.toml"),
+        "[fetch]\nretries = 0\nrespect_robots = false\nprogress_interval_secs = 0\n",
+    )
+    .unwrap();
+    let run = || {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
+            .current_dir(dir.path())
+            .args([
+                "fetch",
+                "-c",
+                "pipeline.toml",
+                "-o",
+                "out.jsonl",
+                "urls.txt",
+            ])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let rejects = dir.path().join("out.rejects.jsonl");
+    let stderr = run();
+    assert!(
+        stderr.contains("rejected at fetch: cannot connect: 1"),
+        "{stderr}"
+    );
+    let lines = read_lines(&rejects);
+    assert_eq!(lines.len(), 2);
+    let refused = lines.iter().find(|l| l["source"] == down.as_str()).unwrap();
+    assert_eq!(refused["transient"], true);
+    assert!(
+        refused["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("cannot connect")
+    );
+
+    // The host comes up: the next run fetches the transient one only.
+    let rt = runtime();
+    let up = host_on(&rt, "127.0.0.5", port, false);
+    let stderr = run();
+    assert!(
+        stderr.contains("skipped (finished by a previous run): 1"),
+        "{stderr}"
+    );
+    assert_eq!(up.seen.count("/page/later"), 1);
+    let all: Vec<String> = read_lines(&dir.path().join("out.jsonl"))
+        .into_iter()
+        .chain(read_lines(&rejects))
+        .map(|v| v["source"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert!(
+        read_lines(&rejects)
+            .iter()
+            .all(|l| l.get("transient").is_none())
     );
 }
