@@ -104,6 +104,9 @@ impl PipelineConfig {
             source.paths.iter_mut().for_each(resolve);
             source.urls.iter_mut().for_each(resolve);
         }
+        if let Some(warc) = &mut self.fetch.warc {
+            resolve(warc);
+        }
         resolve(&mut self.output.path);
         if let Some(rejects) = &mut self.output.rejects {
             resolve(rejects);

@@ -84,6 +84,9 @@ enum Command {
         /// Add a `markdown` field to each record.
         #[arg(long)]
         markdown: bool,
+        /// Also archive every fetched HTML response to this WARC file (`.warc.gz`).
+        #[arg(long)]
+        warc: Option<PathBuf>,
     },
     /// Check a config file and exit: 0 when it is valid.
     Check {
@@ -170,6 +173,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             config,
             threads,
             markdown,
+            warc,
         } => {
             let (mut settings, config_path) = match &config {
                 Some(path) => (load_config(path)?, path.clone()),
@@ -182,6 +186,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             if let Some(threads) = threads {
                 settings.threads = threads;
+            }
+            if warc.is_some() {
+                settings.fetch.warc = warc;
             }
             let lists = lists
                 .iter()

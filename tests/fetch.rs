@@ -861,3 +861,39 @@ fn transient_rejects_are_retried_by_the_next_run() {
             .all(|l| l.get("transient").is_none())
     );
 }
+
+#[test]
+fn responses_are_archived_to_warc() {
+    use std::io::Read;
+    let rt = runtime();
+    let a = host(&rt, "127.0.0.1", false);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pages.warc.gz");
+    let config = FetchConfig {
+        warc: Some(path.clone()),
+        ..quick()
+    };
+    let results = fetch_all(
+        config,
+        &[a.url("/gzip"), a.url("/status/404"), a.url("/redirect")],
+    );
+    assert!(results[0].is_ok() && results[1].is_err() && results[2].is_ok());
+    let mut text = String::new();
+    flate2::read::MultiGzDecoder::new(std::fs::File::open(&path).unwrap())
+        .read_to_string(&mut text)
+        .unwrap();
+    assert_eq!(
+        text.matches("WARC/1.1\r\nWARC-Type: response\r\n").count(),
+        2,
+        "{text}"
+    );
+    assert!(text.contains(&format!("WARC-Target-URI: {}\r\n", a.url("/gzip"))));
+    assert!(text.contains(&format!("WARC-Target-URI: {}\r\n", a.url("/page/target"))));
+    assert!(text.contains(&format!(
+        "WARC-Copydesk-Requested-URI: {}\r\n",
+        a.url("/redirect")
+    )));
+    assert!(text.contains("HTTP/1.1 200 OK\r\n"));
+    assert!(text.contains("<h1>gzipped</h1>"), "payload stored decoded");
+    assert!(!text.to_ascii_lowercase().contains("content-encoding"));
+}

@@ -18,6 +18,8 @@ pub struct Response {
     pub status: u16,
     /// The `Content-Type` header, if any.
     pub content_type: Option<String>,
+    /// All response headers (names lowercase), for the WARC archive.
+    pub headers: Vec<(String, String)>,
     /// The body, after content-encoding decompression.
     pub body: Vec<u8>,
     /// Time from the first request to the end of the body.
@@ -137,11 +139,22 @@ impl Fetcher {
                     content_type: content_type.unwrap_or_default(),
                 });
             }
+            let headers = response
+                .headers()
+                .iter()
+                .map(|(k, v)| {
+                    (
+                        k.as_str().to_string(),
+                        String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                    )
+                })
+                .collect();
             let body = read_capped(response, cap).await?;
             return Ok(Response {
                 final_url: url,
                 status: status.as_u16(),
                 content_type,
+                headers,
                 body,
                 elapsed: started.elapsed(),
             });

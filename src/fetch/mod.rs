@@ -19,8 +19,9 @@ pub mod progress;
 pub mod resume;
 mod robots;
 mod schedule;
+pub mod warc;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -103,6 +104,9 @@ pub struct FetchConfig {
     pub resume: bool,
     /// Seconds between plain progress lines when stderr is not a terminal; 0 turns them off.
     pub progress_interval_secs: f64,
+    /// Also write every fetched HTML response to this WARC file (`.warc.gz`), relative to
+    /// the config file. Default: none.
+    pub warc: Option<PathBuf>,
 }
 
 impl Default for FetchConfig {
@@ -124,6 +128,7 @@ impl Default for FetchConfig {
             max_queued_urls: DEFAULT_MAX_QUEUED_URLS,
             resume: true,
             progress_interval_secs: DEFAULT_PROGRESS_INTERVAL_SECS,
+            warc: None,
         }
     }
 }
@@ -168,6 +173,8 @@ pub struct FetchSettings {
     pub resume: bool,
     /// See [`FetchConfig::progress_interval_secs`]; `None` when off.
     pub progress_interval: Option<Duration>,
+    /// See [`FetchConfig::warc`].
+    pub warc: Option<PathBuf>,
 }
 
 impl FetchConfig {
@@ -233,6 +240,7 @@ impl FetchConfig {
             max_queued_urls: self.max_queued_urls,
             resume: self.resume,
             progress_interval: progress.filter(|d| !d.is_zero()),
+            warc: self.warc.clone(),
         })
     }
 }
@@ -374,6 +382,20 @@ pub fn run(
         let _guard = runtime.enter();
         Arc::new(Fetcher::new(plan.settings.clone()).map_err(|e| Error::FetchSetup(Box::new(e)))?)
     };
+    let mut warc = match &plan.settings.warc {
+        Some(path) => Some(warc::WarcWriter::open(path, plan.settings.resume)?),
+        None => None,
+    };
+    let mut warc_error = None;
+    let mut emit = |outcome: FetchOutcome| {
+        if let (Some(writer), FetchOutcome::Page(page)) = (&mut warc, &outcome)
+            && let Err(e) = writer.write(page)
+        {
+            warc_error = Some(e);
+            return false;
+        }
+        emit(outcome)
+    };
     let stats = FetchStats::default();
     let (tx, rx) = tokio::sync::mpsc::channel::<Incoming>(1024);
     std::thread::scope(|scope| {
@@ -434,8 +456,14 @@ pub fn run(
             });
             drop(tx);
         });
-        runtime.block_on(Scheduler::new(fetcher, emit).run(rx));
+        runtime.block_on(Scheduler::new(fetcher, &mut emit).run(rx));
     });
+    if let Some(e) = warc_error {
+        return Err(e);
+    }
+    if let Some(writer) = warc {
+        writer.finish()?;
+    }
     Ok(stats)
 }
 
