@@ -17,7 +17,8 @@
 //! so a URL listed twice that was finished once is skipped once. Memory: 16 bytes of hash per
 //! finished entry. Lines buffered in memory when the process was killed (up to 64 KiB) are
 //! not in the files, so those URLs are simply fetched again.
-//! Resuming needs both outputs in files; with records on stdout every run starts afresh.
+//! Resuming needs both outputs in regular files; with either on stdout (or a device such as
+//! `/dev/null`) every run starts afresh.
 
 use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions};
@@ -88,7 +89,8 @@ struct Line {
 /// [`Error::Output`] when a file cannot be read, rewritten or opened.
 pub fn open(output: &Output, resume: bool) -> Result<Opened, Error> {
     let rejects_path = output.rejects.as_deref();
-    let resumable = resume && !super::is_stdio(&output.records) && rejects_path.is_some();
+    let resumable =
+        resume && is_plain_file(&output.records) && rejects_path.is_some_and(is_plain_file);
     if !resumable {
         let rejects = match rejects_path {
             Some(path) => JsonlSink::create(path)?,
@@ -175,6 +177,11 @@ fn reopen(path: &Path, state: &mut ResumeState, drop_transient: bool) -> Result<
     let mut file = OpenOptions::new().append(true).open(path).map_err(fail)?;
     file.seek(SeekFrom::End(0)).map_err(fail)?;
     Ok(file)
+}
+
+/// A regular file or a path not created yet: not `-`, `/dev/null`, a FIFO...
+fn is_plain_file(path: &Path) -> bool {
+    !super::is_stdio(path) && fs::metadata(path).map_or(true, |m| m.is_file())
 }
 
 fn temp_path(path: &Path) -> PathBuf {
