@@ -8,7 +8,7 @@
 //! completion order; every record and reject carries the input's `seq`.
 //!
 //! With a fetch plan (URL lists), the source thread runs [`fetch::run`] instead (its own
-//! tokio runtime): fetched responses go to the same workers as [`Work::Fetched`], fetch
+//! tokio runtime): fetched responses go to the same workers (`Work::Fetched`), fetch
 //! rejects straight to the writer, and the outputs are opened by [`fetch::resume::open`] so a
 //! killed run can be continued.
 
