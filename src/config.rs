@@ -10,10 +10,11 @@ use serde::Deserialize;
 
 use crate::error::Error;
 use crate::extract::{ExtractConfig, Extractor};
+use crate::fetch::{FetchConfig, FetchPlan, ListSource};
 use crate::filter::FilterConfig;
 use crate::load::Limits;
 use crate::pipeline::{Output, Pipeline, Processor};
-use crate::source::{Source, SourceConfig};
+use crate::source::{InputFormat, Source, SourceConfig};
 
 /// The whole pipeline.toml.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -37,6 +38,9 @@ pub struct PipelineConfig {
     /// Per-document budgets.
     #[serde(default)]
     pub limits: Limits,
+    /// How URLs are fetched (used when `[source]` has `urls`, and by `copydesk fetch`).
+    #[serde(default)]
+    pub fetch: FetchConfig,
 }
 
 /// `[output]` in pipeline.toml.
@@ -103,6 +107,10 @@ impl PipelineConfig {
         };
         if let Some(source) = &mut self.source {
             source.paths.iter_mut().for_each(resolve);
+            source.urls.iter_mut().for_each(resolve);
+        }
+        if let Some(warc) = &mut self.fetch.warc {
+            resolve(warc);
         }
         resolve(&mut self.output.path);
         if let Some(rejects) = &mut self.output.rejects {
@@ -127,11 +135,35 @@ impl PipelineConfig {
         }
     }
 
+    /// Compiles the config into a runnable pipeline, checking every value.
+    ///
+    /// `config_path` names the file in errors; `base_dir` resolves files the stages load.
+    ///
+    /// # Errors
+    /// [`Error::ConfigInvalid`] listing every problem, or [`Error::MissingInput`].
+    pub fn build(&self, config_path: &Path, base_dir: &Path) -> Result<Pipeline, Error> {
+        self.build_with(config_path, base_dir, None)
+    }
+
+    /// Like [`build`](Self::build), but fetches `lists` (from the command line) and ignores
+    /// `[source]`.
+    ///
+    /// # Errors
+    /// As for [`build`](Self::build).
+    pub fn build_fetch(
+        &self,
+        config_path: &Path,
+        base_dir: &Path,
+        lists: Vec<ListSource>,
+    ) -> Result<Pipeline, Error> {
+        self.build_with(config_path, base_dir, Some(lists))
+    }
+
     fn processor(&self, base_dir: &Path, problems: &mut Vec<String>) -> Option<Processor> {
         let filter = match self.filter.build(base_dir) {
             Ok(f) => Some(f),
             Err(errors) => {
-                problems.extend(errors.iter().map(ToString::to_string));
+                problems.extend(errors.iter().map(error_chain));
                 None
             }
         };
@@ -151,46 +183,101 @@ impl PipelineConfig {
         })
     }
 
-    /// Compiles the config into a runnable pipeline, checking every value.
-    ///
-    /// `config_path` names the file in errors; `base_dir` resolves files the stages load.
-    ///
-    /// # Errors
-    /// [`Error::ConfigInvalid`] listing every problem, or [`Error::MissingInput`].
-    pub fn build(&self, config_path: &Path, base_dir: &Path) -> Result<Pipeline, Error> {
-        let mut problems = Vec::new();
-        let source = match &self.source {
-            Some(s) => {
-                if s.paths.is_empty() {
-                    problems.push("source.paths: no input paths given".to_string());
-                }
-                Some(Source::new(
-                    s.paths.clone(),
-                    s.format,
-                    s.url.as_deref(),
-                    &mut problems,
-                )?)
-            }
-            None => {
-                problems.push("source: missing [source] table (paths to read)".to_string());
+    /// URL lists named by `[source] urls`, or `None` when the source is local files.
+    fn url_lists(source: &SourceConfig, problems: &mut Vec<String>) -> Option<Vec<ListSource>> {
+        match (source.paths.is_empty(), source.urls.is_empty()) {
+            (true, true) => {
+                problems.push("source: give paths (local files) or urls (URL lists)".to_string());
                 None
             }
+            (false, false) => {
+                problems.push(
+                    "source: give either paths (local files) or urls (URL lists), not both"
+                        .to_string(),
+                );
+                None
+            }
+            (true, false) => Some(
+                source
+                    .urls
+                    .iter()
+                    .map(|p| {
+                        if p.as_os_str() == "-" {
+                            ListSource::Stdin
+                        } else {
+                            ListSource::File(p.clone())
+                        }
+                    })
+                    .collect(),
+            ),
+            (false, true) => None,
+        }
+    }
+
+    fn build_with(
+        &self,
+        config_path: &Path,
+        base_dir: &Path,
+        cli_lists: Option<Vec<ListSource>>,
+    ) -> Result<Pipeline, Error> {
+        let mut problems = Vec::new();
+        // Local files come from [source] paths; URL lists from the command line or [source] urls.
+        let (source, lists) = match (&cli_lists, &self.source) {
+            (Some(_), _) => (Some(Source::new(Vec::new(), InputFormat::Auto, None, &mut problems)?), cli_lists),
+            (None, Some(s)) => {
+                let lists = Self::url_lists(s, &mut problems);
+                let source = Source::new(s.paths.clone(), s.format, s.url.as_deref(), &mut problems)?;
+                (Some(source), lists)
+            }
+            (None, None) => {
+                problems.push("source: missing [source] table (paths or urls to read)".to_string());
+                (None, None)
+            }
+        };
+        let fetch = match lists {
+            Some(lists) => match self.fetch.build(&mut problems) {
+                Some(mut settings) => {
+                    settings.resume = self.output.resume;
+                    Some(FetchPlan::new(lists, settings)?)
+                }
+                None => None,
+            },
+            None => None,
         };
         let processor = self.processor(base_dir, &mut problems);
         match (source, processor) {
-            (Some(source), Some(processor)) if problems.is_empty() => Ok(Pipeline::new(
-                source,
-                processor,
-                Output::from_config(&self.output),
-                self.limits,
-                self.threads,
-            )),
+            (Some(source), Some(processor)) if problems.is_empty() => {
+                let mut pipeline = Pipeline::new(
+                    source,
+                    processor,
+                    Output::from_config(&self.output),
+                    self.limits,
+                    self.threads,
+                );
+                if let Some(plan) = fetch {
+                    pipeline.set_fetch(plan);
+                }
+                Ok(pipeline)
+            }
             _ => Err(Error::ConfigInvalid {
                 path: config_path.to_path_buf(),
                 problems,
             }),
         }
     }
+}
+
+/// "message: cause: root cause" for one config problem (regex errors explain themselves in
+/// their source).
+fn error_chain(error: &impl std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
 }
 
 #[cfg(test)]
@@ -214,6 +301,35 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(msg.contains("line 2") && msg.contains("speed"), "{msg}");
+    }
+
+    #[test]
+    fn url_source_builds_a_fetch_pipeline_and_checks_fetch_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("urls.txt"), "http://a.test/\n").unwrap();
+        let text = "[source]\nurls = [\"urls.txt\"]\n[fetch]\nper_host_concurrency = 1\n";
+        let path = dir.path().join("p.toml");
+        std::fs::write(&path, text).unwrap();
+        let config = PipelineConfig::load(&path).unwrap();
+        assert_eq!(config.fetch.per_host_concurrency, 1);
+        config.build(&path, dir.path()).unwrap();
+
+        let text = "[source]\nurls = [\"u\"]\npaths = [\".\"]\n[fetch]\nconcurrency = 0\n";
+        let config = PipelineConfig::parse(text, Path::new("p.toml")).unwrap();
+        let Err(Error::ConfigInvalid { problems, .. }) =
+            config.build(Path::new("p.toml"), Path::new("."))
+        else {
+            panic!("expected invalid config");
+        };
+        assert!(
+            problems.iter().any(|p| p.contains("not both")),
+            "{problems:?}"
+        );
+        let text = "[source]\nurls = [\"u\"]\n[fetch]\nconcurency = 4\n";
+        let msg = PipelineConfig::parse(text, Path::new("p.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("concurency"), "{msg}");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use thiserror::Error;
 
 use crate::extract::ExtractError;
+use crate::fetch::FetchError;
 use crate::filter::DocumentRejected;
 
 /// A fatal error: bad config, unusable output, failed setup. The run stops.
@@ -46,6 +47,9 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
+    /// The fetch stage could not start (async runtime or HTTP client setup).
+    #[error("cannot set up fetching")]
+    FetchSetup(#[source] Box<dyn std::error::Error + Send + Sync>),
     /// An input could not be opened at all (not a per-page problem: a missing top-level path).
     #[error("input {path} does not exist")]
     MissingInput {
@@ -62,6 +66,8 @@ pub enum Error {
 pub enum Stage {
     /// Listing inputs (walking directories, reading lists).
     Source,
+    /// Fetching a URL (list entry, robots.txt, HTTP, redirects, content type, size).
+    Fetch,
     /// Reading bytes from disk or stdin, decompressing.
     Read,
     /// Turning bytes into text (binary detection, charset).
@@ -111,12 +117,16 @@ pub enum PageError {
     /// A document-level filter (quality, language) rejected the article.
     #[error(transparent)]
     Filtered(#[from] DocumentRejected),
+    /// A URL gave no page.
+    #[error(transparent)]
+    Fetch(#[from] FetchError),
 }
 
 impl std::fmt::Display for Stage {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
             Self::Source => "source",
+            Self::Fetch => "fetch",
             Self::Read => "read",
             Self::Decode => "decode",
             Self::Extract => "extract",
@@ -136,6 +146,7 @@ impl PageError {
             Self::Empty | Self::Binary { .. } => Stage::Decode,
             Self::Extract(_) => Stage::Extract,
             Self::EmptyAfterFilter | Self::Filtered(_) => Stage::Filter,
+            Self::Fetch(_) => Stage::Fetch,
         }
     }
 
@@ -151,6 +162,12 @@ impl PageError {
             Self::Extract(_) => "no article content",
             Self::EmptyAfterFilter => "empty after filtering",
             Self::Filtered(rejected) => rejected.rule(),
+            Self::Fetch(e) => e.kind(),
         }
+    }
+
+    /// Whether a later run may succeed (see [`FetchError::is_transient`]).
+    pub fn is_transient(&self) -> bool {
+        matches!(self, Self::Fetch(e) if e.is_transient())
     }
 }

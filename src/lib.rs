@@ -10,6 +10,7 @@
 //!
 //! - [`source`]: command-line paths and `[source]` -> [`Input`]s (directories walked in order).
 //! - [`load`] and [`charset`]: bytes -> decoded [`Page`] (size caps, gzip, binary sniffing).
+//! - [`fetch`]: URL lists -> HTTP (politeness, robots.txt, retries, limits, resume) -> [`Page`].
 //! - [`extract`]: HTML -> [`Article`] (main content + metadata); [`text`] for plain text.
 //! - [`filter`]: removes boilerplate blocks, with the rule that removed each.
 //! - [`normalize`]: pure text functions and [`Article`] -> [`Record`].
@@ -39,6 +40,7 @@ pub mod charset;
 pub mod config;
 pub mod error;
 pub mod extract;
+pub mod fetch;
 pub mod filter;
 pub mod load;
 pub mod normalize;
@@ -53,8 +55,9 @@ pub use article::{Article, Block, BlockKind, Metadata};
 pub use config::PipelineConfig;
 pub use error::{Error, PageError, Stage};
 pub use extract::{ExtractConfig, Extractor, Favor};
+pub use fetch::{FetchConfig, FetchError, FetchPlan, Fetcher};
 pub use filter::{Filter, FilterConfig};
 pub use load::{ContentKind, Limits, Page};
 pub use pipeline::{LearnSummary, Output, Pipeline, Processor, Summary};
-pub use record::{Record, Reject, SCHEMA_VERSION};
+pub use record::{FetchInfo, Record, Reject, SCHEMA_VERSION};
 pub use source::{Input, InputFormat, Source};

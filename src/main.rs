@@ -101,6 +101,32 @@ enum Command {
         #[arg(long, default_value = "auto")]
         format: InputFormat,
     },
+    /// Fetch URLs and clean the pages: URL list files (lines, CSV with a `url` column, JSON
+    /// lines with a `url` field), `-` for stdin, or URLs. Re-running with the same output
+    /// resumes: URLs already written are not fetched again.
+    Fetch {
+        /// URL list files, `-`, or http(s) URLs.
+        #[arg(required = true, value_name = "URLS")]
+        lists: Vec<String>,
+        /// Records output (JSON Lines); `-` is stdout (no resume then).
+        #[arg(short, long, default_value = "-")]
+        output: PathBuf,
+        /// Rejects output (JSON Lines); default: next to --output, or stderr.
+        #[arg(long)]
+        rejects: Option<PathBuf>,
+        /// Take [fetch] and stage settings ([extract], [filter], threads) from this pipeline.toml.
+        #[arg(short, long)]
+        config: Option<PathBuf>,
+        /// Worker threads for extraction (0 = one per core); overrides the config.
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Add a `markdown` field to each record.
+        #[arg(long)]
+        markdown: bool,
+        /// Also archive every fetched HTML response to this WARC file (`.warc.gz`).
+        #[arg(long)]
+        warc: Option<PathBuf>,
+    },
     /// Check a config file and exit: 0 when it is valid.
     Check {
         /// Path to pipeline.toml.
@@ -160,7 +186,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             fresh,
         } => {
             let (mut settings, config_path) = settings_from(config.as_deref())?;
-            settings.source = Some(copydesk::source::SourceConfig { paths, format, url });
+            settings.source = Some(copydesk::source::SourceConfig {
+                paths,
+                urls: Vec::new(),
+                format,
+                url,
+            });
             settings.output = OutputConfig {
                 path: output.clone(),
                 rejects: rejects.clone(),
@@ -175,65 +206,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             pipeline.set_output(Output::from_config(&settings.output));
             report(&pipeline.run()?);
         }
-        Command::Learn {
-            paths,
-            output,
-            config,
-            min_pages,
-            min_share,
-        } => {
             let (mut settings, config_path) = settings_from(config.as_deref())?;
             settings.source = Some(copydesk::source::SourceConfig {
                 paths,
-                format: InputFormat::Auto,
-                url: None,
-            });
-            let base = config.as_deref().map_or(Path::new("."), base_dir);
-            let pipeline = settings.build(&config_path, base)?;
-            let (profiles, summary) = pipeline.learn(min_pages, min_share);
-            profiles
-                .save(&output)
-                .with_context(|| format!("cannot save profiles to {}", output.display()))?;
-            eprintln!(
-                "{} pages read, {} with a known host; profiles for {} hosts written to {}",
-                summary.pages,
-                summary.attributed,
-                profiles.hosts.len(),
-                output.display()
-            );
-        }
-        Command::Explain {
-            file,
-            config,
-            url,
-            format,
-        } => {
-            let (settings, config_path) = settings_from(config.as_deref())?;
-            let base = config.as_deref().map_or(Path::new("."), base_dir);
-            let processor = settings.build_processor(&config_path, base)?;
-            let input = copydesk::Input {
-                seq: 0,
-                source: file.display().to_string(),
-                url: url
-                    .as_deref()
-                    .map(url::Url::parse)
-                    .transpose()
-                    .context("invalid --url")?,
+                urls: Vec::new(),
                 format,
-                origin: copydesk::source::Origin::File(file.clone()),
-            };
-            let page = copydesk::load::load(&input, &settings.limits)
-                .with_context(|| format!("cannot read {}", file.display()))?;
-            let (article, audit) = processor
-                .explain(&page)
-                .with_context(|| format!("no article in {}", file.display()))?;
-            println!("title: {}", article.meta.title.as_deref().unwrap_or("-"));
-            println!("kept {} blocks:", article.blocks.len());
-            for block in &article.blocks {
-                println!("  {}", block.text.replace('\n', " ⏎ "));
-            }
-            println!("removed:");
-            print!("{}", copydesk::filter::explain_audit(&audit));
+                url,
+            });
         }
         Command::Check { config } => {
             load_config(&config)?.build(&config, base_dir(&config))?;

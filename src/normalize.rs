@@ -205,6 +205,7 @@ pub fn to_record(article: &Article, ctx: RecordContext<'_>) -> Record {
         markdown: ctx.markdown.then(|| to_markdown(&article.blocks)),
         text,
         removed: None,
+        fetch: None,
         seq: ctx.seq,
         schema_version: SCHEMA_VERSION,
     }

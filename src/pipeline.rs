@@ -6,6 +6,11 @@
 //! ```
 //! Queues are bounded, so memory stays flat however many inputs there are. Output is in
 //! completion order; every record and reject carries the input's `seq`.
+//!
+//! With a fetch plan (URL lists), the source thread runs [`fetch::run`] instead (its own
+//! tokio runtime): fetched responses go to the same workers (`Work::Fetched`), fetch
+//! rejects straight to the writer, and the outputs are opened by [`fetch::resume::open`] so a
+//! killed run can be continued.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -17,11 +22,12 @@ use crossbeam_channel::bounded;
 use crate::article::Article;
 use crate::error::{Error, PageError, Stage};
 use crate::extract::Extractor;
+use crate::fetch::{self, FetchOutcome, FetchPlan, FetchedPage, Progress};
 use crate::filter::{Audit, DocumentRejected, Filter, SiteProfiles};
 use crate::load::{self, ContentKind, Limits, Page};
 use crate::normalize::{self, RecordContext};
 use crate::record::{Record, Reject, RemovedBlock};
-use crate::resume::Finished;
+use crate::resume;
 use crate::sink::JsonlSink;
 use crate::source::{Input, Source};
 use crate::text;
@@ -129,8 +135,6 @@ pub struct Output {
     pub records: PathBuf,
     /// Rejects file; `None` writes rejects to stderr.
     pub rejects: Option<PathBuf>,
-    /// Skip inputs finished by an earlier run and append, instead of starting afresh.
-    pub resume: bool,
 }
 
 impl Output {
@@ -142,7 +146,6 @@ impl Output {
         Self {
             records: config.path.clone(),
             rejects,
-            resume: config.resume,
         }
     }
 }
@@ -162,10 +165,10 @@ fn default_rejects_path(records: &Path) -> PathBuf {
 pub struct Summary {
     /// Records written.
     pub records: u64,
-    /// Inputs skipped because an earlier run finished them (resume).
-    pub skipped: u64,
     /// Rejects by stage and reason.
     pub rejects: BTreeMap<(Stage, &'static str), u64>,
+    /// Inputs a previous fetch run already finished (resume); not in the counts above.
+    pub skipped: u64,
     /// Wall time.
     pub elapsed: Duration,
 }
@@ -192,7 +195,7 @@ impl fmt::Display for Summary {
         if self.skipped > 0 {
             writeln!(
                 f,
-                "  skipped {} inputs finished by an earlier run",
+                "  skipped (finished by a previous run): {}",
                 self.skipped
             )?;
         }
@@ -222,6 +225,14 @@ fn page_host(url: Option<&url::Url>, article: &Article) -> Option<String> {
         })
 }
 
+/// What the source thread hands to a worker.
+enum Work {
+    /// A local input: read, decode, process.
+    Load(Input),
+    /// A fetched response: decode, process.
+    Fetched(Box<FetchedPage>),
+}
+
 /// What a worker hands to the writer.
 enum Outcome {
     Record(Box<Record>),
@@ -236,6 +247,7 @@ pub struct Pipeline {
     output: Output,
     limits: Limits,
     threads: usize,
+    fetch: Option<FetchPlan>,
 }
 
 impl Pipeline {
@@ -253,7 +265,13 @@ impl Pipeline {
             output,
             limits,
             threads,
+            fetch: None,
         }
+    }
+
+    /// Fetches URL lists instead of reading the source's files.
+    pub fn set_fetch(&mut self, plan: FetchPlan) {
+        self.fetch = Some(plan);
     }
 
     /// The processor, for callers that process pages themselves.
@@ -280,51 +298,72 @@ impl Pipeline {
     /// Only fatal errors: an output that cannot be created or written.
     pub fn run(&self) -> Result<Summary, Error> {
         let started = Instant::now();
-        let resume = self.output.resume;
-        let finished = if resume {
-            let mut paths = vec![self.output.records.as_path()];
-            paths.extend(self.output.rejects.as_deref());
-            Finished::load(&paths)?
-        } else {
-            Finished::default()
+        let opened = resume::open(&self.output, self.output.resume)?;
+        if opened.state.finished > 0 || opened.state.retrying > 0 {
+            tracing::info!(
+                finished = opened.state.finished,
+                retrying = opened.state.retrying,
+                "resuming: previous output found"
+            );
+        }
+        let (mut records, mut rejects, mut resume) = (opened.records, opened.rejects, opened.state);
+        let progress = match &self.fetch {
+            Some(plan) => Progress::new(
+                fetch::list::count_entries(&plan.lists),
+                plan.settings.progress_interval,
+            ),
+            None => Progress::hidden(),
         };
-        let mut records = JsonlSink::open(&self.output.records, resume)?;
-        let mut rejects = match &self.output.rejects {
-            Some(path) => JsonlSink::open(path, resume)?,
-            None => JsonlSink::new(Box::new(std::io::stderr()), Path::new("<stderr>")),
-        };
-        let skipped = std::sync::atomic::AtomicU64::new(0);
         let workers = self.worker_count();
-        let (input_tx, input_rx) = bounded::<Input>(workers * 4);
+        let (input_tx, input_rx) = bounded::<Work>(workers * 4);
         let (outcome_tx, outcome_rx) = bounded::<Outcome>(workers * 4);
         let mut summary = Summary::default();
 
         let result = std::thread::scope(|scope| {
             let source_outcomes = outcome_tx.clone();
-            let (finished, skipped) = (&finished, &skipped);
-            scope.spawn(move || {
-                for item in self.source.inputs() {
-                    let sent = match item {
-                        Ok(input) if finished.contains(&input.source) => {
-                            skipped.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            true
+            let resume = &mut resume;
+            let progress = &progress;
+            let source = scope.spawn(move || match &self.fetch {
+                Some(plan) => {
+                    let stats = fetch::run(plan, resume, progress, &mut |outcome| match outcome {
+                        FetchOutcome::Page(page) => input_tx.send(Work::Fetched(page)).is_ok(),
+                        FetchOutcome::Reject { seq, source, error } => {
+                            let error = PageError::from(error);
+                            source_outcomes.send(reject(seq, source, &error)).is_ok()
                         }
-                        Ok(input) => input_tx.send(input).is_ok(),
-                        Err(reject) => source_outcomes
-                            .send(Outcome::Reject(reject, "cannot list"))
-                            .is_ok(),
-                    };
-                    if !sent {
-                        break; // the writer stopped on a fatal error
+                    })?;
+                    Ok(stats.skipped.into_inner())
+                }
+                None => {
+                    let mut skipped = 0;
+                    for item in self.source.inputs() {
+                        let sent = match item {
+                            Ok(input) if resume.take(&input.source) => {
+                                skipped += 1;
+                                true
+                            }
+                            Ok(input) => input_tx.send(Work::Load(input)).is_ok(),
+                            Err(reject) => source_outcomes
+                                .send(Outcome::Reject(reject, "cannot list"))
+                                .is_ok(),
+                        };
+                        if !sent {
+                            break; // the writer stopped on a fatal error
+                        }
                     }
+                    Ok(skipped)
                 }
             });
             for _ in 0..workers {
                 let inputs = input_rx.clone();
                 let outcomes = outcome_tx.clone();
                 scope.spawn(move || {
-                    for input in inputs {
-                        if outcomes.send(self.handle(&input)).is_err() {
+                    for work in inputs {
+                        let outcome = match work {
+                            Work::Load(input) => self.handle(&input),
+                            Work::Fetched(page) => self.handle_fetched(&page),
+                        };
+                        if outcomes.send(outcome).is_err() {
                             break;
                         }
                     }
@@ -334,22 +373,28 @@ impl Pipeline {
             drop(input_rx);
             // Cross-document state lives here, in the one writer thread: no locks, no globals.
             let mut dedup = self.processor.filter().dedup_index();
-            for outcome in outcome_rx {
+            loop {
+                let outcome = match outcome_rx.try_recv() {
+                    Ok(outcome) => outcome,
+                    Err(crossbeam_channel::TryRecvError::Disconnected) => break,
+                    Err(crossbeam_channel::TryRecvError::Empty) => {
+                        // Idle: push finished lines to disk, so a killed run loses (and
+                        // redoes) as little as possible.
+                        records.flush()?;
+                        rejects.flush()?;
+                        match outcome_rx.recv() {
+                            Ok(outcome) => outcome,
+                            Err(_) => break,
+                        }
+                    }
+                };
                 let outcome = match outcome {
                     Outcome::Record(record) => {
                         match dedup.check_and_insert(&record.source, &record.text) {
                             None => Outcome::Record(record),
                             Some(duplicate) => {
                                 let error = PageError::from(DocumentRejected::from(duplicate));
-                                Outcome::Reject(
-                                    Reject {
-                                        seq: record.seq,
-                                        source: record.source,
-                                        stage: error.stage(),
-                                        reason: error_chain(&error),
-                                    },
-                                    error.kind(),
-                                )
+                                reject(record.seq, record.source, &error)
                             }
                         }
                     }
@@ -359,19 +404,22 @@ impl Pipeline {
                     Outcome::Record(record) => {
                         records.write(&*record)?;
                         summary.records += 1;
+                        progress.record();
                     }
                     Outcome::Reject(reject, kind) => {
                         rejects.write(&reject)?;
                         *summary.rejects.entry((reject.stage, kind)).or_default() += 1;
+                        progress.reject();
                     }
                 }
             }
+            summary.skipped = source.join().expect("source thread panicked")?;
             Ok::<(), Error>(())
         });
+        progress.finish();
         result?;
         records.finish()?;
         rejects.finish()?;
-        summary.skipped = skipped.into_inner();
         summary.elapsed = started.elapsed();
         Ok(summary)
     }
@@ -421,21 +469,43 @@ impl Pipeline {
         (profiles, summary)
     }
 
+    fn handle_fetched(&self, fetched: &FetchedPage) -> Outcome {
+        let result = fetched
+            .to_page()
+            .and_then(|page| self.processor.process(&page));
+        match result {
+            Ok(mut record) => {
+                let info = fetched.info();
+                // The record's url is where the page was fetched from (after redirects); the
+                // requested URL is `source` and `fetch.requested_url`.
+                record.url = Some(info.final_url.clone());
+                record.fetch = Some(info);
+                Outcome::Record(Box::new(record))
+            }
+            Err(error) => reject(fetched.seq, fetched.requested.clone(), &error),
+        }
+    }
+
     fn handle(&self, input: &Input) -> Outcome {
         let result = load::load(input, &self.limits).and_then(|page| self.processor.process(&page));
         match result {
             Ok(record) => Outcome::Record(Box::new(record)),
-            Err(error) => Outcome::Reject(
-                Reject {
-                    seq: input.seq,
-                    source: input.source.clone(),
-                    stage: error.stage(),
-                    reason: error_chain(&error),
-                },
-                error.kind(),
-            ),
+            Err(error) => reject(input.seq, input.source.clone(), &error),
         }
     }
+}
+
+fn reject(seq: u64, source: String, error: &PageError) -> Outcome {
+    Outcome::Reject(
+        Reject {
+            seq,
+            source,
+            stage: error.stage(),
+            reason: error_chain(error),
+            transient: error.is_transient(),
+        },
+        error.kind(),
+    )
 }
 
 /// "outer: cause: root cause", for reject reasons.

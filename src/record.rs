@@ -54,6 +54,9 @@ pub struct Record {
     /// Removed blocks and the rules that removed them (only with `filter.keep_removed = true`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub removed: Option<Vec<RemovedBlock>>,
+    /// How the page was fetched (only for fetched URLs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetch: Option<FetchInfo>,
     /// Position of the input in the run's input stream.
     pub seq: u64,
     /// [`SCHEMA_VERSION`].
@@ -82,4 +85,26 @@ pub struct Reject {
     pub stage: Stage,
     /// Human-readable reason.
     pub reason: String,
+    /// A later run may succeed (network error, timeout, 429/5xx after all retries): a resumed
+    /// fetch run tries the URL again. Omitted when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub transient: bool,
+}
+
+/// How a fetched page was obtained (the record's `fetch` object).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FetchInfo {
+    /// The URL as written in the list.
+    pub requested_url: String,
+    /// The URL after redirects (also the record's `url`).
+    pub final_url: String,
+    /// HTTP status of the final response.
+    pub status: u16,
+    /// `Content-Type` of the final response.
+    pub content_type: Option<String>,
+    /// When the body was complete, RFC 3339 UTC with milliseconds.
+    pub fetched_at: String,
+    /// Time from the first request to the end of the body, redirects included.
+    pub elapsed_ms: u64,
 }

@@ -1,113 +1,198 @@
-//! Resume: which inputs a previous, interrupted run already finished, read back from its
-//! output files.
+//! Resume state, derived from the output files themselves (no side database). Used by every
+//! run, local files and URL lists alike, unless `[output] resume = false` (or `--fresh`).
 //!
-//! The output is the state: an input is done when its `source` appears in the records or the
-//! rejects file. No side database can disagree with what was actually written. A crash can
-//! leave a partial last line; [`repair`] cuts it off before the run appends again, so files
-//! always hold whole JSON lines.
+//! The records and rejects files are the only truth: a list entry is finished exactly when a
+//! complete line with its `source` is in one of them. There is no second store that could
+//! disagree with the output after a crash, so "no duplicate records, nothing lost" holds by
+//! construction:
+//!
+//! - A partial last line (the process was killed mid-write) is cut off.
+//! - Records: every complete line counts as finished.
+//! - Rejects: lines marked `"transient": true` (connect errors, timeouts, 429/5xx after all
+//!   retries, robots.txt unavailable) are removed from the file (rewritten through a
+//!   temporary file and an atomic rename) and their URLs fetched again; the others count as
+//!   finished.
+//! - Both files are then opened for appending.
+//!
+//! Finished entries are counted by their `source` string (the entry as written in the list),
+//! so an input listed twice that was finished once is skipped once. Memory: 16 bytes of hash per
+//! finished entry. Lines buffered in memory when the process was killed (up to 64 KiB) are
+//! not in the files, so those URLs are simply fetched again.
+//! Resuming needs both outputs in regular files; with either on stdout (or a device such as
+//! `/dev/null`) every run starts afresh.
 
-use std::collections::HashSet;
-use std::fs::{File, OpenOptions};
-use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
-use std::path::Path;
+use std::collections::HashMap;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufRead, BufReader, BufWriter, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use xxhash_rust::xxh3::xxh3_64;
 
 use crate::error::Error;
+use crate::pipeline::Output;
+use crate::sink::JsonlSink;
 
-/// Sources already written by earlier runs, kept as 64-bit hashes (8 bytes per input, so a
-/// million finished inputs cost 8 MB, not the length of their paths or URLs).
-#[derive(Debug, Default, Clone)]
-pub struct Finished {
-    sources: HashSet<u64>,
+/// Entries finished by a previous run, by `source`.
+#[derive(Debug, Default)]
+pub struct ResumeState {
+    done: HashMap<u128, u32>,
+    /// Lines found in the outputs that count as finished.
+    pub finished: u64,
+    /// Transient rejects dropped from the rejects file, to be fetched again.
+    pub retrying: u64,
+}
+
+impl ResumeState {
+    /// Whether `source` was finished by a previous run; each finished line is taken once.
+    pub fn take(&mut self, source: &str) -> bool {
+        if self.done.is_empty() {
+            return false;
+        }
+        match self.done.get_mut(&key(source)) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn add(&mut self, source: &str) {
+        *self.done.entry(key(source)).or_default() += 1;
+        self.finished += 1;
+    }
+}
+
+/// 128-bit hash of a source string: 16 bytes per finished input, negligible collision chance.
+fn key(text: &str) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(text.as_bytes())
+}
+
+/// The opened outputs of a run, and what they already hold.
+#[derive(Debug)]
+pub struct Opened {
+    /// Records sink.
+    pub records: JsonlSink,
+    /// Rejects sink.
+    pub rejects: JsonlSink,
+    /// What the previous run finished.
+    pub state: ResumeState,
 }
 
 #[derive(Deserialize)]
-struct SourceOnly {
+struct Line {
     source: String,
+    #[serde(default)]
+    transient: bool,
 }
 
-impl Finished {
-    /// Whether `source` was finished by an earlier run.
-    pub fn contains(&self, source: &str) -> bool {
-        self.sources.contains(&xxh3_64(source.as_bytes()))
-    }
-
-    /// How many inputs were finished.
-    pub fn len(&self) -> usize {
-        self.sources.len()
-    }
-
-    /// True when nothing was finished.
-    pub fn is_empty(&self) -> bool {
-        self.sources.is_empty()
-    }
-
-    /// Records `source` as finished.
-    pub fn insert(&mut self, source: &str) {
-        self.sources.insert(xxh3_64(source.as_bytes()));
-    }
-
-    /// Repairs and reads the given output files (missing ones are skipped).
-    ///
-    /// # Errors
-    /// [`Error::Output`] when an existing file cannot be read or repaired.
-    pub fn load(paths: &[&Path]) -> Result<Self, Error> {
-        let mut finished = Self::default();
-        for path in paths {
-            // Only regular files hold earlier output (not stdout, /dev/null, pipes).
-            if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
-                continue;
-            }
-            let fail = |source| Error::Output {
-                path: path.to_path_buf(),
-                source,
-            };
-            repair(path).map_err(fail)?;
-            let reader = BufReader::new(File::open(path).map_err(fail)?);
-            for line in reader.lines() {
-                let line = line.map_err(fail)?;
-                // A line that is not ours (hand-edited file) is ignored, not fatal: at worst
-                // its input is processed again.
-                if let Ok(item) = serde_json::from_str::<SourceOnly>(&line) {
-                    finished.insert(&item.source);
-                }
-            }
-        }
-        Ok(finished)
-    }
-}
-
-/// Truncates `path` after its last newline, dropping a partial line left by a crash.
+/// Opens the outputs. With `resume` and both outputs being files, existing content is kept
+/// (see the module docs) and read into the [`ResumeState`]; otherwise the files are created
+/// afresh (truncated).
 ///
 /// # Errors
-/// The underlying I/O error.
-pub fn repair(path: &Path) -> io::Result<()> {
-    let mut file = OpenOptions::new().read(true).write(true).open(path)?;
-    let len = file.metadata()?.len();
-    if len == 0 {
-        return Ok(());
+/// [`Error::Output`] when a file cannot be read, rewritten or opened.
+pub fn open(output: &Output, resume: bool) -> Result<Opened, Error> {
+    let rejects_path = output.rejects.as_deref();
+    let resumable =
+        resume && is_plain_file(&output.records) && rejects_path.is_some_and(is_plain_file);
+    if !resumable {
+        let rejects = match rejects_path {
+            Some(path) => JsonlSink::create(path)?,
+            None => JsonlSink::new(Box::new(io::stderr()), Path::new("<stderr>")),
+        };
+        return Ok(Opened {
+            records: JsonlSink::create(&output.records)?,
+            rejects,
+            state: ResumeState::default(),
+        });
     }
-    // Scan backwards in blocks for the last '\n'.
-    const BLOCK: u64 = 64 * 1024;
-    let mut end = len;
-    let mut buf = vec![0u8; BLOCK as usize];
-    while end > 0 {
-        let start = end.saturating_sub(BLOCK);
-        let n = usize::try_from(end - start).expect("block fits in usize");
-        file.seek(SeekFrom::Start(start))?;
-        file.read_exact(&mut buf[..n])?;
-        if let Some(pos) = buf[..n].iter().rposition(|&b| b == b'\n') {
-            let keep = start + pos as u64 + 1;
-            if keep != len {
-                file.set_len(keep)?;
-            }
-            return Ok(());
+    let rejects_path = rejects_path.expect("checked above");
+    let mut state = ResumeState::default();
+    let records = reopen(&output.records, &mut state, false)?;
+    let rejects = reopen(rejects_path, &mut state, true)?;
+    Ok(Opened {
+        records: JsonlSink::new(Box::new(records), &output.records),
+        rejects: JsonlSink::new(Box::new(rejects), rejects_path),
+        state,
+    })
+}
+
+/// Reads a previous output into `state`, cuts a partial last line, drops transient lines
+/// when `drop_transient`, and returns the file opened for appending.
+fn reopen(path: &Path, state: &mut ResumeState, drop_transient: bool) -> Result<File, Error> {
+    let fail = |source| Error::Output {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent).map_err(fail)?;
+    }
+    let existing = match File::open(path) {
+        Ok(file) => Some(file),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(fail(e)),
+    };
+    let Some(existing) = existing else {
+        return OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .map_err(fail);
+    };
+    let mut reader = BufReader::new(existing);
+    let mut kept: Option<BufWriter<File>> = None;
+    let temp = temp_path(path);
+    if drop_transient {
+        kept = Some(BufWriter::new(File::create(&temp).map_err(fail)?));
+    }
+    let mut complete_len = 0u64;
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        let n = reader.read_until(b'\n', &mut line).map_err(fail)?;
+        if n == 0 || line.last() != Some(&b'\n') {
+            break; // end, or a partial last line: dropped
         }
-        end = start;
+        complete_len += n as u64;
+        match serde_json::from_slice::<Line>(&line) {
+            Ok(parsed) if drop_transient && parsed.transient => {
+                state.retrying += 1;
+                continue;
+            }
+            Ok(parsed) => state.add(&parsed.source),
+            Err(e) => {
+                tracing::warn!(path = %path.display(), error = %e, "unreadable line in previous output; kept, not counted");
+            }
+        }
+        if let Some(out) = &mut kept {
+            out.write_all(&line).map_err(fail)?;
+        }
     }
-    file.set_len(0)
+    drop(reader);
+    if let Some(out) = kept {
+        let file = out.into_inner().map_err(|e| fail(e.into_error()))?;
+        file.sync_all().map_err(fail)?;
+        drop(file);
+        fs::rename(&temp, path).map_err(fail)?;
+    } else {
+        let file = OpenOptions::new().write(true).open(path).map_err(fail)?;
+        file.set_len(complete_len).map_err(fail)?;
+    }
+    let mut file = OpenOptions::new().append(true).open(path).map_err(fail)?;
+    file.seek(SeekFrom::End(0)).map_err(fail)?;
+    Ok(file)
+}
+
+/// A regular file or a path not created yet: not `-`, `/dev/null`, a FIFO...
+fn is_plain_file(path: &Path) -> bool {
+    !path.as_os_str() == "-" && fs::metadata(path).map_or(true, |m| m.is_file())
+}
+
+fn temp_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".resume-tmp");
+    path.with_file_name(name)
 }
 
 #[cfg(test)]
@@ -115,32 +200,46 @@ mod tests {
     use super::*;
 
     #[test]
-    fn partial_last_line_is_cut() {
+    fn previous_outputs_are_read_cut_and_filtered() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("out.jsonl");
-        std::fs::write(&path, "{\"source\":\"a\"}\n{\"source\":\"b\"}\n{\"sou").unwrap();
-        let finished = Finished::load(&[&path]).unwrap();
+        let records = dir.path().join("out.jsonl");
+        let rejects = dir.path().join("out.rejects.jsonl");
+        fs::write(
+            &records,
+            "{\"source\":\"http://a/\",\"x\":1}\n{\"source\":\"http://a/\"}\n{\"source\":\"http://b/\"",
+        )
+        .unwrap();
+        fs::write(
+            &rejects,
+            "{\"source\":\"http://c/\",\"transient\":true}\n{\"source\":\"http://d/\"}\n",
+        )
+        .unwrap();
+        let output = Output {
+            records: records.clone(),
+            rejects: Some(rejects.clone()),
+        };
+        let mut opened = open(&output, true).unwrap();
+        assert_eq!(opened.state.finished, 3);
+        assert_eq!(opened.state.retrying, 1);
+        assert!(opened.state.take("http://a/"));
+        assert!(opened.state.take("http://a/"));
+        assert!(!opened.state.take("http://a/"));
+        assert!(!opened.state.take("http://b/"));
+        assert!(!opened.state.take("http://c/"));
+        assert!(opened.state.take("http://d/"));
+        opened
+            .records
+            .write(&serde_json::json!({"source": "http://b/"}))
+            .unwrap();
+        opened.records.finish().unwrap();
+        opened.rejects.finish().unwrap();
         assert_eq!(
-            std::fs::read_to_string(&path).unwrap(),
-            "{\"source\":\"a\"}\n{\"source\":\"b\"}\n"
+            fs::read_to_string(&records).unwrap(),
+            "{\"source\":\"http://a/\",\"x\":1}\n{\"source\":\"http://a/\"}\n{\"source\":\"http://b/\"}\n"
         );
-        assert!(finished.contains("a") && finished.contains("b"));
-        assert!(!finished.contains("c"));
-        assert_eq!(finished.len(), 2);
-    }
-
-    #[test]
-    fn file_without_any_newline_is_emptied() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("out.jsonl");
-        std::fs::write(&path, "{\"source\":").unwrap();
-        repair(&path).unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "");
-    }
-
-    #[test]
-    fn missing_files_mean_nothing_finished() {
-        let finished = Finished::load(&[Path::new("/no/such/file.jsonl")]).unwrap();
-        assert!(finished.is_empty());
+        assert_eq!(
+            fs::read_to_string(&rejects).unwrap(),
+            "{\"source\":\"http://d/\"}\n"
+        );
     }
 }

@@ -85,6 +85,14 @@ impl JsonlSink {
         Ok(())
     }
 
+    /// Pushes buffered lines to the file (complete lines only), keeping the sink open.
+    ///
+    /// # Errors
+    /// [`Error::Output`] on a write failure.
+    pub fn flush(&mut self) -> Result<(), Error> {
+        self.out.flush().map_err(|e| self.fail(e))
+    }
+
     /// Flushes everything written so far.
     ///
     /// # Errors

@@ -57,7 +57,12 @@ pub struct Input {
 pub struct SourceConfig {
     /// Files and directories to read (relative paths are relative to the config file), `-` for
     /// standard input.
+    #[serde(default)]
     pub paths: Vec<PathBuf>,
+    /// URL lists to fetch instead of `paths` (see [`crate::fetch::list`] for the formats;
+    /// relative to the config file, `-` for standard input). Settings are in `[fetch]`.
+    #[serde(default)]
+    pub urls: Vec<PathBuf>,
     /// How to read them (`auto`, `html`, `text`).
     #[serde(default)]
     pub format: InputFormat,
@@ -128,6 +133,7 @@ impl Source {
                     source,
                     stage: Stage::Source,
                     reason,
+                    transient: false,
                 })
             })
     }

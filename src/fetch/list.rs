@@ -1,0 +1,287 @@
+//! URL lists -> a stream of entries, each becoming one record or one reject.
+//!
+//! Formats, chosen per list:
+//! - `*.csv`: a header row with a `url` column (case-insensitive); other columns are ignored.
+//! - anything else (and `-`, standard input): one URL per line; blank lines and lines starting
+//!   with `#` are skipped; a line starting with `{` is a JSON object with a string `url` field
+//!   (so `*.jsonl` works as is).
+//!
+//! Entries are read lazily, one line at a time: memory does not grow with the list.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::PathBuf;
+
+use url::Url;
+
+use super::FetchError;
+
+/// Where URLs come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListSource {
+    /// A list file (lines, JSON lines or CSV).
+    File(PathBuf),
+    /// Standard input (lines or JSON lines).
+    Stdin,
+    /// One URL given directly (command line).
+    Url(String),
+}
+
+impl ListSource {
+    /// Classifies a command-line argument: `-` is stdin, `http://` / `https://` is a URL,
+    /// anything else a list file.
+    pub fn from_arg(arg: &str) -> Self {
+        let lower = arg.get(..8).unwrap_or(arg).to_ascii_lowercase();
+        if arg == "-" {
+            Self::Stdin
+        } else if lower.starts_with("http://") || lower.starts_with("https://") {
+            Self::Url(arg.to_string())
+        } else {
+            Self::File(PathBuf::from(arg))
+        }
+    }
+}
+
+/// One item read from a list.
+#[derive(Debug)]
+pub enum ListItem {
+    /// A URL as written (trimmed); it may still be invalid.
+    Entry(String),
+    /// A line or row that could not be read; `at` names it (`list.csv:12`).
+    Broken {
+        /// Where: `path:line`.
+        at: String,
+        /// What went wrong.
+        error: FetchError,
+    },
+}
+
+/// Reads every list in order and calls `each` for every item; stops early when `each`
+/// returns `false`.
+pub fn read_lists(sources: &[ListSource], each: &mut dyn FnMut(ListItem) -> bool) {
+    for source in sources {
+        let go_on = match source {
+            ListSource::Url(url) => each(ListItem::Entry(url.trim().to_string())),
+            ListSource::Stdin => read_lines(io::stdin().lock(), "-", each),
+            ListSource::File(path) => {
+                let name = path.display().to_string();
+                match File::open(path) {
+                    Err(e) => each(ListItem::Broken {
+                        at: name,
+                        error: FetchError::ListRead(e),
+                    }),
+                    Ok(file) if is_csv(path) => read_csv(file, &name, each),
+                    Ok(file) => read_lines(BufReader::new(file), &name, each),
+                }
+            }
+        };
+        if !go_on {
+            return;
+        }
+    }
+}
+
+/// Counts the entries of list files (for the progress bar); `None` when stdin is a source
+/// or a file cannot be read.
+pub fn count_entries(sources: &[ListSource]) -> Option<u64> {
+    if sources.iter().any(|s| matches!(s, ListSource::Stdin)) {
+        return None;
+    }
+    let mut n = 0u64;
+    let mut broken = false;
+    read_lists(sources, &mut |item| {
+        match item {
+            ListItem::Entry(_) => n += 1,
+            ListItem::Broken { .. } => broken = true,
+        }
+        true
+    });
+    (!broken).then_some(n)
+}
+
+fn is_csv(path: &std::path::Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+}
+
+fn read_lines(reader: impl BufRead, name: &str, each: &mut dyn FnMut(ListItem) -> bool) -> bool {
+    for (index, line) in reader.lines().enumerate() {
+        let item = match line {
+            Err(error) => {
+                return each(ListItem::Broken {
+                    at: format!("{name}:{}", index + 1),
+                    error: FetchError::ListRead(error),
+                });
+            }
+            Ok(line) => {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                if line.starts_with('{') {
+                    match json_url(line) {
+                        Some(url) => ListItem::Entry(url),
+                        None => ListItem::Broken {
+                            at: format!("{name}:{}", index + 1),
+                            error: FetchError::ListJson,
+                        },
+                    }
+                } else {
+                    ListItem::Entry(line.to_string())
+                }
+            }
+        };
+        if !each(item) {
+            return false;
+        }
+    }
+    true
+}
+
+fn json_url(line: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Line {
+        url: String,
+    }
+    serde_json::from_str::<Line>(line)
+        .ok()
+        .map(|l| l.url.trim().to_string())
+}
+
+fn read_csv(reader: impl Read, name: &str, each: &mut dyn FnMut(ListItem) -> bool) -> bool {
+    let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+    let column = match csv.headers() {
+        Ok(headers) => headers
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case("url")),
+        Err(error) => {
+            return each(ListItem::Broken {
+                at: format!("{name}:1"),
+                error: FetchError::ListCsv(error),
+            });
+        }
+    };
+    let Some(column) = column else {
+        return each(ListItem::Broken {
+            at: format!("{name}:1"),
+            error: FetchError::ListNoUrlColumn,
+        });
+    };
+    for row in csv.records() {
+        let item = match row {
+            Ok(row) => match row.get(column).map(str::trim) {
+                Some("") | None => continue,
+                Some(url) => ListItem::Entry(url.to_string()),
+            },
+            Err(error) => ListItem::Broken {
+                at: format!("{name}:{}", error.position().map_or(0, |p| p.line())),
+                error: FetchError::ListCsv(error),
+            },
+        };
+        if !each(item) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Parses and normalizes a URL: http/https only, fragment dropped. The url crate already
+/// lowercases the host and drops a default port, so equal pages give equal strings (the
+/// duplicate key).
+///
+/// # Errors
+/// [`FetchError::InvalidUrl`] or [`FetchError::UnsupportedScheme`].
+pub fn normalize(raw: &str) -> Result<Url, FetchError> {
+    let mut url = Url::parse(raw).map_err(FetchError::InvalidUrl)?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(FetchError::UnsupportedScheme {
+            scheme: url.scheme().to_string(),
+        });
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(FetchError::InvalidUrl(url::ParseError::EmptyHost));
+    }
+    url.set_fragment(None);
+    Ok(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collect(sources: &[ListSource]) -> Vec<String> {
+        let mut out = Vec::new();
+        read_lists(sources, &mut |item| {
+            out.push(match item {
+                ListItem::Entry(u) => u,
+                ListItem::Broken { at, error } => format!("! {at} {error}"),
+            });
+            true
+        });
+        out
+    }
+
+    #[test]
+    fn lines_skip_blanks_and_comments_and_read_json() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("urls.txt");
+        std::fs::write(
+            &path,
+            "# c\n\n  http://a.test/x \n{\"url\": \"http://b.test/\", \"n\": 1}\n{\"u\": 1}\n",
+        )
+        .unwrap();
+        assert_eq!(
+            collect(&[ListSource::File(path)]),
+            [
+                "http://a.test/x",
+                "http://b.test/",
+                &format!(
+                    "! {}:5 bad json line (expected an object with a string \"url\" field)",
+                    dir.path().join("urls.txt").display()
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn csv_uses_the_url_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("urls.csv");
+        std::fs::write(
+            &path,
+            "id,URL\n1,http://a.test/?q=1,2\n2,\"http://b.test/a,b\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            collect(&[ListSource::File(path)]),
+            ["http://a.test/?q=1", "http://b.test/a,b"]
+        );
+    }
+
+    #[test]
+    fn normalize_lowercases_host_drops_default_port_and_fragment() {
+        let a = normalize("HTTP://Example.COM:80/a?b=1#frag").unwrap();
+        assert_eq!(a.as_str(), "http://example.com/a?b=1");
+        assert!(matches!(
+            normalize("ftp://x.test/"),
+            Err(FetchError::UnsupportedScheme { .. })
+        ));
+        assert!(matches!(
+            normalize("not a url"),
+            Err(FetchError::InvalidUrl(_))
+        ));
+    }
+
+    #[test]
+    fn args_are_classified() {
+        assert_eq!(ListSource::from_arg("-"), ListSource::Stdin);
+        assert_eq!(
+            ListSource::from_arg("HTTPS://x.test/"),
+            ListSource::Url("HTTPS://x.test/".into())
+        );
+        assert_eq!(
+            ListSource::from_arg("urls.txt"),
+            ListSource::File("urls.txt".into())
+        );
+    }
+}

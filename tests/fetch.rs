@@ -1,0 +1,896 @@
+//! The fetch stage against real HTTP servers on loopback (axum; different 127.0.0.x addresses
+//! and ports act as different hosts). Nothing here touches the network.
+//!
+//! Most tests drive the library (`fetch::run`) and look at the fetch outcomes and decoded
+//! pages, so they do not depend on what the extractor makes of the pages. The last test runs
+//! the real binary, kills it and resumes.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use copydesk::fetch::{self, FetchOutcome, ListSource, Progress, ResumeState};
+use copydesk::{FetchConfig, FetchError, FetchInfo, FetchPlan, Page, PageError};
+use tokio::runtime::Runtime;
+
+// ---------------------------------------------------------------- servers
+
+/// Requests seen by one server: count per path, start times, in-flight high-water mark.
+#[derive(Default)]
+struct Seen {
+    counts: Mutex<HashMap<String, usize>>,
+    starts: Mutex<Vec<(String, Instant)>>,
+    in_flight: AtomicUsize,
+    max_in_flight: AtomicUsize,
+}
+
+impl Seen {
+    fn hit(&self, path: &str) -> usize {
+        self.starts
+            .lock()
+            .unwrap()
+            .push((path.to_string(), Instant::now()));
+        let mut counts = self.counts.lock().unwrap();
+        let n = counts.entry(path.to_string()).or_default();
+        *n += 1;
+        *n
+    }
+
+    fn count(&self, path: &str) -> usize {
+        self.counts.lock().unwrap().get(path).copied().unwrap_or(0)
+    }
+
+    fn starts(&self, prefix: &str) -> Vec<Instant> {
+        let starts = self.starts.lock().unwrap();
+        starts
+            .iter()
+            .filter(|(p, _)| p.starts_with(prefix))
+            .map(|(_, t)| *t)
+            .collect()
+    }
+}
+
+type S = State<Arc<Seen>>;
+
+fn article(title: &str) -> String {
+    format!(
+        "<!doctype html><html><head><title>{title}</title></head><body><article><h1>{title}</h1>\
+         <p>The first paragraph of the story says something worth reading about {title}.</p>\
+         <p>A second paragraph follows, long enough to be part of the article body.</p>\
+         </article></body></html>"
+    )
+}
+
+fn html(body: impl Into<axum::body::Body>) -> Response {
+    Response::builder()
+        .header(header::CONTENT_TYPE, "text/html; charset=utf-8")
+        .body(body.into())
+        .unwrap()
+}
+
+fn redirect(to: &str) -> Response {
+    Response::builder()
+        .status(StatusCode::FOUND)
+        .header(header::LOCATION, to)
+        .body(axum::body::Body::empty())
+        .unwrap()
+}
+
+async fn page(State(seen): S, Path(name): Path<String>) -> Response {
+    seen.hit(&format!("/page/{name}"));
+    html(article(&name))
+}
+
+async fn status_route(State(seen): S, Path(code): Path<u16>) -> Response {
+    seen.hit(&format!("/status/{code}"));
+    (StatusCode::from_u16(code).unwrap(), "no").into_response()
+}
+
+/// 500 the first time, then the page.
+async fn flaky(State(seen): S) -> Response {
+    if seen.hit("/flaky") == 1 {
+        (StatusCode::INTERNAL_SERVER_ERROR, "oops").into_response()
+    } else {
+        html(article("flaky"))
+    }
+}
+
+/// 429 with Retry-After: 1 the first time, then the page.
+async fn limited(State(seen): S) -> Response {
+    if seen.hit("/limited") == 1 {
+        (
+            StatusCode::TOO_MANY_REQUESTS,
+            [(header::RETRY_AFTER, "1")],
+            "slow down",
+        )
+            .into_response()
+    } else {
+        html(article("limited"))
+    }
+}
+
+async fn hang(State(seen): S) -> Response {
+    seen.hit("/hang");
+    tokio::time::sleep(Duration::from_secs(30)).await;
+    html(article("too late"))
+}
+
+async fn slow(State(seen): S, Path(name): Path<String>) -> Response {
+    seen.hit(&format!("/slow/{name}"));
+    let now = seen.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+    seen.max_in_flight.fetch_max(now, Ordering::SeqCst);
+    tokio::time::sleep(Duration::from_millis(60)).await;
+    seen.in_flight.fetch_sub(1, Ordering::SeqCst);
+    html(article(&name))
+}
+
+async fn chain(Path(n): Path<u32>) -> Response {
+    redirect(&format!("/chain/{}", n + 1))
+}
+
+fn encoded(encoding: &str, body: Vec<u8>) -> Response {
+    Response::builder()
+        .header(header::CONTENT_TYPE, "text/html")
+        .header(header::CONTENT_ENCODING, encoding)
+        .body(axum::body::Body::from(body))
+        .unwrap()
+}
+
+async fn gzip(headers: HeaderMap) -> Response {
+    assert!(accepts(&headers, "gzip"));
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(article("gzipped").as_bytes()).unwrap();
+    encoded("gzip", enc.finish().unwrap())
+}
+
+async fn brotli(headers: HeaderMap) -> Response {
+    assert!(accepts(&headers, "br"));
+    let mut out = Vec::new();
+    {
+        let mut enc = brotli::CompressorWriter::new(&mut out, 4096, 5, 22);
+        enc.write_all(article("brotlied").as_bytes()).unwrap();
+    }
+    encoded("br", out)
+}
+
+fn accepts(headers: &HeaderMap, coding: &str) -> bool {
+    headers
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains(coding))
+}
+
+async fn latin1() -> Response {
+    let doc = article("café déjà vu");
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&doc);
+    Response::builder()
+        .header(header::CONTENT_TYPE, "text/html; charset=ISO-8859-1")
+        .body(axum::body::Body::from(bytes.into_owned()))
+        .unwrap()
+}
+
+const JAPANESE: &str = "日本語の記事です。東京の天気は晴れで、気温は二十度まで上がる見込みです。\
+                        週末には各地で祭りが開かれ、多くの人が訪れると予想されています。";
+
+/// Shift_JIS bytes, no charset in the header and no `<meta>`: detection must find it.
+async fn sjis() -> Response {
+    let doc = format!(
+        "<html><head><title>ニュース</title></head><body><article><p>{JAPANESE}</p>\
+         <p>{JAPANESE}</p></article></body></html>"
+    );
+    let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(&doc);
+    Response::builder()
+        .header(header::CONTENT_TYPE, "text/html")
+        .body(axum::body::Body::from(bytes.into_owned()))
+        .unwrap()
+}
+
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0";
+
+async fn png() -> Response {
+    ([(header::CONTENT_TYPE, "image/png")], PNG).into_response()
+}
+
+async fn png_as_html() -> Response {
+    ([(header::CONTENT_TYPE, "text/html")], PNG).into_response()
+}
+
+async fn big() -> Response {
+    html(vec![b'a'; 300_000])
+}
+
+async fn robots() -> &'static str {
+    "User-agent: *\nDisallow: /page/private\nCrawl-delay: 0.3\n"
+}
+
+fn router(seen: Arc<Seen>) -> Router {
+    Router::new()
+        .route("/page/{name}", get(page))
+        .route("/status/{code}", get(status_route))
+        .route("/flaky", get(flaky))
+        .route("/limited", get(limited))
+        .route("/hang", get(hang))
+        .route("/slow/{name}", get(slow))
+        .route("/redirect", get(|| async { redirect("/page/target") }))
+        .route("/loop/a", get(|| async { redirect("/loop/b") }))
+        .route("/loop/b", get(|| async { redirect("/loop/a") }))
+        .route("/chain/{n}", get(chain))
+        .route("/gzip", get(gzip))
+        .route("/brotli", get(brotli))
+        .route("/latin1", get(latin1))
+        .route("/sjis", get(sjis))
+        .route("/png", get(png))
+        .route("/png-as-html", get(png_as_html))
+        .route("/big", get(big))
+        .with_state(seen)
+}
+
+/// A host: its own server (address and port) and request log.
+struct Host {
+    addr: SocketAddr,
+    seen: Arc<Seen>,
+}
+
+impl Host {
+    fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+}
+
+fn runtime() -> Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+/// Starts a server on `ip` (any free port), with or without a robots.txt.
+fn host(rt: &Runtime, ip: &str, with_robots: bool) -> Host {
+    host_on(rt, ip, 0, with_robots)
+}
+
+fn host_on(rt: &Runtime, ip: &str, port: u16, with_robots: bool) -> Host {
+    let seen = Arc::new(Seen::default());
+    let mut app = router(Arc::clone(&seen));
+    if with_robots {
+        let counter = Arc::clone(&seen);
+        app = app.route(
+            "/robots.txt",
+            get(move || {
+                counter.hit("/robots.txt");
+                robots()
+            }),
+        );
+    }
+    let listener = rt
+        .block_on(tokio::net::TcpListener::bind((ip, port)))
+        .unwrap();
+    let addr = listener.local_addr().unwrap();
+    rt.spawn(async move { axum::serve(listener, app).await.unwrap() });
+    Host { addr, seen }
+}
+
+/// A raw server that sends headers and then an endless body (no length): the cap must stop
+/// the read while streaming.
+fn endless_server(rt: &Runtime) -> SocketAddr {
+    let listener = rt
+        .block_on(tokio::net::TcpListener::bind(("127.0.0.1", 0)))
+        .unwrap();
+    let addr = listener.local_addr().unwrap();
+    rt.spawn(async move {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        loop {
+            let Ok((mut socket, _)) = listener.accept().await else {
+                return;
+            };
+            tokio::spawn(async move {
+                let mut buf = [0u8; 4096];
+                let _ = socket.read(&mut buf).await;
+                let head =
+                    b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n";
+                if socket.write_all(head).await.is_err() {
+                    return;
+                }
+                let chunk = vec![b'x'; 64 * 1024];
+                while socket.write_all(&chunk).await.is_ok() {}
+            });
+        }
+    });
+    addr
+}
+
+// ---------------------------------------------------------------- running the fetch stage
+
+/// Fast settings for tests: short timeouts and backoffs, no robots unless asked.
+fn quick() -> FetchConfig {
+    FetchConfig {
+        timeout_secs: 2.0,
+        connect_timeout_secs: 1.0,
+        retries: 2,
+        retry_base_delay_ms: 10,
+        max_retry_delay_secs: 2.0,
+        respect_robots: false,
+        progress_interval_secs: 0.0,
+        ..FetchConfig::default()
+    }
+}
+
+type Result1 = Result<(Page, FetchInfo), PageError>;
+
+/// Fetches `urls` through the library; outcomes in list order, with the time each came out.
+fn fetch_timed(config: FetchConfig, urls: &[String]) -> Vec<(Result1, Duration)> {
+    let mut problems = Vec::new();
+    let settings = config.build(&mut problems).expect("valid test config");
+    let lists = urls.iter().map(|u| ListSource::Url(u.clone())).collect();
+    let plan = FetchPlan::new(lists, settings).unwrap();
+    let started = Instant::now();
+    let mut out = Vec::new();
+    fetch::run(
+        &plan,
+        &mut ResumeState::default(),
+        &Progress::hidden(),
+        &mut |outcome| {
+            let (seq, result) = match outcome {
+                FetchOutcome::Page(page) => (page.seq, page.to_page().map(|p| (p, page.info()))),
+                FetchOutcome::Reject { seq, error, .. } => (seq, Err(PageError::Fetch(error))),
+            };
+            out.push((seq, result, started.elapsed()));
+            true
+        },
+    )
+    .unwrap();
+    out.sort_by_key(|(seq, _, _)| *seq);
+    let seqs: Vec<u64> = out.iter().map(|(s, _, _)| *s).collect();
+    assert_eq!(
+        seqs,
+        (0..urls.len() as u64).collect::<Vec<_>>(),
+        "one outcome per URL"
+    );
+    out.into_iter().map(|(_, r, t)| (r, t)).collect()
+}
+
+fn fetch_all(config: FetchConfig, urls: &[String]) -> Vec<Result1> {
+    fetch_timed(config, urls)
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect()
+}
+
+fn fetch_one(config: FetchConfig, url: String) -> Result1 {
+    fetch_all(config, &[url]).pop().unwrap()
+}
+
+fn fetch_error(result: Result1) -> FetchError {
+    match result {
+        Err(PageError::Fetch(e)) => e,
+        other => panic!("expected a fetch error, got {other:?}"),
+    }
+}
+
+// ---------------------------------------------------------------- tests
+
+#[test]
+fn success_keeps_status_type_and_urls() {
+    let rt = runtime();
+    let a = host(&rt, "127.0.0.1", false);
+    let (page, info) = fetch_one(quick(), a.url("/page/hello")).unwrap();
+    assert!(page.text.contains("The first paragraph of the story"));
+    assert_eq!(page.source, a.url("/page/hello"));
+    assert_eq!(info.status, 200);
+    assert_eq!(
+        info.content_type.as_deref(),
+        Some("text/html; charset=utf-8")
+    );
+    assert_eq!(info.requested_url, a.url("/page/hello"));
+    assert_eq!(info.final_url, a.url("/page/hello"));
+    assert!(info.fetched_at.ends_with('Z'), "{}", info.fetched_at);
+}
+
+#[test]
+fn redirect_records_the_final_url() {
+    let rt = runtime();
+    let a = host(&rt, "127.0.0.1", false);
+    let (page, info) = fetch_one(quick(), a.url("/redirect")).unwrap();
+    assert_eq!(info.requested_url, a.url("/redirect"));
+    assert_eq!(info.final_url, a.url("/page/target"));
+    assert_eq!(page.url.unwrap().as_str(), a.url("/page/target"));
+    assert_eq!(page.source, a.url("/redirect"));
+}
+
+#[test]
+fn redirect_loop_and_too_many_redirects_are_rejects() {
+    let rt = runtime();
+    let a = host(&rt, "127.0.0.1", false);
+    let config = FetchConfig {
+        max_redirects: 3,
+        ..quick()
+    };
+    let results = fetch_all(config, &[a.url("/loop/a"), a.url("/chain/0")]);
+    let mut results = results.into_iter();
+    let e = fetch_error(results.next().unwrap());
+    assert!(
+        matches!(&e, FetchError::RedirectLoop { url } if url.ends_with("/loop/a")),
+        "{e:?}"
+    );
+    assert!(!e.is_transient());
+    let e = fetch_error(results.next().unwrap());
+    assert!(
+        matches!(e, FetchError::TooManyRedirects { limit: 3 }),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn not_found_is_not_retried() {
+    let rt = runtime();
+    let a = host(&rt, "127.0.0.1", false);
+    let e = fetch_error(fetch_one(quick(), a.url("/status/404")));
+    assert!(matches!(e, FetchError::Status { status: 404, .. }), "{e:?}");
+    assert!(!e.is_transient());
+    assert_eq!(a.seen.count("/status/404"), 1);
+}
+
+#[test]
+fn server_error_then_success_is_retried() {
+    let rt = runtime();
+    let a = host(&rt, "127.0.0.1", false);
+    let (_, info) = fetch_one(quick(), a.url("/flaky")).unwrap();
+    assert_eq!(info.status, 200);
+    assert_eq!(a.seen.count("/flaky"), 2);
+}
+
+#[test]
+fn persistent_server_error_gives_up_after_the_retries() {
+    let rt = runtime();
+    let a = host(&rt, "127.0.0.1", false);
+    let e = fetch_error(fetch_one(quick(), a.url("/status/503")));
+    assert!(
+        matches!(&e, FetchError::GaveUp { attempts: 3, .. }),
+        "{e:?}"
+    );
+    assert!(e.is_transient(), "a resumed run tries again");
+    assert_eq!(a.seen.count("/status/503"), 3);
+}
+
+#[test]
+fn too_many_requests_waits_for_retry_after() {
+    let rt = runtime();
+    let a = host(&rt, "127.0.0.1", false);
+    let (_, info) = fetch_one(quick(), a.url("/limited")).unwrap();
+    assert_eq!(info.status, 200);
+    let starts = a.seen.starts("/limited");
+    assert_eq!(starts.len(), 2);
+    let gap = starts[1] - starts[0];
+    assert!(gap >= Duration::from_millis(950), "retried after {gap:?}");
+}
+
+#[test]
+fn a_server_that_never_answers_times_out_without_stalling_other_hosts() {
+    let rt = runtime();
+    let dead = host(&rt, "127.0.0.2", false);
+    let alive = host(&rt, "127.0.0.3", false);
+    let config = FetchConfig {
+        timeout_secs: 0.5,
+        retries: 1,
+        ..quick()
+    };
+    let mut urls = vec![dead.url("/hang")];
+    urls.extend((0..6).map(|i| alive.url(&format!("/page/p{i}"))));
+    let started = Instant::now();
+    let results = fetch_timed(config, &urls);
+    let (first, dead_at) = &results[0];
+    let e = match first {
+        Err(PageError::Fetch(e)) => e,
+        other => panic!("{other:?}"),
+    };
+    assert!(
+        matches!(e, FetchError::GaveUp { attempts: 2, last } if matches!(**last, FetchError::Timeout { .. })),
+        "{e:?}"
+    );
+    assert!(e.is_transient());
+    for (result, at) in &results[1..] {
+        assert!(result.is_ok(), "{result:?}");
+        assert!(at < dead_at, "other host waited for the dead one: {at:?}");
+    }
+    assert!(started.elapsed() < Duration::from_secs(3));
+}
+
+#[test]
+fn bodies_over_the_limit_are_cut_while_streaming() {
+    let rt = runtime();
+    let a = host(&rt, "127.0.0.1", false);
+    let endless = endless_server(&rt);
+    let config = FetchConfig {
+        max_body_bytes: 100_000,
+        ..quick()
+    };
+    let started = Instant::now();
+    let results = fetch_all(config, &[a.url("/big"), format!("http://{endless}/")]);
+    for result in results {
+        let e = fetch_error(result);
+        assert!(
+            matches!(e, FetchError::TooLarge { limit: 100_000 }),
+            "{e:?}"
+        );
+    }
+    assert!(started.elapsed() < Duration::from_secs(2), "no timeout");
+}
+
+#[test]
+fn gzip_and_brotli_bodies_are_decompressed() {
+    let rt = runtime();
+    let a = host(&rt, "127.0.0.1", false);
+    let results = fetch_all(quick(), &[a.url("/gzip"), a.url("/brotli")]);
+    let (page, _) = results[0].as_ref().unwrap();
+    assert!(page.text.contains("<h1>gzipped</h1>"), "{}", page.text);
+    let (page, _) = results[1].as_ref().unwrap();
+    assert!(page.text.contains("<h1>brotlied</h1>"), "{}", page.text);
+}
+
+#[test]
+fn latin1_header_and_undeclared_shift_jis_decode_to_utf8() {
+    let rt = runtime();
+    let a = host(&rt, "127.0.0.1", false);
+    let results = fetch_all(quick(), &[a.url("/latin1"), a.url("/sjis")]);
+    let (page, _) = results[0].as_ref().unwrap();
+    assert!(page.text.contains("<h1>café déjà vu</h1>"), "{}", page.text);
+    let (page, _) = results[1].as_ref().unwrap();
+    assert!(page.text.contains(JAPANESE), "{}", page.text);
+    assert!(page.text.contains("<title>ニュース</title>"));
+}
+
+#[test]
+fn images_are_rejected() {
+    let rt = runtime();
+    let a = host(&rt, "127.0.0.1", false);
+    let results = fetch_all(quick(), &[a.url("/png"), a.url("/png-as-html")]);
+    let mut results = results.into_iter();
+    let e = fetch_error(results.next().unwrap());
+    assert!(
+        matches!(&e, FetchError::UnsupportedContentType { content_type } if content_type == "image/png"),
+        "{e:?}"
+    );
+    assert_eq!(e.to_string(), "unsupported content type image/png");
+    // Mislabelled: the binary sniffer still catches it before extraction.
+    assert!(matches!(
+        results.next().unwrap(),
+        Err(PageError::Binary { kind: "png" })
+    ));
+}
+
+#[test]
+fn duplicates_after_normalization_are_fetched_once() {
+    let rt = runtime();
+    let a = host(&rt, "127.0.0.1", false);
+    let url = a.url("/page/dup");
+    let shouting = url.replace("http://", "HTTP://");
+    let results = fetch_all(quick(), &[url.clone(), shouting, format!("{url}#comments")]);
+    assert!(results[0].is_ok());
+    for dup in &results[1..] {
+        let Err(PageError::Fetch(FetchError::Duplicate { of })) = dup else {
+            panic!("{dup:?}");
+        };
+        assert_eq!(of, &url);
+    }
+    assert_eq!(a.seen.count("/page/dup"), 1);
+}
+
+#[test]
+fn robots_disallow_and_crawl_delay_are_obeyed() {
+    let rt = runtime();
+    let a = host(&rt, "127.0.0.1", true);
+    let config = FetchConfig {
+        respect_robots: true,
+        ..quick()
+    };
+    let mut urls = vec![a.url("/page/private")];
+    urls.extend((0..3).map(|i| a.url(&format!("/page/p{i}"))));
+    let results = fetch_all(config.clone(), &urls);
+    let e = fetch_error(results.into_iter().next().unwrap());
+    assert!(matches!(e, FetchError::RobotsDisallowed), "{e:?}");
+    assert_eq!(a.seen.count("/page/private"), 0);
+    assert_eq!(a.seen.count("/robots.txt"), 1, "fetched once per host");
+    let starts = a.seen.starts("/page/p");
+    assert_eq!(starts.len(), 3);
+    for pair in starts.windows(2) {
+        let gap = pair[1] - pair[0];
+        assert!(
+            gap >= Duration::from_millis(280),
+            "crawl-delay 0.3s, got {gap:?}"
+        );
+    }
+    // Turned off: the disallowed page is fetched and robots.txt is not asked for.
+    let b = host(&rt, "127.0.0.2", true);
+    let off = FetchConfig {
+        respect_robots: false,
+        ..config
+    };
+    assert!(fetch_one(off, b.url("/page/private")).is_ok());
+    assert_eq!(b.seen.count("/robots.txt"), 0);
+}
+
+#[test]
+fn per_host_limit_is_never_exceeded() {
+    let rt = runtime();
+    let hosts: Vec<Host> = ["127.0.0.2", "127.0.0.3", "127.0.0.4"]
+        .iter()
+        .map(|ip| host(&rt, ip, false))
+        .collect();
+    // Host-sorted list: the scheduler must still spread work across hosts.
+    let urls: Vec<String> = hosts
+        .iter()
+        .flat_map(|h| (0..10).map(move |i| h.url(&format!("/slow/{i}"))))
+        .collect();
+    let config = FetchConfig {
+        concurrency: 16,
+        per_host_concurrency: 2,
+        ..quick()
+    };
+    let started = Instant::now();
+    let results = fetch_all(config, &urls);
+    let elapsed = started.elapsed();
+    assert!(results.iter().all(Result::is_ok));
+    for h in &hosts {
+        assert_eq!(
+            h.seen.max_in_flight.load(Ordering::SeqCst),
+            2,
+            "per-host limit"
+        );
+    }
+    // 10 pages x 60 ms / 2 per host, hosts in parallel: ~0.3 s; one at a time would be 1.8 s.
+    assert!(elapsed < Duration::from_millis(1600), "{elapsed:?}");
+}
+
+#[test]
+fn per_host_delay_spaces_requests() {
+    let rt = runtime();
+    let a = host(&rt, "127.0.0.1", false);
+    let config = FetchConfig {
+        per_host_delay_ms: 150,
+        ..quick()
+    };
+    let urls: Vec<String> = (0..3).map(|i| a.url(&format!("/page/d{i}"))).collect();
+    fetch_all(config, &urls);
+    let starts = a.seen.starts("/page/d");
+    for pair in starts.windows(2) {
+        assert!(pair[1] - pair[0] >= Duration::from_millis(140));
+    }
+}
+
+#[test]
+fn connection_refused_is_a_transient_reject() {
+    // Bind and drop: nothing listens on that port any more.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let config = FetchConfig {
+        retries: 1,
+        ..quick()
+    };
+    let e = fetch_error(fetch_one(config, format!("http://127.0.0.1:{port}/")));
+    assert!(
+        matches!(&e, FetchError::GaveUp { last, .. } if matches!(**last, FetchError::Connect(_))),
+        "{e:?}"
+    );
+    assert!(e.is_transient());
+}
+
+// ---------------------------------------------------------------- the binary: kill and resume
+
+fn read_lines(path: &std::path::Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn killed_run_resumes_without_refetching_or_duplicates() {
+    let rt = runtime();
+    let hosts = [host(&rt, "127.0.0.2", false), host(&rt, "127.0.0.3", false)];
+    let dir = tempfile::tempdir().unwrap();
+    let mut urls: Vec<String> = Vec::new();
+    for i in 0..25 {
+        for h in &hosts {
+            urls.push(h.url(&format!("/slow/{i}")));
+        }
+    }
+    urls.push(hosts[0].url("/status/404"));
+    urls.push(hosts[0].url("/slow/0")); // duplicate
+    std::fs::write(dir.path().join("urls.txt"), urls.join("\n")).unwrap();
+    std::fs::write(
+        dir.path().join("pipeline.toml"),
+        "[fetch]\nper_host_concurrency = 1\nrespect_robots = false\nprogress_interval_secs = 0\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out.jsonl");
+    let rejects = dir.path().join("out.rejects.jsonl");
+    let run = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
+            .current_dir(dir.path())
+            .args([
+                "fetch",
+                "-c",
+                "pipeline.toml",
+                "-o",
+                "out.jsonl",
+                "urls.txt",
+            ])
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    // 25 pages per host, one at a time, 60 ms each: about 1.5 s. Kill it part-way.
+    let mut child = run();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while read_lines(&out).len() + read_lines(&rejects).len() < 12 {
+        assert!(Instant::now() < deadline, "first run made no progress");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let first: Vec<String> = read_lines(&out)
+        .into_iter()
+        .chain(read_lines(&rejects))
+        .map(|v| v["source"].as_str().unwrap().to_string())
+        .collect();
+    assert!(first.len() < urls.len(), "killed before the end");
+
+    let output = run().wait_with_output().unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "skipped (finished by a previous run): {}",
+            first.len()
+        )),
+        "{stderr}"
+    );
+    let mut all: Vec<String> = read_lines(&out)
+        .into_iter()
+        .chain(read_lines(&rejects))
+        .map(|v| v["source"].as_str().unwrap().to_string())
+        .collect();
+    all.sort();
+    let mut expected = urls.clone();
+    expected.sort();
+    assert_eq!(all, expected, "every URL exactly once across both runs");
+    // What the first run finished was not fetched again.
+    for source in first.iter().filter(|s| s.contains("/slow/")) {
+        let host = hosts
+            .iter()
+            .find(|h| source.starts_with(&h.url("")))
+            .unwrap();
+        let path = source.trim_start_matches(&host.url(""));
+        assert_eq!(host.seen.count(path), 1, "{source} refetched");
+    }
+    // A third run has nothing left to do.
+    let output = run().wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "skipped (finished by a previous run): {}",
+            urls.len()
+        )),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn transient_rejects_are_retried_by_the_next_run() {
+    let dir = tempfile::tempdir().unwrap();
+    // A port where nothing listens yet.
+    let port = std::net::TcpListener::bind("127.0.0.5:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let down = format!("http://127.0.0.5:{port}/page/later");
+    std::fs::write(dir.path().join("urls.txt"), format!("{down}\nnot a url\n")).unwrap();
+    std::fs::write(
+        dir.path().join("pipeline.toml"),
+        "[fetch]\nretries = 0\nrespect_robots = false\nprogress_interval_secs = 0\n",
+    )
+    .unwrap();
+    let run = || {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
+            .current_dir(dir.path())
+            .args([
+                "fetch",
+                "-c",
+                "pipeline.toml",
+                "-o",
+                "out.jsonl",
+                "urls.txt",
+            ])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let rejects = dir.path().join("out.rejects.jsonl");
+    let stderr = run();
+    assert!(
+        stderr.contains("rejected at fetch: cannot connect: 1"),
+        "{stderr}"
+    );
+    let lines = read_lines(&rejects);
+    assert_eq!(lines.len(), 2);
+    let refused = lines.iter().find(|l| l["source"] == down.as_str()).unwrap();
+    assert_eq!(refused["transient"], true);
+    assert!(
+        refused["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("cannot connect")
+    );
+
+    // The host comes up: the next run fetches the transient one only.
+    let rt = runtime();
+    let up = host_on(&rt, "127.0.0.5", port, false);
+    let stderr = run();
+    assert!(
+        stderr.contains("skipped (finished by a previous run): 1"),
+        "{stderr}"
+    );
+    assert_eq!(up.seen.count("/page/later"), 1);
+    let all: Vec<String> = read_lines(&dir.path().join("out.jsonl"))
+        .into_iter()
+        .chain(read_lines(&rejects))
+        .map(|v| v["source"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert!(
+        read_lines(&rejects)
+            .iter()
+            .all(|l| l.get("transient").is_none())
+    );
+}
+
+#[test]
+fn responses_are_archived_to_warc() {
+    use std::io::Read;
+    let rt = runtime();
+    let a = host(&rt, "127.0.0.1", false);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pages.warc.gz");
+    let config = FetchConfig {
+        warc: Some(path.clone()),
+        ..quick()
+    };
+    let results = fetch_all(
+        config,
+        &[a.url("/gzip"), a.url("/status/404"), a.url("/redirect")],
+    );
+    assert!(results[0].is_ok() && results[1].is_err() && results[2].is_ok());
+    let mut text = String::new();
+    flate2::read::MultiGzDecoder::new(std::fs::File::open(&path).unwrap())
+        .read_to_string(&mut text)
+        .unwrap();
+    assert_eq!(
+        text.matches("WARC/1.1\r\nWARC-Type: response\r\n").count(),
+        2,
+        "{text}"
+    );
+    assert!(text.contains(&format!("WARC-Target-URI: {}\r\n", a.url("/gzip"))));
+    assert!(text.contains(&format!("WARC-Target-URI: {}\r\n", a.url("/page/target"))));
+    assert!(text.contains(&format!(
+        "WARC-Copydesk-Requested-URI: {}\r\n",
+        a.url("/redirect")
+    )));
+    assert!(text.contains("HTTP/1.1 200 OK\r\n"));
+    assert!(text.contains("<h1>gzipped</h1>"), "payload stored decoded");
+    assert!(!text.to_ascii_lowercase().contains("content-encoding"));
+}
