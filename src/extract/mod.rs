@@ -2,12 +2,44 @@
 //!
 //! The only module that imports `scraper`. Everything here is pure and deterministic: same HTML
 //! and options in, same article out.
+//!
+//! # Flow
+//! 1. [`dom`]: `scraper::Html` is parsed and copied into an index-based tree (pre-order
+//!    numbering), so every later pass is an iterative loop: page depth never reaches the
+//!    call stack.
+//! 2. [`prune::mark_boilerplate`]: scripts, hidden elements, furniture tags/roles and
+//!    boilerplate class/id tokens are marked removed (a side table, not DOM edits).
+//! 3. [`score::select`]: paragraphs score their ancestors; the best container and the
+//!    siblings that belong with it are chosen.
+//! 4. [`prune::clean_selection`]: link-dense lists, galleries and widgets inside the
+//!    selection are marked removed.
+//! 5. [`render`]: the selection becomes [`Block`]s; then short furniture lines (share
+//!    buttons, consent notices) and a heading repeating the title are dropped.
+//! 6. [`meta`]: title, author, dates, language, site name, canonical URL, description,
+//!    image and tags.
+//!
+//! If a pass yields too little text, steps 2-4 are retried with the doubtful rules off
+//! (class tokens, then conditional cleaning), as Readability does.
+//!
+//! Invariants: blocks are never empty; text is whitespace-collapsed except in `Code`.
+
+mod dom;
+mod meta;
+mod prune;
+mod render;
+mod score;
+mod selectors;
 
 use serde::Deserialize;
 use thiserror::Error;
 use url::Url;
 
-use crate::article::Article;
+use crate::article::{Article, Block, BlockKind};
+
+use dom::Doc;
+use prune::{CleanParams, MarkParams};
+use render::{RawBlock, RenderParams};
+use score::{SelectParams, Stats};
 
 /// How to trade precision against recall when choosing what belongs to the body.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -22,6 +54,11 @@ pub enum Favor {
     Recall,
 }
 
+/// Latest year accepted for page dates by default. Extraction cannot read the clock
+/// (determinism), so "not in the future" is a fixed bound; raise it in the config when
+/// the calendar gets close.
+pub const DEFAULT_MAX_DATE_YEAR: i32 = 2100;
+
 /// `[extract]` in pipeline.toml.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -32,6 +69,9 @@ pub struct ExtractConfig {
     pub include_tables: bool,
     /// Keep image captions in the body.
     pub include_captions: bool,
+    /// Dates after this year are rejected as implausible (default
+    /// [`DEFAULT_MAX_DATE_YEAR`]; set it to the current year to reject future dates).
+    pub max_date_year: i32,
 }
 
 impl Default for ExtractConfig {
@@ -40,6 +80,7 @@ impl Default for ExtractConfig {
             favor: Favor::Balanced,
             include_tables: true,
             include_captions: true,
+            max_date_year: DEFAULT_MAX_DATE_YEAR,
         }
     }
 }
@@ -58,6 +99,89 @@ pub struct Extractor {
     config: ExtractConfig,
 }
 
+/// The numbers behind a [`Favor`] preset.
+#[derive(Debug, Clone, Copy)]
+struct Preset {
+    mark: MarkParams,
+    select: SelectParams,
+    clean: CleanParams,
+    /// A pass whose text is shorter than this (characters) triggers the next, more lenient
+    /// pass (Readability `charThreshold` is 500).
+    min_body_chars: usize,
+    /// Drop blocks made only of link text with at most this many words (0 = never).
+    max_link_block_words: usize,
+    /// Drop short blocks with consent/comment-form/newsletter phrases.
+    drop_boilerplate_phrases: bool,
+}
+
+impl Preset {
+    fn of(favor: Favor) -> Self {
+        let select = SelectParams {
+            min_paragraph_chars: 25,
+            sibling_share: 0.2,
+            sibling_max_link_density: 0.25,
+            keep_short_siblings: true,
+        };
+        let mark = MarkParams {
+            use_class_tokens: true,
+            drop_headers: false,
+            drop_forms: true,
+        };
+        let clean = CleanParams {
+            link_density_modifier: 0.0,
+            enabled: true,
+        };
+        match favor {
+            Favor::Balanced => Self {
+                mark,
+                select,
+                clean,
+                min_body_chars: 500,
+                max_link_block_words: 0,
+                drop_boilerplate_phrases: true,
+            },
+            Favor::Precision => Self {
+                mark: MarkParams {
+                    drop_headers: true,
+                    ..mark
+                },
+                select: SelectParams {
+                    sibling_share: 0.3,
+                    sibling_max_link_density: 0.1,
+                    keep_short_siblings: false,
+                    ..select
+                },
+                clean: CleanParams {
+                    link_density_modifier: -0.1,
+                    ..clean
+                },
+                min_body_chars: 250,
+                max_link_block_words: 12,
+                drop_boilerplate_phrases: true,
+            },
+            Favor::Recall => Self {
+                mark: MarkParams {
+                    drop_forms: false,
+                    ..mark
+                },
+                select: SelectParams {
+                    sibling_share: 0.1,
+                    sibling_max_link_density: 0.4,
+                    min_paragraph_chars: 20,
+                    ..select
+                },
+                clean: CleanParams {
+                    link_density_modifier: 0.2,
+                    ..clean
+                },
+                min_body_chars: 1000,
+                max_link_block_words: 0,
+                drop_boilerplate_phrases: false,
+            },
+        }
+    }
+}
+
 impl Extractor {
     /// Builds an extractor from its config.
     pub fn new(config: ExtractConfig) -> Self {
@@ -72,7 +196,262 @@ impl Extractor {
     /// # Errors
     /// [`ExtractError::NoContent`] when nothing article-like is on the page.
     pub fn extract(&self, html: &str, url: Option<&Url>) -> Result<Article, ExtractError> {
-        let _ = (html, url, &self.config);
-        Err(ExtractError::NoContent)
+        let doc = Doc::parse(html);
+        let preset = Preset::of(self.config.favor);
+        let raw = self.body(&doc, &preset);
+        let mut blocks = filter_blocks(raw, &preset);
+        let body_text: String = blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let meta = meta::extract_meta(&meta::MetaInput {
+            doc: &doc,
+            url,
+            body_text: &body_text,
+            max_year: self.config.max_date_year,
+        });
+        drop_title_heading(&mut blocks, meta.title.as_deref());
+        if blocks.is_empty() {
+            return Err(ExtractError::NoContent);
+        }
+        Ok(Article { meta, blocks })
+    }
+
+    /// Runs the prune/score/clean/render passes, relaxing rules while the text is short.
+    fn body(&self, doc: &Doc, preset: &Preset) -> Vec<RawBlock> {
+        let render_params = RenderParams {
+            include_tables: self.config.include_tables,
+            include_captions: self.config.include_captions,
+        };
+        let attempts = [
+            (preset.mark, preset.clean),
+            (
+                MarkParams {
+                    use_class_tokens: false,
+                    ..preset.mark
+                },
+                preset.clean,
+            ),
+            (
+                MarkParams {
+                    use_class_tokens: false,
+                    ..preset.mark
+                },
+                CleanParams {
+                    enabled: false,
+                    ..preset.clean
+                },
+            ),
+        ];
+        let mut best: Vec<RawBlock> = Vec::new();
+        let mut best_len = 0usize;
+        for (mark, clean) in attempts {
+            let mut removed = prune::mark_boilerplate(doc, &mark);
+            let stats = Stats::compute(doc, &removed);
+            let roots = match score::select(doc, &removed, &stats, &preset.select) {
+                Some(sel) => sel.roots,
+                None => vec![doc.find_tag("body").unwrap_or(0)],
+            };
+            prune::clean_selection(doc, &roots, &mut removed, &stats, &clean);
+            let blocks = render::render(doc, &roots, &removed, &stats, &render_params);
+            let len: usize = blocks.iter().map(|b| b.chars).sum();
+            if len >= preset.min_body_chars {
+                return blocks;
+            }
+            if len > best_len {
+                best_len = len;
+                best = blocks;
+            }
+        }
+        best
+    }
+}
+
+/// Text-level pass over rendered blocks: share buttons, furniture one-liners and (by
+/// preset) consent/comment-form phrases and link-only lines.
+fn filter_blocks(raw: Vec<RawBlock>, preset: &Preset) -> Vec<Block> {
+    raw.into_iter()
+        .filter(|r| {
+            let text = r.block.text.as_str();
+            let words = text.split_whitespace().count();
+            if r.block.kind != BlockKind::Code && selectors::FURNITURE_LINE.is_match(text) {
+                return false;
+            }
+            if preset.drop_boilerplate_phrases
+                && words <= 40
+                && selectors::BOILERPLATE_PHRASE.is_match(text)
+            {
+                return false;
+            }
+            if preset.max_link_block_words > 0
+                && words <= preset.max_link_block_words
+                && r.chars > 0
+                && r.link_chars * 10 >= r.chars * 9
+            {
+                return false;
+            }
+            true
+        })
+        .map(|r| r.block)
+        .collect()
+}
+
+/// Drops a leading heading that repeats the title (it is metadata, not body).
+fn drop_title_heading(blocks: &mut Vec<Block>, title: Option<&str>) {
+    let Some(title) = title else { return };
+    let norm = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let t = norm(title);
+    if t.is_empty() {
+        return;
+    }
+    if let Some(pos) = blocks
+        .iter()
+        .take(3)
+        .position(|b| matches!(b.kind, BlockKind::Heading(_)))
+    {
+        let h = norm(&blocks[pos].text);
+        if !h.is_empty()
+            && (h == t || (h.len() > 20 && t.contains(&h)) || (t.len() > 20 && h.contains(&t)))
+        {
+            blocks.remove(pos);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PARA: &str = "The council voted on Tuesday, after a long debate, to approve the new budget for schools. ";
+
+    fn page(extra_story: &str) -> String {
+        format!(
+            "<html lang=en><head><title>Budget approved | City Paper</title></head><body>\
+             <header><nav><a href=/>Home</a> <a href=/news>News</a></nav></header>\
+             <div class=layout><div id=story><h1>Budget approved</h1><p>{PARA}{PARA}</p><p>{PARA}</p>\
+             <p>{PARA}{PARA}{PARA}</p>{extra_story}</div>\
+             <div class=rail><ul><li><a href=/1>Other story one</a></li><li><a href=/2>Other story two</a></li></ul></div></div>\
+             <footer>Copyright City Paper</footer></body></html>"
+        )
+    }
+
+    fn extract(html: &str, favor: Favor) -> Article {
+        Extractor::new(ExtractConfig {
+            favor,
+            ..ExtractConfig::default()
+        })
+        .extract(html, None)
+        .unwrap()
+    }
+
+    fn text(a: &Article) -> String {
+        a.blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
+    #[test]
+    fn extracts_story_and_drops_furniture() {
+        let a = extract(&page(""), Favor::Balanced);
+        let t = text(&a);
+        assert!(t.contains("approve the new budget"));
+        assert!(!t.contains("Other story"));
+        assert!(!t.contains("Copyright"));
+        assert!(!t.contains("Home"));
+        assert_eq!(a.meta.title.as_deref(), Some("Budget approved"));
+        assert!(a.blocks.iter().all(|b| !b.text.trim().is_empty()));
+        // The heading repeating the title is dropped.
+        assert!(
+            !a.blocks
+                .iter()
+                .any(|b| matches!(b.kind, BlockKind::Heading(_)))
+        );
+    }
+
+    #[test]
+    fn split_container_recovered() {
+        let html = format!(
+            "<body><div id=wrap><div class=part><p>{PARA}{PARA}</p><p>{PARA}</p></div>\
+             <div class=ad-slot>Advertisement</div>\
+             <div class=part><p>Second half starts here. {PARA}{PARA}</p><p>{PARA}</p></div></div>\
+             <div id=links><a href=/x>Unrelated link</a></div></body>"
+        );
+        let t = text(&extract(&html, Favor::Balanced));
+        assert!(t.contains("Second half starts here"));
+        assert!(!t.contains("Advertisement"));
+        assert!(!t.contains("Unrelated"));
+    }
+
+    #[test]
+    fn presets_differ() {
+        // A short sibling sentence (recall and balanced keep it), a link-only line (precision
+        // drops it) and a link-heavy box (recall keeps it).
+        let extra = "<p><a href=/more>See the full budget document</a></p>";
+        let html = format!(
+            "<body><div id=main><div id=story><p>{PARA}{PARA}</p><p>{PARA}</p><p>{PARA}{PARA}</p><p>{PARA}{PARA}</p>{extra}\
+             <div class=box>Earlier: <a href=/a>Budget talks stall in committee</a> and more.</div></div>\
+             <p>Officials agreed.</p></div></body>"
+        );
+        let p = text(&extract(&html, Favor::Precision));
+        let b = text(&extract(&html, Favor::Balanced));
+        let r = text(&extract(&html, Favor::Recall));
+        assert!(!p.contains("See the full budget document"));
+        assert!(b.contains("See the full budget document"));
+        assert!(!p.contains("Officials agreed."));
+        assert!(b.contains("Officials agreed."));
+        assert!(!b.contains("Budget talks stall"));
+        assert!(r.contains("Budget talks stall"));
+        assert_ne!(p, b);
+        assert_ne!(b, r);
+    }
+
+    #[test]
+    fn no_content_is_an_error() {
+        let e =
+            Extractor::new(ExtractConfig::default()).extract("<html><body></body></html>", None);
+        assert_eq!(e, Err(ExtractError::NoContent));
+    }
+
+    #[test]
+    fn deep_page_does_not_overflow() {
+        let depth = 100_000;
+        let mut html = String::with_capacity(depth * 12);
+        html.push_str("<html><body>");
+        for _ in 0..depth {
+            html.push_str("<div>");
+        }
+        html.push_str("<p>Deep text, with a comma, inside a very deep page structure here.</p>");
+        for _ in 0..depth {
+            html.push_str("</div>");
+        }
+        html.push_str("</body></html>");
+        // Run on a thread with a small stack to prove the walk is not recursive.
+        let handle = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || {
+                let a = Extractor::new(ExtractConfig::default())
+                    .extract(&html, None)
+                    .unwrap();
+                text(&a)
+            })
+            .unwrap();
+        let t = handle.join().unwrap();
+        assert!(t.contains("Deep text"));
+    }
+
+    #[test]
+    fn config_rejects_unknown_fields() {
+        let ok: ExtractConfig = toml::from_str("favor = 'recall'\ninclude_tables = false").unwrap();
+        assert_eq!(ok.favor, Favor::Recall);
+        assert!(!ok.include_tables);
+        assert!(toml::from_str::<ExtractConfig>("favour = 'recall'").is_err());
     }
 }

@@ -1,0 +1,296 @@
+//! Every tag list, class/id keyword pattern and text pattern the extractor uses, as data in
+//! one place, compiled once with [`LazyLock`].
+//!
+//! The keyword patterns are matched against an element's `class` and `id` attribute values
+//! (lowercased). They were assembled from Readability.js `REGEXPS` and trafilatura
+//! `xpaths.py` (see `shared/research/ECOSYSTEM.md` §C) and trimmed on the development sets.
+//! General rules only: nothing here names a site.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Elements whose whole subtree never holds article text.
+pub const JUNK_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "button", "input", "select", "option", "textarea", "head", "title", "meta", "link",
+    "base", "audio", "video", "source", "track", "map", "area", "dialog", "rt", "rp", "frame",
+    "frameset", "applet",
+];
+
+/// Page furniture by tag: navigation, asides and page footers.
+pub const FURNITURE_TAGS: &[&str] = &["nav", "aside", "footer", "menu"];
+
+/// ARIA roles of page furniture.
+pub const FURNITURE_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "menu",
+    "menubar",
+    "dialog",
+    "alertdialog",
+    "search",
+    "toolbar",
+    "tablist",
+];
+
+/// Block-level elements: they start a new block when rendered and stop inline-text runs.
+pub const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "caption",
+    "body",
+    "html",
+    "noscript",
+    "legend",
+    "option",
+    "listing",
+    "plaintext",
+    "xmp",
+];
+
+/// Elements scored as paragraphs (Readability's `DEFAULT_TAGS_TO_SCORE`, narrowed).
+pub const PARAGRAPH_TAGS: &[&str] = &["p", "pre", "td", "blockquote"];
+
+/// Container elements that can receive a content score from the paragraphs they hold.
+pub const CONTAINER_TAGS: &[&str] = &[
+    "div",
+    "section",
+    "article",
+    "main",
+    "td",
+    "body",
+    "blockquote",
+    "form",
+    "span",
+    "font",
+    "center",
+    "table",
+    "tbody",
+    "tr",
+    "li",
+    "ul",
+    "ol",
+    "header",
+    "dd",
+    "dl",
+    "figure",
+    "pre",
+];
+
+/// Semantic hints that an element is the article body.
+pub const ARTICLE_ITEMPROPS: &[&str] = &["articlebody", "text", "reviewbody"];
+
+/// Class/id tokens of boilerplate that is dropped before scoring (Readability
+/// `unlikelyCandidates` + trafilatura `OVERALL_DISCARD_XPATH`). Checked only when
+/// [`MAYBE_CONTENT`] does not also match.
+pub static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        -ad-|\bads?\b|adslot|ad-slot|advert|ai2html|banner|breadcrumb|combx|comment|community
+        |cover-wrap|disqus|extra|footer|gdpr|consent|cookie|header|legends|menu|related
+        |remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break
+        |agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscribe
+        |outbrain|taboola|criteo|teaser|recommend|most-popular|mostpopular|promo|navbar
+        |subnav|masthead|toolbar|login|signup|paywall|widget|trending|read-?next|more-stories
+        |tags\b|tag-?list|taglist|byline|author-?(info|bio|box)|rating|print-only|modal|overlay
+        |nav\b|navigation|jump-?link|skip-?link|topbar|site-?info|dialog|tooltip
+        ",
+    )
+    .expect("static regex")
+});
+
+/// Class/id tokens that veto [`UNLIKELY`] (Readability `okMaybeItsACandidate`).
+pub static MAYBE_CONTENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"and|article|body|column|content|main|mathjax|shadow|entry|story|post-?text|prose")
+        .expect("static regex")
+});
+
+/// Class/id tokens that raise a container's score (Readability `positive`).
+pub static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|prose|rich-?text",
+    )
+    .expect("static regex")
+});
+
+/// Class/id tokens that lower a container's score (Readability `negative`).
+pub static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|byline|author|dateline|newsletter|subscribe|teaser|recommend|nav|menu|breadcrumb|social|cookie|consent",
+    )
+    .expect("static regex")
+});
+
+/// Whole-block texts of share buttons and furniture (trafilatura `RE_FILTER`, extended);
+/// case-insensitive, anchored.
+pub static FURNITURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(drucken|e-?mail|facebook|flipboard|google\+?|instagram|linkedin|mail|pdf|pinterest|pocket|print|qq|reddit|twitter|wechat|weibo|whatsapp|xing|tumblr|telegram|threads|bluesky|mastodon|mehr zum thema:?|more on this.{0,8}|share( this( article| story| post)?)?:?|teilen|tweet|twittern|pinnen|advertisement|anzeige|werbung|publicité|publicidad|loading\.*|skip to (main )?content|back to top|nach oben|zum seitenanfang|read more\.*|weiterlesen|continue reading|en savoir plus|leer más|sponsored|related( (posts|articles|stories|topics))?:?|tags?:?|schlagworte:?|comments?|kommentare?|\d+ comments?|\d+ kommentare?)\W*$",
+    )
+    .expect("static regex")
+});
+
+/// Texts typical of consent banners, comment forms and newsletter boxes; a short block
+/// matching one of these is dropped.
+pub static BOILERPLATE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(we use cookies|uses cookies|use of cookies|cookie (policy|settings)|wir verwenden cookies|verwendet cookies|utilise des cookies|leave a (reply|comment)|hinterlasse einen kommentar|notify me of|required fields are marked|erforderliche felder|sign up for (our|the)|subscribe to (our|the)|newsletter abonnieren|all rights reserved|alle rechte vorbehalten|©|copyright \d{4}|javascript (is )?(disabled|required)|enable javascript)",
+    )
+    .expect("static regex")
+});
+
+/// Byline prefixes to strip from author strings.
+pub static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(written\s+by|posted\s+by|published\s+by|by|von|par|por|di|door|av|af|autor(in)?:?|author:?|text:?)\s+")
+        .expect("static regex")
+});
+
+/// Strings that disqualify an author candidate.
+pub static BAD_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(^|\b)(email|e-mail|the author|staff|editor(ial)?s?\b|redaktion|admin|administrator|anonymous|unknown|reporter|correspondent|contributor|published|updated|min(ute)?s? read|read more|share|follow|twitter|facebook|http|www\.|\.com\b|copyright|©|guest|team|news desk|newsroom)",
+    )
+    .expect("static regex")
+});
+
+/// Separators between a headline and a site name in `<title>`.
+pub const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / ", " : ", " ~ ",
+];
+
+/// A date in a URL path: `/2019/10/16/` or `/2019-10-16`.
+pub static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$|\.)")
+        .expect("static regex")
+});
+
+/// An ISO-like date at the start of a string.
+pub static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})").expect("static regex")
+});
+
+/// Meta `name`/`property`/`itemprop` keys holding the publication date, in priority order.
+pub const PUBLISHED_META: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "publishdate",
+    "pubdate",
+    "publish-date",
+    "publish_date",
+    "published_time",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dc.date.created",
+    "dcterms.date",
+    "dcterms.created",
+    "dcterms.issued",
+    "parsely-pub-date",
+    "sailthru.date",
+    "citation_publication_date",
+    "article.published",
+    "originalpublicationdate",
+    "datecreated",
+    "date_published",
+    "article_date_original",
+    "cxenseparse:recs:publishtime",
+];
+
+/// Meta keys holding the modification date.
+pub const MODIFIED_META: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+    "dc.date.modified",
+];
+
+/// Meta keys holding author names.
+pub const AUTHOR_META: &[&str] = &[
+    "author",
+    "article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+    "citation_author",
+    "twitter:creator",
+];
+
+/// JSON-LD `@type`s that describe the article itself.
+pub const ARTICLE_TYPES: &[&str] = &[
+    "article",
+    "newsarticle",
+    "blogposting",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "reviewnewsarticle",
+    "backgroundnewsarticle",
+    "techarticle",
+    "scholarlyarticle",
+    "report",
+    "liveblogposting",
+    "socialmediaposting",
+    "review",
+    "recipe",
+    "medicalwebpage",
+    "webpage",
+    "itempage",
+    "creativework",
+    "posting",
+];
+
+/// Is `tag` in `list`?
+pub fn is_in(list: &[&str], tag: &str) -> bool {
+    list.contains(&tag)
+}
