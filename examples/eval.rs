@@ -16,12 +16,16 @@ fn main() -> ExitCode {
     let mut opts = EvalOptions::default();
     let mut config = ExtractConfig::default();
     let mut floors: Option<PathBuf> = None;
+    let mut dump: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--worst" => opts.worst = args.next().and_then(|n| n.parse().ok()).unwrap_or(10),
             "--predictions" => opts.predictions_dir = args.next().map(PathBuf::from),
             "--floors" => floors = args.next().map(PathBuf::from),
+            "--dump" => dump = args.next(),
+            "--no-captions" => config.include_captions = false,
+            "--no-tables" => config.include_tables = false,
             "--threads" => opts.threads = args.next().and_then(|n| n.parse().ok()).unwrap_or(2),
             "--favor" => {
                 config.favor = match args.next().as_deref() {
@@ -34,6 +38,24 @@ fn main() -> ExitCode {
         }
     }
     let extractor = Extractor::new(config);
+    if let Some(file) = dump {
+        // Print the blocks of one page (`--dump path/to/page.html.gz`).
+        use std::io::Read;
+        let mut bytes = Vec::new();
+        let f = std::fs::File::open(&file).expect("page file");
+        flate2::read::GzDecoder::new(f).read_to_end(&mut bytes).expect("gzip page");
+        let html = copydesk::eval::decode_html(&bytes);
+        match extractor.extract(&html, None) {
+            Ok(a) => {
+                println!("{:?}", a.meta);
+                for b in a.blocks {
+                    println!("[{:?}] {}", b.kind, b.text);
+                }
+            }
+            Err(e) => println!("error: {e}"),
+        }
+        return ExitCode::SUCCESS;
+    }
     let f = |html: &str, url: Option<&url::Url>| {
         let a = extractor.extract(html, url).ok()?;
         Some(EvalOutput {

@@ -110,8 +110,13 @@ struct Preset {
     min_body_chars: usize,
     /// Drop blocks made only of link text with at most this many words (0 = never).
     max_link_block_words: usize,
-    /// Drop short blocks with consent/comment-form/newsletter phrases.
+    /// Drop short blocks with consent/comment-form/newsletter phrases, "read also" lines
+    /// and photo credits.
     drop_boilerplate_phrases: bool,
+    /// Drop blocks whose link text is at least this share of their text (1.0 = never):
+    /// teaser and link lists that survived container cleaning (trafilatura's
+    /// `link_density_test` uses 0.8).
+    max_block_link_share: f32,
 }
 
 impl Preset {
@@ -139,6 +144,7 @@ impl Preset {
                 min_body_chars: 500,
                 max_link_block_words: 0,
                 drop_boilerplate_phrases: true,
+                max_block_link_share: 0.8,
             },
             Favor::Precision => Self {
                 mark: MarkParams {
@@ -158,6 +164,7 @@ impl Preset {
                 min_body_chars: 250,
                 max_link_block_words: 12,
                 drop_boilerplate_phrases: true,
+                max_block_link_share: 0.6,
             },
             Favor::Recall => Self {
                 mark: MarkParams {
@@ -177,6 +184,7 @@ impl Preset {
                 min_body_chars: 1000,
                 max_link_block_words: 0,
                 drop_boilerplate_phrases: false,
+                max_block_link_share: 1.0,
             },
         }
     }
@@ -279,8 +287,15 @@ fn filter_blocks(raw: Vec<RawBlock>, preset: &Preset) -> Vec<Block> {
                 return false;
             }
             if preset.drop_boilerplate_phrases
-                && words <= 40
-                && selectors::BOILERPLATE_PHRASE.is_match(text)
+                && ((words <= 40 && selectors::BOILERPLATE_PHRASE.is_match(text))
+                    || (std::env::var("NO_REL").is_err() && words <= 25 && selectors::RELATED_LINE.is_match(text))
+                    || (std::env::var("NO_CRED").is_err() && words <= 12 && selectors::CREDIT_LINE.is_match(text)))
+            {
+                return false;
+            }
+            if r.chars > 0 && std::env::var("NO_LINK").is_err()
+                && (r.block.kind == BlockKind::Paragraph || std::env::var("LINK_ALL").is_ok())
+                && r.link_chars as f32 >= preset.max_block_link_share * r.chars as f32
             {
                 return false;
             }
@@ -453,5 +468,29 @@ mod tests {
         assert_eq!(ok.favor, Favor::Recall);
         assert!(!ok.include_tables);
         assert!(toml::from_str::<ExtractConfig>("favour = 'recall'").is_err());
+    }
+}
+
+#[cfg(test)]
+mod explain {
+    //! Developer aid: `cargo test --lib explain_page -- --ignored --nocapture` prints the
+    //! selection for the page in `/tmp/explain.html`.
+    #[test]
+    #[ignore]
+    fn explain_page() {
+        let Ok(html) = std::fs::read_to_string("/tmp/explain.html") else { return };
+        let doc = super::Doc::parse(&html);
+        let preset = super::Preset::of(super::Favor::Balanced);
+        let removed = super::prune::mark_boilerplate(&doc, &preset.mark);
+        let stats = super::Stats::compute(&doc, &removed);
+        let sel = super::score::select(&doc, &removed, &stats, &preset.select).unwrap();
+        let show = |i: usize| format!("{}#{} {:?} text {} ld {:.2} score {:.1}", doc.tag(i), i, doc.elem(i).map(|e| e.class_id()), stats.text[i], stats.link_density(i), sel.scores[i]);
+        eprintln!("top {}", show(sel.top));
+        let mut a = doc.nodes[sel.top].parent;
+        while let Some(x) = a { eprintln!("  anc {}", show(x)); a = doc.nodes[x].parent; }
+        for r in &sel.roots { eprintln!("root {}", show(*r)); }
+        if let Some(par) = doc.nodes[sel.top].parent {
+            for &c in &doc.nodes[par].children { if doc.elem(c).is_some() { eprintln!("  sib {} removed {}", show(c), removed[c]); } }
+        }
     }
 }

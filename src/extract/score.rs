@@ -156,6 +156,9 @@ impl Stats {
                     match tag {
                         "a" => s.link[i] = s.text[i],
                         "p" if s.text[i] > 0 => s.paras[i] += 1,
+                        // A div holding only inline content is a paragraph too
+                        // (Readability turns such divs into <p> before cleaning).
+                        "div" | "section" if s.text[i] > 0 && !s.has_block[i] => s.paras[i] += 1,
                         "li" => s.items[i] += 1,
                         "img" => s.images[i] += 1,
                         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => s.heading_text[i] = s.text[i],
@@ -249,6 +252,9 @@ pub(crate) struct Selection {
     /// The winning container.
     #[cfg_attr(not(test), allow(dead_code))]
     pub top: usize,
+    /// Content score per node (side table; 0 for unscored nodes).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub scores: Vec<f32>,
 }
 
 /// Scores containers and selects the article. Returns `None` when no paragraph scored.
@@ -436,7 +442,7 @@ pub(crate) fn select(
         }
         _ => roots.push(top),
     }
-    Some(Selection { roots, top })
+    Some(Selection { roots, top, scores: score })
 }
 
 #[cfg(test)]

@@ -160,7 +160,7 @@ pub static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// Class/id tokens that lower a container's score (Readability `negative`).
 pub static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|byline|author|dateline|newsletter|subscribe|teaser|recommend|nav|menu|breadcrumb|social|cookie|consent",
+        r"-ad-|(^|\s)hidden($|\s)|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|byline|author|dateline|newsletter|subscribe|teaser|recommend|nav|menu|breadcrumb|social|cookie|consent",
     )
     .expect("static regex")
 });
@@ -170,6 +170,24 @@ pub static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
 pub static FURNITURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^\W*(drucken|e-?mail|facebook|flipboard|google\+?|instagram|linkedin|mail|pdf|pinterest|pocket|print|qq|reddit|twitter|wechat|weibo|whatsapp|xing|tumblr|telegram|threads|bluesky|mastodon|mehr zum thema:?|more on this.{0,8}|share( this( article| story| post)?)?:?|teilen|tweet|twittern|pinnen|advertisement|anzeige|werbung|publicité|publicidad|loading\.*|skip to (main )?content|back to top|nach oben|zum seitenanfang|read more\.*|weiterlesen|continue reading|en savoir plus|leer más|sponsored|related( (posts|articles|stories|topics))?:?|tags?:?|schlagworte:?|comments?|kommentare?|\d+ comments?|\d+ kommentare?)\W*$",
+    )
+    .expect("static regex")
+});
+
+/// Openers of "read also" / "related" lines and headings (several languages); a short
+/// block starting with one is a pointer to another page, not story text.
+pub static RELATED_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(read (also|more|next)|see also|related( (stories|articles|posts|content|coverage|topics))?|more (on|about) this|you (might|may) (also )?(like|be interested)|recommended( for you| stories)?|most (read|popular)|also on|lesen sie (auch|mehr|hier)|lies auch|mehr (zum thema|dazu|themen|zu)|auch interessant|das könnte sie( auch)? interessieren|das könnte dich( auch)? interessieren|weitere (artikel|beiträge|infos|informationen|themen|nachrichten)|schon gelesen|passend dazu|zum thema|ähnliche (beiträge|artikel)|lea (también|más)|lee también|le puede interesar|te puede interesar|mire|ver también|lire aussi|à lire aussi|voir aussi|sur le même sujet|leia (também|mais)|veja também|czytaj (też|także|również|więcej)|zobacz (też|także)|dowiedz się więcej|leggi anche)\b",
+    )
+    .expect("static regex")
+});
+
+/// Photo credits and source lines: short blocks like "Foto: dpa", "(Photo: AP)",
+/// "Bild: Jahr Media", "iStock.com/...".
+pub static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(^\W*(fotos?|photos?|bild(er)?|image|picture|credits?|crédits?( photos?)?|titelbild|foto ?credit|bildquelle|quelle|source|grafik|illustration|video)\s*:)|(^\W*(©|\(c\)|copyright)\s)|((getty images|istock(photo)?(\.com)?|shutterstock|imago|picture alliance|dpa|afp|reuters|ap photo)\W*$)",
     )
     .expect("static regex")
 });
