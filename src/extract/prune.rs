@@ -51,8 +51,13 @@ pub(crate) fn is_hidden(doc: &Doc, i: usize) -> bool {
     false
 }
 
+/// Strong boilerplate tokens apply only to subtrees shorter than this (characters): a
+/// share bar or author box is short; a wrapper named "post-share-wrapper" around the whole
+/// story is not.
+const STRONG_TOKEN_MAX_CHARS: u32 = 1000;
+
 /// Whether a single element (ignoring its ancestors) is boilerplate.
-fn is_boilerplate(doc: &Doc, i: usize, stats_marker: &[bool], p: &MarkParams) -> bool {
+fn is_boilerplate(doc: &Doc, i: usize, stats_marker: &[bool], text_len: &[u32], p: &MarkParams) -> bool {
     let Some(e) = doc.elem(i) else { return false };
     let tag = e.tag.as_str();
     if is_in(sel::JUNK_TAGS, tag) || is_hidden(doc, i) {
@@ -99,6 +104,10 @@ fn is_boilerplate(doc: &Doc, i: usize, stats_marker: &[bool], p: &MarkParams) ->
         if !ci.is_empty() && sel::UNLIKELY.is_match(&ci) && !sel::MAYBE_CONTENT.is_match(&ci) {
             return true;
         }
+        // Small widgets named for what they are, even inside "article-..." names.
+        if !ci.is_empty() && text_len[i] < STRONG_TOKEN_MAX_CHARS && sel::STRONG_UNLIKELY.is_match(&ci) {
+            return true;
+        }
     }
     false
 }
@@ -120,10 +129,20 @@ pub(crate) fn mark_boilerplate(doc: &Doc, p: &MarkParams) -> Vec<bool> {
             marker[par] = true;
         }
     }
+    // Raw text length per subtree, for the size limit of strong tokens.
+    let mut text_len = vec![0u32; n];
+    for i in (0..n).rev() {
+        if let super::dom::NodeData::Text(t) = &doc.nodes[i].data {
+            text_len[i] = super::score::collapsed_len(t);
+        }
+        if let Some(par) = doc.nodes[i].parent {
+            text_len[par] += text_len[i];
+        }
+    }
     let mut removed = vec![false; n];
     let mut i = 0;
     while i < n {
-        if is_boilerplate(doc, i, &marker, p) {
+        if is_boilerplate(doc, i, &marker, &text_len, p) {
             let end = doc.nodes[i].end;
             removed[i..end].iter_mut().for_each(|r| *r = true);
             i = end;

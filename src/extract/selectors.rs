@@ -134,10 +134,27 @@ pub static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
         |cover-wrap|disqus|extra|footer|gdpr|consent|cookie|header|legends|menu|related
         |remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break
         |agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscribe
-        |outbrain|taboola|criteo|teaser|recommend|most-popular|mostpopular|promo|navbar
+        |outbrain|taboola|criteo|recommend|most-popular|mostpopular|promo|navbar
         |subnav|masthead|toolbar|login|signup|paywall|widget|trending|read-?next|more-stories
-        |tags\b|tag-?list|taglist|byline|author-?(info|bio|box)|rating|print-only|modal|overlay
+        |tags\b|tag-?list|taglist|byline|author-?(info|bio|box)|rating|modal|overlay
         |nav\b|navigation|jump-?link|skip-?link|topbar|site-?info|dialog|tooltip
+        ",
+    )
+    .expect("static regex")
+});
+
+/// Class/id tokens of small widgets (share bars, author boxes, comment links, meta lines,
+/// rating, tag lists) that are dropped even when a content word such as "article" also
+/// appears in the name, as long as the subtree is short (trafilatura drops these
+/// unconditionally).
+pub static STRONG_UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        share|sharing|social|comment|related|newsletter|subscri|author|byline|\bbio\b
+        |cookie|consent|gdpr|promo|recommend|sponsor|advert|\bads?\b|banner|rating
+        |tag-?list|\btags\b|breadcrumb|pagination|\bpager\b|sidebar|post-?meta|entry-?meta
+        |article-?meta|meta-?info|donat|paywall|membership|follow-?us|read-?more
+        |more-?(articles|stories|news)|next-?post|prev-?post|post-?nav|navigation
         ",
     )
     .expect("static regex")
@@ -160,7 +177,7 @@ pub static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// Class/id tokens that lower a container's score (Readability `negative`).
 pub static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"-ad-|(^|\s)hidden($|\s)|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|byline|author|dateline|newsletter|subscribe|teaser|recommend|nav|menu|breadcrumb|social|cookie|consent",
+        r"-ad-|(^|\s)hidden($|\s)|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|byline|author|dateline|newsletter|subscribe|recommend|nav|menu|breadcrumb|social|cookie|consent",
     )
     .expect("static regex")
 });
@@ -196,7 +213,35 @@ pub static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// matching one of these is dropped.
 pub static BOILERPLATE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(we use cookies|uses cookies|use of cookies|cookie (policy|settings)|wir verwenden cookies|verwendet cookies|utilise des cookies|leave a (reply|comment)|hinterlasse einen kommentar|notify me of|required fields are marked|erforderliche felder|sign up for (our|the)|subscribe to (our|the)|newsletter abonnieren|all rights reserved|alle rechte vorbehalten|©|copyright \d{4}|javascript (is )?(disabled|required)|enable javascript)",
+        r"(?ix)
+        we\ use\ cookies|uses\ cookies|use\ of\ cookies|cookie\ (policy|settings)|wir\ verwenden\ cookies
+        |verwendet\ cookies|utilise\ des\ cookies|utilizamos\ cookies
+        # comments and comment forms
+        |leave\ a\ (reply|comment)|hinterlasse\ einen\ kommentar|notify\ me\ of|required\ fields\ are\ marked
+        |erforderliche\ felder|comments\ are\ closed|kommentare\ sind\ geschlossen|kommentar\ schreiben
+        |schreibe\ einen\ kommentar|write\ a\ comment|be\ the\ first\ to\ comment|log\ ?in\ to\ comment
+        |einloggen,?\ um|eingeloggt\ sein|anmelden,?\ um\ (zu\ )?kommentieren|^\W*kommentieren\W*$
+        |no\ comments\ yet|keine\ kommentare
+        # newsletters, support, subscriptions
+        |sign\ up\ (for|to)\ (our|the)|subscribe\ to\ (our|the)|newsletter\ (abonnieren|bestellen)
+        |jetzt\ (abonnieren|registrieren)|unterstützen\ sie|unterstütze\ (uns|unsere)|support\ (our|us)\b
+        |apóyanos|únete\ a|suscríbete|abonnez-vous|abonnieren\ sie|sign\ up\ here
+        |already\ a\ subscriber|bereits\ abonnent
+        # sharing and rating
+        |artikel\ teilen|share\ this\ (article|story|post)|diesen\ (artikel|beitrag)\ teilen|teilen\ mit:
+        |artikel\ bewerten|rate\ this\ (article|post)
+        # rights and licences
+        |all\ rights\ reserved|alle\ rechte\ vorbehalten|todos\ los\ derechos\ reservados
+        |tous\ droits\ réservés|wszelkie\ prawa\ zastrzeżone|chroniony\ prawem\ autorskim
+        |^\W*©|copyright\ (\(c\)\ )?\d{4}|vervielfältigung\ nur
+        # ads, navigation between posts, publishing meta lines
+        |^\W*(anzeige|reklama|advertisement|publicidad|werbung)\b|advertise\ with
+        |^\W*(eingestellt|gepostet|veröffentlicht|posted|published|filed)\ (von|by|in|on|am|under)\b
+        |^\W*(nächster|vorheriger|next|previous)\ (artikel|beitrag|article|post)\b
+        |^\W*(nachfolgebeitrag|vorgängerbeitrag|older\ posts?|newer\ posts?)\b
+        |^\W*(kategorie|category|categories|kategorien|schlagwörter|stichwörter)\s*:
+        |javascript\ (is\ )?(disabled|required)|enable\ javascript
+        ",
     )
     .expect("static regex")
 });
