@@ -125,6 +125,7 @@ impl Preset {
             min_paragraph_chars: 25,
             sibling_share: 0.2,
             sibling_max_link_density: 0.25,
+            sibling_min_block_chars: 100,
             keep_short_siblings: true,
         };
         let mark = MarkParams {

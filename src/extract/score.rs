@@ -239,6 +239,9 @@ pub(crate) struct SelectParams {
     /// A sibling paragraph longer than 80 characters is kept below this link density
     /// (Readability: 0.25).
     pub sibling_max_link_density: f32,
+    /// A sibling container with scored paragraphs and at least this much text (characters)
+    /// is kept when its link density is low.
+    pub sibling_min_block_chars: u32,
     /// Whether short sibling sentences (< 80 chars, no links, ending with a period) are kept.
     pub keep_short_siblings: bool,
 }
@@ -421,6 +424,17 @@ pub(crate) fn select(
                     roots.push(s);
                     continue;
                 }
+                // A split container: a sibling holding scored paragraphs, mostly free of
+                // links (the lead section before the body, the rest after an ad).
+                if has_score[s]
+                    && score[s] > 0.0
+                    && stats.paras[s] > 0
+                    && stats.text[s] >= p.sibling_min_block_chars
+                    && stats.link_density(s) < p.sibling_max_link_density * 0.5
+                {
+                    roots.push(s);
+                    continue;
+                }
                 if se.tag == "p"
                     || (stats.direct[s] == stats.text[s] && is_in(sel::CONTAINER_TAGS, &se.tag))
                 {
@@ -454,6 +468,7 @@ mod tests {
             min_paragraph_chars: 25,
             sibling_share: 0.2,
             sibling_max_link_density: 0.25,
+            sibling_min_block_chars: 100,
             keep_short_siblings: true,
         }
     }
