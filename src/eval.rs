@@ -60,8 +60,8 @@ pub struct EvalOptions {
     pub worst: usize,
     /// Worker threads (at least 1).
     pub threads: usize,
-    /// If set, write `<dir>/<set>.jsonl` predictions (`{"id", "body"}` per line), the input
-    /// format of `score.py`.
+    /// If set, write `<dir>/<set>.jsonl` predictions (`{"id", "body", "title", ...}` per
+    /// line), the input format of `score.py`.
     pub predictions_dir: Option<PathBuf>,
 }
 
@@ -694,9 +694,17 @@ fn write_predictions(
 ) -> Result<(), EvalError> {
     let mut out = String::new();
     for (g, r) in gold.iter().zip(results) {
-        let body = r.output.as_ref().map_or("", |o| o.body.as_str());
-        let line = serde_json::to_string(&serde_json::json!({"id": g.id, "body": body}))
-            .map_err(EvalError::Serialise)?;
+        let o = r.output.clone().unwrap_or_default();
+        let line = serde_json::to_string(&serde_json::json!({
+            "id": g.id,
+            "body": o.body,
+            "title": o.title,
+            "author": o.author,
+            "published": o.published,
+            "lang": o.lang,
+            "site_name": o.site_name,
+        }))
+        .map_err(EvalError::Serialise)?;
         out.push_str(&line);
         out.push('\n');
     }

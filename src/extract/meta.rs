@@ -646,7 +646,52 @@ fn published_candidates(doc: &Doc, tags: &MetaTags, ld: &JsonLd, url: Option<&Ur
         out.push(format!("{}-{:0>2}-{:0>2}", &c[1], &c[2], &c[3]));
     }
     out.extend(first_time);
+    // Dates written in short date/meta lines, in document order.
+    for i in 0..doc.nodes.len() {
+        let Some(e) = doc.elem(i) else { continue };
+        if matches!(e.tag.as_str(), "script" | "style" | "head" | "body" | "html") {
+            continue;
+        }
+        let ci = e.class_id();
+        if ci.is_empty() || !sel::DATE_CLASS.is_match(&ci) {
+            continue;
+        }
+        let text = collapse_ws(&doc.text_of(i, |j| matches!(doc.tag(j), "script" | "style")));
+        if text.is_empty() || text.chars().count() > 120 {
+            continue;
+        }
+        if let Some(d) = text_date(&text) {
+            out.push(d);
+            break;
+        }
+    }
     out
+}
+
+/// The first date written in `text`, as `YYYY-MM-DD`.
+pub(crate) fn text_date(text: &str) -> Option<String> {
+    let month = |name: &str| {
+        let n = name.to_lowercase();
+        sel::MONTHS.iter().find(|(m, _)| *m == n).map(|(_, v)| *v)
+    };
+    for c in sel::TEXT_DATE.captures_iter(text) {
+        let num = |k: usize| c.get(k).and_then(|m| m.as_str().parse::<u32>().ok());
+        let (y, m, d) = if let (Some(d), Some(m), Some(y)) = (num(1), num(2), num(3)) {
+            (y, m, d)
+        } else if let (Some(y), Some(m), Some(d)) = (num(4), num(5), num(6)) {
+            (y, m, d)
+        } else if let (Some(d), Some(m), Some(y)) = (num(7), c.get(8).and_then(|x| month(x.as_str())), num(9)) {
+            (y, m, d)
+        } else if let (Some(m), Some(d), Some(y)) = (c.get(10).and_then(|x| month(x.as_str())), num(11), num(12)) {
+            (y, m, d)
+        } else {
+            continue;
+        };
+        if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
+            return Some(date.format("%Y-%m-%d").to_string());
+        }
+    }
+    None
 }
 
 fn date_part(s: &str) -> Option<&str> {
@@ -910,6 +955,16 @@ mod tests {
             Some("https://example.com/2019/10/16/story.html"),
         );
         assert_eq!(m.published.as_deref(), Some("2019-10-16"));
+    }
+
+    #[test]
+    fn date_from_text_line() {
+        assert_eq!(text_date("Veröffentlicht am 19.10.2019 um 11:36").as_deref(), Some("2019-10-19"));
+        assert_eq!(text_date("19. Oktober 2019").as_deref(), Some("2019-10-19"));
+        assert_eq!(text_date("Posted on October 5th, 2014").as_deref(), Some("2014-10-05"));
+        assert_eq!(text_date("5 de octubre de 2014").as_deref(), Some("2014-10-05"));
+        let m = meta("<body><span class='post-date'>12.03.2021</span><p>x</p></body>", None);
+        assert_eq!(m.published.as_deref(), Some("2021-03-12"));
     }
 
     #[test]

@@ -357,3 +357,34 @@ pub const ARTICLE_TYPES: &[&str] = &[
 pub fn is_in(list: &[&str], tag: &str) -> bool {
     list.contains(&tag)
 }
+
+/// Month names (English, German, French, Spanish, abbreviations) -> month number.
+pub const MONTHS: &[(&str, u32)] = &[
+    ("january", 1), ("januar", 1), ("janvier", 1), ("enero", 1), ("jan", 1), ("jän", 1), ("jänner", 1),
+    ("february", 2), ("februar", 2), ("février", 2), ("febrero", 2), ("feb", 2),
+    ("march", 3), ("märz", 3), ("mars", 3), ("marzo", 3), ("mar", 3), ("mär", 3),
+    ("april", 4), ("avril", 4), ("abril", 4), ("apr", 4),
+    ("may", 5), ("mai", 5), ("mayo", 5),
+    ("june", 6), ("juni", 6), ("juin", 6), ("junio", 6), ("jun", 6),
+    ("july", 7), ("juli", 7), ("juillet", 7), ("julio", 7), ("jul", 7),
+    ("august", 8), ("août", 8), ("agosto", 8), ("aug", 8),
+    ("september", 9), ("septembre", 9), ("septiembre", 9), ("sep", 9), ("sept", 9),
+    ("october", 10), ("oktober", 10), ("octobre", 10), ("octubre", 10), ("oct", 10), ("okt", 10),
+    ("november", 11), ("novembre", 11), ("noviembre", 11), ("nov", 11),
+    ("december", 12), ("dezember", 12), ("décembre", 12), ("diciembre", 12), ("dec", 12), ("dez", 12),
+];
+
+/// Dates written in running text: `19.10.2019`, `2019-10-19`, `19. Oktober 2019`,
+/// `October 19, 2019`, `19 de octubre de 2019`. Groups: (d, m, y) | (y, m, d) |
+/// (d, month name, y) | (month name, d, y).
+pub static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})|((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})|(\d{1,2})\.?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?((?:19|20)\d{2})|(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2}))\b",
+    )
+    .expect("static regex")
+});
+
+/// Class/id tokens of elements that carry the publication date line.
+pub static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"date|time|datum|publish|posted|meta|byline|info|dateline|zeit").expect("static regex")
+});
