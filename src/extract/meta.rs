@@ -540,6 +540,9 @@ fn pick_author(doc: &Doc, tags: &MetaTags, ld: &JsonLd, site: Option<&str>) -> O
         {
             continue;
         }
+        if in_comments(doc, i) {
+            continue;
+        }
         let name_node = (i..doc.nodes[i].end)
             .find(|&j| {
                 doc.elem(j)
@@ -560,14 +563,36 @@ fn pick_author(doc: &Doc, tags: &MetaTags, ld: &JsonLd, site: Option<&str>) -> O
     None
 }
 
+/// Whether an element sits in a comment section (its authors are commenters).
+fn in_comments(doc: &Doc, i: usize) -> bool {
+    let mut cur = doc.nodes[i].parent;
+    while let Some(a) = cur {
+        if let Some(e) = doc.elem(a)
+            && (e.class_id().contains("comment") || e.tag == "footer")
+        {
+            return true;
+        }
+        cur = doc.nodes[a].parent;
+    }
+    false
+}
+
 /// Splits and validates an author string: strips "By ", rejects non-names.
 pub(crate) fn validate_authors(raw: &str, site: Option<&str>) -> Vec<String> {
     let raw = collapse_ws(raw);
     let raw = sel::BYLINE_PREFIX.replace(&raw, "").to_string();
+    // "A B, C D" is a list of names; "Name, Title" or "City, Country" is not.
+    let comma_list = raw.contains(", ")
+        && raw.split(", ").all(|p| {
+            let w: Vec<&str> = p.split_whitespace().collect();
+            (2..=4).contains(&w.len())
+                && w.iter().all(|x| x.chars().next().is_some_and(char::is_uppercase))
+        });
+    let raw = if comma_list { raw.replace(", ", "; ") } else { raw };
     let mut out = Vec::new();
     for part in raw.split(['|', ';', '/', '\n']).flat_map(|p| {
         let mut v = vec![p.to_string()];
-        for sep in [" and ", " & ", " und ", " et ", " y ", " e ", ", "] {
+        for sep in [" and ", " & ", " und ", " et ", " y ", " e "] {
             v = v
                 .iter()
                 .flat_map(|x| x.split(sep).map(str::to_string).collect::<Vec<_>>())

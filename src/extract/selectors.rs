@@ -255,7 +255,7 @@ pub static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 /// Strings that disqualify an author candidate.
 pub static BAD_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(^|\b)(email|e-mail|the author|staff|editor(ial)?s?\b|redaktion|admin|administrator|anonymous|unknown|reporter|correspondent|contributor|published|updated|min(ute)?s? read|read more|share|follow|twitter|facebook|http|www\.|\.com\b|copyright|©|guest|team|news desk|newsroom)",
+        r"(?i)(^|\b)(email|e-mail|the author|staff|editor(ial)?s?\b|redaktion|admin|administrator|anonymous|unknown|reporter|correspondent|contributor|published|updated|min(ute)?s? read|read more|share|follow|twitter|facebook|http|www\.|\.com\b|copyright|©|guest|team|news desk|newsroom|^name$|\bsagt\b|\bsays\b|more posts|posts by|\bwrote\b|schrieb)",
     )
     .expect("static regex")
 });
