@@ -403,9 +403,10 @@ static META_CHARSET: LazyLock<BytesRegex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// Decodes page bytes: BOM, then `<meta charset>`/`http-equiv` in the first 4 KiB, then
-/// UTF-8 if valid, then chardetng's guess. A declared UTF-8 that does not decode cleanly
-/// falls through to detection.
+/// Decodes page bytes: BOM, then UTF-8 when the bytes are valid UTF-8 (legacy-encoded text
+/// with non-ASCII bytes is practically never valid UTF-8, while pages re-saved as UTF-8 often
+/// keep a stale `<meta charset=gb2312>`), then `<meta charset>`/`http-equiv` in the first
+/// 4 KiB, then chardetng's guess.
 pub fn decode_html(bytes: &[u8]) -> String {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         return enc
@@ -413,20 +414,17 @@ pub fn decode_html(bytes: &[u8]) -> String {
             .0
             .into_owned();
     }
-    let head = &bytes[..bytes.len().min(4096)];
-    if let Some(c) = META_CHARSET.captures(head)
-        && let Some(mut enc) = encoding_rs::Encoding::for_label(&c[1])
-    {
-        if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
-            enc = encoding_rs::UTF_8;
-        }
-        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-        if !had_errors || enc != encoding_rs::UTF_8 {
-            return text.into_owned();
-        }
-    }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return s.to_string();
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    if let Some(c) = META_CHARSET.captures(head)
+        && let Some(enc) = encoding_rs::Encoding::for_label(&c[1])
+        && enc != encoding_rs::UTF_8
+        && enc != encoding_rs::UTF_16LE
+        && enc != encoding_rs::UTF_16BE
+    {
+        return enc.decode_without_bom_handling(bytes).0.into_owned();
     }
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
     det.feed(bytes, true);
@@ -995,6 +993,12 @@ mod tests {
         let v = report.check_floors(&floors);
         assert_eq!(v.len(), 2);
         assert!(toml::from_str::<Floors>("[s]\nmin_f2 = 1.0\n").is_err());
+    }
+
+    #[test]
+    fn decode_prefers_valid_utf8_over_stale_declaration() {
+        let bytes = "<meta charset=gb2312><p>腾讯网</p>".as_bytes();
+        assert!(decode_html(bytes).contains("腾讯网"));
     }
 
     #[test]
