@@ -43,7 +43,9 @@ fn main() -> ExitCode {
         use std::io::Read;
         let mut bytes = Vec::new();
         let f = std::fs::File::open(&file).expect("page file");
-        flate2::read::GzDecoder::new(f).read_to_end(&mut bytes).expect("gzip page");
+        flate2::read::GzDecoder::new(f)
+            .read_to_end(&mut bytes)
+            .expect("gzip page");
         let html = copydesk::eval::decode_html(&bytes);
         match extractor.extract(&html, None) {
             Ok(a) => {

@@ -586,9 +586,14 @@ pub(crate) fn validate_authors(raw: &str, site: Option<&str>) -> Vec<String> {
         && raw.split(", ").all(|p| {
             let w: Vec<&str> = p.split_whitespace().collect();
             (2..=4).contains(&w.len())
-                && w.iter().all(|x| x.chars().next().is_some_and(char::is_uppercase))
+                && w.iter()
+                    .all(|x| x.chars().next().is_some_and(char::is_uppercase))
         });
-    let raw = if comma_list { raw.replace(", ", "; ") } else { raw };
+    let raw = if comma_list {
+        raw.replace(", ", "; ")
+    } else {
+        raw
+    };
     let mut out = Vec::new();
     for part in raw.split(['|', ';', '/', '\n']).flat_map(|p| {
         let mut v = vec![p.to_string()];
@@ -674,7 +679,10 @@ fn published_candidates(doc: &Doc, tags: &MetaTags, ld: &JsonLd, url: Option<&Ur
     // Dates written in short date/meta lines, in document order.
     for i in 0..doc.nodes.len() {
         let Some(e) = doc.elem(i) else { continue };
-        if matches!(e.tag.as_str(), "script" | "style" | "head" | "body" | "html") {
+        if matches!(
+            e.tag.as_str(),
+            "script" | "style" | "head" | "body" | "html"
+        ) {
             continue;
         }
         let ci = e.class_id();
@@ -705,9 +713,13 @@ pub(crate) fn text_date(text: &str) -> Option<String> {
             (y, m, d)
         } else if let (Some(y), Some(m), Some(d)) = (num(4), num(5), num(6)) {
             (y, m, d)
-        } else if let (Some(d), Some(m), Some(y)) = (num(7), c.get(8).and_then(|x| month(x.as_str())), num(9)) {
+        } else if let (Some(d), Some(m), Some(y)) =
+            (num(7), c.get(8).and_then(|x| month(x.as_str())), num(9))
+        {
             (y, m, d)
-        } else if let (Some(m), Some(d), Some(y)) = (c.get(10).and_then(|x| month(x.as_str())), num(11), num(12)) {
+        } else if let (Some(m), Some(d), Some(y)) =
+            (c.get(10).and_then(|x| month(x.as_str())), num(11), num(12))
+        {
             (y, m, d)
         } else {
             continue;
@@ -984,11 +996,23 @@ mod tests {
 
     #[test]
     fn date_from_text_line() {
-        assert_eq!(text_date("Veröffentlicht am 19.10.2019 um 11:36").as_deref(), Some("2019-10-19"));
+        assert_eq!(
+            text_date("Veröffentlicht am 19.10.2019 um 11:36").as_deref(),
+            Some("2019-10-19")
+        );
         assert_eq!(text_date("19. Oktober 2019").as_deref(), Some("2019-10-19"));
-        assert_eq!(text_date("Posted on October 5th, 2014").as_deref(), Some("2014-10-05"));
-        assert_eq!(text_date("5 de octubre de 2014").as_deref(), Some("2014-10-05"));
-        let m = meta("<body><span class='post-date'>12.03.2021</span><p>x</p></body>", None);
+        assert_eq!(
+            text_date("Posted on October 5th, 2014").as_deref(),
+            Some("2014-10-05")
+        );
+        assert_eq!(
+            text_date("5 de octubre de 2014").as_deref(),
+            Some("2014-10-05")
+        );
+        let m = meta(
+            "<body><span class='post-date'>12.03.2021</span><p>x</p></body>",
+            None,
+        );
         assert_eq!(m.published.as_deref(), Some("2021-03-12"));
     }
 

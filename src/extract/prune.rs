@@ -57,7 +57,13 @@ pub(crate) fn is_hidden(doc: &Doc, i: usize) -> bool {
 const STRONG_TOKEN_MAX_CHARS: u32 = 1000;
 
 /// Whether a single element (ignoring its ancestors) is boilerplate.
-fn is_boilerplate(doc: &Doc, i: usize, stats_marker: &[bool], text_len: &[u32], p: &MarkParams) -> bool {
+fn is_boilerplate(
+    doc: &Doc,
+    i: usize,
+    stats_marker: &[bool],
+    text_len: &[u32],
+    p: &MarkParams,
+) -> bool {
     let Some(e) = doc.elem(i) else { return false };
     let tag = e.tag.as_str();
     if is_in(sel::JUNK_TAGS, tag) || is_hidden(doc, i) {
@@ -105,7 +111,10 @@ fn is_boilerplate(doc: &Doc, i: usize, stats_marker: &[bool], text_len: &[u32], 
             return true;
         }
         // Small widgets named for what they are, even inside "article-..." names.
-        if !ci.is_empty() && text_len[i] < STRONG_TOKEN_MAX_CHARS && sel::STRONG_UNLIKELY.is_match(&ci) {
+        if !ci.is_empty()
+            && text_len[i] < STRONG_TOKEN_MAX_CHARS
+            && sel::STRONG_UNLIKELY.is_match(&ci)
+        {
             return true;
         }
     }
@@ -309,7 +318,7 @@ mod tests {
     fn class_tokens_dropped_unless_content() {
         let t = kept_text(
             "<body><div class='share-bar'>share</div><div class='comments'>c</div>\
-             <div class='main-content sidebar-layout'>keep</div><div id=cookie-consent>ok</div></body>",
+             <div class='main-content header-offset'>keep</div><div id=cookie-consent>ok</div></body>",
         );
         assert_eq!(t, "keep");
     }

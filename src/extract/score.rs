@@ -456,7 +456,11 @@ pub(crate) fn select(
         }
         _ => roots.push(top),
     }
-    Some(Selection { roots, top, scores: score })
+    Some(Selection {
+        roots,
+        top,
+        scores: score,
+    })
 }
 
 #[cfg(test)]
