@@ -285,6 +285,10 @@ const PHRASE_MAX_WORDS: usize = 40;
 const RELATED_MAX_WORDS: usize = 25;
 /// Longest photo-credit line removed ("Foto: dpa", "Bild: Jahr Media").
 const CREDIT_MAX_WORDS: usize = 12;
+/// Longest caption-like block removed for carrying a photo credit ("Angela Merkel in
+/// Berlin. (Foto: dpa)"). trafilatura-snippets counts captions as boilerplate, readability
+/// keeps them; credited captions are the compromise.
+const CAPTION_MAX_WORDS: usize = 35;
 
 /// Text-level pass over rendered blocks: share buttons, furniture one-liners and (by
 /// preset) consent/comment-form phrases and link-only lines.
@@ -296,10 +300,16 @@ fn filter_blocks(raw: Vec<RawBlock>, preset: &Preset) -> Vec<Block> {
             if r.block.kind != BlockKind::Code && selectors::FURNITURE_LINE.is_match(text) {
                 return false;
             }
+            // Word limits also cap characters (8 per word), so unspaced scripts (CJK,
+            // Thai) are not all "short".
+            let short = |max_words: usize| words <= max_words && r.chars <= max_words * 8;
             if preset.drop_boilerplate_phrases
-                && ((words <= PHRASE_MAX_WORDS && selectors::BOILERPLATE_PHRASE.is_match(text))
-                    || (words <= RELATED_MAX_WORDS && selectors::RELATED_LINE.is_match(text))
-                    || (words <= CREDIT_MAX_WORDS && selectors::CREDIT_LINE.is_match(text)))
+                && ((short(PHRASE_MAX_WORDS) && selectors::BOILERPLATE_PHRASE.is_match(text))
+                    || (short(RELATED_MAX_WORDS) && selectors::RELATED_LINE.is_match(text))
+                    || (short(CREDIT_MAX_WORDS) && selectors::CREDIT_LINE.is_match(text))
+                    || (((r.block.kind == BlockKind::Caption && short(CAPTION_MAX_WORDS))
+                        || (r.block.kind == BlockKind::Paragraph && short(CAPTION_MAX_WORDS / 2)))
+                        && selectors::CREDIT_MENTION.is_match(text)))
             {
                 return false;
             }

@@ -209,6 +209,16 @@ pub static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A photo credit anywhere in a short block: "... (Foto: dpa)", "... © Rike/pixelio.de",
+/// "... (REUTERS/Denis Balibouse)", "... / iStock.com". Captions carrying a credit are
+/// press-photo furniture.
+pub static CREDIT_MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(©|\((foto|photo|bild|quelle|source|crédito|credit|imagen|image)s?\s*:|\b(foto|photo|bild|crédito|credit)s?\s*:\s*\S+\W*$|getty ?images|istock(photo)?|shutterstock|imago images|picture.alliance|adobe ?stock|stock\.adobe|pixelio|unsplash|clipdealer|\b(reuters|afp|dpa|efe|ap|epa|ansa|andina|pap)\s*(/[^)]*)?\)?\W*$)",
+    )
+    .expect("static regex")
+});
+
 /// Texts typical of consent banners, comment forms and newsletter boxes; a short block
 /// matching one of these is dropped.
 pub static BOILERPLATE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
