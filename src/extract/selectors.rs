@@ -95,7 +95,9 @@ pub const BLOCK_TAGS: &[&str] = &[
 /// Elements scored as paragraphs (Readability's `DEFAULT_TAGS_TO_SCORE`, narrowed).
 pub const PARAGRAPH_TAGS: &[&str] = &["p", "pre", "td", "blockquote"];
 
-/// Container elements that can receive a content score from the paragraphs they hold.
+/// Block containers whose own inline text (outside child blocks) is scored as a paragraph,
+/// as Readability turns such divs into `<p>`. Inline tags (`span`, `font`) are not here:
+/// their text already counts for the block around them.
 pub const CONTAINER_TAGS: &[&str] = &[
     "div",
     "section",
@@ -105,19 +107,7 @@ pub const CONTAINER_TAGS: &[&str] = &[
     "body",
     "blockquote",
     "form",
-    "span",
-    "font",
     "center",
-    "table",
-    "tbody",
-    "tr",
-    "li",
-    "ul",
-    "ol",
-    "header",
-    "dd",
-    "dl",
-    "figure",
     "pre",
 ];
 
