@@ -528,6 +528,13 @@ mod explain {
         for r in &sel.roots {
             eprintln!("root {}", show(*r));
         }
+        let mut ranked: Vec<usize> = (0..doc.nodes.len())
+            .filter(|&i| sel.scores[i] != 0.0)
+            .collect();
+        ranked.sort_by(|&a, &b| sel.scores[b].total_cmp(&sel.scores[a]));
+        for &c in ranked.iter().take(6) {
+            eprintln!("  cand {}", show(c));
+        }
         if let Some(par) = doc.nodes[sel.top].parent {
             for &c in &doc.nodes[par].children {
                 if doc.elem(c).is_some() {
