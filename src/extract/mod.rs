@@ -285,6 +285,11 @@ const PHRASE_MAX_WORDS: usize = 40;
 const RELATED_MAX_WORDS: usize = 25;
 /// Longest photo-credit line removed ("Foto: dpa", "Bild: Jahr Media").
 const CREDIT_MAX_WORDS: usize = 12;
+/// Longest date line removed ("16 marca 2021", "Posted on Mon 2019-01-21 13:49 | News"):
+/// a short block with a date and no closing sentence punctuation is page metadata.
+const DATELINE_MAX_WORDS: usize = 10;
+/// How many blocks at each end of the body count as its edges (date lines).
+const EDGE_BLOCKS: usize = 3;
 /// Longest caption-like block removed for carrying a photo credit ("Angela Merkel in
 /// Berlin. (Foto: dpa)"). trafilatura-snippets counts captions as boilerplate, readability
 /// keeps them; credited captions are the compromise.
@@ -293,8 +298,12 @@ const CAPTION_MAX_WORDS: usize = 35;
 /// Text-level pass over rendered blocks: share buttons, furniture one-liners and (by
 /// preset) consent/comment-form phrases and link-only lines.
 fn filter_blocks(raw: Vec<RawBlock>, preset: &Preset) -> Vec<Block> {
+    let total = raw.len();
     raw.into_iter()
-        .filter(|r| {
+        .enumerate()
+        .filter(|(idx, r)| {
+            // Date lines sit next to the headline or at the very end.
+            let at_edge = *idx < EDGE_BLOCKS || *idx + EDGE_BLOCKS >= total;
             let text = r.block.text.as_str();
             let words = text.split_whitespace().count();
             if r.block.kind != BlockKind::Code && selectors::FURNITURE_LINE.is_match(text) {
@@ -307,6 +316,10 @@ fn filter_blocks(raw: Vec<RawBlock>, preset: &Preset) -> Vec<Block> {
                 && ((short(PHRASE_MAX_WORDS) && selectors::BOILERPLATE_PHRASE.is_match(text))
                     || (short(RELATED_MAX_WORDS) && selectors::RELATED_LINE.is_match(text))
                     || (short(CREDIT_MAX_WORDS) && selectors::CREDIT_LINE.is_match(text))
+                    || (at_edge
+                        && short(DATELINE_MAX_WORDS)
+                        && !text.trim_end().ends_with(['.', '!', '?', '。'])
+                        && selectors::TEXT_DATE.is_match(text))
                     || (((r.block.kind == BlockKind::Caption && short(CAPTION_MAX_WORDS))
                         || (r.block.kind == BlockKind::Paragraph && short(CAPTION_MAX_WORDS / 2)))
                         && selectors::CREDIT_MENTION.is_match(text)))
@@ -329,7 +342,7 @@ fn filter_blocks(raw: Vec<RawBlock>, preset: &Preset) -> Vec<Block> {
             }
             true
         })
-        .map(|r| r.block)
+        .map(|(_, r)| r.block)
         .collect()
 }
 
@@ -448,6 +461,43 @@ mod tests {
         assert!(r.contains("Budget talks stall"));
         assert_ne!(p, b);
         assert_ne!(b, r);
+    }
+
+    #[test]
+    fn text_filters_drop_furniture_lines() {
+        let raw = |kind, text: &str, link_chars| RawBlock {
+            block: Block::new(kind, text),
+            link_chars,
+            chars: text.chars().count(),
+        };
+        let story = "The council approved the budget after a long debate on Tuesday evening.";
+        let blocks = vec![
+            raw(BlockKind::Paragraph, "16. Oktober 2019 | Politik", 0),
+            raw(BlockKind::Paragraph, story, 0),
+            raw(
+                BlockKind::Caption,
+                "The mayor in the council chamber. (Foto: dpa)",
+                0,
+            ),
+            raw(
+                BlockKind::Paragraph,
+                "Lesen Sie auch: Neue Schulen für die Stadt",
+                20,
+            ),
+            raw(BlockKind::Paragraph, "Share this article", 0),
+            raw(BlockKind::Paragraph, "Other headline as a link", 24),
+            raw(BlockKind::Paragraph, story, 0),
+            raw(BlockKind::Paragraph, story, 0),
+            raw(BlockKind::Paragraph, story, 0),
+            raw(
+                BlockKind::Paragraph,
+                "Wir verwenden Cookies, um die Seite zu verbessern.",
+                0,
+            ),
+        ];
+        let kept = filter_blocks(blocks, &Preset::of(Favor::Balanced));
+        assert_eq!(kept.len(), 4);
+        assert!(kept.iter().all(|b| b.text == story));
     }
 
     #[test]
