@@ -1,9 +1,11 @@
 //! Bytes -> UTF-8 text, the one place that guesses encodings.
 //!
-//! Order of evidence: byte-order mark, then the transport's declared charset (HTTP
-//! `Content-Type`, WARC headers), then an HTML `<meta charset>` / `http-equiv` prescan of the
-//! first bytes, then "valid UTF-8 is UTF-8", then chardetng's statistical guess. Never a silent
-//! lossy decode of undeclared bytes: detection picks the encoding the bytes fit best.
+//! Order of evidence: byte-order mark; then "valid UTF-8 is UTF-8" (legacy-encoded text almost
+//! never forms valid multi-byte UTF-8, while pages that declare ISO-8859-1 in a server default
+//! or a stale `<meta>` but are UTF-8 are common); then the transport's declared charset (HTTP
+//! `Content-Type`, WARC headers); then an HTML `<meta charset>` / `http-equiv` prescan of the
+//! first bytes; then chardetng's statistical guess. Never a silent lossy decode of undeclared
+//! bytes: detection picks the encoding the bytes fit best.
 
 use std::sync::LazyLock;
 
@@ -101,13 +103,16 @@ pub fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 /// Decodes `bytes` to UTF-8. `declared` is a charset label from the transport, if any;
 /// `is_html` enables the `<meta>` prescan.
 pub fn decode(bytes: &[u8], declared: Option<&str>, is_html: bool) -> Decoded {
+    let valid_utf8 = std::str::from_utf8(bytes).is_ok();
     let (encoding, evidence) = if let Some((enc, _)) = Encoding::for_bom(bytes) {
         (enc, Evidence::Bom)
+    } else if valid_utf8 && !bytes.is_ascii() {
+        (UTF_8, Evidence::ValidUtf8)
     } else if let Some(enc) = declared.and_then(|l| Encoding::for_label(l.trim().as_bytes())) {
         (enc, Evidence::Declared)
     } else if let Some(enc) = is_html.then(|| meta_charset(bytes)).flatten() {
         (enc, Evidence::Meta)
-    } else if std::str::from_utf8(bytes).is_ok() {
+    } else if valid_utf8 {
         (UTF_8, Evidence::ValidUtf8)
     } else {
         let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
@@ -161,6 +166,14 @@ mod tests {
         let page = b"<meta charset=utf-8><p>caf\xe9</p>";
         let d = decode(page, Some("windows-1252"), true);
         assert!(d.text.contains("café"));
+    }
+
+    #[test]
+    fn valid_utf8_beats_a_stale_declaration() {
+        let page = "<meta charset=iso-8859-1><p>Grüße aus Köln</p>";
+        let d = decode(page.as_bytes(), Some("iso-8859-1"), true);
+        assert_eq!(d.text, page);
+        assert_eq!(d.evidence, Evidence::ValidUtf8);
     }
 
     #[test]

@@ -223,10 +223,19 @@ impl PipelineConfig {
         let mut problems = Vec::new();
         // Local files come from [source] paths; URL lists from the command line or [source] urls.
         let (source, lists) = match (&cli_lists, &self.source) {
-            (Some(_), _) => (Some(Source::new(Vec::new(), InputFormat::Auto, None, &mut problems)?), cli_lists),
+            (Some(_), _) => (
+                Some(Source::new(
+                    Vec::new(),
+                    InputFormat::Auto,
+                    None,
+                    &mut problems,
+                )?),
+                cli_lists,
+            ),
             (None, Some(s)) => {
                 let lists = Self::url_lists(s, &mut problems);
-                let source = Source::new(s.paths.clone(), s.format, s.url.as_deref(), &mut problems)?;
+                let source =
+                    Source::new(s.paths.clone(), s.format, s.url.as_deref(), &mut problems)?;
                 (Some(source), lists)
             }
             (None, None) => {

@@ -39,6 +39,7 @@ pub mod article;
 pub mod charset;
 pub mod config;
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod fetch;
 pub mod filter;

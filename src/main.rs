@@ -126,6 +126,35 @@ enum Command {
         /// Also archive every fetched HTML response to this WARC file (`.warc.gz`).
         #[arg(long)]
         warc: Option<PathBuf>,
+        /// Start the output files afresh instead of resuming an interrupted run.
+        #[arg(long)]
+        fresh: bool,
+    },
+    /// Score extraction on dataset folders (html/<id>.html.gz + ground-truth.jsonl): shingle
+    /// P/R/F1 for body sets, snippet hit/leak for snippet sets, metadata accuracy per field.
+    /// Exits 1 when a figure falls below a floor given with --floors.
+    Eval {
+        /// Dataset folders.
+        #[arg(required = true)]
+        dirs: Vec<PathBuf>,
+        /// List this many worst pages per body set.
+        #[arg(long, default_value_t = 10)]
+        worst: usize,
+        /// Minimum figures (e.g. eval/floors.toml); any figure below its floor fails the run.
+        #[arg(long)]
+        floors: Option<PathBuf>,
+        /// Score extraction alone, without the filter stage's line rules.
+        #[arg(long)]
+        no_filter: bool,
+        /// Take [extract] and [filter] settings from this pipeline.toml.
+        #[arg(short, long)]
+        config: Option<PathBuf>,
+        /// Write each set's predictions as JSONL (the input format of score.py) into this folder.
+        #[arg(long)]
+        predictions: Option<PathBuf>,
+        /// Worker threads (0 = one per core).
+        #[arg(long, default_value_t = 0)]
+        threads: usize,
     },
     /// Check a config file and exit: 0 when it is valid.
     Check {
@@ -206,18 +235,189 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             pipeline.set_output(Output::from_config(&settings.output));
             report(&pipeline.run()?);
         }
+        Command::Learn {
+            paths,
+            output,
+            config,
+            min_pages,
+            min_share,
+        } => {
             let (mut settings, config_path) = settings_from(config.as_deref())?;
             settings.source = Some(copydesk::source::SourceConfig {
                 paths,
                 urls: Vec::new(),
-                format,
-                url,
+                format: InputFormat::Auto,
+                url: None,
             });
+            let base = config.as_deref().map_or(Path::new("."), base_dir);
+            let pipeline = settings.build(&config_path, base)?;
+            let (profiles, summary) = pipeline.learn(min_pages, min_share);
+            profiles
+                .save(&output)
+                .with_context(|| format!("cannot save profiles to {}", output.display()))?;
+            eprintln!(
+                "{} pages read, {} with a known host; profiles for {} hosts written to {}",
+                summary.pages,
+                summary.attributed,
+                profiles.hosts.len(),
+                output.display()
+            );
+        }
+        Command::Explain {
+            file,
+            config,
+            url,
+            format,
+        } => {
+            let (settings, config_path) = settings_from(config.as_deref())?;
+            let base = config.as_deref().map_or(Path::new("."), base_dir);
+            let processor = settings.build_processor(&config_path, base)?;
+            let input = copydesk::Input {
+                seq: 0,
+                source: file.display().to_string(),
+                url: url
+                    .as_deref()
+                    .map(url::Url::parse)
+                    .transpose()
+                    .context("invalid --url")?,
+                format,
+                origin: copydesk::source::Origin::File(file.clone()),
+            };
+            let page = copydesk::load::load(&input, &settings.limits)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            let (article, audit) = processor
+                .explain(&page)
+                .with_context(|| format!("no article in {}", file.display()))?;
+            println!("title: {}", article.meta.title.as_deref().unwrap_or("-"));
+            println!("kept {} blocks:", article.blocks.len());
+            for block in &article.blocks {
+                println!("  {}", block.text.replace('\n', " ⏎ "));
+            }
+            println!("removed:");
+            print!("{}", copydesk::filter::explain_audit(&audit));
+        }
+        Command::Fetch {
+            lists,
+            output,
+            rejects,
+            config,
+            threads,
+            markdown,
+            warc,
+            fresh,
+        } => {
+            let (mut settings, config_path) = settings_from(config.as_deref())?;
+            settings.output = OutputConfig {
+                path: output,
+                rejects,
+                markdown: markdown || settings.output.markdown,
+                resume: !fresh,
+            };
+            if let Some(threads) = threads {
+                settings.threads = threads;
+            }
+            if warc.is_some() {
+                settings.fetch.warc = warc;
+            }
+            let lists = lists
+                .iter()
+                .map(|arg| copydesk::fetch::ListSource::from_arg(arg))
+                .collect();
+            let base = config.as_deref().map_or(Path::new("."), base_dir);
+            let mut pipeline = settings.build_fetch(&config_path, base, lists)?;
+            pipeline.set_output(Output::from_config(&settings.output));
+            report(&pipeline.run()?);
+        }
+        Command::Eval {
+            dirs,
+            worst,
+            floors,
+            no_filter,
+            config,
+            predictions,
+            threads,
+        } => {
+            return eval(
+                &dirs,
+                worst,
+                floors.as_deref(),
+                !no_filter,
+                config.as_deref(),
+                predictions,
+                threads,
+            );
         }
         Command::Check { config } => {
             load_config(&config)?.build(&config, base_dir(&config))?;
             eprintln!("{}: ok", config.display());
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `copydesk eval`: the processor's article (with the filter stage's line rules unless
+/// `filter` is off; document-level rejections are ignored, so a short gold page still scores)
+/// against the datasets' gold.
+fn eval(
+    dirs: &[PathBuf],
+    worst: usize,
+    floors: Option<&Path>,
+    filter: bool,
+    config: Option<&Path>,
+    predictions_dir: Option<PathBuf>,
+    threads: usize,
+) -> anyhow::Result<ExitCode> {
+    use copydesk::eval::{EvalOptions, EvalOutput, Floors, evaluate};
+    let (settings, config_path) = settings_from(config)?;
+    let base = config.map_or(Path::new("."), base_dir);
+    let processor = settings.build_processor(&config_path, base)?;
+    let floors = floors
+        .map(|path| Floors::load(path).with_context(|| format!("cannot load {}", path.display())))
+        .transpose()?;
+    let extract = |html: &str, url: Option<&url::Url>| {
+        let page = copydesk::Page {
+            seq: 0,
+            source: String::new(),
+            url: url.cloned(),
+            kind: copydesk::ContentKind::Html,
+            text: html.to_string(),
+        };
+        let article = if filter {
+            processor.explain(&page).ok()?.0
+        } else {
+            processor.article(&page).ok()?
+        };
+        let field = |v: Option<&str>| copydesk::normalize::normalize_field(v);
+        Some(EvalOutput {
+            body: copydesk::normalize::join_text(&article.blocks),
+            title: field(article.meta.title.as_deref()),
+            author: field(article.meta.author.as_deref()),
+            published: field(article.meta.published.as_deref()),
+            lang: field(article.meta.language.as_deref()),
+            site_name: field(article.meta.site_name.as_deref()),
+        })
+    };
+    let threads = if threads == 0 {
+        std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+    } else {
+        threads
+    };
+    let opts = EvalOptions {
+        worst,
+        threads,
+        predictions_dir,
+    };
+    let report = evaluate(dirs, &extract, &opts).context("evaluation failed")?;
+    print!("{report}");
+    if let Some(floors) = floors {
+        let violations = report.check_floors(&floors);
+        if !violations.is_empty() {
+            for v in &violations {
+                eprintln!("below floor: {v}");
+            }
+            return Ok(ExitCode::from(1));
+        }
+        eprintln!("all figures at or above their floors");
     }
     Ok(ExitCode::SUCCESS)
 }

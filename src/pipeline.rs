@@ -9,7 +9,7 @@
 //!
 //! With a fetch plan (URL lists), the source thread runs [`fetch::run`] instead (its own
 //! tokio runtime): fetched responses go to the same workers (`Work::Fetched`), fetch
-//! rejects straight to the writer, and the outputs are opened by [`fetch::resume::open`] so a
+//! rejects straight to the writer, and the outputs are opened by [`resume::open`] so a
 //! killed run can be continued.
 
 use std::collections::BTreeMap;
@@ -28,7 +28,6 @@ use crate::load::{self, ContentKind, Limits, Page};
 use crate::normalize::{self, RecordContext};
 use crate::record::{Record, Reject, RemovedBlock};
 use crate::resume;
-use crate::sink::JsonlSink;
 use crate::source::{Input, Source};
 use crate::text;
 
@@ -135,6 +134,8 @@ pub struct Output {
     pub records: PathBuf,
     /// Rejects file; `None` writes rejects to stderr.
     pub rejects: Option<PathBuf>,
+    /// Skip inputs finished by an earlier run and append, instead of starting afresh.
+    pub resume: bool,
 }
 
 impl Output {
@@ -146,6 +147,7 @@ impl Output {
         Self {
             records: config.path.clone(),
             rejects,
+            resume: config.resume,
         }
     }
 }

@@ -186,7 +186,7 @@ fn reopen(path: &Path, state: &mut ResumeState, drop_transient: bool) -> Result<
 
 /// A regular file or a path not created yet: not `-`, `/dev/null`, a FIFO...
 fn is_plain_file(path: &Path) -> bool {
-    !path.as_os_str() == "-" && fs::metadata(path).map_or(true, |m| m.is_file())
+    path.as_os_str() != "-" && fs::metadata(path).map_or(true, |m| m.is_file())
 }
 
 fn temp_path(path: &Path) -> PathBuf {

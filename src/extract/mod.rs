@@ -2,12 +2,44 @@
 //!
 //! The only module that imports `scraper`. Everything here is pure and deterministic: same HTML
 //! and options in, same article out.
+//!
+//! # Flow
+//! 1. [`dom`]: `scraper::Html` is parsed and copied into an index-based tree (pre-order
+//!    numbering), so every later pass is an iterative loop: page depth never reaches the
+//!    call stack.
+//! 2. [`prune::mark_boilerplate`]: scripts, hidden elements, furniture tags/roles and
+//!    boilerplate class/id tokens are marked removed (a side table, not DOM edits).
+//! 3. [`score::select`]: paragraphs score their ancestors; the best container and the
+//!    siblings that belong with it are chosen.
+//! 4. [`prune::clean_selection`]: link-dense lists, galleries and widgets inside the
+//!    selection are marked removed.
+//! 5. [`render`]: the selection becomes [`Block`]s; then short furniture lines (share
+//!    buttons, consent notices) and a heading repeating the title are dropped.
+//! 6. [`meta`]: title, author, dates, language, site name, canonical URL, description,
+//!    image and tags.
+//!
+//! If a pass yields too little text, steps 2-4 are retried with the doubtful rules off
+//! (class tokens, then conditional cleaning), as Readability does.
+//!
+//! Invariants: blocks are never empty; text is whitespace-collapsed except in `Code`.
+
+mod dom;
+mod meta;
+mod prune;
+mod render;
+mod score;
+mod selectors;
 
 use serde::Deserialize;
 use thiserror::Error;
 use url::Url;
 
-use crate::article::Article;
+use crate::article::{Article, Block, BlockKind};
+
+use dom::Doc;
+use prune::{CleanParams, MarkParams};
+use render::{RawBlock, RenderParams};
+use score::{SelectParams, Stats};
 
 /// How to trade precision against recall when choosing what belongs to the body.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -22,6 +54,11 @@ pub enum Favor {
     Recall,
 }
 
+/// Latest year accepted for page dates by default. Extraction cannot read the clock
+/// (determinism), so "not in the future" is a fixed bound; raise it in the config when
+/// the calendar gets close.
+pub const DEFAULT_MAX_DATE_YEAR: i32 = 2100;
+
 /// `[extract]` in pipeline.toml.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -32,6 +69,9 @@ pub struct ExtractConfig {
     pub include_tables: bool,
     /// Keep image captions in the body.
     pub include_captions: bool,
+    /// Dates after this year are rejected as implausible (default
+    /// [`DEFAULT_MAX_DATE_YEAR`]; set it to the current year to reject future dates).
+    pub max_date_year: i32,
 }
 
 impl Default for ExtractConfig {
@@ -40,6 +80,7 @@ impl Default for ExtractConfig {
             favor: Favor::Balanced,
             include_tables: true,
             include_captions: true,
+            max_date_year: DEFAULT_MAX_DATE_YEAR,
         }
     }
 }
@@ -58,6 +99,98 @@ pub struct Extractor {
     config: ExtractConfig,
 }
 
+/// The numbers behind a [`Favor`] preset.
+#[derive(Debug, Clone, Copy)]
+struct Preset {
+    mark: MarkParams,
+    select: SelectParams,
+    clean: CleanParams,
+    /// A pass whose text is shorter than this (characters) triggers the next, more lenient
+    /// pass (Readability `charThreshold` is 500).
+    min_body_chars: usize,
+    /// Drop blocks made only of link text with at most this many words (0 = never).
+    max_link_block_words: usize,
+    /// Drop short blocks with consent/comment-form/newsletter phrases, "read also" lines
+    /// and photo credits.
+    drop_boilerplate_phrases: bool,
+    /// Drop blocks whose link text is at least this share of their text (1.0 = never):
+    /// teaser and link lists that survived container cleaning (trafilatura's
+    /// `link_density_test` uses 0.8).
+    max_block_link_share: f32,
+}
+
+impl Preset {
+    fn of(favor: Favor) -> Self {
+        let select = SelectParams {
+            min_paragraph_chars: 25,
+            sibling_share: 0.2,
+            sibling_max_link_density: 0.25,
+            sibling_min_block_chars: 100,
+            keep_short_siblings: true,
+        };
+        let mark = MarkParams {
+            use_class_tokens: true,
+            drop_headers: false,
+            drop_forms: true,
+        };
+        let clean = CleanParams {
+            link_density_modifier: 0.0,
+            enabled: true,
+        };
+        match favor {
+            Favor::Balanced => Self {
+                mark,
+                select,
+                clean,
+                min_body_chars: 500,
+                max_link_block_words: 0,
+                drop_boilerplate_phrases: true,
+                max_block_link_share: 0.8,
+            },
+            Favor::Precision => Self {
+                mark: MarkParams {
+                    drop_headers: true,
+                    ..mark
+                },
+                select: SelectParams {
+                    sibling_share: 0.3,
+                    sibling_max_link_density: 0.1,
+                    keep_short_siblings: false,
+                    ..select
+                },
+                clean: CleanParams {
+                    link_density_modifier: -0.1,
+                    ..clean
+                },
+                min_body_chars: 250,
+                max_link_block_words: 12,
+                drop_boilerplate_phrases: true,
+                max_block_link_share: 0.6,
+            },
+            Favor::Recall => Self {
+                mark: MarkParams {
+                    drop_forms: false,
+                    ..mark
+                },
+                select: SelectParams {
+                    sibling_share: 0.1,
+                    sibling_max_link_density: 0.4,
+                    min_paragraph_chars: 20,
+                    ..select
+                },
+                clean: CleanParams {
+                    link_density_modifier: 0.2,
+                    ..clean
+                },
+                min_body_chars: 1000,
+                max_link_block_words: 0,
+                drop_boilerplate_phrases: false,
+                max_block_link_share: 1.0,
+            },
+        }
+    }
+}
+
 impl Extractor {
     /// Builds an extractor from its config.
     pub fn new(config: ExtractConfig) -> Self {
@@ -72,7 +205,392 @@ impl Extractor {
     /// # Errors
     /// [`ExtractError::NoContent`] when nothing article-like is on the page.
     pub fn extract(&self, html: &str, url: Option<&Url>) -> Result<Article, ExtractError> {
-        let _ = (html, url, &self.config);
-        Err(ExtractError::NoContent)
+        let doc = Doc::parse(html);
+        let preset = Preset::of(self.config.favor);
+        let raw = self.body(&doc, &preset);
+        let mut blocks = filter_blocks(raw, &preset);
+        let body_text: String = blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let meta = meta::extract_meta(&meta::MetaInput {
+            doc: &doc,
+            url,
+            body_text: &body_text,
+            max_year: self.config.max_date_year,
+        });
+        drop_title_heading(&mut blocks, meta.title.as_deref());
+        if blocks.is_empty() {
+            return Err(ExtractError::NoContent);
+        }
+        Ok(Article { meta, blocks })
+    }
+
+    /// Runs the prune/score/clean/render passes, relaxing rules while the text is short.
+    fn body(&self, doc: &Doc, preset: &Preset) -> Vec<RawBlock> {
+        let render_params = RenderParams {
+            include_tables: self.config.include_tables,
+            include_captions: self.config.include_captions,
+        };
+        let attempts = [
+            (preset.mark, preset.clean),
+            (
+                MarkParams {
+                    use_class_tokens: false,
+                    ..preset.mark
+                },
+                preset.clean,
+            ),
+            (
+                MarkParams {
+                    use_class_tokens: false,
+                    ..preset.mark
+                },
+                CleanParams {
+                    enabled: false,
+                    ..preset.clean
+                },
+            ),
+        ];
+        let mut best: Vec<RawBlock> = Vec::new();
+        let mut best_len = 0usize;
+        for (mark, clean) in attempts {
+            let mut removed = prune::mark_boilerplate(doc, &mark);
+            let stats = Stats::compute(doc, &removed);
+            let roots = match score::select(doc, &removed, &stats, &preset.select) {
+                Some(sel) => sel.roots,
+                None => vec![doc.find_tag("body").unwrap_or(0)],
+            };
+            prune::clean_selection(doc, &roots, &mut removed, &stats, &clean);
+            let blocks = render::render(doc, &roots, &removed, &stats, &render_params);
+            let len: usize = blocks.iter().map(|b| b.chars).sum();
+            if len >= preset.min_body_chars {
+                return blocks;
+            }
+            if len > best_len {
+                best_len = len;
+                best = blocks;
+            }
+        }
+        best
+    }
+}
+
+/// Longest block (words) that a consent/comment-form/newsletter phrase can remove: such
+/// notices are one or two sentences; longer blocks that mention "newsletter" are story text.
+const PHRASE_MAX_WORDS: usize = 40;
+/// Longest "read also: ..." block removed (a teaser headline fits; a paragraph does not).
+/// Moves trafilatura-snippets leak by about -0.01.
+const RELATED_MAX_WORDS: usize = 25;
+/// Longest photo-credit line removed ("Foto: dpa", "Bild: Jahr Media").
+const CREDIT_MAX_WORDS: usize = 12;
+/// Longest date line removed ("16 marca 2021", "Posted on Mon 2019-01-21 13:49 | News"):
+/// a short block with a date and no closing sentence punctuation is page metadata.
+const DATELINE_MAX_WORDS: usize = 10;
+/// How many blocks at each end of the body count as its edges (date lines).
+const EDGE_BLOCKS: usize = 3;
+/// Longest caption-like block removed for carrying a photo credit ("Angela Merkel in
+/// Berlin. (Foto: dpa)"). trafilatura-snippets counts captions as boilerplate, readability
+/// keeps them; credited captions are the compromise.
+const CAPTION_MAX_WORDS: usize = 35;
+
+/// Text-level pass over rendered blocks: share buttons, furniture one-liners and (by
+/// preset) consent/comment-form phrases and link-only lines.
+fn filter_blocks(raw: Vec<RawBlock>, preset: &Preset) -> Vec<Block> {
+    let total = raw.len();
+    raw.into_iter()
+        .enumerate()
+        .filter(|(idx, r)| {
+            // Date lines sit next to the headline or at the very end.
+            let at_edge = *idx < EDGE_BLOCKS || *idx + EDGE_BLOCKS >= total;
+            let text = r.block.text.as_str();
+            let words = text.split_whitespace().count();
+            if r.block.kind != BlockKind::Code && selectors::FURNITURE_LINE.is_match(text) {
+                return false;
+            }
+            // Word limits also cap characters (8 per word), so unspaced scripts (CJK,
+            // Thai) are not all "short".
+            let short = |max_words: usize| words <= max_words && r.chars <= max_words * 8;
+            if preset.drop_boilerplate_phrases
+                && ((short(PHRASE_MAX_WORDS) && selectors::BOILERPLATE_PHRASE.is_match(text))
+                    || (short(RELATED_MAX_WORDS) && selectors::RELATED_LINE.is_match(text))
+                    || (short(CREDIT_MAX_WORDS) && selectors::CREDIT_LINE.is_match(text))
+                    || (at_edge
+                        && short(DATELINE_MAX_WORDS)
+                        && !text.trim_end().ends_with(['.', '!', '?', '。'])
+                        && selectors::TEXT_DATE.is_match(text))
+                    || (((r.block.kind == BlockKind::Caption && short(CAPTION_MAX_WORDS))
+                        || (r.block.kind == BlockKind::Paragraph && short(CAPTION_MAX_WORDS / 2)))
+                        && selectors::CREDIT_MENTION.is_match(text)))
+            {
+                return false;
+            }
+            if r.chars > 0
+                && preset.max_block_link_share < 1.0
+                && r.block.kind == BlockKind::Paragraph
+                && r.link_chars as f32 >= preset.max_block_link_share * r.chars as f32
+            {
+                return false;
+            }
+            if preset.max_link_block_words > 0
+                && words <= preset.max_link_block_words
+                && r.chars > 0
+                && r.link_chars * 10 >= r.chars * 9
+            {
+                return false;
+            }
+            true
+        })
+        .map(|(_, r)| r.block)
+        .collect()
+}
+
+/// Drops a leading heading that repeats the title (it is metadata, not body).
+fn drop_title_heading(blocks: &mut Vec<Block>, title: Option<&str>) {
+    let Some(title) = title else { return };
+    let norm = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let t = norm(title);
+    if t.is_empty() {
+        return;
+    }
+    if let Some(pos) = blocks
+        .iter()
+        .take(3)
+        .position(|b| matches!(b.kind, BlockKind::Heading(_)))
+    {
+        let h = norm(&blocks[pos].text);
+        if !h.is_empty()
+            && (h == t || (h.len() > 20 && t.contains(&h)) || (t.len() > 20 && h.contains(&t)))
+        {
+            blocks.remove(pos);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PARA: &str = "The council voted on Tuesday, after a long debate, to approve the new budget for schools. ";
+
+    fn page(extra_story: &str) -> String {
+        format!(
+            "<html lang=en><head><title>Budget approved | City Paper</title></head><body>\
+             <header><nav><a href=/>Home</a> <a href=/news>News</a></nav></header>\
+             <div class=layout><div id=story><h1>Budget approved</h1><p>{PARA}{PARA}</p><p>{PARA}</p>\
+             <p>{PARA}{PARA}{PARA}</p>{extra_story}</div>\
+             <div class=rail><ul><li><a href=/1>Other story one</a></li><li><a href=/2>Other story two</a></li></ul></div></div>\
+             <footer>Copyright City Paper</footer></body></html>"
+        )
+    }
+
+    fn extract(html: &str, favor: Favor) -> Article {
+        Extractor::new(ExtractConfig {
+            favor,
+            ..ExtractConfig::default()
+        })
+        .extract(html, None)
+        .unwrap()
+    }
+
+    fn text(a: &Article) -> String {
+        a.blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
+    #[test]
+    fn extracts_story_and_drops_furniture() {
+        let a = extract(&page(""), Favor::Balanced);
+        let t = text(&a);
+        assert!(t.contains("approve the new budget"));
+        assert!(!t.contains("Other story"));
+        assert!(!t.contains("Copyright"));
+        assert!(!t.contains("Home"));
+        assert_eq!(a.meta.title.as_deref(), Some("Budget approved"));
+        assert!(a.blocks.iter().all(|b| !b.text.trim().is_empty()));
+        // The heading repeating the title is dropped.
+        assert!(
+            !a.blocks
+                .iter()
+                .any(|b| matches!(b.kind, BlockKind::Heading(_)))
+        );
+    }
+
+    #[test]
+    fn split_container_recovered() {
+        let html = format!(
+            "<body><div id=wrap><div class=part><p>{PARA}{PARA}</p><p>{PARA}</p></div>\
+             <div class=ad-slot>Advertisement</div>\
+             <div class=part><p>Second half starts here. {PARA}{PARA}</p><p>{PARA}</p></div></div>\
+             <div id=links><a href=/x>Unrelated link</a></div></body>"
+        );
+        let t = text(&extract(&html, Favor::Balanced));
+        assert!(t.contains("Second half starts here"));
+        assert!(!t.contains("Advertisement"));
+        assert!(!t.contains("Unrelated"));
+    }
+
+    #[test]
+    fn presets_differ() {
+        // A short sibling sentence (recall and balanced keep it, precision drops it), a
+        // link-only paragraph and a link-heavy box (only recall keeps them).
+        let extra = "<p><a href=/more>See the full budget document</a></p>";
+        let html = format!(
+            "<body><div id=main><div id=story><p>{PARA}{PARA}</p><p>{PARA}</p><p>{PARA}{PARA}</p><p>{PARA}{PARA}</p>{extra}\
+             <div class=box>Earlier: <a href=/a>Budget talks stall in committee</a> and more.</div></div>\
+             <p>Officials agreed.</p></div></body>"
+        );
+        let p = text(&extract(&html, Favor::Precision));
+        let b = text(&extract(&html, Favor::Balanced));
+        let r = text(&extract(&html, Favor::Recall));
+        assert!(!p.contains("See the full budget document"));
+        assert!(!b.contains("See the full budget document"));
+        assert!(r.contains("See the full budget document"));
+        assert!(!p.contains("Officials agreed."));
+        assert!(b.contains("Officials agreed."));
+        assert!(!b.contains("Budget talks stall"));
+        assert!(r.contains("Budget talks stall"));
+        assert_ne!(p, b);
+        assert_ne!(b, r);
+    }
+
+    #[test]
+    fn text_filters_drop_furniture_lines() {
+        let raw = |kind, text: &str, link_chars| RawBlock {
+            block: Block::new(kind, text),
+            link_chars,
+            chars: text.chars().count(),
+        };
+        let story = "The council approved the budget after a long debate on Tuesday evening.";
+        let blocks = vec![
+            raw(BlockKind::Paragraph, "16. Oktober 2019 | Politik", 0),
+            raw(BlockKind::Paragraph, story, 0),
+            raw(
+                BlockKind::Caption,
+                "The mayor in the council chamber. (Foto: dpa)",
+                0,
+            ),
+            raw(
+                BlockKind::Paragraph,
+                "Lesen Sie auch: Neue Schulen für die Stadt",
+                20,
+            ),
+            raw(BlockKind::Paragraph, "Share this article", 0),
+            raw(BlockKind::Paragraph, "Other headline as a link", 24),
+            raw(BlockKind::Paragraph, story, 0),
+            raw(BlockKind::Paragraph, story, 0),
+            raw(BlockKind::Paragraph, story, 0),
+            raw(
+                BlockKind::Paragraph,
+                "Wir verwenden Cookies, um die Seite zu verbessern.",
+                0,
+            ),
+        ];
+        let kept = filter_blocks(blocks, &Preset::of(Favor::Balanced));
+        assert_eq!(kept.len(), 4);
+        assert!(kept.iter().all(|b| b.text == story));
+    }
+
+    #[test]
+    fn no_content_is_an_error() {
+        let e =
+            Extractor::new(ExtractConfig::default()).extract("<html><body></body></html>", None);
+        assert_eq!(e, Err(ExtractError::NoContent));
+    }
+
+    #[test]
+    fn deep_page_does_not_overflow() {
+        let depth = 100_000;
+        let mut html = String::with_capacity(depth * 12);
+        html.push_str("<html><body>");
+        for _ in 0..depth {
+            html.push_str("<div>");
+        }
+        html.push_str("<p>Deep text, with a comma, inside a very deep page structure here.</p>");
+        for _ in 0..depth {
+            html.push_str("</div>");
+        }
+        html.push_str("</body></html>");
+        // Run on a thread with a small stack to prove the walk is not recursive.
+        let handle = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || {
+                let a = Extractor::new(ExtractConfig::default())
+                    .extract(&html, None)
+                    .unwrap();
+                text(&a)
+            })
+            .unwrap();
+        let t = handle.join().unwrap();
+        assert!(t.contains("Deep text"));
+    }
+
+    #[test]
+    fn config_rejects_unknown_fields() {
+        let ok: ExtractConfig = toml::from_str("favor = 'recall'\ninclude_tables = false").unwrap();
+        assert_eq!(ok.favor, Favor::Recall);
+        assert!(!ok.include_tables);
+        assert!(toml::from_str::<ExtractConfig>("favour = 'recall'").is_err());
+    }
+}
+
+#[cfg(test)]
+mod explain {
+    //! Developer aid: `cargo test --lib explain_page -- --ignored --nocapture` prints the
+    //! selection for the page in `/tmp/explain.html`.
+    #[test]
+    #[ignore]
+    fn explain_page() {
+        let Ok(html) = std::fs::read_to_string("/tmp/explain.html") else {
+            return;
+        };
+        let doc = super::Doc::parse(&html);
+        let preset = super::Preset::of(super::Favor::Balanced);
+        let removed = super::prune::mark_boilerplate(&doc, &preset.mark);
+        let stats = super::Stats::compute(&doc, &removed);
+        let sel = super::score::select(&doc, &removed, &stats, &preset.select).unwrap();
+        let show = |i: usize| {
+            format!(
+                "{}#{} {:?} text {} ld {:.2} score {:.1}",
+                doc.tag(i),
+                i,
+                doc.elem(i).map(|e| e.class_id()),
+                stats.text[i],
+                stats.link_density(i),
+                sel.scores[i]
+            )
+        };
+        eprintln!("top {}", show(sel.top));
+        let mut a = doc.nodes[sel.top].parent;
+        while let Some(x) = a {
+            eprintln!("  anc {}", show(x));
+            a = doc.nodes[x].parent;
+        }
+        for r in &sel.roots {
+            eprintln!("root {}", show(*r));
+        }
+        let mut ranked: Vec<usize> = (0..doc.nodes.len())
+            .filter(|&i| sel.scores[i] != 0.0)
+            .collect();
+        ranked.sort_by(|&a, &b| sel.scores[b].total_cmp(&sel.scores[a]));
+        for &c in ranked.iter().take(6) {
+            eprintln!("  cand {}", show(c));
+        }
+        if let Some(par) = doc.nodes[sel.top].parent {
+            for &c in &doc.nodes[par].children {
+                if doc.elem(c).is_some() {
+                    eprintln!("  sib {} removed {}", show(c), removed[c]);
+                }
+            }
+        }
     }
 }

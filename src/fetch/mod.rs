@@ -20,18 +20,18 @@ mod robots;
 mod schedule;
 pub mod warc;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use serde::Deserialize;
 
+pub use crate::resume::ResumeState;
 pub use client::{Fetcher, Response, charset_param, is_html_type};
 pub use error::FetchError;
 pub use list::ListSource;
 pub use progress::Progress;
-pub use crate::resume::ResumeState;
 pub use robots::Robots;
 
 use crate::charset;
@@ -470,11 +470,6 @@ pub(crate) fn key(text: &str) -> u128 {
 
 /// The example `[fetch]` table, for pipeline.toml (a test parses it).
 pub const EXAMPLE_TOML: &str = include_str!("example.toml");
-
-/// Whether `path` names standard output.
-pub(crate) fn is_stdio(path: &Path) -> bool {
-    path.as_os_str() == "-"
-}
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,1048 @@
+//! Metadata: `<head>` tags, JSON-LD, bylines and URL patterns -> [`Metadata`].
+//!
+//! Sources are tried in a fixed priority order per field (JSON-LD, then meta tags, then
+//! markup, then the URL); every candidate is validated (authors are names, dates are sane
+//! calendar dates) and the first valid one wins. Deterministic: no clock; "not in the future"
+//! is a fixed upper year from the config plus "not after the page's modification date".
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use serde_json::Value;
+use url::Url;
+
+use crate::article::Metadata;
+
+use super::dom::{Doc, collapse_ws};
+use super::selectors::{self as sel, is_in};
+
+/// Oldest year accepted for a publication date (the web before this is not in scope).
+const MIN_YEAR: i32 = 1990;
+
+/// Everything the metadata pass needs from the rest of the extractor.
+pub(crate) struct MetaInput<'a> {
+    /// The page.
+    pub doc: &'a Doc,
+    /// Page URL, if known.
+    pub url: Option<&'a Url>,
+    /// Extracted body text (language detection fallback).
+    pub body_text: &'a str,
+    /// Latest acceptable year for dates.
+    pub max_year: i32,
+}
+
+#[derive(Default)]
+struct JsonLd {
+    headline: Option<String>,
+    authors: Vec<String>,
+    published: Option<String>,
+    modified: Option<String>,
+    publisher: Option<String>,
+    website: Option<String>,
+    language: Option<String>,
+    keywords: Vec<String>,
+    image: Option<String>,
+    description: Option<String>,
+}
+
+/// Meta tags keyed by lowercased `name` / `property` / `itemprop` / `http-equiv`; values in
+/// page order.
+struct MetaTags(HashMap<String, Vec<String>>);
+
+impl MetaTags {
+    fn collect(doc: &Doc) -> Self {
+        let mut m: HashMap<String, Vec<String>> = HashMap::new();
+        for i in 0..doc.nodes.len() {
+            let Some(e) = doc.elem(i) else { continue };
+            if e.tag != "meta" {
+                continue;
+            }
+            let Some(content) = e.attr("content") else {
+                continue;
+            };
+            let content = collapse_ws(&html_unescape(content));
+            if content.is_empty() {
+                continue;
+            }
+            for key in ["name", "property", "itemprop", "http-equiv"] {
+                if let Some(k) = e.attr(key) {
+                    // `property` may hold several space-separated names.
+                    for k in k.split_whitespace() {
+                        m.entry(k.to_ascii_lowercase())
+                            .or_default()
+                            .push(content.clone());
+                    }
+                }
+            }
+        }
+        Self(m)
+    }
+
+    fn first(&self, key: &str) -> Option<&str> {
+        self.0.get(key).and_then(|v| v.first()).map(String::as_str)
+    }
+
+    fn all(&self, key: &str) -> &[String] {
+        self.0.get(key).map_or(&[], Vec::as_slice)
+    }
+}
+
+fn html_unescape(s: &str) -> String {
+    if s.contains('&') {
+        html_escape::decode_html_entities(s).into_owned()
+    } else {
+        s.to_string()
+    }
+}
+
+/// Extracts page metadata.
+pub(crate) fn extract_meta(input: &MetaInput<'_>) -> Metadata {
+    let doc = input.doc;
+    let tags = MetaTags::collect(doc);
+    let ld = parse_json_ld(doc);
+
+    let site_name = ld_or_meta_site(&tags, &ld).or_else(|| input.url.and_then(host_name));
+    let h1 = first_text(doc, "h1");
+    let title = pick_title(
+        doc,
+        &tags,
+        &ld,
+        h1.as_deref(),
+        site_name.as_deref(),
+        input.url,
+    );
+
+    let author = pick_author(doc, &tags, &ld, site_name.as_deref());
+
+    let modified = ld
+        .modified
+        .iter()
+        .map(String::as_str)
+        .chain(sel::MODIFIED_META.iter().filter_map(|k| tags.first(k)))
+        .find_map(|d| normalize_date(d, input.max_year));
+    let bound = modified.as_deref().and_then(date_part);
+    let published = published_candidates(doc, &tags, &ld, input.url)
+        .into_iter()
+        .filter_map(|d| normalize_date(&d, input.max_year))
+        .find(|d| match (bound, date_part(d)) {
+            (Some(b), Some(p)) => p <= b,
+            _ => true,
+        });
+
+    let language = pick_language(doc, &tags, &ld, input.body_text);
+    let canonical_url = link_rel(doc, "canonical")
+        .or_else(|| tags.first("og:url").map(str::to_string))
+        .map(|u| absolutize(&u, input.url));
+    let description = tags
+        .first("description")
+        .or_else(|| tags.first("og:description"))
+        .or_else(|| tags.first("twitter:description"))
+        .map(str::to_string)
+        .or(ld.description.clone());
+    let image = tags
+        .first("og:image")
+        .or_else(|| tags.first("og:image:url"))
+        .or_else(|| tags.first("twitter:image"))
+        .or_else(|| tags.first("twitter:image:src"))
+        .map(str::to_string)
+        .or(ld.image.clone())
+        .map(|u| absolutize(&u, input.url));
+    let mut tag_list: Vec<String> = Vec::new();
+    let mut push_tag = |t: &str| {
+        let t = collapse_ws(t);
+        if !t.is_empty()
+            && t.chars().count() <= 80
+            && !tag_list.iter().any(|x| x.eq_ignore_ascii_case(&t))
+        {
+            tag_list.push(t);
+        }
+    };
+    for t in tags.all("article:section") {
+        push_tag(t);
+    }
+    for t in tags.all("article:tag") {
+        push_tag(t);
+    }
+    for t in tags.all("keywords").iter().chain(tags.all("news_keywords")) {
+        for k in t.split([',', ';']) {
+            push_tag(k);
+        }
+    }
+    for k in &ld.keywords {
+        push_tag(k);
+    }
+
+    Metadata {
+        title,
+        author,
+        published,
+        modified,
+        language,
+        site_name,
+        canonical_url,
+        description,
+        image,
+        tags: tag_list,
+    }
+}
+
+fn absolutize(u: &str, base: Option<&Url>) -> String {
+    match base {
+        Some(b) => b.join(u).map_or_else(|_| u.to_string(), |x| x.to_string()),
+        None => u.to_string(),
+    }
+}
+
+fn host_name(url: &Url) -> Option<String> {
+    let h = url.host_str()?;
+    Some(h.strip_prefix("www.").unwrap_or(h).to_string())
+}
+
+fn link_rel(doc: &Doc, rel: &str) -> Option<String> {
+    (0..doc.nodes.len()).find_map(|i| {
+        let e = doc.elem(i)?;
+        if e.tag != "link" {
+            return None;
+        }
+        let r = e.attr("rel")?;
+        if r.split_whitespace().any(|x| x.eq_ignore_ascii_case(rel)) {
+            e.attr("href")
+                .map(|h| h.trim().to_string())
+                .filter(|h| !h.is_empty())
+        } else {
+            None
+        }
+    })
+}
+
+fn first_text(doc: &Doc, tag: &str) -> Option<String> {
+    (0..doc.nodes.len()).find_map(|i| {
+        if doc.tag(i) != tag {
+            return None;
+        }
+        let t = collapse_ws(&doc.text_of(i, |_| false));
+        (!t.is_empty()).then_some(t)
+    })
+}
+
+fn ld_or_meta_site(tags: &MetaTags, ld: &JsonLd) -> Option<String> {
+    tags.first("og:site_name")
+        .map(str::to_string)
+        .or_else(|| ld.publisher.clone())
+        .or_else(|| ld.website.clone())
+        .or_else(|| tags.first("application-name").map(str::to_string))
+        .filter(|s| !s.is_empty())
+}
+
+// ---------------------------------------------------------------- JSON-LD
+
+fn parse_json_ld(doc: &Doc) -> JsonLd {
+    let mut out = JsonLd::default();
+    let mut article_seen = false;
+    for i in 0..doc.nodes.len() {
+        let Some(e) = doc.elem(i) else { continue };
+        if e.tag != "script"
+            || !e
+                .attr("type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+        {
+            continue;
+        }
+        let text = doc.text_of(i, |_| false);
+        let Ok(v) = serde_json::from_str::<Value>(text.trim()) else {
+            continue;
+        };
+        // Iterative walk over nested objects (@graph, arrays, mainEntity).
+        let mut stack: Vec<(&Value, usize)> = vec![(&v, 0)];
+        while let Some((val, depth)) = stack.pop() {
+            if depth > 8 {
+                continue;
+            }
+            match val {
+                Value::Array(a) => stack.extend(a.iter().rev().map(|x| (x, depth + 1))),
+                Value::Object(o) => {
+                    let types = ld_types(val);
+                    let is_article = types
+                        .iter()
+                        .any(|t| is_in(sel::ARTICLE_TYPES, t) && t != "webpage");
+                    let is_page = types.iter().any(|t| t == "webpage");
+                    if (is_article && !article_seen)
+                        || (is_page && out.headline.is_none() && !article_seen)
+                    {
+                        if is_article {
+                            article_seen = true;
+                            out.headline = None;
+                            out.authors.clear();
+                        }
+                        fill_from_article(&mut out, val);
+                    }
+                    if types.iter().any(|t| t == "website")
+                        && out.website.is_none()
+                        && let Some(n) = o.get("name").and_then(Value::as_str)
+                    {
+                        out.website = Some(collapse_ws(n));
+                    }
+                    for key in [
+                        "@graph",
+                        "mainEntity",
+                        "mainEntityOfPage",
+                        "itemListElement",
+                    ] {
+                        if let Some(x) = o.get(key) {
+                            stack.push((x, depth + 1));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+fn ld_types(v: &Value) -> Vec<String> {
+    match v.get("@type") {
+        Some(Value::String(s)) => vec![s.to_ascii_lowercase()],
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_ascii_lowercase)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn ld_str(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => Some(collapse_ws(&html_unescape(s))).filter(|s| !s.is_empty()),
+        Value::Array(a) => a.iter().find_map(|x| ld_str(Some(x))),
+        Value::Object(o) => ld_str(
+            o.get("name")
+                .or_else(|| o.get("url"))
+                .or_else(|| o.get("@value")),
+        ),
+        _ => None,
+    }
+}
+
+fn fill_from_article(out: &mut JsonLd, v: &Value) {
+    if out.headline.is_none() {
+        out.headline = ld_str(v.get("headline")).or_else(|| ld_str(v.get("name")));
+    }
+    if out.authors.is_empty() {
+        let mut names = Vec::new();
+        for key in ["author", "creator"] {
+            match v.get(key) {
+                Some(Value::Array(a)) => names.extend(a.iter().filter_map(|x| ld_str(Some(x)))),
+                Some(x) => names.extend(ld_str(Some(x))),
+                None => {}
+            }
+            if !names.is_empty() {
+                break;
+            }
+        }
+        out.authors = names;
+    }
+    if out.published.is_none() {
+        out.published = ld_str(v.get("datePublished")).or_else(|| ld_str(v.get("dateCreated")));
+    }
+    if out.modified.is_none() {
+        out.modified = ld_str(v.get("dateModified"));
+    }
+    if out.publisher.is_none() {
+        out.publisher = v.get("publisher").and_then(|p| match p {
+            Value::Object(o) => o.get("name").and_then(Value::as_str).map(collapse_ws),
+            Value::Array(a) => a
+                .first()
+                .and_then(|x| x.get("name"))
+                .and_then(Value::as_str)
+                .map(collapse_ws),
+            Value::String(s) => Some(collapse_ws(s)),
+            _ => None,
+        });
+    }
+    if out.language.is_none() {
+        out.language = ld_str(v.get("inLanguage"));
+    }
+    if out.keywords.is_empty() {
+        match v.get("keywords") {
+            Some(Value::String(s)) => {
+                out.keywords = s
+                    .split(',')
+                    .map(collapse_ws)
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            }
+            Some(Value::Array(a)) => {
+                out.keywords = a.iter().filter_map(|x| ld_str(Some(x))).collect()
+            }
+            _ => {}
+        }
+    }
+    if out.image.is_none() {
+        out.image = match v.get("image") {
+            Some(Value::Object(o)) => o.get("url").and_then(Value::as_str).map(str::to_string),
+            Some(x) => ld_str(Some(x)),
+            None => None,
+        };
+    }
+    if out.description.is_none() {
+        out.description = ld_str(v.get("description"));
+    }
+}
+
+// ---------------------------------------------------------------- title
+
+fn norm_cmp(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn pick_title(
+    doc: &Doc,
+    tags: &MetaTags,
+    ld: &JsonLd,
+    h1: Option<&str>,
+    site: Option<&str>,
+    url: Option<&Url>,
+) -> Option<String> {
+    let html_title = first_text(doc, "title");
+    let raw = ld
+        .headline
+        .clone()
+        .or_else(|| tags.first("og:title").map(str::to_string))
+        .or_else(|| tags.first("twitter:title").map(str::to_string))
+        .or(html_title)
+        .or_else(|| h1.map(str::to_string))?;
+    let raw = collapse_ws(&raw);
+    if let Some(h) = h1
+        && norm_cmp(h) == norm_cmp(&raw)
+    {
+        return Some(raw);
+    }
+    Some(strip_site_name(&raw, site, url, h1))
+}
+
+/// Removes a leading or trailing site-name segment (" | Site", " - Site") from a title.
+pub(crate) fn strip_site_name(
+    raw: &str,
+    site: Option<&str>,
+    url: Option<&Url>,
+    h1: Option<&str>,
+) -> String {
+    let host = url
+        .and_then(|u| u.host_str())
+        .map(norm_cmp)
+        .unwrap_or_default();
+    let site_n = site.map(norm_cmp).unwrap_or_default();
+    let looks_like_site = |seg: &str| {
+        let n = norm_cmp(seg);
+        !n.is_empty()
+            && ((!site_n.is_empty() && (n == site_n || site_n.contains(&n) || n.contains(&site_n)))
+                || (!host.is_empty() && host.contains(&n) && n.len() >= 3))
+    };
+    // A heading equal to one segment is the best evidence.
+    if let Some(h) = h1 {
+        let hn = norm_cmp(h);
+        for sep in sel::TITLE_SEPARATORS {
+            if raw.contains(sep) {
+                for seg in raw.split(sep) {
+                    if !hn.is_empty() && norm_cmp(seg) == hn {
+                        return seg.trim().to_string();
+                    }
+                }
+            }
+        }
+    }
+    let mut t = raw.trim().to_string();
+    for _ in 0..3 {
+        let mut changed = false;
+        for sep in sel::TITLE_SEPARATORS {
+            if let Some(pos) = t.rfind(sep) {
+                let (head, tail) = (&t[..pos], &t[pos + sep.len()..]);
+                let tail_words = tail.split_whitespace().count();
+                let head_words = head.split_whitespace().count();
+                if looks_like_site(tail)
+                    || (tail_words <= 4 && head_words >= 4 && *sep != " : " && *sep != " / ")
+                {
+                    t = head.trim().to_string();
+                    changed = true;
+                    break;
+                }
+            }
+            if let Some(pos) = t.find(sep) {
+                let (head, tail) = (&t[..pos], &t[pos + sep.len()..]);
+                if looks_like_site(head) && tail.split_whitespace().count() >= 2 {
+                    t = tail.trim().to_string();
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    t
+}
+
+// ---------------------------------------------------------------- author
+
+fn pick_author(doc: &Doc, tags: &MetaTags, ld: &JsonLd, site: Option<&str>) -> Option<String> {
+    let join = |names: Vec<String>| -> Option<String> {
+        let mut out: Vec<String> = Vec::new();
+        for n in names {
+            if !out.iter().any(|x| x.eq_ignore_ascii_case(&n)) {
+                out.push(n);
+            }
+        }
+        (!out.is_empty()).then(|| out.join("; "))
+    };
+    let ld_names: Vec<String> = ld
+        .authors
+        .iter()
+        .flat_map(|a| validate_authors(a, site))
+        .collect();
+    if let Some(a) = join(ld_names) {
+        return Some(a);
+    }
+    for key in sel::AUTHOR_META {
+        for v in tags.all(key) {
+            if v.starts_with("http") {
+                continue;
+            }
+            if let Some(a) = join(validate_authors(v, site)) {
+                return Some(a);
+            }
+        }
+    }
+    // Markup: rel=author, itemprop=author, class tokens "author"/"byline".
+    for i in 0..doc.nodes.len() {
+        let Some(e) = doc.elem(i) else { continue };
+        let by_attr = e
+            .attr("rel")
+            .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+            || e.attr("itemprop")
+                .is_some_and(|r| r.eq_ignore_ascii_case("author"));
+        let by_class = e.class_id().split(|c: char| !c.is_alphanumeric()).any(|t| {
+            matches!(
+                t,
+                "author" | "byline" | "authorname" | "author_name" | "byline_author" | "autor"
+            )
+        });
+        if !(by_attr || by_class)
+            || matches!(
+                e.tag.as_str(),
+                "meta" | "link" | "body" | "html" | "article"
+            )
+        {
+            continue;
+        }
+        if in_comments(doc, i) {
+            continue;
+        }
+        let name_node = (i..doc.nodes[i].end)
+            .find(|&j| {
+                doc.elem(j)
+                    .and_then(|x| x.attr("itemprop"))
+                    .is_some_and(|p| p.eq_ignore_ascii_case("name"))
+            })
+            .unwrap_or(i);
+        let text = collapse_ws(&doc.text_of(name_node, |j| {
+            matches!(doc.tag(j), "script" | "style" | "time")
+        }));
+        if text.is_empty() || text.chars().count() > 120 {
+            continue;
+        }
+        if let Some(a) = join(validate_authors(&text, site)) {
+            return Some(a);
+        }
+    }
+    None
+}
+
+/// Whether an element sits in a comment section (its authors are commenters).
+fn in_comments(doc: &Doc, i: usize) -> bool {
+    let mut cur = doc.nodes[i].parent;
+    while let Some(a) = cur {
+        if let Some(e) = doc.elem(a)
+            && (e.class_id().contains("comment") || e.tag == "footer")
+        {
+            return true;
+        }
+        cur = doc.nodes[a].parent;
+    }
+    false
+}
+
+/// Splits and validates an author string: strips "By ", rejects non-names.
+pub(crate) fn validate_authors(raw: &str, site: Option<&str>) -> Vec<String> {
+    let raw = collapse_ws(raw);
+    let raw = sel::BYLINE_PREFIX.replace(&raw, "").to_string();
+    // "A B, C D" is a list of names; "Name, Title" or "City, Country" is not.
+    let comma_list = raw.contains(", ")
+        && raw.split(", ").all(|p| {
+            let w: Vec<&str> = p.split_whitespace().collect();
+            (2..=4).contains(&w.len())
+                && w.iter()
+                    .all(|x| x.chars().next().is_some_and(char::is_uppercase))
+        });
+    let raw = if comma_list {
+        raw.replace(", ", "; ")
+    } else {
+        raw
+    };
+    let mut out = Vec::new();
+    for part in raw.split(['|', ';', '/', '\n']).flat_map(|p| {
+        let mut v = vec![p.to_string()];
+        for sep in [" and ", " & ", " und ", " et ", " y ", " e "] {
+            v = v
+                .iter()
+                .flat_map(|x| x.split(sep).map(str::to_string).collect::<Vec<_>>())
+                .collect();
+        }
+        v
+    }) {
+        let s = sel::BYLINE_PREFIX.replace(part.trim(), "").to_string();
+        let s = s
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')')
+            .trim()
+            .to_string();
+        if is_valid_author(&s, site) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+fn is_valid_author(s: &str, site: Option<&str>) -> bool {
+    let chars = s.chars().count();
+    let words = s.split_whitespace().count();
+    if !(2..=60).contains(&chars) || words > 6 {
+        return false;
+    }
+    if s.chars().any(|c| c.is_ascii_digit()) || s.contains('@') || s.contains("://") {
+        return false;
+    }
+    if !s.chars().any(char::is_alphabetic) || sel::BAD_AUTHOR.is_match(s) {
+        return false;
+    }
+    if let Some(site) = site
+        && norm_cmp(site) == norm_cmp(s)
+    {
+        return false;
+    }
+    // A name has at least one capitalised word (scripts without case are accepted).
+    s.split_whitespace().any(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_lowercase())
+    })
+}
+
+// ---------------------------------------------------------------- dates
+
+fn published_candidates(doc: &Doc, tags: &MetaTags, ld: &JsonLd, url: Option<&Url>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    out.extend(ld.published.clone());
+    for k in sel::PUBLISHED_META {
+        out.extend(tags.all(k).iter().cloned());
+    }
+    // Markup: itemprop=datePublished, <time pubdate>, then the first <time datetime>.
+    let mut first_time: Option<String> = None;
+    for i in 0..doc.nodes.len() {
+        let Some(e) = doc.elem(i) else { continue };
+        let prop = e
+            .attr("itemprop")
+            .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"));
+        if prop || (e.tag == "time" && e.attr("pubdate").is_some()) {
+            if let Some(d) = e.attr("datetime").or_else(|| e.attr("content")) {
+                out.push(d.to_string());
+            } else {
+                out.push(collapse_ws(&doc.text_of(i, |_| false)));
+            }
+        } else if e.tag == "time"
+            && first_time.is_none()
+            && let Some(d) = e.attr("datetime")
+        {
+            first_time = Some(d.to_string());
+        }
+    }
+    if let Some(u) = url
+        && let Some(c) = sel::URL_DATE.captures(u.path())
+    {
+        out.push(format!("{}-{:0>2}-{:0>2}", &c[1], &c[2], &c[3]));
+    }
+    out.extend(first_time);
+    // Dates written in short date/meta lines, in document order.
+    for i in 0..doc.nodes.len() {
+        let Some(e) = doc.elem(i) else { continue };
+        if matches!(
+            e.tag.as_str(),
+            "script" | "style" | "head" | "body" | "html"
+        ) {
+            continue;
+        }
+        let ci = e.class_id();
+        if ci.is_empty() || !sel::DATE_CLASS.is_match(&ci) {
+            continue;
+        }
+        let text = collapse_ws(&doc.text_of(i, |j| matches!(doc.tag(j), "script" | "style")));
+        if text.is_empty() || text.chars().count() > 120 {
+            continue;
+        }
+        if let Some(d) = text_date(&text) {
+            out.push(d);
+            break;
+        }
+    }
+    out
+}
+
+/// The first date written in `text`, as `YYYY-MM-DD`.
+pub(crate) fn text_date(text: &str) -> Option<String> {
+    let month = |name: &str| {
+        let n = name.to_lowercase();
+        sel::MONTHS.iter().find(|(m, _)| *m == n).map(|(_, v)| *v)
+    };
+    for c in sel::TEXT_DATE.captures_iter(text) {
+        let num = |k: usize| c.get(k).and_then(|m| m.as_str().parse::<u32>().ok());
+        let (y, m, d) = if let (Some(d), Some(m), Some(y)) = (num(1), num(2), num(3)) {
+            (y, m, d)
+        } else if let (Some(y), Some(m), Some(d)) = (num(4), num(5), num(6)) {
+            (y, m, d)
+        } else if let (Some(d), Some(m), Some(y)) =
+            (num(7), c.get(8).and_then(|x| month(x.as_str())), num(9))
+        {
+            (y, m, d)
+        } else if let (Some(m), Some(d), Some(y)) =
+            (c.get(10).and_then(|x| month(x.as_str())), num(11), num(12))
+        {
+            (y, m, d)
+        } else {
+            continue;
+        };
+        if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
+            return Some(date.format("%Y-%m-%d").to_string());
+        }
+    }
+    None
+}
+
+fn date_part(s: &str) -> Option<&str> {
+    s.get(..10)
+}
+
+/// Normalises a date string to ISO 8601: RFC 3339 stays as written (seconds precision),
+/// other date-times and dates become `YYYY-MM-DD`. `None` when it is not a sane date.
+pub(crate) fn normalize_date(raw: &str, max_year: i32) -> Option<String> {
+    use chrono::Datelike;
+    let s = raw.trim();
+    if s.is_empty() || s.len() > 64 {
+        return None;
+    }
+    let ok = |d: NaiveDate| (MIN_YEAR..=max_year).contains(&d.year());
+    if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
+        return ok(dt.date_naive()).then(|| dt.to_rfc3339_opts(chrono::SecondsFormat::Secs, false));
+    }
+    for f in [
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M%z",
+        "%Y-%m-%d %H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M:%S %z",
+    ] {
+        if let Ok(dt) = DateTime::parse_from_str(s, f) {
+            return ok(dt.date_naive())
+                .then(|| dt.to_rfc3339_opts(chrono::SecondsFormat::Secs, false));
+        }
+    }
+    if let Ok(dt) = DateTime::parse_from_rfc2822(s) {
+        return ok(dt.date_naive()).then(|| dt.date_naive().format("%Y-%m-%d").to_string());
+    }
+    for f in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ] {
+        if let Ok(dt) = NaiveDateTime::parse_from_str(s, f) {
+            return ok(dt.date()).then(|| dt.date().format("%Y-%m-%d").to_string());
+        }
+    }
+    if let Some(c) = sel::ISO_DATE.captures(s)
+        && let (Ok(y), Ok(m), Ok(d)) = (c[1].parse(), c[2].parse(), c[3].parse())
+        && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
+    {
+        return ok(date).then(|| date.format("%Y-%m-%d").to_string());
+    }
+    let cleaned = s.replace(',', " ");
+    let cleaned = collapse_ws(&cleaned);
+    for f in [
+        "%Y/%m/%d",
+        "%Y%m%d",
+        "%d.%m.%Y",
+        "%d/%m/%Y",
+        "%B %d %Y",
+        "%b %d %Y",
+        "%d %B %Y",
+        "%d %b %Y",
+        "%A %B %d %Y",
+        "%a %b %d %Y",
+        "%Y.%m.%d",
+    ] {
+        if let Ok(d) = NaiveDate::parse_from_str(&cleaned, f) {
+            return ok(d).then(|| d.format("%Y-%m-%d").to_string());
+        }
+    }
+    None
+}
+
+// ---------------------------------------------------------------- language
+
+fn pick_language(doc: &Doc, tags: &MetaTags, ld: &JsonLd, body: &str) -> Option<String> {
+    let declared = doc
+        .find_tag("html")
+        .and_then(|h| doc.elem(h))
+        .and_then(|e| e.attr("lang").or_else(|| e.attr("xml:lang")))
+        .map(str::to_string)
+        .or_else(|| tags.first("content-language").map(str::to_string))
+        .or_else(|| tags.first("language").map(str::to_string))
+        .or_else(|| tags.first("og:locale").map(str::to_string))
+        .or_else(|| tags.first("dc.language").map(str::to_string))
+        .or_else(|| ld.language.clone());
+    if let Some(l) = declared.and_then(|l| clean_lang(&l)) {
+        return Some(l);
+    }
+    detect_language(body)
+}
+
+fn clean_lang(l: &str) -> Option<String> {
+    let l = l
+        .split(',')
+        .next()?
+        .trim()
+        .replace('_', "-")
+        .to_ascii_lowercase();
+    let primary = l.split('-').next()?;
+    if (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic()) {
+        Some(l)
+    } else {
+        None
+    }
+}
+
+/// Detects the body language with whatlang; ISO 639-1 when one exists. Needs some text to
+/// be reliable, so short bodies give `None`.
+pub(crate) fn detect_language(text: &str) -> Option<String> {
+    let sample: String = text.chars().take(4000).collect();
+    if sample.chars().filter(|c| c.is_alphabetic()).count() < 40 {
+        return None;
+    }
+    let info = whatlang::detect(&sample)?;
+    let code = info.lang().code();
+    let two = match code {
+        "eng" => "en",
+        "deu" => "de",
+        "fra" => "fr",
+        "spa" => "es",
+        "ita" => "it",
+        "por" => "pt",
+        "nld" => "nl",
+        "pol" => "pl",
+        "rus" => "ru",
+        "ukr" => "uk",
+        "ces" => "cs",
+        "slk" => "sk",
+        "swe" => "sv",
+        "dan" => "da",
+        "nob" => "nb",
+        "fin" => "fi",
+        "hun" => "hu",
+        "ron" => "ro",
+        "tur" => "tr",
+        "ell" => "el",
+        "bul" => "bg",
+        "hrv" => "hr",
+        "srp" => "sr",
+        "slv" => "sl",
+        "lit" => "lt",
+        "lav" => "lv",
+        "est" => "et",
+        "cmn" => "zh",
+        "jpn" => "ja",
+        "kor" => "ko",
+        "ara" => "ar",
+        "heb" => "he",
+        "hin" => "hi",
+        "tha" => "th",
+        "vie" => "vi",
+        "ind" => "id",
+        "pes" => "fa",
+        "ben" => "bn",
+        "urd" => "ur",
+        "tam" => "ta",
+        "mya" => "my",
+        "cat" => "ca",
+        "epo" => "eo",
+        "afr" => "af",
+        "bel" => "be",
+        "mkd" => "mk",
+        "tgl" => "tl",
+        "msa" => "ms",
+        other => other,
+    };
+    Some(two.to_string())
+}
+
+/// Text of `<title>` (exposed for tests).
+#[cfg(test)]
+fn title_of(html: &str, url: Option<&Url>) -> Option<String> {
+    let doc = Doc::parse(html);
+    extract_meta(&MetaInput {
+        doc: &doc,
+        url,
+        body_text: "",
+        max_year: 2100,
+    })
+    .title
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(html: &str, url: Option<&str>) -> Metadata {
+        let doc = Doc::parse(html);
+        let u = url.map(|u| Url::parse(u).unwrap());
+        extract_meta(&MetaInput {
+            doc: &doc,
+            url: u.as_ref(),
+            body_text: "",
+            max_year: 2100,
+        })
+    }
+
+    #[test]
+    fn title_suffix_stripped() {
+        assert_eq!(
+            title_of(
+                "<title>Sudan sanctions to be lifted | The Daily Planet</title>",
+                None
+            )
+            .as_deref(),
+            Some("Sudan sanctions to be lifted")
+        );
+        let m = meta(
+            "<head><meta property=og:site_name content='Example News'><title>Big news - Example News</title></head>",
+            None,
+        );
+        assert_eq!(m.title.as_deref(), Some("Big news"));
+        assert_eq!(m.site_name.as_deref(), Some("Example News"));
+    }
+
+    #[test]
+    fn title_prefers_h1_segment() {
+        let m = meta(
+            "<title>Site | Section | The real headline here</title><body><h1>The real headline here</h1></body>",
+            None,
+        );
+        assert_eq!(m.title.as_deref(), Some("The real headline here"));
+    }
+
+    #[test]
+    fn author_validation() {
+        assert_eq!(validate_authors("By Jane Doe", None), vec!["Jane Doe"]);
+        assert!(validate_authors("Email the author", None).is_empty());
+        assert!(validate_authors("Staff", None).is_empty());
+        assert!(validate_authors("October 12, 2019", None).is_empty());
+        assert!(validate_authors("Example News", Some("Example News")).is_empty());
+        assert_eq!(
+            validate_authors("Jane Doe and John Roe", None),
+            vec!["Jane Doe", "John Roe"]
+        );
+        let m = meta(
+            "<head><meta name=author content='By Jane Doe'></head>",
+            None,
+        );
+        assert_eq!(m.author.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn date_from_json_ld() {
+        let m = meta(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"H","datePublished":"2019-10-16T08:00:00+02:00","author":[{"@type":"Person","name":"A B"},{"name":"C D"}]}</script>"#,
+            None,
+        );
+        assert_eq!(m.published.as_deref(), Some("2019-10-16T08:00:00+02:00"));
+        assert_eq!(m.author.as_deref(), Some("A B; C D"));
+        assert_eq!(m.title.as_deref(), Some("H"));
+    }
+
+    #[test]
+    fn date_from_meta_and_url() {
+        let m = meta(
+            "<meta property='article:published_time' content='2020-01-02'>",
+            None,
+        );
+        assert_eq!(m.published.as_deref(), Some("2020-01-02"));
+        let m = meta(
+            "<p>x</p>",
+            Some("https://example.com/2019/10/16/story.html"),
+        );
+        assert_eq!(m.published.as_deref(), Some("2019-10-16"));
+    }
+
+    #[test]
+    fn date_from_text_line() {
+        assert_eq!(
+            text_date("Veröffentlicht am 19.10.2019 um 11:36").as_deref(),
+            Some("2019-10-19")
+        );
+        assert_eq!(text_date("19. Oktober 2019").as_deref(), Some("2019-10-19"));
+        assert_eq!(
+            text_date("Posted on October 5th, 2014").as_deref(),
+            Some("2014-10-05")
+        );
+        assert_eq!(
+            text_date("5 de octubre de 2014").as_deref(),
+            Some("2014-10-05")
+        );
+        let m = meta(
+            "<body><span class='post-date'>12.03.2021</span><p>x</p></body>",
+            None,
+        );
+        assert_eq!(m.published.as_deref(), Some("2021-03-12"));
+    }
+
+    #[test]
+    fn dates_beyond_bound_rejected() {
+        assert_eq!(normalize_date("2999-01-01", 2100), None);
+        assert_eq!(
+            normalize_date("March 5, 2014", 2100).as_deref(),
+            Some("2014-03-05")
+        );
+        let m = meta(
+            "<meta property='article:published_time' content='2030-01-01'><meta property='article:modified_time' content='2020-01-01'>",
+            None,
+        );
+        assert_eq!(m.published, None);
+    }
+
+    #[test]
+    fn language_declared_then_detected() {
+        let m = meta("<html lang='de-DE'><p>x</p></html>", None);
+        assert_eq!(m.language.as_deref(), Some("de-de"));
+        assert_eq!(
+            detect_language("Das ist ein ziemlich langer deutscher Satz, der eindeutig in deutscher Sprache geschrieben wurde und keine Zweifel lässt.").as_deref(),
+            Some("de")
+        );
+    }
+
+    #[test]
+    fn site_name_falls_back_to_host() {
+        let m = meta("<p>x</p>", Some("https://www.example.org/a"));
+        assert_eq!(m.site_name.as_deref(), Some("example.org"));
+    }
+}

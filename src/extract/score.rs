@@ -1,0 +1,525 @@
+//! Measuring and scoring: per-node text statistics and the choice of the article container.
+//!
+//! Input: a [`Doc`] and the removal mask from [`super::prune`]. Output: [`Stats`] (side
+//! tables of text length, link text, commas, paragraph counts) and a [`Selection`], the
+//! container that scored best plus the siblings that belong with it. Nothing here changes
+//! the DOM or the mask. All passes are linear loops over the pre-order numbering.
+//!
+//! The scoring follows Readability.js `_grabArticle`: every paragraph-like node adds
+//! `1 + commas + min(len / 100, 3)` to its ancestors (parent in full, grandparent half,
+//! further ancestors a third per level, five levels up), containers start from a class
+//! weight and a tag bonus, and the final score is scaled by `1 - link density`.
+
+use super::dom::{Doc, NodeData};
+use super::selectors::{self as sel, is_in};
+
+/// Per-node text statistics over the nodes that are not removed.
+#[derive(Debug, Clone)]
+pub(crate) struct Stats {
+    /// Characters of text in the subtree (whitespace runs count as one).
+    pub text: Vec<u32>,
+    /// Characters of text inside `<a>` in the subtree.
+    pub link: Vec<u32>,
+    /// Commas in the subtree.
+    pub commas: Vec<u32>,
+    /// `<p>` elements with text in the subtree.
+    pub paras: Vec<u32>,
+    /// `<li>` elements in the subtree.
+    pub items: Vec<u32>,
+    /// `<img>` elements in the subtree.
+    pub images: Vec<u32>,
+    /// Text characters inside headings.
+    pub heading_text: Vec<u32>,
+    /// Text characters inside `ul`/`ol`.
+    pub list_text: Vec<u32>,
+    /// Text reached from the node without entering a block element ("inline run").
+    pub direct: Vec<u32>,
+    /// Commas in the inline run.
+    pub direct_commas: Vec<u32>,
+    /// Whether the subtree holds a block element that is not table structure.
+    pub has_block: Vec<bool>,
+    /// Whether the subtree holds an `<article>`, `<main>` or `[itemprop=articleBody]`.
+    pub has_marker: Vec<bool>,
+}
+
+/// Number of characters of `s` when whitespace runs count as one character.
+pub(crate) fn collapsed_len(s: &str) -> u32 {
+    let mut n = 0u32;
+    let mut in_ws = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !in_ws {
+                n += 1;
+            }
+            in_ws = true;
+        } else {
+            n += 1;
+            in_ws = false;
+        }
+    }
+    n
+}
+
+fn count_commas(s: &str) -> u32 {
+    s.chars()
+        .filter(|c| {
+            matches!(
+                c,
+                ',' | '，' | '、' | '،' | '﹐' | '︐' | '︑' | '⹁' | '⸴' | '⸲'
+            )
+        })
+        .count() as u32
+}
+
+/// Is this element an article marker?
+pub(crate) fn is_marker(doc: &Doc, i: usize) -> bool {
+    doc.elem(i).is_some_and(|e| {
+        e.tag == "article"
+            || e.tag == "main"
+            || e.attr("itemprop")
+                .is_some_and(|v| is_in(sel::ARTICLE_ITEMPROPS, &v.to_ascii_lowercase()))
+    })
+}
+
+impl Stats {
+    /// Computes the statistics bottom-up; nodes with `removed[i]` contribute nothing.
+    pub fn compute(doc: &Doc, removed: &[bool]) -> Self {
+        let n = doc.nodes.len();
+        let mut s = Stats {
+            text: vec![0; n],
+            link: vec![0; n],
+            commas: vec![0; n],
+            paras: vec![0; n],
+            items: vec![0; n],
+            images: vec![0; n],
+            heading_text: vec![0; n],
+            list_text: vec![0; n],
+            direct: vec![0; n],
+            direct_commas: vec![0; n],
+            has_block: vec![false; n],
+            has_marker: vec![false; n],
+        };
+        // flow[i]: inline text of i as seen from its parent (0 for block elements).
+        let mut flow = vec![0u32; n];
+        let mut flow_commas = vec![0u32; n];
+        for i in (0..n).rev() {
+            if removed[i] {
+                continue;
+            }
+            match &doc.nodes[i].data {
+                NodeData::Text(t) => {
+                    let len = collapsed_len(t);
+                    let c = count_commas(t);
+                    s.text[i] = len;
+                    s.commas[i] = c;
+                    flow[i] = len;
+                    flow_commas[i] = c;
+                }
+                NodeData::Element(_) | NodeData::Document => {
+                    let tag = doc.tag(i);
+                    let mut direct = 0;
+                    let mut direct_commas = 0;
+                    for &c in &doc.nodes[i].children {
+                        if removed[c] {
+                            continue;
+                        }
+                        s.text[i] += s.text[c];
+                        s.link[i] += s.link[c];
+                        s.commas[i] += s.commas[c];
+                        s.paras[i] += s.paras[c];
+                        s.items[i] += s.items[c];
+                        s.images[i] += s.images[c];
+                        s.heading_text[i] += s.heading_text[c];
+                        s.list_text[i] += s.list_text[c];
+                        s.has_block[i] |= s.has_block[c];
+                        s.has_marker[i] |= s.has_marker[c];
+                        direct += flow[c];
+                        direct_commas += flow_commas[c];
+                        if let Some(ce) = doc.elem(c)
+                            && is_in(sel::BLOCK_TAGS, &ce.tag)
+                            && !matches!(
+                                ce.tag.as_str(),
+                                "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption"
+                            )
+                        {
+                            s.has_block[i] = true;
+                        }
+                    }
+                    s.direct[i] = direct;
+                    s.direct_commas[i] = direct_commas;
+                    if !is_in(sel::BLOCK_TAGS, tag)
+                        && !matches!(&doc.nodes[i].data, NodeData::Document)
+                    {
+                        flow[i] = direct;
+                        flow_commas[i] = direct_commas;
+                    }
+                    match tag {
+                        "a" => s.link[i] = s.text[i],
+                        "p" if s.text[i] > 0 => s.paras[i] += 1,
+                        // A div holding only inline content is a paragraph too
+                        // (Readability turns such divs into <p> before cleaning).
+                        "div" | "section" if s.text[i] > 0 && !s.has_block[i] => s.paras[i] += 1,
+                        "li" => s.items[i] += 1,
+                        "img" => s.images[i] += 1,
+                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => s.heading_text[i] = s.text[i],
+                        "ul" | "ol" => s.list_text[i] = s.text[i],
+                        _ => {}
+                    }
+                    if is_marker(doc, i) {
+                        s.has_marker[i] = true;
+                    }
+                }
+                NodeData::Other => {}
+            }
+        }
+        s
+    }
+
+    /// Share of the subtree's text that sits inside links.
+    pub fn link_density(&self, i: usize) -> f32 {
+        if self.text[i] == 0 {
+            0.0
+        } else {
+            self.link[i] as f32 / self.text[i] as f32
+        }
+    }
+}
+
+/// Class/id weight of an element: +25 for a positive token, -25 for a negative one
+/// (Readability `_getClassWeight`), +30 for `itemprop=articleBody`.
+pub(crate) fn class_weight(doc: &Doc, i: usize) -> f32 {
+    let Some(e) = doc.elem(i) else { return 0.0 };
+    let mut w = 0.0;
+    for v in [e.attr("class"), e.attr("id")].into_iter().flatten() {
+        let v = v.to_lowercase();
+        if v.is_empty() {
+            continue;
+        }
+        if sel::NEGATIVE.is_match(&v) {
+            w -= 25.0;
+        }
+        if sel::POSITIVE.is_match(&v) {
+            w += 25.0;
+        }
+    }
+    if e.attr("itemprop")
+        .is_some_and(|v| is_in(sel::ARTICLE_ITEMPROPS, &v.to_ascii_lowercase()))
+    {
+        w += ARTICLE_BODY_BONUS;
+    }
+    w
+}
+
+/// Extra weight for `[itemprop=articleBody]`: a publisher's explicit statement; large
+/// enough to beat one negative token. Moves readability/`wapo-*`-style pages.
+const ARTICLE_BODY_BONUS: f32 = 30.0;
+
+/// Extra weight for `<article>`: semantic but often used for teaser cards too, so modest.
+const ARTICLE_TAG_BONUS: f32 = 10.0;
+
+fn tag_bonus(tag: &str) -> f32 {
+    match tag {
+        "div" | "section" => 5.0,
+        "article" | "main" => 5.0 + ARTICLE_TAG_BONUS,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
+
+/// Tuning knobs of the selection, set by the [`super::Favor`] preset.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SelectParams {
+    /// Shortest paragraph (characters) that is scored.
+    pub min_paragraph_chars: u32,
+    /// A sibling is kept when its score reaches this share of the winner's
+    /// (Readability: 0.2).
+    pub sibling_share: f32,
+    /// A sibling paragraph longer than 80 characters is kept below this link density
+    /// (Readability: 0.25).
+    pub sibling_max_link_density: f32,
+    /// A sibling container with scored paragraphs and at least this much text (characters)
+    /// is kept when its link density is low.
+    pub sibling_min_block_chars: u32,
+    /// Whether short sibling sentences (< 80 chars, no links, ending with a period) are kept.
+    pub keep_short_siblings: bool,
+}
+
+/// The chosen content: the winning container and the sibling subtrees kept with it, in
+/// document order.
+#[derive(Debug, Clone)]
+pub(crate) struct Selection {
+    /// Subtrees to render, in document order.
+    pub roots: Vec<usize>,
+    /// The winning container.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub top: usize,
+    /// Content score per node (side table; 0 for unscored nodes).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub scores: Vec<f32>,
+}
+
+/// Scores containers and selects the article. Returns `None` when no paragraph scored.
+pub(crate) fn select(
+    doc: &Doc,
+    removed: &[bool],
+    stats: &Stats,
+    p: &SelectParams,
+) -> Option<Selection> {
+    let n = doc.nodes.len();
+    let mut score = vec![0f32; n];
+    let mut has_score = vec![false; n];
+    let mut candidates: Vec<usize> = Vec::new();
+
+    let mut i = 0;
+    while i < n {
+        if removed[i] {
+            i = doc.nodes[i].end;
+            continue;
+        }
+        let Some(e) = doc.elem(i) else {
+            i += 1;
+            continue;
+        };
+        let tag = e.tag.as_str();
+        let (len, commas) = if is_in(sel::PARAGRAPH_TAGS, tag) {
+            (stats.text[i], stats.commas[i])
+        } else if is_in(sel::CONTAINER_TAGS, tag) && stats.direct[i] >= p.min_paragraph_chars {
+            (stats.direct[i], stats.direct_commas[i])
+        } else {
+            i += 1;
+            continue;
+        };
+        if len < p.min_paragraph_chars {
+            i += 1;
+            continue;
+        }
+        let content = 1.0 + commas as f32 + (len / 100).min(3) as f32;
+        let mut level = 0usize;
+        let mut anc = doc.nodes[i].parent;
+        // A node that is itself a container with inline text (a "div as p") also
+        // scores itself, as Readability's div-to-p conversion makes it a paragraph of
+        // its own parent.
+        while let Some(a) = anc {
+            if level >= 5 || doc.elem(a).is_none() {
+                break;
+            }
+            if !has_score[a] {
+                has_score[a] = true;
+                score[a] = class_weight(doc, a) + tag_bonus(doc.tag(a));
+                candidates.push(a);
+            }
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            score[a] += content / div;
+            level += 1;
+            anc = doc.nodes[a].parent;
+        }
+        i += 1;
+    }
+    if candidates.is_empty() {
+        return None;
+    }
+    for &c in &candidates {
+        score[c] *= 1.0 - stats.link_density(c);
+    }
+    let mut ranked = candidates.clone();
+    ranked.sort_by(|&a, &b| score[b].total_cmp(&score[a]).then(a.cmp(&b)));
+    let mut top = ranked[0];
+    let body = doc.find_tag("body");
+
+    // Several near-equal candidates under one ancestor: the article is split; take the
+    // ancestor (Readability: at least 3 alternatives at >= 75 % of the top score).
+    let alternatives: Vec<usize> = ranked
+        .iter()
+        .skip(1)
+        .take(4)
+        .copied()
+        .filter(|&c| score[c] / score[top].max(f32::MIN_POSITIVE) >= 0.75)
+        .collect();
+    if alternatives.len() >= 3 {
+        let mut anc = doc.nodes[top].parent;
+        while let Some(a) = anc {
+            if Some(a) == body || doc.elem(a).is_none() {
+                break;
+            }
+            let holding = alternatives.iter().filter(|&&c| doc.contains(a, c)).count();
+            if holding >= 3 {
+                top = a;
+                break;
+            }
+            anc = doc.nodes[a].parent;
+        }
+    }
+    if !has_score[top] {
+        has_score[top] = true;
+        score[top] = class_weight(doc, top) + tag_bonus(doc.tag(top));
+    }
+    // Climb while the parent scores better (the content is spread over siblings).
+    let mut last = score[top];
+    let mut anc = doc.nodes[top].parent;
+    while let Some(a) = anc {
+        if Some(a) == body || doc.elem(a).is_none() {
+            break;
+        }
+        if !has_score[a] {
+            anc = doc.nodes[a].parent;
+            continue;
+        }
+        if score[a] < last / 3.0 {
+            break;
+        }
+        if score[a] > last {
+            top = a;
+            break;
+        }
+        last = score[a];
+        anc = doc.nodes[a].parent;
+    }
+    // An only child adds nothing: use the parent.
+    while let Some(a) = doc.nodes[top].parent {
+        if Some(a) == body || doc.elem(a).is_none() {
+            break;
+        }
+        let live: Vec<usize> = doc.nodes[a]
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| !removed[c] && doc.elem(c).is_some())
+            .collect();
+        if live.len() != 1 {
+            break;
+        }
+        if !has_score[a] {
+            score[a] = score[top];
+            has_score[a] = true;
+        }
+        top = a;
+    }
+
+    // Siblings that belong with the winner.
+    let mut roots = Vec::new();
+    let threshold = (score[top] * p.sibling_share).max(10.0);
+    let top_class = doc.elem(top).and_then(|e| e.attr("class")).unwrap_or("");
+    match doc.nodes[top].parent {
+        Some(par) if Some(top) != body && doc.elem(par).is_some() => {
+            for &s in &doc.nodes[par].children {
+                if removed[s] {
+                    continue;
+                }
+                if s == top {
+                    roots.push(s);
+                    continue;
+                }
+                let Some(se) = doc.elem(s) else { continue };
+                let mut bonus = 0.0;
+                if !top_class.is_empty() && se.attr("class") == Some(top_class) {
+                    bonus += score[top] * 0.2;
+                }
+                if has_score[s] && score[s] + bonus >= threshold {
+                    roots.push(s);
+                    continue;
+                }
+                // A split container: a sibling holding scored paragraphs, mostly free of
+                // links (the lead section before the body, the rest after an ad).
+                if has_score[s]
+                    && score[s] > 0.0
+                    && stats.paras[s] > 0
+                    && stats.text[s] >= p.sibling_min_block_chars
+                    && stats.link_density(s) < p.sibling_max_link_density * 0.5
+                {
+                    roots.push(s);
+                    continue;
+                }
+                if se.tag == "p"
+                    || (stats.direct[s] == stats.text[s] && is_in(sel::CONTAINER_TAGS, &se.tag))
+                {
+                    let ld = stats.link_density(s);
+                    let len = stats.text[s];
+                    let text = doc.text_of(s, |j| removed[j]);
+                    let t = text.trim();
+                    let long_story = len > 80 && ld < p.sibling_max_link_density;
+                    let short_sentence = p.keep_short_siblings
+                        && len > 0
+                        && len <= 80
+                        && ld == 0.0
+                        && (t.ends_with('.') || t.contains(". "));
+                    if long_story || short_sentence {
+                        roots.push(s);
+                    }
+                }
+            }
+        }
+        _ => roots.push(top),
+    }
+    Some(Selection {
+        roots,
+        top,
+        scores: score,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params() -> SelectParams {
+        SelectParams {
+            min_paragraph_chars: 25,
+            sibling_share: 0.2,
+            sibling_max_link_density: 0.25,
+            sibling_min_block_chars: 100,
+            keep_short_siblings: true,
+        }
+    }
+
+    #[test]
+    fn collapsed_len_counts_runs_once() {
+        assert_eq!(collapsed_len("a  b\n\nc"), 5);
+    }
+
+    #[test]
+    fn stats_link_density_and_direct_text() {
+        let d =
+            Doc::parse("<body><div id=x>Hello <a href=#>world</a><p>para text</p></div></body>");
+        let removed = vec![false; d.nodes.len()];
+        let s = Stats::compute(&d, &removed);
+        let div = d.find_tag("div").unwrap();
+        assert_eq!(
+            s.text[div],
+            collapsed_len("Hello world") + collapsed_len("para text")
+        );
+        assert_eq!(s.direct[div], collapsed_len("Hello world"));
+        assert!(s.link_density(div) > 0.2);
+        assert_eq!(s.paras[div], 1);
+    }
+
+    #[test]
+    fn container_chosen_by_score() {
+        let para =
+            "This is a long sentence, with commas, that reads like the story body of an article. ";
+        let html = format!(
+            "<body><div id=menu><p><a href=/a>Home link text that is long enough here</a></p></div>\
+             <div id=story><p>{para}{para}</p><p>{para}</p><p>{para}{para}</p></div>\
+             <div id=side><p>Short promo text with few words here ok.</p></div></body>"
+        );
+        let d = Doc::parse(&html);
+        let removed = vec![false; d.nodes.len()];
+        let s = Stats::compute(&d, &removed);
+        let sel = select(&d, &removed, &s, &params()).unwrap();
+        assert_eq!(d.elem(sel.top).unwrap().attr("id"), Some("story"));
+    }
+
+    #[test]
+    fn class_weight_signs() {
+        let d = Doc::parse("<div class='article-body'></div><div class='sidebar'></div>");
+        let a = d.find_tag("div").unwrap();
+        let b = a + 1;
+        assert!(class_weight(&d, a) > 0.0);
+        assert!(class_weight(&d, b) < 0.0);
+    }
+}

@@ -1,0 +1,439 @@
+//! Every tag list, class/id keyword pattern and text pattern the extractor uses, as data in
+//! one place, compiled once with [`LazyLock`].
+//!
+//! The keyword patterns are matched against an element's `class` and `id` attribute values
+//! (lowercased). They were assembled from Readability.js `REGEXPS` and trafilatura
+//! `xpaths.py` (see `shared/research/ECOSYSTEM.md` §C) and trimmed on the development sets.
+//! General rules only: nothing here names a site.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Elements whose whole subtree never holds article text.
+pub const JUNK_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "button", "input", "select", "option", "textarea", "head", "title", "meta", "link",
+    "base", "audio", "video", "source", "track", "map", "area", "dialog", "rt", "rp", "frame",
+    "frameset", "applet",
+];
+
+/// Page furniture by tag: navigation, asides and page footers.
+pub const FURNITURE_TAGS: &[&str] = &["nav", "aside", "footer", "menu"];
+
+/// ARIA roles of page furniture.
+pub const FURNITURE_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "menu",
+    "menubar",
+    "dialog",
+    "alertdialog",
+    "search",
+    "toolbar",
+    "tablist",
+];
+
+/// Block-level elements: they start a new block when rendered and stop inline-text runs.
+pub const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "caption",
+    "body",
+    "html",
+    "noscript",
+    "legend",
+    "option",
+    "listing",
+    "plaintext",
+    "xmp",
+];
+
+/// Elements scored as paragraphs (Readability's `DEFAULT_TAGS_TO_SCORE`, narrowed).
+pub const PARAGRAPH_TAGS: &[&str] = &["p", "pre", "td", "blockquote"];
+
+/// Block containers whose own inline text (outside child blocks) is scored as a paragraph,
+/// as Readability turns such divs into `<p>`. Inline tags (`span`, `font`) are not here:
+/// their text already counts for the block around them.
+pub const CONTAINER_TAGS: &[&str] = &[
+    "div",
+    "section",
+    "article",
+    "main",
+    "td",
+    "body",
+    "blockquote",
+    "form",
+    "center",
+    "pre",
+];
+
+/// Semantic hints that an element is the article body.
+pub const ARTICLE_ITEMPROPS: &[&str] = &["articlebody", "text", "reviewbody"];
+
+/// Class/id tokens of boilerplate that is dropped before scoring (Readability
+/// `unlikelyCandidates` + trafilatura `OVERALL_DISCARD_XPATH`). Checked only when
+/// [`MAYBE_CONTENT`] does not also match.
+pub static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        -ad-|\bads?\b|adslot|ad-slot|advert|ai2html|banner|breadcrumb|combx|comment|community
+        |cover-wrap|disqus|extra|footer|gdpr|consent|cookie|header|legends|menu|related
+        |remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break
+        |agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscribe
+        |outbrain|taboola|criteo|recommend|most-popular|mostpopular|promo|navbar
+        |subnav|masthead|toolbar|login|signup|paywall|widget|trending|read-?next|more-stories
+        |tags\b|tag-?list|taglist|byline|author-?(info|bio|box)|rating|modal|overlay
+        |nav\b|navigation|jump-?link|skip-?link|topbar|site-?info|dialog|tooltip
+        ",
+    )
+    .expect("static regex")
+});
+
+/// Class/id tokens of small widgets (share bars, author boxes, comment links, meta lines,
+/// rating, tag lists) that are dropped even when a content word such as "article" also
+/// appears in the name, as long as the subtree is short (trafilatura drops these
+/// unconditionally).
+pub static STRONG_UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        share|sharing|social|comment|related|newsletter|subscri|author|byline|\bbio\b
+        |cookie|consent|gdpr|promo|recommend|sponsor|advert|\bads?\b|banner|rating
+        |tag-?list|\btags\b|breadcrumb|pagination|\bpager\b|sidebar|post-?meta|entry-?meta
+        |article-?meta|meta-?info|donat|paywall|membership|follow-?us|read-?more
+        |more-?(articles|stories|news)|next-?post|prev-?post|post-?nav|navigation
+        ",
+    )
+    .expect("static regex")
+});
+
+/// Class/id tokens that veto [`UNLIKELY`] (Readability `okMaybeItsACandidate`).
+pub static MAYBE_CONTENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"and|article|body|column|content|main|mathjax|shadow|entry|story|post-?text|prose")
+        .expect("static regex")
+});
+
+/// Class/id tokens that raise a container's score (Readability `positive`).
+pub static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|prose|rich-?text",
+    )
+    .expect("static regex")
+});
+
+/// Class/id tokens that lower a container's score (Readability `negative`).
+pub static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"-ad-|(^|\s)hidden($|\s)|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|byline|author|dateline|newsletter|subscribe|recommend|nav|menu|breadcrumb|social|cookie|consent",
+    )
+    .expect("static regex")
+});
+
+/// Whole-block texts of share buttons and furniture (trafilatura `RE_FILTER`, extended);
+/// case-insensitive, anchored.
+pub static FURNITURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(drucken|e-?mail|facebook|flipboard|google\+?|instagram|linkedin|mail|pdf|pinterest|pocket|print|qq|reddit|twitter|wechat|weibo|whatsapp|xing|tumblr|telegram|threads|bluesky|mastodon|mehr zum thema:?|more on this.{0,8}|share( this( article| story| post)?)?:?|teilen|tweet|twittern|pinnen|advertisement|anzeige|werbung|publicité|publicidad|loading\.*|skip to (main )?content|back to top|nach oben|zum seitenanfang|read more\.*|weiterlesen|continue reading|en savoir plus|leer más|sponsored|related( (posts|articles|stories|topics))?:?|tags?:?|schlagworte:?|comments?|kommentare?|\d+ comments?|\d+ kommentare?)\W*$",
+    )
+    .expect("static regex")
+});
+
+/// Openers of "read also" / "related" lines and headings (several languages); a short
+/// block starting with one is a pointer to another page, not story text.
+pub static RELATED_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(read (also|more|next)|see also|related( (stories|articles|posts|content|coverage|topics))?|more (on|about) this|you (might|may) (also )?(like|be interested)|recommended( for you| stories)?|most (read|popular)|also on|lesen sie (auch|mehr|hier)|lies auch|mehr (zum thema|dazu|themen|zu)|auch interessant|das könnte sie( auch)? interessieren|das könnte dich( auch)? interessieren|weitere (artikel|beiträge|infos|informationen|themen|nachrichten)|schon gelesen|passend dazu|zum thema|ähnliche (beiträge|artikel)|lea (también|más)|lee también|le puede interesar|te puede interesar|mire|ver también|lire aussi|à lire aussi|voir aussi|sur le même sujet|leia (também|mais)|veja também|czytaj (też|także|również|więcej)|zobacz (też|także)|dowiedz się więcej|leggi anche)\b",
+    )
+    .expect("static regex")
+});
+
+/// Photo credits and source lines: short blocks like "Foto: dpa", "(Photo: AP)",
+/// "Bild: Jahr Media", "iStock.com/...".
+pub static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(^\W*(fotos?|photos?|bild(er)?|image|picture|credits?|crédits?( photos?)?|titelbild|foto ?credit|bildquelle|quelle|source|grafik|illustration|video)\s*:)|(^\W*(©|\(c\)|copyright)\s)|((getty images|istock(photo)?(\.com)?|shutterstock|imago|picture alliance|dpa|afp|reuters|ap photo)\W*$)",
+    )
+    .expect("static regex")
+});
+
+/// A photo credit anywhere in a short block: "... (Foto: dpa)", "... © Rike/pixelio.de",
+/// "... (REUTERS/Denis Balibouse)", "... / iStock.com". Captions carrying a credit are
+/// press-photo furniture.
+pub static CREDIT_MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(©|\((foto|photo|bild|quelle|source|crédito|credit|imagen|image)s?\s*:|\b(foto|photo|bild|crédito|credit)s?\s*:\s*\S+\W*$|getty ?images|istock(photo)?|shutterstock|imago images|picture.alliance|adobe ?stock|stock\.adobe|pixelio|unsplash|clipdealer|\b(reuters|afp|dpa|efe|ap|epa|ansa|andina|pap)\s*(/[^)]*)?\)?\W*$)",
+    )
+    .expect("static regex")
+});
+
+/// Texts typical of consent banners, comment forms and newsletter boxes; a short block
+/// matching one of these is dropped.
+pub static BOILERPLATE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        we\ use\ cookies|uses\ cookies|use\ of\ cookies|cookie\ (policy|settings)|wir\ verwenden\ cookies
+        |verwendet\ cookies|utilise\ des\ cookies|utilizamos\ cookies
+        # comments and comment forms
+        |leave\ a\ (reply|comment)|hinterlasse\ einen\ kommentar|notify\ me\ of|required\ fields\ are\ marked
+        |erforderliche\ felder|comments\ are\ closed|kommentare\ sind\ geschlossen|kommentar\ schreiben
+        |schreibe\ einen\ kommentar|write\ a\ comment|be\ the\ first\ to\ comment|log\ ?in\ to\ comment
+        |einloggen,?\ um|eingeloggt\ sein|anmelden,?\ um\ (zu\ )?kommentieren|^\W*kommentieren\W*$
+        |no\ comments\ yet|keine\ kommentare
+        # newsletters, support, subscriptions
+        |sign\ up\ (for|to)\ (our|the)|subscribe\ to\ (our|the)|newsletter\ (abonnieren|bestellen)
+        |jetzt\ (abonnieren|registrieren)|unterstützen\ sie|unterstütze\ (uns|unsere)|support\ (our|us)\b
+        |apóyanos|únete\ a|suscríbete|abonnez-vous|abonnieren\ sie|sign\ up\ here
+        |already\ a\ subscriber|bereits\ abonnent
+        # sharing and rating
+        |artikel\ teilen|share\ this\ (article|story|post)|diesen\ (artikel|beitrag)\ teilen|teilen\ mit:
+        |artikel\ bewerten|rate\ this\ (article|post)
+        # rights and licences
+        |all\ rights\ reserved|alle\ rechte\ vorbehalten|todos\ los\ derechos\ reservados
+        |tous\ droits\ réservés|wszelkie\ prawa\ zastrzeżone|chroniony\ prawem\ autorskim
+        |^\W*©|copyright\ (\(c\)\ )?\d{4}|vervielfältigung\ nur
+        # ads, navigation between posts, publishing meta lines
+        |^\W*(anzeige|reklama|advertisement|publicidad|werbung)\b|advertise\ with
+        |^\W*(eingestellt|gepostet|veröffentlicht|posted|published|filed)\ (von|by|in|on|am|under)\b
+        |^\W*(nächster|vorheriger|next|previous)\ (artikel|beitrag|article|post)\b
+        |^\W*(nachfolgebeitrag|vorgängerbeitrag|older\ posts?|newer\ posts?)\b
+        |^\W*(kategorie|category|categories|kategorien|schlagwörter|stichwörter)\s*:
+        |javascript\ (is\ )?(disabled|required)|enable\ javascript
+        ",
+    )
+    .expect("static regex")
+});
+
+/// Byline prefixes to strip from author strings.
+pub static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(written\s+by|posted\s+by|published\s+by|by|von|par|por|di|door|av|af|autor(in)?:?|author:?|text:?)\s+")
+        .expect("static regex")
+});
+
+/// Strings that disqualify an author candidate.
+pub static BAD_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(^|\b)(email|e-mail|the author|staff|editor(ial)?s?\b|redaktion|admin|administrator|anonymous|unknown|reporter|correspondent|contributor|published|updated|min(ute)?s? read|read more|share|follow|twitter|facebook|http|www\.|\.com\b|copyright|©|guest|team|news desk|newsroom|^name$|\bsagt\b|\bsays\b|more posts|posts by|\bwrote\b|schrieb)",
+    )
+    .expect("static regex")
+});
+
+/// Separators between a headline and a site name in `<title>`.
+pub const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / ", " : ", " ~ ",
+];
+
+/// A date in a URL path: `/2019/10/16/` or `/2019-10-16`.
+pub static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$|\.)")
+        .expect("static regex")
+});
+
+/// An ISO-like date at the start of a string.
+pub static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})").expect("static regex")
+});
+
+/// Meta `name`/`property`/`itemprop` keys holding the publication date, in priority order.
+pub const PUBLISHED_META: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "publishdate",
+    "pubdate",
+    "publish-date",
+    "publish_date",
+    "published_time",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dc.date.created",
+    "dcterms.date",
+    "dcterms.created",
+    "dcterms.issued",
+    "parsely-pub-date",
+    "sailthru.date",
+    "citation_publication_date",
+    "article.published",
+    "originalpublicationdate",
+    "datecreated",
+    "date_published",
+    "article_date_original",
+    "cxenseparse:recs:publishtime",
+];
+
+/// Meta keys holding the modification date.
+pub const MODIFIED_META: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+    "dc.date.modified",
+];
+
+/// Meta keys holding author names.
+pub const AUTHOR_META: &[&str] = &[
+    "author",
+    "article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+    "citation_author",
+    "twitter:creator",
+];
+
+/// JSON-LD `@type`s that describe the article itself.
+pub const ARTICLE_TYPES: &[&str] = &[
+    "article",
+    "newsarticle",
+    "blogposting",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "reviewnewsarticle",
+    "backgroundnewsarticle",
+    "techarticle",
+    "scholarlyarticle",
+    "report",
+    "liveblogposting",
+    "socialmediaposting",
+    "review",
+    "recipe",
+    "medicalwebpage",
+    "webpage",
+    "itempage",
+    "creativework",
+    "posting",
+];
+
+/// Is `tag` in `list`?
+pub fn is_in(list: &[&str], tag: &str) -> bool {
+    list.contains(&tag)
+}
+
+/// Month names (English, German, French, Spanish, abbreviations) -> month number.
+pub const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("januar", 1),
+    ("janvier", 1),
+    ("enero", 1),
+    ("jan", 1),
+    ("jän", 1),
+    ("jänner", 1),
+    ("february", 2),
+    ("februar", 2),
+    ("février", 2),
+    ("febrero", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("märz", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("mar", 3),
+    ("mär", 3),
+    ("april", 4),
+    ("avril", 4),
+    ("abril", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mayo", 5),
+    ("june", 6),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("juli", 7),
+    ("juillet", 7),
+    ("julio", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("août", 8),
+    ("agosto", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oktober", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("oct", 10),
+    ("okt", 10),
+    ("november", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dezember", 12),
+    ("décembre", 12),
+    ("diciembre", 12),
+    ("dec", 12),
+    ("dez", 12),
+];
+
+/// Dates written in running text: `19.10.2019`, `2019-10-19`, `19. Oktober 2019`,
+/// `October 19, 2019`, `19 de octubre de 2019`. Groups: (d, m, y) | (y, m, d) |
+/// (d, month name, y) | (month name, d, y).
+pub static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})|((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})|(\d{1,2})\.?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?((?:19|20)\d{2})|(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2}))\b",
+    )
+    .expect("static regex")
+});
+
+/// Class/id tokens of elements that carry the publication date line.
+pub static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"date|time|datum|publish|posted|meta|byline|info|dateline|zeit")
+        .expect("static regex")
+});
