@@ -185,7 +185,7 @@ fn main() -> ExitCode {
 
 fn init_logging(filter: Option<&str>) {
     let filter = filter.map_or_else(
-        || EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn")),
+        || EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn,html5ever=error")),
         EnvFilter::new,
     );
     tracing_subscriber::fmt()
