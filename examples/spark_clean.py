@@ -25,8 +25,11 @@ def output_struct(config_toml: Optional[str], input_schema: pa.Schema):
     return from_arrow_schema(copydesk.Pipeline(config_toml).output_schema(input_schema))
 
 
-def clean_dataframe(df, config_toml: Optional[str] = None):
-    """``df`` has an ``html`` column (string or binary) and optionally ``url``, ``source``, ``id``."""
+def clean_dataframe(df, config_toml: Optional[str] = None, format: str = "html"):
+    """``df`` has an ``html`` column (string or binary) and optionally ``url``, ``source``, ``id``.
+
+    ``format``: "html", "text" or "auto" (by content), as ``Pipeline.clean_batch``.
+    """
     from pyspark.sql.pandas.types import to_arrow_schema
 
     schema = output_struct(config_toml, to_arrow_schema(df.schema))
@@ -34,7 +37,7 @@ def clean_dataframe(df, config_toml: Optional[str] = None):
     def clean(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         pipeline = copydesk.Pipeline(config_toml)  # once per partition, on the executor
         for batch in batches:
-            yield from pipeline.clean_batch(batch).to_batches()
+            yield from pipeline.clean_batch(batch, format=format).to_batches()
 
     return df.mapInArrow(clean, schema)
 
@@ -44,7 +47,7 @@ def main() -> None:
     from pyspark.sql.types import BinaryType, LongType, StringType, StructField, StructType
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("pages", type=pathlib.Path, help="folder of .html files (recursive)")
+    parser.add_argument("pages", type=pathlib.Path, help="folder of .html/.txt files (recursive)")
     parser.add_argument("out", help="output folder (Parquet)")
     parser.add_argument("--config", type=pathlib.Path, help="pipeline.toml for [extract]/[filter]")
     parser.add_argument("--master", default="local[2]", help="Spark master (default: local[2])")
@@ -62,7 +65,7 @@ def main() -> None:
     # spark.read.format("binaryFile") and rename `content` to `html`.
     rows = [(i, str(p), p.read_bytes()) for i, p in enumerate(paths)]
     df = spark.createDataFrame(rows, schema)
-    clean_dataframe(df, config).write.mode("overwrite").parquet(args.out)
+    clean_dataframe(df, config, "auto").write.mode("overwrite").parquet(args.out)
     print(f"{len(rows)} pages cleaned into {args.out}")
     spark.stop()
 

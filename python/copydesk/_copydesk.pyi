@@ -1,9 +1,11 @@
 """Type stubs for the native module (re-exported by ``copydesk``)."""
 
 from os import PathLike
-from typing import Any, Dict, Optional, Union
+from typing import Any, Dict, Literal, Optional, Union
 
 import pyarrow as pa
+
+Format = Literal["html", "text", "auto"]
 
 SCHEMA_VERSION: int
 """Version of the record schema written in every record (``schema_version``)."""
@@ -60,23 +62,28 @@ class Pipeline:
         url: Optional[str] = None,
         *,
         source: Optional[str] = None,
+        format: Format = "html",
     ) -> Union[Dict[str, Any], Rejected]:
         """Clean one page.
 
         ``html`` is ``str`` (already decoded) or ``bytes`` (the charset is detected as the CLI
         does: BOM, ``<meta charset>``, then statistical detection). ``url`` is the page's URL
         (metadata, link resolution); ``source`` names the input in the record (default: the
-        URL, else ``""``).
+        URL, else ``""``). ``format`` is ``"html"`` (default), ``"text"`` (plain text:
+        extraction is skipped, the first line may become the title) or ``"auto"`` (HTML when
+        the content starts with ``<``), as the CLI's ``--format``.
 
         Returns:
             The record as a ``dict`` with exactly the keys of the CLI's JSONL records, or a
             falsy :class:`Rejected` saying why the page gave none.
 
         Raises:
-            ValueError: ``url`` is not a valid absolute URL.
+            ValueError: ``url`` is not a valid absolute URL, or ``format`` is unknown.
         """
 
-    def clean_batch(self, batch: Union[pa.RecordBatch, pa.Table, Any]) -> pa.Table:
+    def clean_batch(
+        self, batch: Union[pa.RecordBatch, pa.Table, Any], *, format: Format = "html"
+    ) -> pa.Table:
         """Clean every row of a ``pyarrow.RecordBatch`` or ``pyarrow.Table``.
 
         Anything exporting the Arrow PyCapsule interface is accepted (``__arrow_c_array__`` or
@@ -87,6 +94,8 @@ class Pipeline:
         - ``url`` (optional, string): the page's URL; an invalid one rejects the row;
         - ``source`` (optional, string): names the input in the record (default: the URL);
         - ``id`` (optional, any type): copied unchanged to the ``input_id`` output column.
+
+        ``format`` applies to every row, as in :meth:`clean_html`.
 
         Returns:
             A ``pyarrow.Table`` with exactly one row per input row, in input order: the
@@ -100,7 +109,8 @@ class Pipeline:
             and without per-row Python objects.
 
         Raises:
-            ValueError: no ``html`` column, or a column of an unsupported type.
+            ValueError: no ``html`` column, a column of an unsupported type, or an unknown
+                ``format``.
         """
 
     def output_schema(self, input_schema: Optional[pa.Schema] = None) -> pa.Schema:

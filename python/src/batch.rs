@@ -13,7 +13,7 @@ use arrow_array::builder::{ListBuilder, StringBuilder, StructBuilder, Int32Build
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
-use copydesk::{Limits, Processor, Record, SCHEMA_VERSION};
+use copydesk::{InputFormat, Limits, Processor, Record, SCHEMA_VERSION};
 use url::Url;
 
 use crate::page::{Cell, RejectInfo, RowInput, clean_one};
@@ -141,6 +141,7 @@ impl OutputLayout {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 /// Cleans every row of every batch; `seq` counts rows across the batches from 0.
 ///
 /// # Errors
@@ -149,6 +150,7 @@ pub fn clean_batches(
     processor: &Processor,
     limits: &Limits,
     layout: &OutputLayout,
+    format: InputFormat,
     columns: &InputColumns,
     schema: &SchemaRef,
     batches: &[RecordBatch],
@@ -157,7 +159,7 @@ pub fn clean_batches(
     batches
         .iter()
         .map(|batch| {
-            let out = clean_batch(processor, limits, layout, columns, schema, batch, seq);
+            let out = clean_batch(processor, limits, layout, format, columns, schema, batch, seq);
             seq += batch.num_rows() as u64;
             out
         })
@@ -338,10 +340,12 @@ impl Columns {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn clean_batch(
     processor: &Processor,
     limits: &Limits,
     layout: &OutputLayout,
+    format: InputFormat,
     columns: &InputColumns,
     schema: &SchemaRef,
     batch: &RecordBatch,
@@ -365,6 +369,7 @@ fn clean_batch(
             .unwrap_or_default();
         let row = RowInput {
             seq,
+            format,
             source: source_str.to_string(),
             url: url_str
                 .map(|u| Url::parse(u).map_err(|e| format!("invalid url {u:?}: {e}")))

@@ -70,14 +70,20 @@ impl Pipeline {
     /// Clean one page. `html` is `str` (already decoded) or `bytes` (charset detected as the
     /// CLI does: BOM, `<meta charset>`, then detection). Returns the record as a `dict` (the
     /// CLI's JSONL object) or a falsy `Rejected` value saying why no record came out.
-    #[pyo3(signature = (html, url=None, *, source=None))]
+    ///
+    /// `format` is `"html"` (default), `"text"` (plain text: extraction is skipped, the first
+    /// line may become the title) or `"auto"` (HTML when the content starts with `<`), as the
+    /// CLI's `--format`.
+    #[pyo3(signature = (html, url=None, *, source=None, format="html"))]
     fn clean_html<'py>(
         &self,
         py: Python<'py>,
         html: HtmlArg<'py>,
         url: Option<&str>,
         source: Option<&str>,
+        format: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let format = page::parse_format(format).map_err(PyValueError::new_err)?;
         let url = url
             .map(|u| url::Url::parse(u).map_err(|e| PyValueError::new_err(format!("invalid url {u:?}: {e}"))))
             .transpose()?;
@@ -92,6 +98,7 @@ impl Pipeline {
         let outcome = py.detach(|| {
             let row = RowInput {
                 seq: 0,
+                format,
                 source,
                 url: Ok(url),
                 content: owned.as_cell(),
@@ -119,8 +126,11 @@ impl Pipeline {
     /// goes through charset detection), optional `url` (string), `source` (string) and `id`
     /// (any type). Returns a `pyarrow.Table` with exactly one row per input row, in input
     /// order: the record's columns (null where rejected), `reject_stage`, `reject_reason` (null
-    /// for records), and `input_id` (a copy of `id`, when given).
-    fn clean_batch<'py>(&self, py: Python<'py>, batch: AnyRecordBatch) -> PyResult<Bound<'py, PyAny>> {
+    /// for records), and `input_id` (a copy of `id`, when given). `format` is as in
+    /// `clean_html`, for every row.
+    #[pyo3(signature = (batch, *, format="html"))]
+    fn clean_batch<'py>(&self, py: Python<'py>, batch: AnyRecordBatch, format: &str) -> PyResult<Bound<'py, PyAny>> {
+        let format = page::parse_format(format).map_err(PyValueError::new_err)?;
         let reader = batch.into_reader()?;
         let input_schema = reader.schema();
         let batches = reader
@@ -129,7 +139,9 @@ impl Pipeline {
         let columns = batch::InputColumns::locate(&input_schema).map_err(PyValueError::new_err)?;
         let out_schema = self.layout.schema(&input_schema, &columns);
         let out = py
-            .detach(|| clean_batches(&self.processor, &self.limits, &self.layout, &columns, &out_schema, &batches))
+            .detach(|| {
+                clean_batches(&self.processor, &self.limits, &self.layout, format, &columns, &out_schema, &batches)
+            })
             .map_err(PyValueError::new_err)?;
         PyTable::try_new(out, out_schema)?.into_pyarrow(py)
     }

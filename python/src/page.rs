@@ -31,6 +31,7 @@ pub enum Cell<'a> {
 /// Everything one page needs.
 pub struct RowInput<'a> {
     pub seq: u64,
+    pub format: InputFormat,
     pub source: String,
     /// The parsed URL, or why it did not parse.
     pub url: Result<Option<Url>, String>,
@@ -64,11 +65,11 @@ pub fn clean_one(processor: &Processor, limits: &Limits, row: RowInput<'_>) -> R
         kind: "invalid url",
         reason,
     })?;
-    let page = to_page(row.seq, row.source, url, row.content, limits)?;
+    let page = to_page(row.seq, row.format, row.source, url, row.content, limits)?;
     Ok(processor.process(&page)?)
 }
 
-fn to_page(seq: u64, source: String, url: Option<Url>, content: Cell<'_>, limits: &Limits) -> Result<Page, PageError> {
+fn to_page(seq: u64, format: InputFormat, source: String, url: Option<Url>, content: Cell<'_>, limits: &Limits) -> Result<Page, PageError> {
     let len = match content {
         Cell::Str(s) => s.len(),
         Cell::Bytes(b) => b.len(),
@@ -92,7 +93,7 @@ fn to_page(seq: u64, source: String, url: Option<Url>, content: Cell<'_>, limits
                 seq,
                 source,
                 url,
-                kind: ContentKind::Html,
+                kind: str_kind(format, text),
                 text: text.to_owned(),
             })
         }
@@ -101,12 +102,41 @@ fn to_page(seq: u64, source: String, url: Option<Url>, content: Cell<'_>, limits
                 seq,
                 source,
                 url,
-                format: InputFormat::Html,
+                format,
                 origin: Origin::Stdin,
             };
             copydesk::load::decode_page(&input, bytes, None)
         }
         Cell::Null => Err(PageError::Empty),
+    }
+}
+
+/// The content kind of decoded text, as the CLI decides it for an input without a file name.
+fn str_kind(format: InputFormat, text: &str) -> ContentKind {
+    match format {
+        InputFormat::Html => ContentKind::Html,
+        InputFormat::Text => ContentKind::Text,
+        InputFormat::Auto => {
+            let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+            if body.trim_start().starts_with('<') {
+                ContentKind::Html
+            } else {
+                ContentKind::Text
+            }
+        }
+    }
+}
+
+/// Parses a `format` argument: `html`, `text` or `auto` (as the CLI's `--format`).
+///
+/// # Errors
+/// A message listing the accepted values.
+pub fn parse_format(format: &str) -> Result<InputFormat, String> {
+    match format {
+        "html" => Ok(InputFormat::Html),
+        "text" => Ok(InputFormat::Text),
+        "auto" => Ok(InputFormat::Auto),
+        other => Err(format!("invalid format {other:?}: expected \"html\", \"text\" or \"auto\"")),
     }
 }
 

@@ -22,6 +22,9 @@ import pytest
 REPO = pathlib.Path(__file__).resolve().parents[2]
 # How many pages of the shared datasets to add to the repo's fixtures (0 = none).
 DATASET_PAGES = int(os.environ.get("COPYDESK_TEST_DATASET_PAGES", "40"))
+# How many plain-text pages to make from the datasets' gold bodies (records, whatever the
+# HTML extractor does today).
+TEXT_PAGES = int(os.environ.get("COPYDESK_TEST_TEXT_PAGES", "20"))
 IGNORED = {"source", "seq"}
 
 
@@ -30,6 +33,13 @@ class Page:
     name: str
     path: pathlib.Path  # the file the CLI reads (decompressed)
     data: bytes
+    format: str  # "html" or "text": what the CLI decides from the file extension
+
+    @property
+    def auto_agrees(self) -> bool:
+        """Whether content sniffing (format="auto", no file name) gives the same kind."""
+        body = self.data[3:] if self.data.startswith(b"\xef\xbb\xbf") else self.data
+        return body.lstrip().startswith(b"<") == (self.format == "html")
 
 
 @dataclass
@@ -49,9 +59,15 @@ def cli_binary() -> pathlib.Path:
     return path
 
 
+def datasets_root() -> Optional[pathlib.Path]:
+    for root in [REPO.parent / "shared" / "datasets", pathlib.Path("/work/shared/datasets")]:
+        if root.is_dir():
+            return root
+    return None
+
+
 def dataset_files() -> List[pathlib.Path]:
-    roots = [REPO.parent / "shared" / "datasets", pathlib.Path("/work/shared/datasets")]
-    for root in roots:
+    for root in filter(None, [datasets_root()]):
         files = sorted(root.glob("*/html/*.html.gz"))
         if files:
             # Spread the sample over all datasets.
@@ -64,14 +80,28 @@ def dataset_files() -> List[pathlib.Path]:
 def pages(tmp_path_factory) -> List[Page]:
     out = tmp_path_factory.mktemp("pages")
     result = []
-    for path in sorted((REPO / "fixtures" / "pages").glob("*.html")):
-        result.append(Page(path.stem, path, path.read_bytes()))
+    for path in sorted((REPO / "fixtures" / "pages").iterdir()):
+        fmt = "text" if path.suffix == ".txt" else "html"
+        result.append(Page(path.stem, path, path.read_bytes(), fmt))
     for gz in dataset_files() if DATASET_PAGES else []:
         name = f"{gz.parent.parent.name}-{gz.name[: -len('.html.gz')]}"
         data = gzip.decompress(gz.read_bytes())
         path = out / f"{name}.html"
         path.write_bytes(data)
-        result.append(Page(name, path, data))
+        result.append(Page(name, path, data, "html"))
+    root = datasets_root()
+    bodies = []
+    for truth in sorted(root.glob("*/ground-truth.jsonl")) if root and TEXT_PAGES else []:
+        for line in truth.read_text(encoding="utf-8").splitlines()[:TEXT_PAGES]:
+            item = json.loads(line)
+            if item.get("body"):
+                bodies.append((f"{truth.parent.name}-{item['id']}-text", item))
+    step = max(1, len(bodies) // max(1, TEXT_PAGES))
+    for name, item in bodies[::step][:TEXT_PAGES]:
+        text = (item["title"] + "\n\n" if item.get("title") else "") + item["body"]
+        path = out / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        result.append(Page(name, path, path.read_bytes(), "text"))
     return result
 
 
