@@ -1,6 +1,6 @@
 """Pages/s through ``Pipeline.clean_batch`` in one process vs the CLI, single thread both.
 
-    python bench/throughput.py [DATASETS_DIR] [--repeat 3] [--cli PATH]
+    python bench/throughput.py [DATASETS_DIR] [--repeat 3] [--cli PATH] [--format html|text]
 
 Reads every ``*/html/*.html.gz`` under DATASETS_DIR (default ``../shared/datasets`` next to
 the repo), decompresses them once to a temp folder (the CLI's input) and into one Arrow
@@ -8,7 +8,8 @@ binary column (the package's input), then times the best of ``--repeat`` runs of
 
 - ``copydesk clean --threads 1 -o /dev/null --rejects /dev/null DIR`` (wall time, includes
   process start and reading the files);
-- ``pipeline.clean_batch(table)`` (wall time of the call; the pipeline is compiled before).
+- ``pipeline.clean_batch(table, format=...)`` (wall time of the call; the pipeline is
+  compiled before).
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ def main() -> None:
     parser.add_argument("datasets", nargs="?", type=pathlib.Path, default=REPO.parent / "shared" / "datasets")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--cli", type=pathlib.Path, default=REPO / "target" / "release" / "copydesk")
+    parser.add_argument("--format", default="html", choices=["html", "text"],
+                        help="how both sides read the pages (text: skip extraction)")
     args = parser.parse_args()
 
     files = sorted(args.datasets.glob("*/html/*.html.gz"))
@@ -49,7 +52,8 @@ def main() -> None:
         for _ in range(args.repeat):
             start = time.perf_counter()
             subprocess.run(
-                [str(args.cli), "clean", "--threads", "1", "-o", "/dev/null", "--rejects", "/dev/null", tmp],
+                [str(args.cli), "clean", "--threads", "1", "--format", args.format,
+                 "-o", "/dev/null", "--rejects", "/dev/null", tmp],
                 check=True, capture_output=True,
             )
             cli_times.append(time.perf_counter() - start)
@@ -59,10 +63,10 @@ def main() -> None:
     py_times = []
     for _ in range(args.repeat):
         start = time.perf_counter()
-        out = pipeline.clean_batch(table)
+        out = pipeline.clean_batch(table, format=args.format)
         py_times.append(time.perf_counter() - start)
     assert out.num_rows == len(pages)
-    records = out.num_rows - out.column("reject_reason").null_count
+    records = out.column("reject_reason").null_count
     rejects = out.num_rows - records
 
     cli_rate = len(pages) / min(cli_times)

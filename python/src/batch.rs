@@ -9,7 +9,7 @@
 
 use std::sync::Arc;
 
-use arrow_array::builder::{ListBuilder, StringBuilder, StructBuilder, Int32Builder, Int64Builder};
+use arrow_array::builder::{Int32Builder, Int64Builder, ListBuilder, StringBuilder, StructBuilder};
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
@@ -159,7 +159,9 @@ pub fn clean_batches(
     batches
         .iter()
         .map(|batch| {
-            let out = clean_batch(processor, limits, layout, format, columns, schema, batch, seq);
+            let out = clean_batch(
+                processor, limits, layout, format, columns, schema, batch, seq,
+            );
             seq += batch.num_rows() as u64;
             out
         })
@@ -192,10 +194,18 @@ impl<'a> TextColumn<'a> {
 
     fn get(&self, i: usize) -> Cell<'a> {
         fn str_cell<'a>(a: &'a impl Array, i: usize, v: impl FnOnce() -> &'a str) -> Cell<'a> {
-            if a.is_null(i) { Cell::Null } else { Cell::Str(v()) }
+            if a.is_null(i) {
+                Cell::Null
+            } else {
+                Cell::Str(v())
+            }
         }
         fn bin_cell<'a>(a: &'a impl Array, i: usize, v: impl FnOnce() -> &'a [u8]) -> Cell<'a> {
-            if a.is_null(i) { Cell::Null } else { Cell::Bytes(v()) }
+            if a.is_null(i) {
+                Cell::Null
+            } else {
+                Cell::Bytes(v())
+            }
         }
         match self {
             Self::Utf8(a) => str_cell(*a, i, || a.value(i)),
@@ -235,12 +245,19 @@ impl Columns {
         let small = || StringBuilder::with_capacity(rows, rows * 32);
         Self {
             strings: std::array::from_fn(|_| small()),
-            tags: ListBuilder::new(StringBuilder::new()).with_field(Arc::new(Field::new("item", DataType::Utf8, true))),
+            tags: ListBuilder::new(StringBuilder::new()).with_field(Arc::new(Field::new(
+                "item",
+                DataType::Utf8,
+                true,
+            ))),
             text: StringBuilder::with_capacity(rows, html_bytes / 4),
-            markdown: layout.markdown.then(|| StringBuilder::with_capacity(rows, html_bytes / 4)),
+            markdown: layout
+                .markdown
+                .then(|| StringBuilder::with_capacity(rows, html_bytes / 4)),
             word_count: Int64Builder::with_capacity(rows),
             removed: layout.keep_removed.then(|| {
-                ListBuilder::new(StructBuilder::from_fields(removed_fields(), 0)).with_field(removed_item())
+                ListBuilder::new(StructBuilder::from_fields(removed_fields(), 0))
+                    .with_field(removed_item())
             }),
             seq: Int64Builder::with_capacity(rows),
             schema_version: Int32Builder::with_capacity(rows),
@@ -274,7 +291,8 @@ impl Columns {
         if let Some(md) = &mut self.markdown {
             md.append_option(r.markdown.as_deref());
         }
-        self.word_count.append_value(i64::try_from(r.word_count).unwrap_or(i64::MAX));
+        self.word_count
+            .append_value(i64::try_from(r.word_count).unwrap_or(i64::MAX));
         if let Some(removed) = &mut self.removed {
             for item in r.removed.iter().flatten() {
                 let s = removed.values();
@@ -288,8 +306,10 @@ impl Columns {
             }
             removed.append(true);
         }
-        self.seq.append_value(i64::try_from(r.seq).unwrap_or(i64::MAX));
-        self.schema_version.append_value(i32::try_from(r.schema_version).unwrap_or(i32::MAX));
+        self.seq
+            .append_value(i64::try_from(r.seq).unwrap_or(i64::MAX));
+        self.schema_version
+            .append_value(i32::try_from(r.schema_version).unwrap_or(i32::MAX));
         self.reject_stage.append_null();
         self.reject_reason.append_null();
     }
@@ -311,8 +331,10 @@ impl Columns {
         if let Some(removed) = &mut self.removed {
             removed.append_null();
         }
-        self.seq.append_value(i64::try_from(seq).unwrap_or(i64::MAX));
-        self.schema_version.append_value(i32::try_from(SCHEMA_VERSION).unwrap_or(i32::MAX));
+        self.seq
+            .append_value(i64::try_from(seq).unwrap_or(i64::MAX));
+        self.schema_version
+            .append_value(i32::try_from(SCHEMA_VERSION).unwrap_or(i32::MAX));
         self.reject_stage.append_value(&reject.stage);
         self.reject_reason.append_value(&reject.reason);
     }
@@ -361,7 +383,10 @@ fn clean_batch(
     let mut out = Columns::new(layout, rows, html_array.get_buffer_memory_size());
     for i in 0..rows {
         let seq = first_seq + i as u64;
-        let url_str = url.as_ref().and_then(|c| c.get_str(i)).filter(|u| !u.is_empty());
+        let url_str = url
+            .as_ref()
+            .and_then(|c| c.get_str(i))
+            .filter(|u| !u.is_empty());
         let source_str = source
             .as_ref()
             .and_then(|c| c.get_str(i))
@@ -385,5 +410,6 @@ fn clean_batch(
     if let Some(id) = columns.id {
         arrays.push(batch.column(id).clone());
     }
-    RecordBatch::try_new(schema.clone(), arrays).map_err(|e| format!("clean_batch: cannot build the output: {e}"))
+    RecordBatch::try_new(schema.clone(), arrays)
+        .map_err(|e| format!("clean_batch: cannot build the output: {e}"))
 }

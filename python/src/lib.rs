@@ -51,7 +51,9 @@ impl Pipeline {
     #[pyo3(signature = (config_toml=None, *, base_dir=None))]
     fn new(config_toml: Option<&str>, base_dir: Option<PathBuf>) -> PyResult<Self> {
         let config = match config_toml {
-            Some(text) => PipelineConfig::parse(text, Path::new(INLINE_CONFIG)).map_err(config_error)?,
+            Some(text) => {
+                PipelineConfig::parse(text, Path::new(INLINE_CONFIG)).map_err(config_error)?
+            }
             None => PipelineConfig::default(),
         };
         let base = base_dir.unwrap_or_else(|| PathBuf::from("."));
@@ -63,7 +65,9 @@ impl Pipeline {
     #[staticmethod]
     fn from_file(path: PathBuf) -> PyResult<Self> {
         let config = PipelineConfig::load(&path).map_err(config_error)?;
-        let base = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let base = path
+            .parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
         Self::from_config(&config, &path, &base)
     }
 
@@ -85,7 +89,10 @@ impl Pipeline {
     ) -> PyResult<Bound<'py, PyAny>> {
         let format = page::parse_format(format).map_err(PyValueError::new_err)?;
         let url = url
-            .map(|u| url::Url::parse(u).map_err(|e| PyValueError::new_err(format!("invalid url {u:?}: {e}"))))
+            .map(|u| {
+                url::Url::parse(u)
+                    .map_err(|e| PyValueError::new_err(format!("invalid url {u:?}: {e}")))
+            })
             .transpose()?;
         let source = source
             .map(str::to_string)
@@ -103,9 +110,8 @@ impl Pipeline {
                 url: Ok(url),
                 content: owned.as_cell(),
             };
-            clean_one(&self.processor, &self.limits, row).map(|record| {
-                serde_json::to_string(&record).expect("a record always serializes")
-            })
+            clean_one(&self.processor, &self.limits, row)
+                .map(|record| serde_json::to_string(&record).expect("a record always serializes"))
         });
         match outcome {
             Ok(json) => py.import("json")?.call_method1("loads", (json,)),
@@ -129,7 +135,12 @@ impl Pipeline {
     /// for records), and `input_id` (a copy of `id`, when given). `format` is as in
     /// `clean_html`, for every row.
     #[pyo3(signature = (batch, *, format="html"))]
-    fn clean_batch<'py>(&self, py: Python<'py>, batch: AnyRecordBatch, format: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn clean_batch<'py>(
+        &self,
+        py: Python<'py>,
+        batch: AnyRecordBatch,
+        format: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let format = page::parse_format(format).map_err(PyValueError::new_err)?;
         let reader = batch.into_reader()?;
         let input_schema = reader.schema();
@@ -140,7 +151,15 @@ impl Pipeline {
         let out_schema = self.layout.schema(&input_schema, &columns);
         let out = py
             .detach(|| {
-                clean_batches(&self.processor, &self.limits, &self.layout, format, &columns, &out_schema, &batches)
+                clean_batches(
+                    &self.processor,
+                    &self.limits,
+                    &self.layout,
+                    format,
+                    &columns,
+                    &out_schema,
+                    &batches,
+                )
             })
             .map_err(PyValueError::new_err)?;
         PyTable::try_new(out, out_schema)?.into_pyarrow(py)
@@ -149,13 +168,19 @@ impl Pipeline {
     /// The `pyarrow.Schema` that `clean_batch` returns for inputs of `input_schema` (which
     /// decides whether `input_id` is present and its type); for Spark's `mapInArrow`.
     #[pyo3(signature = (input_schema=None))]
-    fn output_schema<'py>(&self, py: Python<'py>, input_schema: Option<PySchema>) -> PyResult<Bound<'py, PyAny>> {
+    fn output_schema<'py>(
+        &self,
+        py: Python<'py>,
+        input_schema: Option<PySchema>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let input = input_schema.map_or_else(
-            || std::sync::Arc::new(arrow_schema::Schema::new(vec![arrow_schema::Field::new(
-                "html",
-                arrow_schema::DataType::Utf8,
-                true,
-            )])),
+            || {
+                std::sync::Arc::new(arrow_schema::Schema::new(vec![arrow_schema::Field::new(
+                    "html",
+                    arrow_schema::DataType::Utf8,
+                    true,
+                )]))
+            },
             PySchema::into_inner,
         );
         let columns = batch::InputColumns::locate(&input).map_err(PyValueError::new_err)?;

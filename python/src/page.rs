@@ -59,7 +59,11 @@ impl From<PageError> for RejectInfo {
 ///
 /// # Errors
 /// A [`RejectInfo`] when the page gives no record.
-pub fn clean_one(processor: &Processor, limits: &Limits, row: RowInput<'_>) -> Result<Record, RejectInfo> {
+pub fn clean_one(
+    processor: &Processor,
+    limits: &Limits,
+    row: RowInput<'_>,
+) -> Result<Record, RejectInfo> {
     let url = row.url.map_err(|reason| RejectInfo {
         stage: "source".to_string(),
         kind: "invalid url",
@@ -69,7 +73,14 @@ pub fn clean_one(processor: &Processor, limits: &Limits, row: RowInput<'_>) -> R
     Ok(processor.process(&page)?)
 }
 
-fn to_page(seq: u64, format: InputFormat, source: String, url: Option<Url>, content: Cell<'_>, limits: &Limits) -> Result<Page, PageError> {
+fn to_page(
+    seq: u64,
+    format: InputFormat,
+    source: String,
+    url: Option<Url>,
+    content: Cell<'_>,
+    limits: &Limits,
+) -> Result<Page, PageError> {
     let len = match content {
         Cell::Str(s) => s.len(),
         Cell::Bytes(b) => b.len(),
@@ -136,7 +147,9 @@ pub fn parse_format(format: &str) -> Result<InputFormat, String> {
         "html" => Ok(InputFormat::Html),
         "text" => Ok(InputFormat::Text),
         "auto" => Ok(InputFormat::Auto),
-        other => Err(format!("invalid format {other:?}: expected \"html\", \"text\" or \"auto\"")),
+        other => Err(format!(
+            "invalid format {other:?}: expected \"html\", \"text\" or \"auto\""
+        )),
     }
 }
 
