@@ -13,6 +13,10 @@ plain scripts::
         print("rejected at", record.stage, ":", record.reason)
 
     table = pipeline.clean_batch(pa_table)        # columns html (+ url, source, id)
+    # one row per input row: record columns + reject_stage/reject_reason (+ input_id)
+
+``format="text"`` or ``"auto"`` (keyword of both methods) reads plain text like the CLI's
+``--format``. See ``help(copydesk.Pipeline)`` and the type stubs for the full API.
 """
 
 from ._copydesk import SCHEMA_VERSION, ConfigError, Pipeline, Rejected
