@@ -98,8 +98,8 @@ impl Pipeline {
             .map(str::to_string)
             .or_else(|| url.as_ref().map(ToString::to_string))
             .unwrap_or_default();
-        let owned: page::Content = match &html {
-            HtmlArg::Text(s) => page::Content::Text(s.clone()),
+        let owned: page::Content = match html {
+            HtmlArg::Text(s) => page::Content::Text(s),
             HtmlArg::Bytes(b) => page::Content::Bytes(b.as_bytes().to_vec()),
         };
         let outcome = py.detach(|| {

@@ -1,6 +1,8 @@
 //! One row (or one `clean_html` call) -> [`Page`] -> [`Record`] or a reject, with the same
 //! checks the CLI applies to a file: size cap, empty and binary content, charset decoding.
 
+use std::panic::{self, AssertUnwindSafe};
+
 use copydesk::source::Origin;
 use copydesk::{ContentKind, Input, InputFormat, Limits, Page, PageError, Processor, Record};
 use url::Url;
@@ -70,7 +72,23 @@ pub fn clean_one(
         reason,
     })?;
     let page = to_page(row.seq, row.format, row.source, url, row.content, limits)?;
-    Ok(processor.process(&page)?)
+    // A panic on one page (a bug) becomes that row's reject instead of failing the whole
+    // batch, and with it a Ray or Spark task that would be retried on the same page.
+    match panic::catch_unwind(AssertUnwindSafe(|| processor.process(&page))) {
+        Ok(result) => Ok(result?),
+        Err(payload) => {
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(RejectInfo {
+                stage: "extract".to_string(),
+                kind: "internal error",
+                reason: format!("internal error (panic): {message}"),
+            })
+        }
+    }
 }
 
 fn to_page(
