@@ -141,11 +141,11 @@ impl OutputLayout {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 /// Cleans every row of every batch; `seq` counts rows across the batches from 0.
 ///
 /// # Errors
 /// Only when the output cannot be assembled (a bug, or a batch whose schema changed midway).
+#[allow(clippy::too_many_arguments)]
 pub fn clean_batches(
     processor: &Processor,
     limits: &Limits,
@@ -380,7 +380,16 @@ fn clean_batch(
     let url = url_col.map(TextColumn::new);
     let source_col = columns.source.map(|i| batch.column(i));
     let source = source_col.map(TextColumn::new);
-    let mut out = Columns::new(layout, rows, html_array.get_buffer_memory_size());
+    // Size hint from this batch's own values: a slice of a larger array (Ray and Spark hand
+    // out zero-copy slices) still points at the whole buffer.
+    let html_bytes: usize = (0..rows)
+        .map(|i| match html.get(i) {
+            Cell::Str(s) => s.len(),
+            Cell::Bytes(b) => b.len(),
+            Cell::Null => 0,
+        })
+        .sum();
+    let mut out = Columns::new(layout, rows, html_bytes);
     for i in 0..rows {
         let seq = first_seq + i as u64;
         let url_str = url
