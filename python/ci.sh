@@ -5,6 +5,8 @@
 #
 # Env: PYTHON (default python3), COPYDESK_VENV (default python/.venv), CARGO_TARGET_DIR
 # (default python/target), COPYDESK_TEST_DATASET_PAGES (pages sampled from ../shared/datasets).
+# Cost on 2 cores: the Rust release build from scratch is ~750 CPU-s (6-7 min idle); pip
+# installs ~2 min from a warm cache; pytest ~2 min idle (Ray and Spark start-up dominate).
 set -euo pipefail
 cd "$(dirname "$0")"
 start=$SECONDS
