@@ -13,6 +13,7 @@ use crate::extract::{ExtractConfig, Extractor};
 use crate::filter::FilterConfig;
 use crate::load::Limits;
 use crate::pipeline::{Output, Pipeline, Processor};
+use crate::sink::OutputFormat;
 use crate::source::{Source, SourceConfig};
 
 /// The whole pipeline.toml.
@@ -43,13 +44,17 @@ pub struct PipelineConfig {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct OutputConfig {
-    /// Records file (JSON Lines); `-` is stdout. Relative to the config file.
+    /// Records file; `-` is stdout. Relative to the config file. The extension picks the
+    /// format: `.jsonl` (or anything else), `.jsonl.gz`, `.jsonl.zst`, `.parquet`.
     pub path: PathBuf,
     /// Rejects file (JSON Lines). Default: next to `path`, named `<stem>.rejects.jsonl`;
     /// stderr when `path` is stdout.
     pub rejects: Option<PathBuf>,
     /// Add a `markdown` field with the body rendered as Markdown.
     pub markdown: bool,
+    /// Start a new records file every this many records (`articles-00000.jsonl.zst`, ...).
+    /// Unset: one file.
+    pub rotate_records: Option<u64>,
 }
 
 impl Default for OutputConfig {
@@ -58,6 +63,7 @@ impl Default for OutputConfig {
             path: PathBuf::from("-"),
             rejects: None,
             markdown: false,
+            rotate_records: None,
         }
     }
 }
@@ -114,12 +120,11 @@ impl PipelineConfig {
     pub fn build(&self, config_path: &Path, base_dir: &Path) -> Result<Pipeline, Error> {
         let mut problems = Vec::new();
         let source = match &self.source {
-            Some(s) => Some(Source::new(
-                s.paths.clone(),
-                s.format,
-                s.url.as_deref(),
-                &mut problems,
-            )?),
+            Some(s) => Some(
+                Source::new(s.paths.clone(), s.format, s.url.as_deref(), &mut problems)?
+                    .with_archive(s.archive)
+                    .with_max_record_bytes(self.limits.max_input_bytes),
+            ),
             None => {
                 problems.push("source: missing [source] table (paths to read)".to_string());
                 None
@@ -137,6 +142,15 @@ impl PipelineConfig {
                 None
             }
         };
+        if self.output.rotate_records == Some(0) {
+            problems.push("output.rotate_records: must be greater than 0".to_string());
+        }
+        if !OutputFormat::from_path(&self.output.path).is_supported() {
+            problems.push(format!(
+                "output.path: {:?}: Parquet output needs copydesk built with the `parquet` feature",
+                self.output.path
+            ));
+        }
         if self.limits.max_input_bytes == 0 {
             problems.push("limits.max_input_bytes: must be greater than 0".to_string());
         }

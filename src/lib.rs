@@ -8,12 +8,14 @@
 //!        --normalize + filter--> Article --normalize::to_record--> Record --sink--> JSONL
 //! ```
 //!
-//! - [`source`]: command-line paths and `[source]` -> [`Input`]s (directories walked in order).
+//! - [`source`]: command-line paths and `[source]` -> [`Input`]s (directories walked in order);
+//!   archives are streamed record by record by [`warc`] and [`jsonl_input`]; [`shard`] splits
+//!   inputs between the processes of a cluster job.
 //! - [`load`] and [`charset`]: bytes -> decoded [`Page`] (size caps, gzip, binary sniffing).
 //! - [`extract`]: HTML -> [`Article`] (main content + metadata); [`text`] for plain text.
 //! - [`filter`]: removes boilerplate blocks, with the rule that removed each.
 //! - [`normalize`]: pure text functions and [`Article`] -> [`Record`].
-//! - [`sink`]: JSON Lines writer. [`pipeline`]: [`Processor`] (the pure core) and [`Pipeline`]
+//! - [`sink`]: JSON Lines (plain, gzip, zstd) and Parquet writers, with rotation. [`pipeline`]: [`Processor`] (the pure core) and [`Pipeline`]
 //!   (threads and queues). [`config`]: pipeline.toml.
 //!
 //! # Example
@@ -40,13 +42,16 @@ pub mod config;
 pub mod error;
 pub mod extract;
 pub mod filter;
+pub mod jsonl_input;
 pub mod load;
 pub mod normalize;
 pub mod pipeline;
 pub mod record;
+pub mod shard;
 pub mod sink;
 pub mod source;
 pub mod text;
+pub mod warc;
 
 pub use article::{Article, Block, BlockKind, Metadata};
 pub use config::PipelineConfig;
@@ -56,4 +61,6 @@ pub use filter::{Filter, FilterConfig};
 pub use load::{ContentKind, Limits, Page};
 pub use pipeline::{Output, Pipeline, Processor, Summary};
 pub use record::{Record, Reject, SCHEMA_VERSION};
-pub use source::{Input, InputFormat, Source};
+pub use shard::{Shard, ShardBy, shard_of_host};
+pub use sink::{OutputFormat, RecordSink};
+pub use source::{ArchiveKind, Input, InputFormat, Source};

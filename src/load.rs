@@ -1,5 +1,7 @@
 //! [`Input`] -> [`Page`] for local inputs: read with a size cap, gunzip with a cap, reject
-//! binary and empty content, decode the charset.
+//! binary and empty content, decode the charset. Archive records ([`Origin::Record`]) arrive
+//! in memory with their container's declared media type and charset: non-HTML types are
+//! rejects, and the declared charset outranks `<meta charset>`.
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -11,7 +13,7 @@ use url::Url;
 
 use crate::charset;
 use crate::error::PageError;
-use crate::source::{Input, InputFormat, Origin};
+use crate::source::{Input, InputFormat, Origin, Payload};
 
 /// Default cap on an input's size as stored (50 MiB): larger files are rejects, not OOMs.
 pub const DEFAULT_MAX_INPUT_BYTES: u64 = 50 * 1024 * 1024;
@@ -79,6 +81,7 @@ pub fn load(input: &Input, limits: &Limits) -> Result<Page, PageError> {
             read_capped(io::stdin().lock(), limits.max_input_bytes)?,
             None,
         ),
+        Origin::Record(payload) => return load_record(input, payload, limits),
     };
     let gzipped = name.is_some_and(|p| has_extension(p, "gz")) || bytes.starts_with(b"\x1f\x8b");
     let bytes = if gzipped {
@@ -89,11 +92,50 @@ pub fn load(input: &Input, limits: &Limits) -> Result<Page, PageError> {
     decode_page(input, &bytes, name.map(strip_gz))
 }
 
+/// Media types that are pages: `text/html` and `application/xhtml+xml` (lowercase, no
+/// parameters). Anything else from an archive is rejected as `not html`.
+pub fn is_html_media_type(media_type: &str) -> bool {
+    matches!(media_type, "text/html" | "application/xhtml+xml")
+}
+
+/// An archive record: size and media-type checks, then decoding with the declared charset.
+fn load_record(input: &Input, payload: &Payload, limits: &Limits) -> Result<Page, PageError> {
+    if payload.size > limits.max_input_bytes {
+        return Err(PageError::TooLarge {
+            limit: limits.max_input_bytes,
+        });
+    }
+    if let Some(content_type) = payload
+        .content_type
+        .as_deref()
+        .filter(|t| !is_html_media_type(t))
+    {
+        return Err(PageError::NotHtml {
+            content_type: content_type.to_string(),
+        });
+    }
+    decode_page_declared(input, &payload.bytes, None, payload.charset.as_deref())
+}
+
 /// Turns raw bytes into a [`Page`]: binary/empty checks, content-kind decision, charset.
 ///
 /// # Errors
 /// [`PageError::Empty`] or [`PageError::Binary`].
 pub fn decode_page(input: &Input, bytes: &[u8], name: Option<&str>) -> Result<Page, PageError> {
+    decode_page_declared(input, bytes, name, None)
+}
+
+/// [`decode_page`] with the charset the transport declared (HTTP or WARC `Content-Type`),
+/// which outranks `<meta charset>` and detection (a byte-order mark still wins).
+///
+/// # Errors
+/// [`PageError::Empty`] or [`PageError::Binary`].
+pub fn decode_page_declared(
+    input: &Input,
+    bytes: &[u8],
+    name: Option<&str>,
+    declared_charset: Option<&str>,
+) -> Result<Page, PageError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(PageError::Empty);
     }
@@ -101,7 +143,7 @@ pub fn decode_page(input: &Input, bytes: &[u8], name: Option<&str>) -> Result<Pa
         return Err(PageError::Binary { kind });
     }
     let kind = content_kind(input.format, name, bytes);
-    let decoded = charset::decode(bytes, None, kind == ContentKind::Html);
+    let decoded = charset::decode(bytes, declared_charset, kind == ContentKind::Html);
     if decoded.text.trim().is_empty() {
         return Err(PageError::Empty);
     }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use copydesk::config::OutputConfig;
-use copydesk::{InputFormat, Output, PipelineConfig, Summary};
+use copydesk::{ArchiveKind, InputFormat, Output, PipelineConfig, Shard, ShardBy, Summary};
 use tracing_subscriber::EnvFilter;
 
 /// Exit code for usage, config and fatal output errors (clap uses 2 for usage errors too).
@@ -34,6 +34,8 @@ enum Command {
         /// Path to pipeline.toml.
         #[arg(default_value = "pipeline.toml")]
         config: PathBuf,
+        #[command(flatten)]
+        sharding: Sharding,
     },
     /// Clean local HTML or text files, directories (recursive) or `-` (stdin).
     Clean {
@@ -61,6 +63,15 @@ enum Command {
         /// Add a `markdown` field to each record.
         #[arg(long)]
         markdown: bool,
+        /// How files are packed: auto (by name: *.warc[.gz], *.jsonl[.gz|.zst]), none, warc
+        /// or jsonl.
+        #[arg(long, default_value = "auto", value_parser = parse_archive)]
+        archive: ArchiveKind,
+        /// Start a new records file every N records (articles-00000.jsonl, ...).
+        #[arg(long, value_name = "N")]
+        rotate_records: Option<u64>,
+        #[command(flatten)]
+        sharding: Sharding,
     },
     /// Check a config file and exit: 0 when it is valid.
     Check {
@@ -68,6 +79,30 @@ enum Command {
         #[arg(default_value = "pipeline.toml")]
         config: PathBuf,
     },
+}
+
+/// Cluster sharding flags, shared by `run` and `clean`.
+#[derive(Debug, clap::Args)]
+struct Sharding {
+    /// Process only shard K of N (K from 0): outputs get per-shard names, a completion marker
+    /// is written, and a shard already complete is skipped.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<Shard>,
+    /// What a shard is made of: whole files (default) or single archive records.
+    #[arg(long, default_value = "file", requires = "shard")]
+    shard_by: ShardBy,
+}
+
+fn parse_archive(s: &str) -> Result<ArchiveKind, String> {
+    match s {
+        "auto" => Ok(ArchiveKind::Auto),
+        "none" => Ok(ArchiveKind::None),
+        "warc" => Ok(ArchiveKind::Warc),
+        "jsonl" => Ok(ArchiveKind::Jsonl),
+        other => Err(format!(
+            "unknown archive kind {other:?}, expected auto, none, warc or jsonl"
+        )),
+    }
 }
 
 fn main() -> ExitCode {
@@ -103,8 +138,9 @@ fn init_logging(filter: Option<&str>) {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Run { config } => {
-            let pipeline = load_config(&config)?.build(&config, base_dir(&config))?;
+        Command::Run { config, sharding } => {
+            let mut pipeline = load_config(&config)?.build(&config, base_dir(&config))?;
+            pipeline.set_shard(sharding.shard, sharding.shard_by);
             report(&pipeline.run()?);
         }
         Command::Clean {
@@ -116,16 +152,25 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             threads,
             markdown,
+            archive,
+            rotate_records,
+            sharding,
         } => {
             let (mut settings, config_path) = match &config {
                 Some(path) => (load_config(path)?, path.clone()),
                 None => (PipelineConfig::default(), PathBuf::from("<command line>")),
             };
-            settings.source = Some(copydesk::source::SourceConfig { paths, format, url });
+            settings.source = Some(copydesk::source::SourceConfig {
+                paths,
+                format,
+                url,
+                archive,
+            });
             settings.output = OutputConfig {
                 path: output.clone(),
                 rejects: rejects.clone(),
                 markdown: markdown || settings.output.markdown,
+                rotate_records: rotate_records.or(settings.output.rotate_records),
             };
             if let Some(threads) = threads {
                 settings.threads = threads;
@@ -133,6 +178,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let base = config.as_deref().map_or(Path::new("."), base_dir);
             let mut pipeline = settings.build(&config_path, base)?;
             pipeline.set_output(Output::from_config(&settings.output));
+            pipeline.set_shard(sharding.shard, sharding.shard_by);
             report(&pipeline.run()?);
         }
         Command::Check { config } => {

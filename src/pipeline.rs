@@ -6,6 +6,9 @@
 //! ```
 //! Queues are bounded, so memory stays flat however many inputs there are. Output is in
 //! completion order; every record and reject carries the input's `seq`.
+//!
+//! A sharded run ([`Pipeline::set_shard`]) reads only its shard's inputs, writes per-shard
+//! outputs, and ends by writing a completion marker; a shard whose marker exists is skipped.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -21,7 +24,8 @@ use crate::filter::Filter;
 use crate::load::{self, ContentKind, Limits, Page};
 use crate::normalize::{self, RecordContext};
 use crate::record::{Record, Reject};
-use crate::sink::JsonlSink;
+use crate::shard::{Shard, ShardBy};
+use crate::sink::{JsonlSink, RecordSink};
 use crate::source::{Input, Source};
 use crate::text;
 
@@ -103,6 +107,8 @@ pub struct Output {
     pub records: PathBuf,
     /// Rejects file; `None` writes rejects to stderr.
     pub rejects: Option<PathBuf>,
+    /// Start a new records file every this many records (`None`: one file).
+    pub rotate_records: Option<u64>,
 }
 
 impl Output {
@@ -114,6 +120,16 @@ impl Output {
         Self {
             records: config.path.clone(),
             rejects,
+            rotate_records: config.rotate_records,
+        }
+    }
+
+    /// The same outputs under shard `shard`'s names.
+    fn for_shard(&self, shard: Shard) -> Self {
+        Self {
+            records: shard.output_path(&self.records),
+            rejects: self.rejects.as_deref().map(|p| shard.output_path(p)),
+            rotate_records: self.rotate_records,
         }
     }
 }
@@ -137,6 +153,9 @@ pub struct Summary {
     pub rejects: BTreeMap<(Stage, &'static str), u64>,
     /// Wall time.
     pub elapsed: Duration,
+    /// Set when the run was a shard that had already completed: its marker file. Nothing was
+    /// read or written.
+    pub skipped: Option<PathBuf>,
 }
 
 impl Summary {
@@ -148,6 +167,13 @@ impl Summary {
 
 impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(marker) = &self.skipped {
+            return writeln!(
+                f,
+                "shard already complete ({} exists): skipped",
+                marker.display()
+            );
+        }
         let total = self.records + self.rejected();
         let secs = self.elapsed.as_secs_f64();
         #[allow(clippy::cast_precision_loss)]
@@ -179,6 +205,17 @@ pub struct Pipeline {
     output: Output,
     limits: Limits,
     threads: usize,
+    shard: Option<(Shard, ShardBy)>,
+}
+
+/// The completion marker's content (JSON): what the shard wrote.
+#[derive(serde::Serialize)]
+struct Marker<'a> {
+    shard: String,
+    records: u64,
+    rejects: u64,
+    elapsed_secs: f64,
+    outputs: Vec<&'a Path>,
 }
 
 impl Pipeline {
@@ -196,7 +233,16 @@ impl Pipeline {
             output,
             limits,
             threads,
+            shard: None,
         }
+    }
+
+    /// Makes this run shard `K/N` of a partitioned job (see [`crate::shard`]): only the
+    /// shard's inputs are read, outputs get per-shard names, and a completion marker is
+    /// written at the end.
+    pub fn set_shard(&mut self, shard: Option<Shard>, by: ShardBy) {
+        self.shard = shard.map(|s| (s, by));
+        self.source.set_shard(self.shard);
     }
 
     /// The processor, for callers that process pages themselves.
@@ -219,12 +265,28 @@ impl Pipeline {
 
     /// Runs every input to a record or a reject.
     ///
+    /// A sharded run whose completion marker exists returns at once with
+    /// [`Summary::skipped`] set.
+    ///
     /// # Errors
     /// Only fatal errors: an output that cannot be created or written.
     pub fn run(&self) -> Result<Summary, Error> {
         let started = Instant::now();
-        let mut records = JsonlSink::create(&self.output.records)?;
-        let mut rejects = match &self.output.rejects {
+        let output = match self.shard {
+            Some((shard, _)) => self.output.for_shard(shard),
+            None => self.output.clone(),
+        };
+        let marker = self
+            .shard
+            .map(|(shard, _)| shard.marker_path(&self.output.records));
+        if let Some(marker) = marker.as_ref().filter(|m| m.exists()) {
+            return Ok(Summary {
+                skipped: Some(marker.clone()),
+                ..Summary::default()
+            });
+        }
+        let mut records = RecordSink::create(&output.records, output.rotate_records)?;
+        let mut rejects = match &output.rejects {
             Some(path) => JsonlSink::create(path)?,
             None => JsonlSink::new(Box::new(std::io::stderr()), Path::new("<stderr>")),
         };
@@ -240,7 +302,7 @@ impl Pipeline {
                     let sent = match item {
                         Ok(input) => input_tx.send(input).is_ok(),
                         Err(reject) => source_outcomes
-                            .send(Outcome::Reject(reject, "cannot list"))
+                            .send(Outcome::Reject(reject, "cannot list or parse"))
                             .is_ok(),
                     };
                     if !sent {
@@ -276,9 +338,13 @@ impl Pipeline {
             Ok::<(), Error>(())
         });
         result?;
-        records.finish()?;
+        let mut written = records.finish()?;
         rejects.finish()?;
+        written.extend(output.rejects.clone());
         summary.elapsed = started.elapsed();
+        if let (Some(marker), Some((shard, _))) = (marker, self.shard) {
+            write_marker(&marker, shard, &summary, &written)?;
+        }
         Ok(summary)
     }
 
@@ -297,6 +363,32 @@ impl Pipeline {
             ),
         }
     }
+}
+
+/// Writes the completion marker atomically (temporary file, then rename), after every output
+/// is complete: a marker therefore always means a whole shard.
+fn write_marker(
+    marker: &Path,
+    shard: Shard,
+    summary: &Summary,
+    written: &[PathBuf],
+) -> Result<(), Error> {
+    let fail = |source| Error::Output {
+        path: marker.to_path_buf(),
+        source,
+    };
+    let content = Marker {
+        shard: shard.to_string(),
+        records: summary.records,
+        rejects: summary.rejected(),
+        elapsed_secs: summary.elapsed.as_secs_f64(),
+        outputs: written.iter().map(PathBuf::as_path).collect(),
+    };
+    let mut json = serde_json::to_vec_pretty(&content).map_err(|e| fail(e.into()))?;
+    json.push(b'\n');
+    let tmp = marker.with_extension("tmp");
+    std::fs::write(&tmp, json).map_err(fail)?;
+    std::fs::rename(&tmp, marker).map_err(fail)
 }
 
 /// "outer: cause: root cause", for reject reasons.
