@@ -13,12 +13,14 @@ work="${WORK:-/tmp/copydesk-callgrind}"
 pages="${1:-200}"
 format="${FORMAT:-auto}"
 
-(cd "$root" && cargo build --release --quiet)
+[ -n "${NO_BUILD:-}" ] || (cd "$root" && cargo build --release --quiet)
 bin="$root/target/release/copydesk"
 rm -rf "$work" && mkdir -p "$work/pages"
 # The first PAGES dataset pages in name order, as stored (gzip'd: inflating is part of a run).
-find "$datasets" -path '*/html/*.html.gz' | sort | head -n "$pages" \
-  | while read -r f; do cp "$f" "$work/pages/$(basename "$(dirname "$(dirname "$f")")")-$(basename "$f")"; done
+mapfile -t files < <(find "$datasets" -path '*/html/*.html.gz' | sort)
+for f in "${files[@]:0:$pages}"; do
+  cp "$f" "$work/pages/$(basename "$(dirname "$(dirname "$f")")")-$(basename "$f")"
+done
 n=$(find "$work/pages" -type f | wc -l)
 
 run() { # $1 = output file for callgrind, rest = copydesk args

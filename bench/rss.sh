@@ -9,7 +9,7 @@
 #        THREADS=0                           (0 = all cores)
 #        OUT=out.jsonl.zst                   (records output name; extension picks the format)
 #        WORK=/tmp/copydesk-rss              (generated files; deleted afterwards)
-#        COPYDESK_DATASETS=../shared/datasets
+#        COPYDESK_DATASETS=../shared/datasets, NO_BUILD=1 (use the existing release binary)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -22,7 +22,7 @@ out="${OUT:-out.jsonl.zst}"
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(500 5000)
 
-(cd "$root" && cargo build --release --quiet)
+[ -n "${NO_BUILD:-}" ] || (cd "$root" && cargo build --release --quiet)
 bin="$root/target/release/copydesk"
 mkdir -p "$work"
 trap 'rm -rf "$work"' EXIT

@@ -14,7 +14,7 @@ format="${FORMAT:-auto}"
 runs="${RUNS:-3}"
 read -r -a threads_list <<<"${THREADS_LIST:-1 2}"
 
-(cd "$root" && cargo build --release --quiet)
+[ -n "${NO_BUILD:-}" ] || (cd "$root" && cargo build --release --quiet)
 bin="$root/target/release/copydesk"
 mkdir -p "$work"
 trap 'rm -rf "$work"' EXIT

@@ -130,10 +130,10 @@ impl PipelineConfig {
                 None
             }
         };
-        if let Some(s) = &self.source {
-            if s.paths.is_empty() {
-                problems.push("source.paths: no input paths given".to_string());
-            }
+        if let Some(s) = &self.source
+            && s.paths.is_empty()
+        {
+            problems.push("source.paths: no input paths given".to_string());
         }
         let filter = match self.filter.build(base_dir) {
             Ok(f) => Some(f),

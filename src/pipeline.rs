@@ -326,7 +326,7 @@ impl Pipeline {
             for outcome in outcome_rx {
                 match outcome {
                     Outcome::Record(record) => {
-                        records.write(&*record)?;
+                        records.write(&record)?;
                         summary.records += 1;
                     }
                     Outcome::Reject(reject, kind) => {

@@ -317,6 +317,21 @@ fn walk(path: &Path) -> Box<dyn Iterator<Item = WalkItem> + Send + '_> {
     }))
 }
 
+impl std::str::FromStr for InputFormat {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "auto" => Ok(Self::Auto),
+            "html" => Ok(Self::Html),
+            "text" => Ok(Self::Text),
+            other => Err(format!(
+                "unknown format {other:?}, expected auto, html or text"
+            )),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,20 +374,5 @@ mod tests {
             &mut vec![],
         );
         assert!(matches!(err, Err(Error::MissingInput { .. })));
-    }
-}
-
-impl std::str::FromStr for InputFormat {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "auto" => Ok(Self::Auto),
-            "html" => Ok(Self::Html),
-            "text" => Ok(Self::Text),
-            other => Err(format!(
-                "unknown format {other:?}, expected auto, html or text"
-            )),
-        }
     }
 }

@@ -33,11 +33,12 @@ pub fn parse_text(text: &str) -> Article {
         .peekable();
 
     let mut article = Article::default();
-    if let Some(first) = chunks.peek() {
-        if first.len() == 1 && is_headline(first[0]) {
-            article.meta.title = Some(first[0].to_string());
-            chunks.next();
-        }
+    if let Some(first) = chunks.peek()
+        && first.len() == 1
+        && is_headline(first[0])
+    {
+        article.meta.title = Some(first[0].to_string());
+        chunks.next();
     }
     for chunk in chunks {
         if is_hard_wrapped(&chunk) {
