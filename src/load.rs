@@ -72,13 +72,14 @@ pub fn load(input: &Input, limits: &Limits) -> Result<Page, PageError> {
     let (bytes, name) = match &input.origin {
         Origin::File(path) => {
             let file = File::open(path).map_err(PageError::Read)?;
+            let size = file.metadata().map_or(0, |m| m.len());
             (
-                read_capped(file, limits.max_input_bytes)?,
+                read_capped(file, limits.max_input_bytes, size)?,
                 Some(path.as_path()),
             )
         }
         Origin::Stdin => (
-            read_capped(io::stdin().lock(), limits.max_input_bytes)?,
+            read_capped(io::stdin().lock(), limits.max_input_bytes, 0)?,
             None,
         ),
         Origin::Record(payload) => return load_record(input, payload, limits),
@@ -156,8 +157,10 @@ pub fn decode_page_declared(
     })
 }
 
-fn read_capped(reader: impl Read, limit: u64) -> Result<Vec<u8>, PageError> {
-    let mut bytes = Vec::new();
+/// Reads at most `limit` bytes (one more to detect excess). `size_hint` pre-sizes the buffer
+/// so that large pages are not copied on every doubling.
+fn read_capped(reader: impl Read, limit: u64, size_hint: u64) -> Result<Vec<u8>, PageError> {
+    let mut bytes = Vec::with_capacity(capacity_for(size_hint, limit));
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
@@ -168,8 +171,21 @@ fn read_capped(reader: impl Read, limit: u64) -> Result<Vec<u8>, PageError> {
     Ok(bytes)
 }
 
+/// Initial capacity for a buffer expected to hold `hint` bytes, never above `limit` + 1.
+fn capacity_for(hint: u64, limit: u64) -> usize {
+    usize::try_from(hint.min(limit).saturating_add(1)).unwrap_or(0)
+}
+
 fn gunzip_capped(bytes: &[u8], limit: u64) -> Result<Vec<u8>, PageError> {
-    let mut out = Vec::new();
+    // A gzip member ends with its inflated size mod 2^32 (ISIZE): right for single-member
+    // pages under 4 GiB, and only a capacity hint otherwise.
+    let isize_hint = bytes
+        .len()
+        .checked_sub(4)
+        .and_then(|at| bytes.get(at..))
+        .and_then(|tail| tail.try_into().ok())
+        .map_or(0, |tail: [u8; 4]| u64::from(u32::from_le_bytes(tail)));
+    let mut out = Vec::with_capacity(capacity_for(isize_hint, limit));
     MultiGzDecoder::new(bytes)
         .take(limit.saturating_add(1))
         .read_to_end(&mut out)
