@@ -23,20 +23,27 @@ cat "$work/gen.log" >&2
 # Warm the page cache so the first run does not pay for the disk.
 cat "$work"/pages/*/* >/dev/null
 
-printf 'threads\tbest_wall_s\tpages_per_s\tspeedup\n'
+# cpu_s is user + system time: equal CPU time at 1 and 2 threads means the work splits
+# without overhead, whatever else runs on the machine (wall time is only meaningful on an
+# otherwise idle machine).
+printf 'threads\tbest_wall_s\tcpu_s\tpages_per_s\tspeedup\n'
 base=""
 for t in "${threads_list[@]}"; do
   best=""
+  cpu=""
   for _ in $(seq "$runs"); do
-    start=$(date +%s.%N)
-    "$bin" clean "$work/pages" --format "$format" --threads "$t" -o "$work/out.jsonl" \
+    /usr/bin/time -f '%e %U %S' -o "$work/time.txt" "$bin" clean "$work/pages" \
+      --format "$format" --threads "$t" -o "$work/out.jsonl" \
       --rejects "$work/rejects.jsonl" 2>/dev/null
-    wall=$(echo "$(date +%s.%N) - $start" | bc -l)
-    if [ -z "$best" ] || [ "$(echo "$wall < $best" | bc -l)" = 1 ]; then best=$wall; fi
+    read -r wall user sys <"$work/time.txt"
+    if [ -z "$best" ] || [ "$(echo "$wall < $best" | bc -l)" = 1 ]; then
+      best=$wall
+      cpu=$(echo "$user + $sys" | bc -l)
+    fi
   done
   pages=$(grep -o '^[0-9]*' "$work/gen.log")
   [ -z "$base" ] && base=$best
-  printf '%s\t%.2f\t%.0f\t%.2f\n' "$t" "$best" "$(echo "$pages / $best" | bc -l)" \
+  printf '%s\t%.2f\t%.2f\t%.0f\t%.2f\n' "$t" "$best" "$cpu" "$(echo "$pages / $best" | bc -l)" \
     "$(echo "$base / $best" | bc -l)"
 done
 echo "# load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
