@@ -15,8 +15,9 @@
 //! - [`extract`]: HTML -> [`Article`] (main content + metadata); [`text`] for plain text.
 //! - [`filter`]: removes boilerplate blocks, with the rule that removed each.
 //! - [`normalize`]: pure text functions and [`Article`] -> [`Record`].
-//! - [`sink`]: JSON Lines (plain, gzip, zstd) and Parquet writers, with rotation. [`pipeline`]: [`Processor`] (the pure core) and [`Pipeline`]
-//!   (threads and queues). [`config`]: pipeline.toml.
+//! - [`sink`]: JSON Lines (plain, gzip, zstd) and Parquet writers, with rotation.
+//!   [`pipeline`]: [`Processor`] (the pure core) and [`Pipeline`] (threads and queues).
+//!   [`config`]: pipeline.toml.
 //!
 //! # Example
 //! ```
