@@ -215,7 +215,7 @@ impl JsonlSink {
 
 /// One open records file.
 enum Part {
-    Jsonl(JsonlSink),
+    Jsonl(Box<JsonlSink>),
     #[cfg(feature = "parquet")]
     Parquet(Box<parquet_sink::ParquetSink>),
 }
@@ -223,7 +223,7 @@ enum Part {
 impl Part {
     fn create(path: &Path) -> Result<Self, Error> {
         match OutputFormat::from_path(path) {
-            OutputFormat::Jsonl(_) => Ok(Self::Jsonl(JsonlSink::create(path)?)),
+            OutputFormat::Jsonl(_) => Ok(Self::Jsonl(Box::new(JsonlSink::create(path)?))),
             #[cfg(feature = "parquet")]
             OutputFormat::Parquet if path.as_os_str() != "-" => Ok(Self::Parquet(Box::new(
                 parquet_sink::ParquetSink::create(path)?,
