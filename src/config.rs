@@ -14,6 +14,7 @@ use crate::fetch::{FetchConfig, FetchPlan, ListSource};
 use crate::filter::FilterConfig;
 use crate::load::Limits;
 use crate::pipeline::{Output, Pipeline, Processor};
+use crate::sink::OutputFormat;
 use crate::source::{InputFormat, Source, SourceConfig};
 
 /// The whole pipeline.toml.
@@ -47,7 +48,8 @@ pub struct PipelineConfig {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct OutputConfig {
-    /// Records file (JSON Lines); `-` is stdout. Relative to the config file.
+    /// Records file; `-` is stdout. Relative to the config file. The extension picks the
+    /// format: `.jsonl` (or anything else), `.jsonl.gz`, `.jsonl.zst`, `.parquet`.
     pub path: PathBuf,
     /// Rejects file (JSON Lines). Default: next to `path`, named `<stem>.rejects.jsonl`;
     /// stderr when `path` is stdout.
@@ -58,6 +60,9 @@ pub struct OutputConfig {
     /// rejects file are skipped, a partial last line is repaired, and new lines are appended.
     /// `false` starts the output files afresh.
     pub resume: bool,
+    /// Start a new records file every this many records (`articles-00000.jsonl.zst`, ...).
+    /// Unset: one file.
+    pub rotate_records: Option<u64>,
 }
 
 impl Default for OutputConfig {
@@ -67,6 +72,7 @@ impl Default for OutputConfig {
             rejects: None,
             markdown: false,
             resume: true,
+            rotate_records: None,
         }
     }
 }
@@ -167,6 +173,15 @@ impl PipelineConfig {
                 None
             }
         };
+        if self.output.rotate_records == Some(0) {
+            problems.push("output.rotate_records: must be greater than 0".to_string());
+        }
+        if !OutputFormat::from_path(&self.output.path).is_supported() {
+            problems.push(format!(
+                "output.path: {:?}: Parquet output needs copydesk built with the `parquet` feature",
+                self.output.path
+            ));
+        }
         if self.limits.max_input_bytes == 0 {
             problems.push("limits.max_input_bytes: must be greater than 0".to_string());
         }
@@ -235,7 +250,9 @@ impl PipelineConfig {
             (None, Some(s)) => {
                 let lists = Self::url_lists(s, &mut problems);
                 let source =
-                    Source::new(s.paths.clone(), s.format, s.url.as_deref(), &mut problems)?;
+                    Source::new(s.paths.clone(), s.format, s.url.as_deref(), &mut problems)?
+                        .with_archive(s.archive)
+                        .with_max_record_bytes(self.limits.max_input_bytes);
                 (Some(source), lists)
             }
             (None, None) => {

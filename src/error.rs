@@ -108,6 +108,12 @@ pub enum PageError {
         /// What the bytes look like (`png`, `pdf`, `nul bytes`, ...).
         kind: &'static str,
     },
+    /// An archive record whose declared media type is not HTML (an image, PDF, feed...).
+    #[error("not html (content type {content_type})")]
+    NotHtml {
+        /// The declared media type, lowercased, without parameters.
+        content_type: String,
+    },
     /// The extractor found no article.
     #[error(transparent)]
     Extract(#[from] ExtractError),
@@ -143,7 +149,7 @@ impl PageError {
             | Self::TooLarge { .. }
             | Self::BadGzip(_)
             | Self::DecompressionBomb { .. } => Stage::Read,
-            Self::Empty | Self::Binary { .. } => Stage::Decode,
+            Self::Empty | Self::Binary { .. } | Self::NotHtml { .. } => Stage::Decode,
             Self::Extract(_) => Stage::Extract,
             Self::EmptyAfterFilter | Self::Filtered(_) => Stage::Filter,
             Self::Fetch(_) => Stage::Fetch,
@@ -159,6 +165,7 @@ impl PageError {
             Self::DecompressionBomb { .. } => "decompression bomb",
             Self::Empty => "empty input",
             Self::Binary { .. } => "binary content",
+            Self::NotHtml { .. } => "not html",
             Self::Extract(_) => "no article content",
             Self::EmptyAfterFilter => "empty after filtering",
             Self::Filtered(rejected) => rejected.rule(),

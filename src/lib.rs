@@ -8,14 +8,17 @@
 //!        --normalize + filter--> Article --normalize::to_record--> Record --sink--> JSONL
 //! ```
 //!
-//! - [`source`]: command-line paths and `[source]` -> [`Input`]s (directories walked in order).
+//! - [`source`]: command-line paths and `[source]` -> [`Input`]s (directories walked in order);
+//!   archives are streamed record by record by [`warc`] and [`jsonl_input`]; [`shard`] splits
+//!   inputs between the processes of a cluster job.
 //! - [`load`] and [`charset`]: bytes -> decoded [`Page`] (size caps, gzip, binary sniffing).
 //! - [`fetch`]: URL lists -> HTTP (politeness, robots.txt, retries, limits, resume) -> [`Page`].
 //! - [`extract`]: HTML -> [`Article`] (main content + metadata); [`text`] for plain text.
 //! - [`filter`]: removes boilerplate blocks, with the rule that removed each.
 //! - [`normalize`]: pure text functions and [`Article`] -> [`Record`].
-//! - [`sink`]: JSON Lines writer. [`pipeline`]: [`Processor`] (the pure core) and [`Pipeline`]
-//!   (threads and queues). [`config`]: pipeline.toml.
+//! - [`sink`]: JSON Lines (plain, gzip, zstd) and Parquet writers, with rotation.
+//!   [`pipeline`]: [`Processor`] (the pure core) and [`Pipeline`] (threads and queues).
+//!   [`config`]: pipeline.toml.
 //!
 //! # Example
 //! ```
@@ -43,14 +46,17 @@ pub mod eval;
 pub mod extract;
 pub mod fetch;
 pub mod filter;
+pub mod jsonl_input;
 pub mod load;
 pub mod normalize;
 pub mod pipeline;
 pub mod record;
 pub mod resume;
+pub mod shard;
 pub mod sink;
 pub mod source;
 pub mod text;
+pub mod warc;
 
 pub use article::{Article, Block, BlockKind, Metadata};
 pub use config::PipelineConfig;
@@ -61,4 +67,6 @@ pub use filter::{Filter, FilterConfig};
 pub use load::{ContentKind, Limits, Page};
 pub use pipeline::{LearnSummary, Output, Pipeline, Processor, Summary};
 pub use record::{FetchInfo, Record, Reject, SCHEMA_VERSION};
-pub use source::{Input, InputFormat, Source};
+pub use shard::{Shard, ShardBy, shard_of_host};
+pub use sink::{OutputFormat, RecordSink};
+pub use source::{ArchiveKind, Input, InputFormat, Source};

@@ -1,5 +1,7 @@
 //! [`Input`] -> [`Page`] for local inputs: read with a size cap, gunzip with a cap, reject
-//! binary and empty content, decode the charset.
+//! binary and empty content, decode the charset. Archive records ([`Origin::Record`]) arrive
+//! in memory with their container's declared media type and charset: non-HTML types are
+//! rejects, and the declared charset outranks `<meta charset>`.
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -11,7 +13,7 @@ use url::Url;
 
 use crate::charset;
 use crate::error::PageError;
-use crate::source::{Input, InputFormat, Origin};
+use crate::source::{Input, InputFormat, Origin, Payload};
 
 /// Default cap on an input's size as stored (50 MiB): larger files are rejects, not OOMs.
 pub const DEFAULT_MAX_INPUT_BYTES: u64 = 50 * 1024 * 1024;
@@ -70,15 +72,17 @@ pub fn load(input: &Input, limits: &Limits) -> Result<Page, PageError> {
     let (bytes, name) = match &input.origin {
         Origin::File(path) => {
             let file = File::open(path).map_err(PageError::Read)?;
+            let size = file.metadata().map_or(0, |m| m.len());
             (
-                read_capped(file, limits.max_input_bytes)?,
+                read_capped(file, limits.max_input_bytes, size)?,
                 Some(path.as_path()),
             )
         }
         Origin::Stdin => (
-            read_capped(io::stdin().lock(), limits.max_input_bytes)?,
+            read_capped(io::stdin().lock(), limits.max_input_bytes, 0)?,
             None,
         ),
+        Origin::Record(payload) => return load_record(input, payload, limits),
     };
     let gzipped = name.is_some_and(|p| has_extension(p, "gz")) || bytes.starts_with(b"\x1f\x8b");
     let bytes = if gzipped {
@@ -89,11 +93,50 @@ pub fn load(input: &Input, limits: &Limits) -> Result<Page, PageError> {
     decode_page(input, &bytes, name.map(strip_gz))
 }
 
+/// Media types that are pages: `text/html` and `application/xhtml+xml` (lowercase, no
+/// parameters). Anything else from an archive is rejected as `not html`.
+pub fn is_html_media_type(media_type: &str) -> bool {
+    matches!(media_type, "text/html" | "application/xhtml+xml")
+}
+
+/// An archive record: size and media-type checks, then decoding with the declared charset.
+fn load_record(input: &Input, payload: &Payload, limits: &Limits) -> Result<Page, PageError> {
+    if payload.size > limits.max_input_bytes {
+        return Err(PageError::TooLarge {
+            limit: limits.max_input_bytes,
+        });
+    }
+    if let Some(content_type) = payload
+        .content_type
+        .as_deref()
+        .filter(|t| !is_html_media_type(t))
+    {
+        return Err(PageError::NotHtml {
+            content_type: content_type.to_string(),
+        });
+    }
+    decode_page_declared(input, &payload.bytes, None, payload.charset.as_deref())
+}
+
 /// Turns raw bytes into a [`Page`]: binary/empty checks, content-kind decision, charset.
 ///
 /// # Errors
 /// [`PageError::Empty`] or [`PageError::Binary`].
 pub fn decode_page(input: &Input, bytes: &[u8], name: Option<&str>) -> Result<Page, PageError> {
+    decode_page_declared(input, bytes, name, None)
+}
+
+/// [`decode_page`] with the charset the transport declared (HTTP or WARC `Content-Type`),
+/// which outranks `<meta charset>` and detection (a byte-order mark still wins).
+///
+/// # Errors
+/// [`PageError::Empty`] or [`PageError::Binary`].
+pub fn decode_page_declared(
+    input: &Input,
+    bytes: &[u8],
+    name: Option<&str>,
+    declared_charset: Option<&str>,
+) -> Result<Page, PageError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(PageError::Empty);
     }
@@ -101,7 +144,7 @@ pub fn decode_page(input: &Input, bytes: &[u8], name: Option<&str>) -> Result<Pa
         return Err(PageError::Binary { kind });
     }
     let kind = content_kind(input.format, name, bytes);
-    let decoded = charset::decode(bytes, None, kind == ContentKind::Html);
+    let decoded = charset::decode(bytes, declared_charset, kind == ContentKind::Html);
     if decoded.text.trim().is_empty() {
         return Err(PageError::Empty);
     }
@@ -114,8 +157,10 @@ pub fn decode_page(input: &Input, bytes: &[u8], name: Option<&str>) -> Result<Pa
     })
 }
 
-fn read_capped(reader: impl Read, limit: u64) -> Result<Vec<u8>, PageError> {
-    let mut bytes = Vec::new();
+/// Reads at most `limit` bytes (one more to detect excess). `size_hint` pre-sizes the buffer
+/// so that large pages are not copied on every doubling.
+fn read_capped(reader: impl Read, limit: u64, size_hint: u64) -> Result<Vec<u8>, PageError> {
+    let mut bytes = Vec::with_capacity(capacity_for(size_hint, limit));
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
@@ -126,12 +171,25 @@ fn read_capped(reader: impl Read, limit: u64) -> Result<Vec<u8>, PageError> {
     Ok(bytes)
 }
 
+/// Initial capacity for a buffer expected to hold `hint` bytes, never above `limit` + 1.
+fn capacity_for(hint: u64, limit: u64) -> usize {
+    usize::try_from(hint.min(limit).saturating_add(1)).unwrap_or(0)
+}
+
 /// Inflates a (multi-member) gzip stream, refusing to grow past `limit` bytes.
 ///
 /// # Errors
 /// [`PageError::BadGzip`] for corrupt data, [`PageError::DecompressionBomb`] past the cap.
 pub fn gunzip_capped(bytes: &[u8], limit: u64) -> Result<Vec<u8>, PageError> {
-    let mut out = Vec::new();
+    // A gzip member ends with its inflated size mod 2^32 (ISIZE): right for single-member
+    // pages under 4 GiB, and only a capacity hint otherwise.
+    let isize_hint = bytes
+        .len()
+        .checked_sub(4)
+        .and_then(|at| bytes.get(at..))
+        .and_then(|tail| tail.try_into().ok())
+        .map_or(0, |tail: [u8; 4]| u64::from(u32::from_le_bytes(tail)));
+    let mut out = Vec::with_capacity(capacity_for(isize_hint, limit));
     MultiGzDecoder::new(bytes)
         .take(limit.saturating_add(1))
         .read_to_end(&mut out)

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use copydesk::config::OutputConfig;
-use copydesk::{InputFormat, Output, PipelineConfig, Summary};
+use copydesk::{ArchiveKind, InputFormat, Output, PipelineConfig, Shard, ShardBy, Summary};
 use tracing_subscriber::EnvFilter;
 
 /// Exit code for usage, config and fatal output errors (clap uses 2 for usage errors too).
@@ -37,6 +37,8 @@ enum Command {
         /// Start the output files afresh instead of resuming an interrupted run.
         #[arg(long)]
         fresh: bool,
+        #[command(flatten)]
+        sharding: Sharding,
     },
     /// Clean local HTML or text files, directories (recursive) or `-` (stdin).
     Clean {
@@ -67,6 +69,15 @@ enum Command {
         /// Start the output files afresh instead of resuming an interrupted run.
         #[arg(long)]
         fresh: bool,
+        /// How files are packed: auto (by name: *.warc[.gz], *.jsonl[.gz|.zst]), none, warc
+        /// or jsonl.
+        #[arg(long, default_value = "auto", value_parser = parse_archive)]
+        archive: ArchiveKind,
+        /// Start a new records file every N records (articles-00000.jsonl, ...).
+        #[arg(long, value_name = "N")]
+        rotate_records: Option<u64>,
+        #[command(flatten)]
+        sharding: Sharding,
     },
     /// Learn site profiles: lines that recur across many pages of one host (furniture), saved
     /// as JSON for `[filter.site_profiles] path`.
@@ -164,6 +175,30 @@ enum Command {
     },
 }
 
+/// Cluster sharding flags, shared by `run` and `clean`.
+#[derive(Debug, clap::Args)]
+struct Sharding {
+    /// Process only shard K of N (K from 0): outputs get per-shard names, a completion marker
+    /// is written, and a shard already complete is skipped.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<Shard>,
+    /// What a shard is made of: whole files (default) or single archive records.
+    #[arg(long, default_value = "file", requires = "shard")]
+    shard_by: ShardBy,
+}
+
+fn parse_archive(s: &str) -> Result<ArchiveKind, String> {
+    match s {
+        "auto" => Ok(ArchiveKind::Auto),
+        "none" => Ok(ArchiveKind::None),
+        "warc" => Ok(ArchiveKind::Warc),
+        "jsonl" => Ok(ArchiveKind::Jsonl),
+        other => Err(format!(
+            "unknown archive kind {other:?}, expected auto, none, warc or jsonl"
+        )),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging(cli.log.as_deref());
@@ -197,10 +232,11 @@ fn init_logging(filter: Option<&str>) {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Run { config, fresh } => {
+        Command::Run { config, fresh, sharding } => {
             let mut settings = load_config(&config)?;
             settings.output.resume &= !fresh;
-            let pipeline = settings.build(&config, base_dir(&config))?;
+            let mut pipeline = settings.build(&config, base_dir(&config))?;
+            pipeline.set_shard(sharding.shard, sharding.shard_by);
             report(&pipeline.run()?);
         }
         Command::Clean {
@@ -213,6 +249,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             threads,
             markdown,
             fresh,
+            archive,
+            rotate_records,
+            sharding,
         } => {
             let (mut settings, config_path) = settings_from(config.as_deref())?;
             settings.source = Some(copydesk::source::SourceConfig {
@@ -220,12 +259,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 urls: Vec::new(),
                 format,
                 url,
+                archive,
             });
             settings.output = OutputConfig {
                 path: output.clone(),
                 rejects: rejects.clone(),
                 markdown: markdown || settings.output.markdown,
                 resume: !fresh,
+                rotate_records: rotate_records.or(settings.output.rotate_records),
             };
             if let Some(threads) = threads {
                 settings.threads = threads;
@@ -233,6 +274,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let base = config.as_deref().map_or(Path::new("."), base_dir);
             let mut pipeline = settings.build(&config_path, base)?;
             pipeline.set_output(Output::from_config(&settings.output));
+            pipeline.set_shard(sharding.shard, sharding.shard_by);
             report(&pipeline.run()?);
         }
         Command::Learn {
@@ -248,6 +290,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 urls: Vec::new(),
                 format: InputFormat::Auto,
                 url: None,
+                archive: ArchiveKind::Auto,
             });
             let base = config.as_deref().map_or(Path::new("."), base_dir);
             let pipeline = settings.build(&config_path, base)?;
@@ -312,6 +355,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 rejects,
                 markdown: markdown || settings.output.markdown,
                 resume: !fresh,
+                rotate_records: settings.output.rotate_records,
             };
             if let Some(threads) = threads {
                 settings.threads = threads;

@@ -11,6 +11,9 @@
 //! tokio runtime): fetched responses go to the same workers (`Work::Fetched`), fetch
 //! rejects straight to the writer, and the outputs are opened by [`resume::open`] so a
 //! killed run can be continued.
+//!
+//! A sharded run ([`Pipeline::set_shard`]) reads only its shard's inputs, writes per-shard
+//! outputs, and ends by writing a completion marker; a shard whose marker exists is skipped.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -28,6 +31,8 @@ use crate::load::{self, ContentKind, Limits, Page};
 use crate::normalize::{self, RecordContext};
 use crate::record::{Record, Reject, RemovedBlock};
 use crate::resume;
+use crate::shard::{Shard, ShardBy};
+use crate::sink::{Compression, JsonlSink, OutputFormat, RecordSink};
 use crate::source::{Input, Source};
 use crate::text;
 
@@ -136,6 +141,8 @@ pub struct Output {
     pub rejects: Option<PathBuf>,
     /// Skip inputs finished by an earlier run and append, instead of starting afresh.
     pub resume: bool,
+    /// Start a new records file every this many records (`None`: one file).
+    pub rotate_records: Option<u64>,
 }
 
 impl Output {
@@ -148,6 +155,17 @@ impl Output {
             records: config.path.clone(),
             rejects,
             resume: config.resume,
+            rotate_records: config.rotate_records,
+        }
+    }
+
+    /// The same outputs under shard `shard`'s names.
+    fn for_shard(&self, shard: Shard) -> Self {
+        Self {
+            records: shard.output_path(&self.records),
+            rejects: self.rejects.as_deref().map(|p| shard.output_path(p)),
+            resume: self.resume,
+            rotate_records: self.rotate_records,
         }
     }
 }
@@ -173,6 +191,9 @@ pub struct Summary {
     pub skipped: u64,
     /// Wall time.
     pub elapsed: Duration,
+    /// Set when the run was a shard that had already completed: its marker file. Nothing was
+    /// read or written.
+    pub shard_complete: Option<PathBuf>,
 }
 
 impl Summary {
@@ -184,6 +205,13 @@ impl Summary {
 
 impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(marker) = &self.shard_complete {
+            return writeln!(
+                f,
+                "shard already complete ({} exists): skipped",
+                marker.display()
+            );
+        }
         let total = self.records + self.rejected();
         let secs = self.elapsed.as_secs_f64();
         #[allow(clippy::cast_precision_loss)]
@@ -250,6 +278,17 @@ pub struct Pipeline {
     limits: Limits,
     threads: usize,
     fetch: Option<FetchPlan>,
+    shard: Option<(Shard, ShardBy)>,
+}
+
+/// The completion marker's content (JSON): what the shard wrote.
+#[derive(serde::Serialize)]
+struct Marker<'a> {
+    shard: String,
+    records: u64,
+    rejects: u64,
+    elapsed_secs: f64,
+    outputs: Vec<&'a Path>,
 }
 
 impl Pipeline {
@@ -268,12 +307,21 @@ impl Pipeline {
             limits,
             threads,
             fetch: None,
+            shard: None,
         }
     }
 
     /// Fetches URL lists instead of reading the source's files.
     pub fn set_fetch(&mut self, plan: FetchPlan) {
         self.fetch = Some(plan);
+    }
+
+    /// Makes this run shard `K/N` of a partitioned job (see [`crate::shard`]): only the
+    /// shard's inputs are read, outputs get per-shard names, and a completion marker is
+    /// written at the end.
+    pub fn set_shard(&mut self, shard: Option<Shard>, by: ShardBy) {
+        self.shard = shard.map(|s| (s, by));
+        self.source.set_shard(self.shard);
     }
 
     /// The processor, for callers that process pages themselves.
@@ -296,19 +344,51 @@ impl Pipeline {
 
     /// Runs every input to a record or a reject.
     ///
+    /// A sharded run whose completion marker exists returns at once with
+    /// [`Summary::shard_complete`] set.
+    ///
     /// # Errors
     /// Only fatal errors: an output that cannot be created or written.
     pub fn run(&self) -> Result<Summary, Error> {
         let started = Instant::now();
-        let opened = resume::open(&self.output, self.output.resume)?;
-        if opened.state.finished > 0 || opened.state.retrying > 0 {
-            tracing::info!(
-                finished = opened.state.finished,
-                retrying = opened.state.retrying,
-                "resuming: previous output found"
-            );
+        let output = match self.shard {
+            Some((shard, _)) => self.output.for_shard(shard),
+            None => self.output.clone(),
+        };
+        let marker = self
+            .shard
+            .map(|(shard, _)| shard.marker_path(&self.output.records));
+        if let Some(marker) = marker.as_ref().filter(|m| m.exists()) {
+            return Ok(Summary {
+                shard_complete: Some(marker.clone()),
+                ..Summary::default()
+            });
         }
-        let (mut records, mut rejects, mut resume) = (opened.records, opened.rejects, opened.state);
+        // Resume works on plain, unrotated JSON Lines (the files are read back); compressed,
+        // rotated and Parquet outputs start afresh (sharded jobs retry whole shards instead).
+        let plain = OutputFormat::from_path(&output.records) == OutputFormat::Jsonl(Compression::None)
+            && output.rotate_records.is_none();
+        let (mut records, mut rejects, mut resume) = if plain {
+            let opened = resume::open(&output, output.resume)?;
+            if opened.state.finished > 0 || opened.state.retrying > 0 {
+                tracing::info!(
+                    finished = opened.state.finished,
+                    retrying = opened.state.retrying,
+                    "resuming: previous output found"
+                );
+            }
+            (RecordSink::from_jsonl(opened.records), opened.rejects, opened.state)
+        } else {
+            let rejects = match &output.rejects {
+                Some(path) => JsonlSink::create(path)?,
+                None => JsonlSink::new(Box::new(std::io::stderr()), Path::new("<stderr>")),
+            };
+            (
+                RecordSink::create(&output.records, output.rotate_records)?,
+                rejects,
+                resume::ResumeState::default(),
+            )
+        };
         let progress = match &self.fetch {
             Some(plan) => Progress::new(
                 fetch::list::count_entries(&plan.lists),
@@ -346,7 +426,7 @@ impl Pipeline {
                             }
                             Ok(input) => input_tx.send(Work::Load(input)).is_ok(),
                             Err(reject) => source_outcomes
-                                .send(Outcome::Reject(reject, "cannot list"))
+                                .send(Outcome::Reject(reject, "cannot list or parse"))
                                 .is_ok(),
                         };
                         if !sent {
@@ -404,7 +484,7 @@ impl Pipeline {
                 };
                 match outcome {
                     Outcome::Record(record) => {
-                        records.write(&*record)?;
+                        records.write(&record)?;
                         summary.records += 1;
                         progress.record();
                     }
@@ -420,9 +500,13 @@ impl Pipeline {
         });
         progress.finish();
         result?;
-        records.finish()?;
+        let mut written = records.finish()?;
         rejects.finish()?;
+        written.extend(output.rejects.clone());
         summary.elapsed = started.elapsed();
+        if let (Some(marker), Some((shard, _))) = (marker, self.shard) {
+            write_marker(&marker, shard, &summary, &written)?;
+        }
         Ok(summary)
     }
 
@@ -508,6 +592,32 @@ fn reject(seq: u64, source: String, error: &PageError) -> Outcome {
         },
         error.kind(),
     )
+}
+
+/// Writes the completion marker atomically (temporary file, then rename), after every output
+/// is complete: a marker therefore always means a whole shard.
+fn write_marker(
+    marker: &Path,
+    shard: Shard,
+    summary: &Summary,
+    written: &[PathBuf],
+) -> Result<(), Error> {
+    let fail = |source| Error::Output {
+        path: marker.to_path_buf(),
+        source,
+    };
+    let content = Marker {
+        shard: shard.to_string(),
+        records: summary.records,
+        rejects: summary.rejected(),
+        elapsed_secs: summary.elapsed.as_secs_f64(),
+        outputs: written.iter().map(PathBuf::as_path).collect(),
+    };
+    let mut json = serde_json::to_vec_pretty(&content).map_err(|e| fail(e.into()))?;
+    json.push(b'\n');
+    let tmp = marker.with_extension("tmp");
+    std::fs::write(&tmp, json).map_err(fail)?;
+    std::fs::rename(&tmp, marker).map_err(fail)
 }
 
 /// "outer: cause: root cause", for reject reasons.

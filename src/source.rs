@@ -4,6 +4,11 @@
 //! regular file in a directory is an input, whatever its name (hidden files and folders, whose
 //! names start with `.`, are skipped): a stray PDF in a dump folder becomes a reject, never a
 //! silent skip. A directory entry that cannot be listed becomes a reject at the `source` stage.
+//!
+//! Archives are expanded into one input per page, streamed (never loaded whole): WARC files
+//! ([`crate::warc`]) and JSON Lines files ([`crate::jsonl_input`]), recognised by name
+//! (`[source] archive = "auto"`) or forced. With a [`Shard`], only the shard's files (or
+//! records) are listed.
 
 use std::path::{Path, PathBuf};
 
@@ -11,7 +16,11 @@ use serde::Deserialize;
 use url::Url;
 
 use crate::error::{Error, Stage};
+use crate::jsonl_input;
+use crate::load::DEFAULT_MAX_INPUT_BYTES;
 use crate::record::Reject;
+use crate::shard::{Shard, ShardBy};
+use crate::warc;
 
 /// How to read an input's content.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -34,6 +43,38 @@ pub enum Origin {
     File(PathBuf),
     /// Standard input.
     Stdin,
+    /// One record of an archive (WARC response, JSONL line), already in memory.
+    Record(Box<Payload>),
+}
+
+/// A page read out of an archive, with what its container declared about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Payload {
+    /// The page's bytes as stored; empty when `size` exceeds the source's cap (not read).
+    pub bytes: Vec<u8>,
+    /// The payload's size in bytes (declared, or read when smaller).
+    pub size: u64,
+    /// Charset declared by the transport (HTTP `Content-Type`), if any.
+    pub charset: Option<String>,
+    /// Media type declared by the transport, lowercased and without parameters. When it is
+    /// not HTML the page is a reject and `bytes` is left empty.
+    pub content_type: Option<String>,
+}
+
+/// How files are packed: one page per file, or archives of many pages.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ArchiveKind {
+    /// By name: `*.warc[.gz|.zst|.lz4]` are WARC, `*.jsonl` / `*.ndjson` (optionally `.gz` or
+    /// `.zst`) are JSON Lines; any other file is one page.
+    #[default]
+    Auto,
+    /// Every file is one page, whatever its name.
+    None,
+    /// Every file is a WARC archive.
+    Warc,
+    /// Every file is a JSON Lines archive (`html`, optional `url` and `id` per line).
+    Jsonl,
 }
 
 /// One unit of work: becomes exactly one record or one reject.
@@ -69,6 +110,9 @@ pub struct SourceConfig {
     /// Base URL for a single input (used for metadata and link resolution).
     #[serde(default)]
     pub url: Option<String>,
+    /// How files are packed (`auto`, `none`, `warc`, `jsonl`).
+    #[serde(default)]
+    pub archive: ArchiveKind,
 }
 
 /// A validated source: the paths exist and the URL parses.
@@ -77,6 +121,9 @@ pub struct Source {
     paths: Vec<PathBuf>,
     format: InputFormat,
     url: Option<Url>,
+    archive: ArchiveKind,
+    max_record_bytes: u64,
+    shard: Option<(Shard, ShardBy)>,
 }
 
 impl Source {
@@ -109,24 +156,69 @@ impl Source {
         if url.is_some() && paths.len() != 1 {
             problems.push("source.url: a base URL applies to exactly one input path".into());
         }
-        Ok(Self { paths, format, url })
+        Ok(Self {
+            paths,
+            format,
+            url,
+            archive: ArchiveKind::Auto,
+            max_record_bytes: DEFAULT_MAX_INPUT_BYTES,
+            shard: None,
+        })
+    }
+
+    /// Sets how files are packed (default: by name).
+    #[must_use]
+    pub fn with_archive(mut self, archive: ArchiveKind) -> Self {
+        self.archive = archive;
+        self
+    }
+
+    /// Sets the largest archive record read into memory (`limits.max_input_bytes`); larger
+    /// records are skipped in the stream and rejected as too large.
+    #[must_use]
+    pub fn with_max_record_bytes(mut self, max: u64) -> Self {
+        self.max_record_bytes = max;
+        self
+    }
+
+    /// Keeps only the inputs of `shard`: whole files by path hash, or archive records by
+    /// record hash (see [`crate::shard`]).
+    pub fn set_shard(&mut self, shard: Option<(Shard, ShardBy)>) {
+        self.shard = shard;
     }
 
     /// The inputs, in order; walking problems come out as rejects.
-    pub fn inputs(&self) -> impl Iterator<Item = Result<Input, Reject>> + Send + '_ {
+    ///
+    /// Archives are read lazily as the iterator advances, so it is not `Send`: create it on
+    /// the thread that consumes it.
+    pub fn inputs(&self) -> impl Iterator<Item = Result<Input, Reject>> + '_ {
         let mut seq = 0u64;
+        let by_file = self.shard.filter(|(_, by)| *by == ShardBy::File);
+        let by_record = self.shard.filter(|(_, by)| *by == ShardBy::Record);
         self.paths
             .iter()
             .flat_map(move |path| walk(path))
+            .filter(move |item| match (by_file, item) {
+                (Some((shard, _)), Ok(entry)) => shard.owns_key(&entry.source),
+                _ => true,
+            })
+            .flat_map(move |item| self.expand(item))
+            .filter(move |item| match (by_record, item) {
+                (Some((shard, _)), Ok(entry)) => shard.owns_key(&entry.source),
+                _ => true,
+            })
             .map(move |item| {
                 let this = seq;
                 seq += 1;
-                item.map(|(origin, source)| Input {
+                item.map(|entry| Input {
                     seq: this,
-                    source,
-                    url: self.url.clone(),
-                    format: self.format,
-                    origin,
+                    source: entry.source,
+                    url: entry.url.or_else(|| self.url.clone()),
+                    format: match (self.format, entry.format) {
+                        (InputFormat::Auto, Some(hint)) => hint,
+                        (format, _) => format,
+                    },
+                    origin: entry.origin,
                 })
                 .map_err(|(source, reason)| Reject {
                     seq: this,
@@ -137,17 +229,76 @@ impl Source {
                 })
             })
     }
+
+    /// One file -> its records when it is an archive, else itself.
+    fn expand(&self, item: WalkItem) -> Box<dyn Iterator<Item = WalkItem> + '_> {
+        let Ok(Entry {
+            origin: Origin::File(path),
+            source,
+            ..
+        }) = &item
+        else {
+            return Box::new(std::iter::once(item));
+        };
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        let kind = match self.archive {
+            ArchiveKind::Auto if warc::is_warc_name(&name) => ArchiveKind::Warc,
+            ArchiveKind::Auto if jsonl_input::is_jsonl_name(&name) => ArchiveKind::Jsonl,
+            ArchiveKind::Auto => ArchiveKind::None,
+            kind => kind,
+        };
+        match kind {
+            ArchiveKind::Warc => {
+                Box::new(warc::records(path, source.clone(), self.max_record_bytes))
+            }
+            ArchiveKind::Jsonl => Box::new(jsonl_input::records(
+                path,
+                source.clone(),
+                self.max_record_bytes,
+            )),
+            ArchiveKind::Auto | ArchiveKind::None => Box::new(std::iter::once(item)),
+        }
+    }
 }
 
-type WalkItem = Result<(Origin, String), (String, String)>;
+/// One input before it is numbered: where it is, its name, and what its container said.
+#[derive(Debug)]
+pub(crate) struct Entry {
+    pub(crate) origin: Origin,
+    pub(crate) source: String,
+    /// The page's own URL (an archive record's), overriding `[source] url`.
+    pub(crate) url: Option<Url>,
+    /// The content kind the container declared; used when the format is `auto`.
+    pub(crate) format: Option<InputFormat>,
+}
+
+impl Entry {
+    fn file(origin: Origin, source: String) -> Self {
+        Self {
+            origin,
+            source,
+            url: None,
+            format: None,
+        }
+    }
+}
+
+/// An input, or a (name, reason) for a reject at the source stage.
+pub(crate) type WalkItem = Result<Entry, (String, String)>;
 
 fn walk(path: &Path) -> Box<dyn Iterator<Item = WalkItem> + Send + '_> {
     if path.as_os_str() == "-" {
-        return Box::new(std::iter::once(Ok((Origin::Stdin, "-".to_string()))));
+        return Box::new(std::iter::once(Ok(Entry::file(
+            Origin::Stdin,
+            "-".to_string(),
+        ))));
     }
     if !path.is_dir() {
         let name = path.display().to_string();
-        return Box::new(std::iter::once(Ok((
+        return Box::new(std::iter::once(Ok(Entry::file(
             Origin::File(path.to_path_buf()),
             name,
         ))));
@@ -161,7 +312,7 @@ fn walk(path: &Path) -> Box<dyn Iterator<Item = WalkItem> + Send + '_> {
         Ok(e) if e.file_type().is_dir() => None,
         Ok(e) => {
             let name = e.path().display().to_string();
-            Some(Ok((Origin::File(e.into_path()), name)))
+            Some(Ok(Entry::file(Origin::File(e.into_path()), name)))
         }
         Err(e) => {
             let name = e
