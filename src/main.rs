@@ -220,7 +220,10 @@ fn main() -> ExitCode {
 
 fn init_logging(filter: Option<&str>) {
     let filter = filter.map_or_else(
-        || EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn,html5ever=error")),
+        || {
+            EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| EnvFilter::new("warn,html5ever=error"))
+        },
         EnvFilter::new,
     );
     tracing_subscriber::fmt()
@@ -232,7 +235,11 @@ fn init_logging(filter: Option<&str>) {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Run { config, fresh, sharding } => {
+        Command::Run {
+            config,
+            fresh,
+            sharding,
+        } => {
             let mut settings = load_config(&config)?;
             settings.output.resume &= !fresh;
             let mut pipeline = settings.build(&config, base_dir(&config))?;

@@ -366,7 +366,8 @@ impl Pipeline {
         }
         // Resume works on plain, unrotated JSON Lines (the files are read back); compressed,
         // rotated and Parquet outputs start afresh (sharded jobs retry whole shards instead).
-        let plain = OutputFormat::from_path(&output.records) == OutputFormat::Jsonl(Compression::None)
+        let plain = OutputFormat::from_path(&output.records)
+            == OutputFormat::Jsonl(Compression::None)
             && output.rotate_records.is_none();
         let (mut records, mut rejects, mut resume) = if plain {
             let opened = resume::open(&output, output.resume)?;
@@ -377,7 +378,11 @@ impl Pipeline {
                     "resuming: previous output found"
                 );
             }
-            (RecordSink::from_jsonl(opened.records), opened.rejects, opened.state)
+            (
+                RecordSink::from_jsonl(opened.records),
+                opened.rejects,
+                opened.state,
+            )
         } else {
             let rejects = match &output.rejects {
                 Some(path) => JsonlSink::create(path)?,

@@ -217,6 +217,8 @@ mod tests {
         let output = Output {
             records: records.clone(),
             rejects: Some(rejects.clone()),
+            resume: true,
+            rotate_records: None,
         };
         let mut opened = open(&output, true).unwrap();
         assert_eq!(opened.state.finished, 3);

@@ -425,6 +425,7 @@ mod parquet_sink {
             text("published", true),
             text("modified", true),
             text("language", true),
+            Field::new("language_confidence", DataType::Float64, true),
             text("site_name", true),
             text("description", true),
             text("image", true),
@@ -445,6 +446,8 @@ mod parquet_sink {
                 ))),
                 true,
             ),
+            // How the page was fetched, as the JSON object the JSONL record carries.
+            text("fetch", true),
             Field::new("seq", DataType::UInt64, false),
             Field::new("schema_version", DataType::UInt32, false),
         ]))
@@ -566,6 +569,12 @@ mod parquet_sink {
             strings(&|r| r.published.as_deref()),
             strings(&|r| r.modified.as_deref()),
             strings(&|r| r.language.as_deref()),
+            Arc::new(
+                records
+                    .iter()
+                    .map(|r| r.language_confidence)
+                    .collect::<arrow_array::Float64Array>(),
+            ),
             strings(&|r| r.site_name.as_deref()),
             strings(&|r| r.description.as_deref()),
             strings(&|r| r.image.as_deref()),
@@ -574,6 +583,13 @@ mod parquet_sink {
             strings(&|r| r.markdown.as_deref()),
             Arc::new(word_count.finish()),
             Arc::new(removed.finish()),
+            {
+                let fetch: Vec<Option<String>> = records
+                    .iter()
+                    .map(|r| r.fetch.as_ref().and_then(|f| serde_json::to_string(f).ok()))
+                    .collect();
+                Arc::new(arrow_array::StringArray::from(fetch))
+            },
             Arc::new(seq.finish()),
             Arc::new(schema_version.finish()),
         ];

@@ -375,7 +375,15 @@ fn text_pages(dir: &Path, n: usize) -> PathBuf {
     for i in 0..n {
         std::fs::write(
             pages.join(format!("page-{i:03}.txt")),
-            format!("Title {i}\n\nBody of page number {i}, with a few words in it."),
+            // 60 words unique to this page: above filter.quality.min_words, and never a
+            // near-duplicate of another page.
+            format!(
+                "Title {i}\n\n{}.",
+                (0..60)
+                    .map(|j| format!("w{i}x{j}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
         )
         .unwrap();
     }
@@ -492,7 +500,11 @@ fn parquet_output_reads_back_with_the_same_fields() {
     // The JSON record omits optional fields that are unset; Parquet has every column.
     let mut expected_names = json_names.clone();
     expected_names.sort();
-    let mut optional = vec!["markdown".to_string(), "removed".to_string()];
+    let mut optional = vec![
+        "markdown".to_string(),
+        "removed".to_string(),
+        "fetch".to_string(),
+    ];
     optional.retain(|n| !json_names.contains(n));
     let mut parquet_names: Vec<_> = names.clone();
     parquet_names.retain(|n| !optional.contains(n));
@@ -613,7 +625,11 @@ fn complete_shard_is_skipped() {
 fn shard_by_record_splits_one_archive() {
     let dir = tempfile::tempdir().unwrap();
     let lines: String = (0..40)
-        .map(|i| format!("{{\"id\": \"p{i}\", \"html\": \"Page {i} has some words.\"}}\n"))
+        .map(|i| {
+            // 60 words unique to the page: above filter.quality.min_words, never a duplicate.
+            let words: Vec<String> = (0..60).map(|j| format!("w{i}x{j}")).collect();
+            format!("{{\"id\": \"p{i}\", \"html\": \"{}.\"}}\n", words.join(" "))
+        })
         .collect();
     std::fs::write(
         dir.path().join("pages.jsonl.zst"),

@@ -192,10 +192,7 @@ fn stdin_text_input_gives_one_record_on_stdout() {
     assert_eq!(records[0]["source"], "-");
     assert_eq!(records[0]["url"], "https://example.com/x");
     assert_eq!(records[0]["title"], "A Short Headline");
-    assert_eq!(
-        records[0]["text"],
-        "One paragraph of body text that is long enough."
-    );
+    assert_eq!(records[0]["text"], BODY);
 }
 
 /// Issue 2: the seed article comes out as exactly its story paragraphs, in order.

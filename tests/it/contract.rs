@@ -39,6 +39,7 @@ fn record(seq: u64, text: &str) -> Record {
         text: text.into(),
         markdown: None,
         removed: None,
+        fetch: None,
         seq,
         schema_version: SCHEMA_VERSION,
     }
@@ -56,6 +57,7 @@ fn records_and_rejects_match_the_contract_file() {
         source: "pages/2.png".into(),
         stage: Stage::Decode,
         reason: "binary content (png)".into(),
+        transient: false,
     })
     .unwrap();
     sink.finish().unwrap();
