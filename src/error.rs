@@ -1,4 +1,4 @@
-//! Error types: [`Error`] stops a run, [`PageError`] rejects one input and the run goes on.
+//! Error types: [`Error`](enum@Error) stops a run, [`PageError`] rejects one input and the run goes on.
 
 use std::io;
 use std::path::PathBuf;

@@ -4,18 +4,18 @@
 //! and options in, same article out.
 //!
 //! # Flow
-//! 1. [`dom`]: `scraper::Html` is parsed and copied into an index-based tree (pre-order
+//! 1. `dom`: `scraper::Html` is parsed and copied into an index-based tree (pre-order
 //!    numbering), so every later pass is an iterative loop: page depth never reaches the
 //!    call stack.
-//! 2. [`prune::mark_boilerplate`]: scripts, hidden elements, furniture tags/roles and
+//! 2. `prune::mark_boilerplate`: scripts, hidden elements, furniture tags/roles and
 //!    boilerplate class/id tokens are marked removed (a side table, not DOM edits).
-//! 3. [`score::select`]: paragraphs score their ancestors; the best container and the
+//! 3. `score::select`: paragraphs score their ancestors; the best container and the
 //!    siblings that belong with it are chosen.
-//! 4. [`prune::clean_selection`]: link-dense lists, galleries and widgets inside the
+//! 4. `prune::clean_selection`: link-dense lists, galleries and widgets inside the
 //!    selection are marked removed.
-//! 5. [`render`]: the selection becomes [`Block`]s; then short furniture lines (share
+//! 5. `render`: the selection becomes [`Block`]s; then short furniture lines (share
 //!    buttons, consent notices) and a heading repeating the title are dropped.
-//! 6. [`meta`]: title, author, dates, language, site name, canonical URL, description,
+//! 6. `meta`: title, author, dates, language, site name, canonical URL, description,
 //!    image and tags.
 //!
 //! If a pass yields too little text, steps 2-4 are retried with the doubtful rules off
