@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::error::Error;
+use crate::error::{Error, error_chain};
 use crate::extract::{ExtractConfig, Extractor};
 use crate::fetch::{FetchConfig, FetchPlan, ListSource};
 use crate::filter::FilterConfig;
@@ -169,7 +169,7 @@ impl PipelineConfig {
         let filter = match self.filter.build(base_dir) {
             Ok(f) => Some(f),
             Err(errors) => {
-                problems.extend(errors.iter().map(error_chain));
+                problems.extend(errors.iter().map(|e| error_chain(e)));
                 None
             }
         };
@@ -291,19 +291,6 @@ impl PipelineConfig {
             }),
         }
     }
-}
-
-/// "message: cause: root cause" for one config problem (regex errors explain themselves in
-/// their source).
-fn error_chain(error: &impl std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        text.push_str(": ");
-        text.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    text
 }
 
 #[cfg(test)]

@@ -58,6 +58,19 @@ pub enum Error {
     },
 }
 
+/// "message: cause: root cause": an error and its `source` chain on one line, as reject
+/// reasons and config problems are written.
+pub fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
 /// The pipeline stage at which an input was rejected.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,

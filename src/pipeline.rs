@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::bounded;
 
 use crate::article::Article;
-use crate::error::{Error, PageError, Stage};
+use crate::error::{Error, PageError, Stage, error_chain};
 use crate::extract::Extractor;
 use crate::fetch::{self, FetchOutcome, FetchPlan, FetchedPage, Progress};
 use crate::filter::{Audit, DocumentRejected, Filter, SiteProfiles};
@@ -623,16 +623,4 @@ fn write_marker(
     let tmp = marker.with_extension("tmp");
     std::fs::write(&tmp, json).map_err(fail)?;
     std::fs::rename(&tmp, marker).map_err(fail)
-}
-
-/// "outer: cause: root cause", for reject reasons.
-fn error_chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        text.push_str(": ");
-        text.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    text
 }

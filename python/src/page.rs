@@ -4,6 +4,7 @@
 use std::panic::{self, AssertUnwindSafe};
 
 use copydesk::source::Origin;
+use copydesk::error::error_chain;
 use copydesk::{ContentKind, Input, InputFormat, Limits, Page, PageError, Processor, Record};
 use url::Url;
 
@@ -171,14 +172,3 @@ pub fn parse_format(format: &str) -> Result<InputFormat, String> {
     }
 }
 
-/// `error: cause: cause`, as the CLI writes reasons.
-fn error_chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        text.push_str(": ");
-        text.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    text
-}
