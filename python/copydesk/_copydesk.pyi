@@ -100,9 +100,11 @@ class Pipeline:
         Returns:
             A ``pyarrow.Table`` with exactly one row per input row, in input order: the
             record's columns (``id``, ``url``, ``source``, ``title``, ``author``,
-            ``published``, ``modified``, ``language``, ``site_name``, ``description``,
-            ``image``, ``tags``, ``text``, [``markdown``], ``word_count``, [``removed``],
-            ``seq``, ``schema_version``), then ``reject_stage`` and ``reject_reason`` (null for
+            ``published``, ``modified``, ``language``, ``language_confidence``,
+            ``site_name``, ``description``, ``image``, ``tags``, ``text``, [``markdown``],
+            ``word_count``, [``removed``], ``fetch``, ``seq``, ``schema_version``; ``fetch``
+            is the CLI's JSON object as a string, null here since nothing was fetched), then
+            ``reject_stage`` and ``reject_reason`` (null for
             records; for rejects the record columns are null except ``url``, ``source``,
             ``seq`` and ``schema_version``), then ``input_id`` when the input has ``id``.
             ``seq`` numbers the rows of this call from 0. Rust does the work without the GIL

@@ -1,15 +1,19 @@
 //! Arrow batches in, Arrow batches out: one output row per input row, in order.
 //!
 //! Output columns, in order: the record's fields as in the JSONL contract (`id`, `url`,
-//! `source`, `title`, `author`, `published`, `modified`, `language`, `site_name`,
-//! `description`, `image`, `tags`, `text`, [`markdown`], `word_count`, [`removed`], `seq`,
-//! `schema_version`), then `reject_stage`, `reject_reason`, then `input_id` when the input
-//! has an `id` column. All columns are nullable (Spark's default), and integers are signed
-//! (`word_count`, `seq`: int64; `schema_version`: int32) because Spark has no unsigned types.
+//! `source`, `title`, `author`, `published`, `modified`, `language`, `language_confidence`,
+//! `site_name`, `description`, `image`, `tags`, `text`, [`markdown`], `word_count`,
+//! [`removed`], `fetch`, `seq`, `schema_version`), then `reject_stage`, `reject_reason`, then
+//! `input_id` when the input has an `id` column. All columns are nullable (Spark's default),
+//! and integers are signed (`word_count`, `seq`: int64; `schema_version`: int32) because Spark
+//! has no unsigned types. `fetch` is the JSON object as a string, as in the CLI's Parquet
+//! output; pages given to `clean_batch` were not fetched by copydesk, so it is null.
 
 use std::sync::Arc;
 
-use arrow_array::builder::{Int32Builder, Int64Builder, ListBuilder, StringBuilder, StructBuilder};
+use arrow_array::builder::{
+    Float64Builder, Int32Builder, Int64Builder, ListBuilder, StringBuilder, StructBuilder,
+};
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
@@ -116,6 +120,7 @@ impl OutputLayout {
             text("published"),
             text("modified"),
             text("language"),
+            Field::new("language_confidence", DataType::Float64, true),
             text("site_name"),
             text("description"),
             text("image"),
@@ -129,6 +134,7 @@ impl OutputLayout {
         if self.keep_removed {
             fields.push(Field::new("removed", DataType::List(removed_item()), true));
         }
+        fields.push(text("fetch"));
         fields.push(Field::new("seq", DataType::Int64, true));
         fields.push(Field::new("schema_version", DataType::Int32, true));
         fields.push(text("reject_stage"));
@@ -228,12 +234,14 @@ impl<'a> TextColumn<'a> {
 
 /// Builders for the output columns.
 struct Columns {
-    strings: [StringBuilder; 11], // id .. image
+    strings: [StringBuilder; 11], // id .. language, then site_name .. image
+    language_confidence: Float64Builder,
     tags: ListBuilder<StringBuilder>,
     text: StringBuilder,
     markdown: Option<StringBuilder>,
     word_count: Int64Builder,
     removed: Option<ListBuilder<StructBuilder>>,
+    fetch: StringBuilder,
     seq: Int64Builder,
     schema_version: Int32Builder,
     reject_stage: StringBuilder,
@@ -245,6 +253,7 @@ impl Columns {
         let small = || StringBuilder::with_capacity(rows, rows * 32);
         Self {
             strings: std::array::from_fn(|_| small()),
+            language_confidence: Float64Builder::with_capacity(rows),
             tags: ListBuilder::new(StringBuilder::new()).with_field(Arc::new(Field::new(
                 "item",
                 DataType::Utf8,
@@ -259,6 +268,7 @@ impl Columns {
                 ListBuilder::new(StructBuilder::from_fields(removed_fields(), 0))
                     .with_field(removed_item())
             }),
+            fetch: StringBuilder::with_capacity(rows, 0),
             seq: Int64Builder::with_capacity(rows),
             schema_version: Int32Builder::with_capacity(rows),
             reject_stage: StringBuilder::with_capacity(rows, 0),
@@ -283,6 +293,8 @@ impl Columns {
         for (b, v) in self.strings.iter_mut().zip(values) {
             b.append_option(v);
         }
+        self.language_confidence
+            .append_option(r.language_confidence);
         for tag in &r.tags {
             self.tags.values().append_value(tag);
         }
@@ -306,6 +318,11 @@ impl Columns {
             }
             removed.append(true);
         }
+        self.fetch.append_option(
+            r.fetch
+                .as_ref()
+                .map(|f| serde_json::to_string(f).expect("fetch info always serializes")),
+        );
         self.seq
             .append_value(i64::try_from(r.seq).unwrap_or(i64::MAX));
         self.schema_version
@@ -322,6 +339,7 @@ impl Columns {
                 _ => b.append_null(),
             }
         }
+        self.language_confidence.append_null();
         self.tags.append_null();
         self.text.append_null();
         if let Some(md) = &mut self.markdown {
@@ -331,6 +349,7 @@ impl Columns {
         if let Some(removed) = &mut self.removed {
             removed.append_null();
         }
+        self.fetch.append_null();
         self.seq
             .append_value(i64::try_from(seq).unwrap_or(i64::MAX));
         self.schema_version
@@ -345,6 +364,8 @@ impl Columns {
             .iter_mut()
             .map(|b| Arc::new(b.finish()) as ArrayRef)
             .collect();
+        // After `language`, as in the record.
+        out.insert(8, Arc::new(self.language_confidence.finish()));
         out.push(Arc::new(self.tags.finish()));
         out.push(Arc::new(self.text.finish()));
         if let Some(mut md) = self.markdown {
@@ -354,6 +375,7 @@ impl Columns {
         if let Some(mut removed) = self.removed {
             out.push(Arc::new(removed.finish()));
         }
+        out.push(Arc::new(self.fetch.finish()));
         out.push(Arc::new(self.seq.finish()));
         out.push(Arc::new(self.schema_version.finish()));
         out.push(Arc::new(self.reject_stage.finish()));

@@ -3,8 +3,8 @@
 
 use std::panic::{self, AssertUnwindSafe};
 
-use copydesk::source::Origin;
 use copydesk::error::error_chain;
+use copydesk::source::Origin;
 use copydesk::{ContentKind, Input, InputFormat, Limits, Page, PageError, Processor, Record};
 use url::Url;
 
@@ -171,4 +171,3 @@ pub fn parse_format(format: &str) -> Result<InputFormat, String> {
         )),
     }
 }
-

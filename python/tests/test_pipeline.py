@@ -123,6 +123,33 @@ def test_clean_batch_one_row_per_input_in_order(pages, cli_output, fmt):
     assert all(r["text"] is None and r["id"] is None for r in (empty, null, bad_url))
 
 
+def test_clean_batch_columns_are_the_cli_record_plus_reject_columns(pages, cli_output):
+    """Nothing is lost across the boundary: every key of the CLI's JSONL record is a column, in
+    the record's order, then `fetch` (omitted from the JSONL when null), the reject columns and
+    `input_id`."""
+    pipeline = copydesk.Pipeline()
+    table = pa.table({"id": pa.array(range(len(pages)), pa.int64()),
+                      "html": pa.array([p.data for p in pages], pa.binary())})
+    out = pipeline.clean_batch(table, format="auto")
+    kept = [cli_output[p.name].record for p in pages if cli_output[p.name].record is not None]
+    assert kept
+    for record in kept:
+        assert list(record) == [c for c in out.column_names if c in record]
+    assert set(out.column_names) - set(kept[0]) == {"fetch", "reject_stage", "reject_reason", "input_id"}
+    assert out.schema.field("language_confidence").type == pa.float64()
+    assert out.schema.field("fetch").type == pa.string()
+    assert out.column("fetch").null_count == out.num_rows  # nothing was fetched
+    # Detected languages carry their confidence, declared ones none: both kinds cross.
+    confidences = {r["language_confidence"] is None for r in kept if r["language"] is not None}
+    assert confidences == {True, False}, confidences
+    # One row per input: records and rejects together account for every input, once.
+    assert out.num_rows == len(pages)
+    assert out.column("input_id").to_pylist() == list(range(len(pages)))
+    rejected = out.filter(out["reject_reason"].is_valid())
+    assert rejected.num_rows == sum(cli_output[p.name].reject is not None for p in pages)
+    assert rejected.column("reject_stage").null_count == 0
+
+
 def test_clean_batch_auto_format_sniffs_each_row(pages, cli_output):
     agreeing = [p for p in pages if p.auto_agrees]
     assert {p.format for p in agreeing} == {"html", "text"}
@@ -189,6 +216,8 @@ def test_optional_columns_follow_the_config(pages):
         if one:
             assert row["markdown"] == one["markdown"]
             assert row["removed"] == one["removed"]
+            assert [c for c in out.column_names if c in one] == list(one)
+            assert {c for c in out.column_names if c not in one} == {"fetch", "reject_stage", "reject_reason"}
 
 
 def test_clean_batch_releases_the_gil(pages):
