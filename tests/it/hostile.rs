@@ -282,3 +282,28 @@ fn budgets_reject_by_name_and_defaults_let_the_page_through() {
             .contains("Paragraph 4999 ends")
     );
 }
+
+#[test]
+fn hundred_thousand_deep_nesting_through_the_whole_processor_on_a_small_stack() {
+    let depth = 100_000;
+    let mut page = String::with_capacity(depth * 24);
+    page.push_str("<html><body>");
+    for i in 0..depth {
+        page.push_str(if i % 2 == 0 { "<div>" } else { "<span><b>" });
+    }
+    page.push_str(&story(4));
+    for i in (0..depth).rev() {
+        page.push_str(if i % 2 == 0 { "</div>" } else { "</b></span>" });
+    }
+    page.push_str("</body></html>");
+    LazyLock::force(&PROCESSOR); // build the regexes on the main thread's stack
+    // Load, extract, filter and drop everything on a 256 KiB stack: no step may recurse
+    // with the page's depth.
+    let r = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || record("deep.html", page.as_bytes()))
+        .unwrap()
+        .join()
+        .expect("no stack overflow");
+    assert!(r.text.contains("repair the old sea wall"));
+}
