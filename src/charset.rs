@@ -104,13 +104,24 @@ pub fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 /// `is_html` enables the `<meta>` prescan.
 pub fn decode(bytes: &[u8], declared: Option<&str>, is_html: bool) -> Decoded {
     let valid_utf8 = std::str::from_utf8(bytes).is_ok();
+    // A UTF-8 declaration on bytes that are mostly not UTF-8 (a windows-1252 page under a
+    // template that says utf-8) is stale: believing it would replace every accented letter.
+    let believable =
+        |enc: &&'static Encoding| *enc != UTF_8 || valid_utf8 || !mostly_invalid_utf8(bytes);
     let (encoding, evidence) = if let Some((enc, _)) = Encoding::for_bom(bytes) {
         (enc, Evidence::Bom)
     } else if valid_utf8 && !bytes.is_ascii() {
         (UTF_8, Evidence::ValidUtf8)
-    } else if let Some(enc) = declared.and_then(|l| Encoding::for_label(l.trim().as_bytes())) {
+    } else if let Some(enc) = declared
+        .and_then(|l| Encoding::for_label(l.trim().as_bytes()))
+        .filter(believable)
+    {
         (enc, Evidence::Declared)
-    } else if let Some(enc) = is_html.then(|| meta_charset(bytes)).flatten() {
+    } else if let Some(enc) = is_html
+        .then(|| meta_charset(bytes))
+        .flatten()
+        .filter(believable)
+    {
         (enc, Evidence::Meta)
     } else if valid_utf8 {
         (UTF_8, Evidence::ValidUtf8)
@@ -130,6 +141,17 @@ pub fn decode(bytes: &[u8], declared: Option<&str>, is_html: bool) -> Decoded {
         encoding,
         evidence,
     }
+}
+
+/// Whether invalid UTF-8 sequences outnumber valid non-ASCII characters: the bytes are in
+/// some other encoding, not UTF-8 with a few damaged spots.
+fn mostly_invalid_utf8(bytes: &[u8]) -> bool {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    invalid > valid
 }
 
 #[cfg(test)]
@@ -159,6 +181,26 @@ mod tests {
         let d = decode(&bytes, None, true);
         assert_eq!(d.text, page);
         assert_eq!(d.evidence, Evidence::Detected);
+    }
+
+    #[test]
+    fn stale_utf8_declaration_on_latin1_bytes_is_ignored() {
+        let page =
+            "<meta charset=utf-8><p>Le cœur a ses raisons que la raison ne connaît point.</p>";
+        let (bytes, _, _) = WINDOWS_1252.encode(page);
+        let d = decode(&bytes, None, true);
+        assert_eq!(d.text, page);
+        assert_eq!(d.evidence, Evidence::Detected);
+        let d = decode(&bytes, Some("utf-8"), true);
+        assert_eq!(d.text, page);
+        // UTF-8 with one damaged byte stays UTF-8: only that byte is replaced.
+        let mut damaged = "<meta charset=utf-8><p>Grüße aus Köln, señor.</p>"
+            .as_bytes()
+            .to_vec();
+        damaged.insert(30, 0xff);
+        let d = decode(&damaged, None, true);
+        assert_eq!(d.evidence, Evidence::Meta);
+        assert!(d.text.contains("Grüße") && d.text.contains('\u{fffd}'));
     }
 
     #[test]

@@ -188,9 +188,15 @@ impl PipelineConfig {
         if self.limits.max_decompressed_bytes == 0 {
             problems.push("limits.max_decompressed_bytes: must be greater than 0".to_string());
         }
+        if self.limits.max_nodes == 0 {
+            problems.push("limits.max_nodes: must be greater than 0".to_string());
+        }
+        if self.limits.max_extract_ms == 0 {
+            problems.push("limits.max_extract_ms: must be greater than 0".to_string());
+        }
         filter.map(|filter| {
             Processor::new(
-                Extractor::new(self.extract.clone()),
+                Extractor::new(self.extract.clone()).with_budget(self.limits.extract_budget()),
                 filter,
                 self.output.markdown,
                 self.filter.keep_removed,
@@ -351,6 +357,8 @@ mod tests {
             limits: Limits {
                 max_input_bytes: 0,
                 max_decompressed_bytes: 0,
+                max_nodes: 0,
+                max_extract_ms: 0,
             },
             ..PipelineConfig::default()
         };
@@ -359,11 +367,14 @@ mod tests {
         else {
             panic!("expected invalid config");
         };
-        assert_eq!(problems.len(), 3, "{problems:?}");
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.starts_with("limits.max_input_bytes"))
-        );
+        assert_eq!(problems.len(), 5, "{problems:?}");
+        for key in ["max_input_bytes", "max_nodes", "max_extract_ms"] {
+            assert!(
+                problems
+                    .iter()
+                    .any(|p| p.starts_with(&format!("limits.{key}"))),
+                "{key}: {problems:?}"
+            );
+        }
     }
 }

@@ -179,7 +179,7 @@ impl PageError {
             Self::Empty => "empty input",
             Self::Binary { .. } => "binary content",
             Self::NotHtml { .. } => "not html",
-            Self::Extract(_) => "no article content",
+            Self::Extract(e) => e.kind(),
             Self::EmptyAfterFilter => "empty after filtering",
             Self::Filtered(rejected) => rejected.rule(),
             Self::Fetch(e) => e.kind(),

@@ -13,6 +13,7 @@ use url::Url;
 
 use crate::charset;
 use crate::error::PageError;
+use crate::extract::{DEFAULT_MAX_EXTRACT_MS, DEFAULT_MAX_NODES, ExtractBudget};
 use crate::source::{Input, InputFormat, Origin, Payload};
 
 /// Default cap on an input's size as stored (50 MiB): larger files are rejects, not OOMs.
@@ -28,6 +29,20 @@ pub struct Limits {
     pub max_input_bytes: u64,
     /// Largest inflated size of a gzip'd input, in bytes.
     pub max_decompressed_bytes: u64,
+    /// Most nodes (elements, text, comments) in one parsed HTML page.
+    pub max_nodes: usize,
+    /// Longest wall time for one page's extraction, in milliseconds.
+    pub max_extract_ms: u64,
+}
+
+impl Limits {
+    /// The extraction budgets among these limits.
+    pub fn extract_budget(&self) -> ExtractBudget {
+        ExtractBudget {
+            max_nodes: self.max_nodes,
+            max_time: std::time::Duration::from_millis(self.max_extract_ms),
+        }
+    }
 }
 
 impl Default for Limits {
@@ -35,6 +50,8 @@ impl Default for Limits {
         Self {
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             max_decompressed_bytes: DEFAULT_MAX_DECOMPRESSED_BYTES,
+            max_nodes: DEFAULT_MAX_NODES,
+            max_extract_ms: DEFAULT_MAX_EXTRACT_MS,
         }
     }
 }

@@ -894,3 +894,467 @@ fn responses_are_archived_to_warc() {
     assert!(text.contains("<h1>gzipped</h1>"), "payload stored decoded");
     assert!(!text.to_ascii_lowercase().contains("content-encoding"));
 }
+
+// ---------------------------------------------------------------- hostile servers (issue 7)
+
+/// How a raw server misbehaves. Raw `TcpListener` servers, because a well-behaved HTTP
+/// framework cannot lie about lengths, trickle, or reset mid-body.
+#[derive(Clone, Copy)]
+enum Hostile {
+    /// `Content-Encoding: gzip` whose body inflates to 100 MiB of zeros.
+    GzipBomb,
+    /// `Content-Encoding: gzip` on bytes that are not gzip.
+    CorruptGzip,
+    /// Headers at once, then one body byte per second.
+    Trickle,
+    /// `/hop/N` redirects to `/hop/N+1` on the next of `hops` hosts, forever.
+    Hop,
+    /// `Content-Length` larger than the body, then the connection closes.
+    LengthTooLong,
+    /// `Content-Length` smaller than the body sent (keep-alive: the rest lingers).
+    LengthTooShort,
+    /// Part of the body, then a TCP reset.
+    Reset,
+    /// 50,000 response headers.
+    ManyHeaders,
+    /// HTTP 200 whose page is a site error message.
+    ErrorPage,
+}
+
+fn error_page() -> String {
+    let para = "We are sorry, but something went wrong on our side while loading this page. \
+                Our engineers have been told about the problem and are working to fix it. ";
+    format!(
+        "<!doctype html><html><head><title>Something went wrong</title></head><body><main>\
+         <h1>Something went wrong</h1><p>{para}{para}</p><p>{para}</p><p>{para}{para}</p>\
+         </main></body></html>"
+    )
+}
+
+/// 100 MiB of zeros, gzip'd (about 100 KB on the wire).
+static GZIP_BOMB: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    let zeros = vec![0u8; 1 << 20];
+    for _ in 0..100 {
+        enc.write_all(&zeros).unwrap();
+    }
+    enc.finish().unwrap()
+});
+
+/// Reads one request head; returns its path, or `None` when the client went away.
+async fn read_request(socket: &mut tokio::net::TcpStream) -> Option<String> {
+    use tokio::io::AsyncReadExt;
+    let mut head = Vec::new();
+    let mut buf = [0u8; 1024];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+        let n = socket.read(&mut buf).await.ok().filter(|&n| n > 0)?;
+        head.extend_from_slice(&buf[..n]);
+    }
+    let line = String::from_utf8_lossy(&head);
+    Some(line.split_whitespace().nth(1)?.to_string())
+}
+
+/// Serves one connection (requests in a loop, keep-alive) the way `kind` misbehaves.
+async fn misbehave(mut socket: tokio::net::TcpStream, kind: Hostile, hops: Arc<Vec<SocketAddr>>) {
+    use tokio::io::AsyncWriteExt;
+    while let Some(path) = read_request(&mut socket).await {
+        let head = |extra: &str| {
+            format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n{extra}\r\n")
+        };
+        let page = article("hostile");
+        let done = match kind {
+            Hostile::GzipBomb => {
+                let body = &*GZIP_BOMB;
+                let head = head(&format!(
+                    "Content-Encoding: gzip\r\nContent-Length: {}\r\n",
+                    body.len()
+                ));
+                let _ = socket.write_all(head.as_bytes()).await;
+                let _ = socket.write_all(body).await;
+                false
+            }
+            Hostile::CorruptGzip => {
+                let body = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xffnot a deflate stream at all";
+                let head = head(&format!(
+                    "Content-Encoding: gzip\r\nContent-Length: {}\r\n",
+                    body.len()
+                ));
+                let _ = socket.write_all(head.as_bytes()).await;
+                socket.write_all(body).await.is_err()
+            }
+            Hostile::Trickle => {
+                let _ = socket
+                    .write_all(head("Content-Length: 100000\r\n").as_bytes())
+                    .await;
+                loop {
+                    if socket.write_all(b"x").await.is_err() {
+                        break true;
+                    }
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                }
+            }
+            Hostile::Hop => {
+                let n: usize = path.rsplit('/').next().unwrap().parse().unwrap();
+                let next = hops[(n + 1) % hops.len()];
+                let reply = format!(
+                    "HTTP/1.1 302 Found\r\nLocation: http://{next}/hop/{}\r\nContent-Length: 0\r\n\r\n",
+                    n + 1
+                );
+                socket.write_all(reply.as_bytes()).await.is_err()
+            }
+            Hostile::LengthTooLong => {
+                let head = head(&format!("Content-Length: {}\r\n", page.len() + 5000));
+                let _ = socket.write_all(head.as_bytes()).await;
+                let _ = socket.write_all(page.as_bytes()).await;
+                true // close: the client must notice the body ended early
+            }
+            Hostile::LengthTooShort => {
+                let head = head(&format!("Content-Length: {}\r\n", page.len() / 2));
+                let _ = socket.write_all(head.as_bytes()).await;
+                socket.write_all(page.as_bytes()).await.is_err()
+            }
+            Hostile::Reset => {
+                let head = head(&format!("Content-Length: {}\r\n", page.len()));
+                let _ = socket.write_all(head.as_bytes()).await;
+                let _ = socket.write_all(&page.as_bytes()[..page.len() / 3]).await;
+                let _ = socket.flush().await;
+                // SO_LINGER 0: closing sends RST instead of FIN. With a zero timeout the drop
+                // does not block, which is what the deprecation warns about.
+                #[allow(deprecated)]
+                let _ = socket.set_linger(Some(Duration::ZERO));
+                true
+            }
+            Hostile::ManyHeaders => {
+                let mut extra = String::with_capacity(50_000 * 24);
+                for i in 0..50_000 {
+                    extra.push_str(&format!("X-Junk-{i}: {i}\r\n"));
+                }
+                extra.push_str(&format!("Content-Length: {}\r\n", page.len()));
+                let _ = socket.write_all(head(&extra).as_bytes()).await;
+                socket.write_all(page.as_bytes()).await.is_err()
+            }
+            Hostile::ErrorPage => {
+                let page = error_page();
+                let head = head(&format!("Content-Length: {}\r\n", page.len()));
+                let _ = socket.write_all(head.as_bytes()).await;
+                socket.write_all(page.as_bytes()).await.is_err()
+            }
+        };
+        if done {
+            return;
+        }
+    }
+}
+
+/// Binds raw servers on `ips` (any free port each) that all misbehave as `kind`.
+fn hostile_servers(rt: &Runtime, ips: &[&str], kind: Hostile) -> Vec<SocketAddr> {
+    if matches!(kind, Hostile::GzipBomb) {
+        std::sync::LazyLock::force(&GZIP_BOMB); // built here, not on a server thread
+    }
+    let listeners: Vec<_> = ips
+        .iter()
+        .map(|ip| {
+            rt.block_on(tokio::net::TcpListener::bind((*ip, 0)))
+                .unwrap()
+        })
+        .collect();
+    let addrs: Arc<Vec<SocketAddr>> =
+        Arc::new(listeners.iter().map(|l| l.local_addr().unwrap()).collect());
+    for listener in listeners {
+        let hops = Arc::clone(&addrs);
+        rt.spawn(async move {
+            while let Ok((socket, _)) = listener.accept().await {
+                tokio::spawn(misbehave(socket, kind, Arc::clone(&hops)));
+            }
+        });
+    }
+    addrs.to_vec()
+}
+
+fn hostile_server(rt: &Runtime, ip: &str, kind: Hostile) -> String {
+    format!("http://{}", hostile_servers(rt, &[ip], kind)[0])
+}
+
+#[test]
+fn gzip_bomb_over_http_is_cut_at_the_body_cap_and_corrupt_gzip_is_final() {
+    let rt = runtime();
+    let bomb = hostile_server(&rt, "127.0.0.1", Hostile::GzipBomb);
+    let config = FetchConfig {
+        max_body_bytes: 1 << 20,
+        ..quick()
+    };
+    let e = fetch_error(fetch_one(config, format!("{bomb}/bomb")));
+    assert!(
+        matches!(e, FetchError::TooLarge { limit } if limit == 1 << 20),
+        "{e:?}"
+    );
+    assert!(!e.is_transient());
+    // Corrupt compressed content is final too (unlike a transfer that broke off).
+    let corrupt = hostile_server(&rt, "127.0.0.2", Hostile::CorruptGzip);
+    let e = fetch_error(fetch_one(quick(), format!("{corrupt}/page")));
+    assert!(matches!(e, FetchError::Body(_)), "{e:?}");
+    assert!(!e.is_transient(), "{e:?}");
+}
+
+#[test]
+fn trickling_server_hits_the_total_timeout() {
+    let rt = runtime();
+    let trickle = hostile_server(&rt, "127.0.0.1", Hostile::Trickle);
+    let config = FetchConfig {
+        timeout_secs: 1.5,
+        retries: 0,
+        ..quick()
+    };
+    let results = fetch_timed(config, &[format!("{trickle}/slowly")]);
+    let (result, at) = &results[0];
+    let Err(PageError::Fetch(e)) = result else {
+        panic!("{result:?}");
+    };
+    assert!(matches!(e, FetchError::Timeout { .. }), "{e:?}");
+    assert!(*at < Duration::from_secs(5), "timed out only after {at:?}");
+}
+
+#[test]
+fn endless_redirects_across_hosts_stop_at_the_limit() {
+    let rt = runtime();
+    let hops = hostile_servers(
+        &rt,
+        &["127.0.0.1", "127.0.0.2", "127.0.0.3", "127.0.0.4"],
+        Hostile::Hop,
+    );
+    let config = FetchConfig {
+        max_redirects: 7,
+        ..quick()
+    };
+    let e = fetch_error(fetch_one(config, format!("http://{}/hop/0", hops[0])));
+    assert!(
+        matches!(e, FetchError::TooManyRedirects { limit: 7 }),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn lying_content_lengths_end_as_rejects_or_records() {
+    let rt = runtime();
+    let long = hostile_server(&rt, "127.0.0.1", Hostile::LengthTooLong);
+    let short = hostile_server(&rt, "127.0.0.2", Hostile::LengthTooShort);
+    let config = FetchConfig {
+        retries: 1,
+        ..quick()
+    };
+    let urls = [
+        format!("{long}/a"),
+        format!("{short}/a"),
+        format!("{short}/b"),
+        format!("{short}/c"),
+    ];
+    let mut results = fetch_all(config, &urls).into_iter();
+    // Longer than the body: the transfer is broken, a (retryable) reject.
+    let e = fetch_error(results.next().unwrap());
+    assert!(e.is_transient(), "{e:?}");
+    // Shorter than the body: the declared length is the page (a truncated one); the bytes
+    // past it never leak into the next response on the same connection.
+    let full = article("hostile");
+    for result in results {
+        let (page, _) = result.unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(page.text, full[..full.len() / 2]);
+    }
+}
+
+#[test]
+fn connection_reset_mid_body_is_a_transient_reject() {
+    let rt = runtime();
+    let reset = hostile_server(&rt, "127.0.0.1", Hostile::Reset);
+    let e = fetch_error(fetch_one(quick(), format!("{reset}/page")));
+    assert!(
+        matches!(&e, FetchError::GaveUp { attempts: 3, .. }),
+        "retried, then given up: {e:?}"
+    );
+    assert!(e.is_transient(), "a resumed run tries again");
+}
+
+#[test]
+fn fifty_thousand_headers_are_a_reject() {
+    let rt = runtime();
+    let noisy = hostile_server(&rt, "127.0.0.1", Hostile::ManyHeaders);
+    let config = FetchConfig {
+        retries: 0,
+        ..quick()
+    };
+    let e = fetch_error(fetch_one(config, format!("{noisy}/page")));
+    assert!(matches!(e, FetchError::Request(_)), "{e:?}");
+}
+
+#[test]
+fn http_200_error_page_is_content_and_becomes_a_record() {
+    let rt = runtime();
+    let server = hostile_server(&rt, "127.0.0.1", Hostile::ErrorPage);
+    let (page, info) = fetch_one(quick(), format!("{server}/missing")).unwrap();
+    assert_eq!(info.status, 200);
+    let processor = copydesk::PipelineConfig::default()
+        .build_processor("default".as_ref(), ".".as_ref())
+        .unwrap();
+    let record = processor.process(&page).unwrap();
+    assert!(
+        record.text.contains("something went wrong on our side"),
+        "{}",
+        record.text
+    );
+}
+
+#[test]
+fn hostile_servers_do_not_stall_a_healthy_host() {
+    let rt = runtime();
+    let healthy = host(&rt, "127.0.0.9", false);
+    let hops = hostile_servers(&rt, &["127.0.0.7", "127.0.0.8"], Hostile::Hop);
+    let mut urls = vec![
+        format!(
+            "{}/bomb",
+            hostile_server(&rt, "127.0.0.1", Hostile::GzipBomb)
+        ),
+        format!(
+            "{}/slowly",
+            hostile_server(&rt, "127.0.0.2", Hostile::Trickle)
+        ),
+        format!("http://{}/hop/0", hops[0]),
+        format!(
+            "{}/a",
+            hostile_server(&rt, "127.0.0.3", Hostile::LengthTooLong)
+        ),
+        format!(
+            "{}/a",
+            hostile_server(&rt, "127.0.0.4", Hostile::LengthTooShort)
+        ),
+        format!("{}/a", hostile_server(&rt, "127.0.0.5", Hostile::Reset)),
+        format!(
+            "{}/a",
+            hostile_server(&rt, "127.0.0.6", Hostile::ManyHeaders)
+        ),
+    ];
+    let hostile = urls.len();
+    urls.extend((0..12).map(|i| healthy.url(&format!("/page/h{i}"))));
+    let timeout = Duration::from_secs(3);
+    let config = FetchConfig {
+        timeout_secs: timeout.as_secs_f64(),
+        retries: 1,
+        max_body_bytes: 1 << 20,
+        ..quick()
+    };
+    let results = fetch_timed(config, &urls);
+    let (_, trickle_at) = &results[1];
+    assert!(
+        *trickle_at >= timeout,
+        "the trickle ended early: {trickle_at:?}"
+    );
+    for (result, at) in &results[hostile..] {
+        assert!(result.is_ok(), "{result:?}");
+        assert!(
+            *at < timeout / 2,
+            "a healthy page waited for the hostile hosts: {at:?}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------- crash safety (issue 7)
+
+/// Sources of the complete lines of a JSONL output (a torn last line is not counted).
+fn complete_sources(path: &std::path::Path) -> Vec<String> {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let complete = text.rfind('\n').map_or("", |end| &text[..=end]);
+    complete
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["source"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn fetch_killed_at_several_points_and_torn_lines_resume_to_every_url_exactly_once() {
+    let rt = runtime();
+    let hosts = [host(&rt, "127.0.0.2", false), host(&rt, "127.0.0.3", false)];
+    let dir = tempfile::tempdir().unwrap();
+    let mut urls: Vec<String> = Vec::new();
+    for i in 0..40 {
+        for h in &hosts {
+            urls.push(h.url(&format!("/slow/{i}")));
+        }
+    }
+    urls.push(hosts[0].url("/status/404"));
+    urls.push(hosts[1].url("/status/410"));
+    std::fs::write(dir.path().join("urls.txt"), urls.join("\n")).unwrap();
+    std::fs::write(
+        dir.path().join("pipeline.toml"),
+        "[fetch]\nper_host_concurrency = 1\nrespect_robots = false\nprogress_interval_secs = 0\n\
+         [filter.quality]\nmin_words = 5\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out.jsonl");
+    let rejects = dir.path().join("out.rejects.jsonl");
+    let run = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
+            .current_dir(dir.path())
+            .args([
+                "fetch",
+                "-c",
+                "pipeline.toml",
+                "-o",
+                "out.jsonl",
+                "urls.txt",
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let finished = || complete_sources(&out).len() + complete_sources(&rejects).len();
+    // 40 pages per host, one at a time, 60 ms each: about 2.5 s per uninterrupted run.
+    let mut kills = 0;
+    for (round, threshold) in [1, 15, 35, 60].into_iter().enumerate() {
+        let mut child = run();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while finished() < threshold && Instant::now() < deadline {
+            if child.try_wait().unwrap().is_some() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        if child.try_wait().unwrap().is_none() {
+            child.kill().unwrap(); // SIGKILL
+            kills += 1;
+        }
+        child.wait().unwrap();
+        // A kill in the middle of a write leaves a torn last line; make sure every file gets
+        // one at some point, whatever the timing of the kill.
+        let torn = if round % 2 == 0 { &out } else { &rejects };
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(torn)
+            .unwrap();
+        write!(file, "{{\"seq\":9999,\"source\":\"{}\",\"te", urls[round]).unwrap();
+    }
+    assert!(
+        kills >= 2,
+        "only {kills} runs were interrupted: the test proves little"
+    );
+    let status = run().wait().unwrap();
+    assert!(status.success());
+
+    let mut all: Vec<String> = Vec::new();
+    for path in [&out, &rejects] {
+        let text = std::fs::read_to_string(path).unwrap();
+        assert!(
+            text.ends_with('\n'),
+            "{} ends with a torn line: {:?}",
+            path.display(),
+            &text[text.len().saturating_sub(300)..]
+        );
+        all.extend(complete_sources(path));
+    }
+    all.sort();
+    let mut expected = urls.clone();
+    expected.sort();
+    assert_eq!(all, expected, "every URL exactly once across all runs");
+}

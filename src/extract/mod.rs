@@ -23,6 +23,7 @@
 //!
 //! Invariants: blocks are never empty; text is whitespace-collapsed except in `Code`.
 
+mod budget;
 mod dom;
 mod meta;
 mod prune;
@@ -36,6 +37,8 @@ use url::Url;
 
 use crate::article::{Article, Block, BlockKind};
 
+use budget::Deadline;
+pub use budget::{DEFAULT_MAX_EXTRACT_MS, DEFAULT_MAX_NODES, ExtractBudget};
 use dom::Doc;
 use prune::{CleanParams, MarkParams};
 use render::{RawBlock, RenderParams};
@@ -91,12 +94,38 @@ pub enum ExtractError {
     /// The page has no text that looks like an article body.
     #[error("no article content found")]
     NoContent,
+    /// The parsed page has more nodes than `limits.max_nodes`.
+    #[error("page exceeds max_nodes ({nodes} nodes, limit {limit})")]
+    TooManyNodes {
+        /// Nodes in the parsed page.
+        nodes: usize,
+        /// The configured limit.
+        limit: usize,
+    },
+    /// Extraction ran past `limits.max_extract_ms`.
+    #[error("extraction exceeds max_extract_ms ({limit_ms} ms)")]
+    OverTime {
+        /// The configured limit, in milliseconds.
+        limit_ms: u64,
+    },
+}
+
+impl ExtractError {
+    /// A short, stable label for the summary's "rejects by reason" table.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::NoContent => "no article content",
+            Self::TooManyNodes { .. } => "over max_nodes",
+            Self::OverTime { .. } => "over max_extract_ms",
+        }
+    }
 }
 
 /// The configured extractor; cheap to share between threads.
 #[derive(Debug, Clone)]
 pub struct Extractor {
     config: ExtractConfig,
+    budget: ExtractBudget,
 }
 
 /// The numbers behind a [`Favor`] preset.
@@ -194,7 +223,17 @@ impl Preset {
 impl Extractor {
     /// Builds an extractor from its config.
     pub fn new(config: ExtractConfig) -> Self {
-        Self { config }
+        Self {
+            config,
+            budget: ExtractBudget::default(),
+        }
+    }
+
+    /// Sets the per-document budgets (`[limits] max_nodes`, `max_extract_ms`).
+    #[must_use]
+    pub fn with_budget(mut self, budget: ExtractBudget) -> Self {
+        self.budget = budget;
+        self
     }
 
     /// Extracts the article body and metadata from a page.
@@ -203,11 +242,20 @@ impl Extractor {
     /// metadata (site name, dates in the path).
     ///
     /// # Errors
-    /// [`ExtractError::NoContent`] when nothing article-like is on the page.
+    /// [`ExtractError::NoContent`] when nothing article-like is on the page;
+    /// [`ExtractError::TooManyNodes`] or [`ExtractError::OverTime`] when it is over a budget.
     pub fn extract(&self, html: &str, url: Option<&Url>) -> Result<Article, ExtractError> {
+        let deadline = Deadline::start(self.budget.max_time);
         let doc = Doc::parse(html);
+        if doc.nodes.len() > self.budget.max_nodes {
+            return Err(ExtractError::TooManyNodes {
+                nodes: doc.nodes.len(),
+                limit: self.budget.max_nodes,
+            });
+        }
+        deadline.check()?;
         let preset = Preset::of(self.config.favor);
-        let raw = self.body(&doc, &preset);
+        let raw = self.body(&doc, &preset, &deadline)?;
         let mut blocks = filter_blocks(raw, &preset);
         let body_text: String = blocks
             .iter()
@@ -220,6 +268,7 @@ impl Extractor {
             body_text: &body_text,
             max_year: self.config.max_date_year,
         });
+        deadline.check()?;
         drop_title_heading(&mut blocks, meta.title.as_deref());
         if blocks.is_empty() {
             return Err(ExtractError::NoContent);
@@ -228,7 +277,12 @@ impl Extractor {
     }
 
     /// Runs the prune/score/clean/render passes, relaxing rules while the text is short.
-    fn body(&self, doc: &Doc, preset: &Preset) -> Vec<RawBlock> {
+    fn body(
+        &self,
+        doc: &Doc,
+        preset: &Preset,
+        deadline: &Deadline,
+    ) -> Result<Vec<RawBlock>, ExtractError> {
         let render_params = RenderParams {
             include_tables: self.config.include_tables,
             include_captions: self.config.include_captions,
@@ -258,22 +312,25 @@ impl Extractor {
         for (mark, clean) in attempts {
             let mut removed = prune::mark_boilerplate(doc, &mark);
             let stats = Stats::compute(doc, &removed);
+            deadline.check()?;
             let roots = match score::select(doc, &removed, &stats, &preset.select) {
                 Some(sel) => sel.roots,
                 None => vec![doc.find_tag("body").unwrap_or(0)],
             };
+            deadline.check()?;
             prune::clean_selection(doc, &roots, &mut removed, &stats, &clean);
             let blocks = render::render(doc, &roots, &removed, &stats, &render_params);
+            deadline.check()?;
             let len: usize = blocks.iter().map(|b| b.chars).sum();
             if len >= preset.min_body_chars {
-                return blocks;
+                return Ok(blocks);
             }
             if len > best_len {
                 best_len = len;
                 best = blocks;
             }
         }
-        best
+        Ok(best)
     }
 }
 

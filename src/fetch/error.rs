@@ -110,7 +110,7 @@ impl FetchError {
     pub fn is_retryable(&self) -> bool {
         match self {
             Self::Connect(_) | Self::Timeout { .. } | Self::Request(_) => true,
-            Self::Body(e) => !e.is_decode(),
+            Self::Body(e) => !e.is_decode() || broken_transfer(e),
             Self::Status { status, .. } => matches!(status, 408 | 429 | 500..=599),
             _ => false,
         }
@@ -163,6 +163,28 @@ impl FetchError {
             _ => None,
         }
     }
+}
+
+/// Whether a body error is the connection breaking (reset, closed before the declared
+/// length) rather than content that cannot be decoded. With decompression enabled, reqwest
+/// reports every body error as a decode error, so the cause chain is what tells them apart.
+fn broken_transfer(error: &reqwest::Error) -> bool {
+    use std::error::Error as _;
+    let mut cause = error.source();
+    while let Some(e) = cause {
+        if let Some(io) = e.downcast_ref::<std::io::Error>() {
+            return matches!(
+                io.kind(),
+                std::io::ErrorKind::ConnectionReset
+                    | std::io::ErrorKind::ConnectionAborted
+                    | std::io::ErrorKind::BrokenPipe
+                    | std::io::ErrorKind::UnexpectedEof
+                    | std::io::ErrorKind::TimedOut
+            );
+        }
+        cause = e.source();
+    }
+    false
 }
 
 #[cfg(test)]

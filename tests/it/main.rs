@@ -8,5 +8,6 @@ mod cli;
 mod config;
 mod contract;
 mod golden;
+mod hostile;
 mod resume;
 mod support;
