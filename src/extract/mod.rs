@@ -25,6 +25,7 @@
 
 mod dom;
 mod meta;
+mod prepass;
 mod prune;
 mod render;
 mod score;
