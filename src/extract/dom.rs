@@ -1,12 +1,10 @@
-//! A compact, index-based copy of the parsed page: `scraper::Html` -> [`Doc`].
+//! The parsed page as a compact, index-based tree ([`Doc`]), built by [`super::tree`].
 //!
 //! Nodes are numbered in document (pre-)order, so a parent's index is always smaller than
 //! its descendants' and a descendant range is contiguous: `i..subtree_end[i]`. That makes
 //! bottom-up passes a plain reverse loop and top-down passes a forward loop, with no
 //! recursion and no per-node allocation beyond the node itself. Side tables (scores,
 //! removal marks) are `Vec`s indexed by node number.
-
-use scraper::{Html, Node as HtmlNode};
 
 /// Deepest element nesting passed to the HTML parser. html5ever's tree builder scans the
 /// stack of open elements for scope checks on many start tags, so nesting depth `d` costs
@@ -83,61 +81,20 @@ pub(crate) struct Doc {
 }
 
 impl Doc {
-    /// Parses `html` and copies the tree. Iterative: the depth of the page does not
-    /// matter.
+    /// Parses `html` (after [`super::prepass::lighten`]) into the index-based tree.
+    /// Iterative: the depth of the page does not matter.
     pub fn parse(html: &str) -> Self {
         let html = super::prepass::lighten(html, MAX_NESTING);
-        let parsed = Html::parse_document(&html);
-        Self::from_html(&parsed)
-    }
-
-    fn from_html(html: &Html) -> Self {
-        let mut nodes: Vec<Node> = Vec::new();
-        let mut stack: Vec<usize> = Vec::new();
-        for edge in html.tree.root().traverse() {
-            match edge {
-                ego_tree::iter::Edge::Open(n) => {
-                    let data = match n.value() {
-                        HtmlNode::Document | HtmlNode::Fragment => NodeData::Document,
-                        HtmlNode::Element(e) => NodeData::Element(Elem {
-                            tag: e.name().to_ascii_lowercase(),
-                            attrs: e
-                                .attrs()
-                                .map(|(k, v)| (k.to_ascii_lowercase(), v.to_string()))
-                                .collect(),
-                        }),
-                        HtmlNode::Text(t) => NodeData::Text(t.text.to_string()),
-                        _ => NodeData::Other,
-                    };
-                    let idx = nodes.len();
-                    let parent = stack.last().copied();
-                    if let Some(p) = parent {
-                        nodes[p].children.push(idx);
-                    }
-                    nodes.push(Node {
-                        parent,
-                        children: Vec::new(),
-                        end: idx + 1,
-                        data,
-                    });
-                    stack.push(idx);
-                }
-                ego_tree::iter::Edge::Close(_) => {
-                    if let Some(idx) = stack.pop() {
-                        nodes[idx].end = nodes.len();
-                    }
-                }
-            }
-        }
-        if nodes.is_empty() {
-            nodes.push(Node {
+        let mut doc = super::tree::parse(&html);
+        if doc.nodes.is_empty() {
+            doc.nodes.push(Node {
                 parent: None,
                 children: Vec::new(),
                 end: 1,
                 data: NodeData::Document,
             });
         }
-        Self { nodes }
+        doc
     }
 
     /// The element at `i`, if it is one.
