@@ -100,18 +100,22 @@ fn scan_tag(b: &[u8], i: usize) -> Option<Tag<'_>> {
     }
     let name = &b[name_start..j];
     // Attributes: a quoted value may hold `>`.
-    let mut quote: Option<u8> = None;
     while j < b.len() {
-        match (quote, b[j]) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'') if b[j - 1] == b'=' || b[j - 1].is_ascii_whitespace() => {
-                quote = Some(b[j]);
-            }
-            (None, b'>') => break,
-            _ => {}
+        let Some(k) = memchr::memchr3(b'>', b'"', b'\'', &b[j..]) else {
+            j = b.len();
+            break;
+        };
+        j += k;
+        let c = b[j];
+        if c == b'>' {
+            break;
         }
-        j += 1;
+        if b[j - 1] == b'=' || b[j - 1].is_ascii_whitespace() {
+            // A quoted value: on to its closing quote (an unclosed one runs to the end).
+            j = memchr::memchr(c, &b[j + 1..]).map_or(b.len(), |e| j + 1 + e + 1);
+        } else {
+            j += 1;
+        }
     }
     let close = j.min(b.len());
     Some(Tag {
@@ -188,10 +192,7 @@ fn comment_end(b: &[u8], i: usize) -> Option<usize> {
     if b.get(body..body + 2) == Some(b"->") {
         return Some(body + 2);
     }
-    let rest = b.get(body..)?;
-    rest.windows(3)
-        .position(|w| w == b"-->")
-        .map(|k| body + k + 3)
+    memchr::memmem::find(b.get(body..)?, b"-->").map(|k| body + k + 3)
 }
 
 /// Is this `<script>` start tag JSON-LD?
