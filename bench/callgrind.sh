@@ -4,7 +4,8 @@
 # Instruction counts are stable where wall time is noisy: use them to verify hot-path wins.
 #
 # Usage: bench/callgrind.sh [PAGES]   (default 200 dataset pages)
-# Env:   FORMAT=auto|text, WORK=/tmp/copydesk-callgrind
+# Env:   FORMAT=auto|text, WORK=/tmp/copydesk-callgrind, STRIDE=k (every k-th dataset page,
+#        default 1: the first PAGES), BIN=path (another copydesk binary, e.g. a baseline build)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -12,12 +13,14 @@ datasets="${COPYDESK_DATASETS:-$root/../shared/datasets}"
 work="${WORK:-/tmp/copydesk-callgrind}"
 pages="${1:-200}"
 format="${FORMAT:-auto}"
+stride="${STRIDE:-1}"
 
-[ -n "${NO_BUILD:-}" ] || (cd "$root" && cargo build --release --quiet)
-bin="$root/target/release/copydesk"
+[ -n "${NO_BUILD:-}${BIN:-}" ] || (cd "$root" && cargo build --release --quiet)
+bin="${BIN:-$root/target/release/copydesk}"
 rm -rf "$work" && mkdir -p "$work/pages"
-# The first PAGES dataset pages in name order, as stored (gzip'd: inflating is part of a run).
-mapfile -t files < <(find "$datasets" -path '*/html/*.html.gz' | sort)
+# PAGES dataset pages in name order (every STRIDE-th), as stored (gzip'd: inflating is part
+# of a run).
+mapfile -t files < <(find "$datasets" -path '*/html/*.html.gz' | sort | awk -v k="$stride" '(NR - 1) % k == 0')
 for f in "${files[@]:0:$pages}"; do
   cp "$f" "$work/pages/$(basename "$(dirname "$(dirname "$f")")")-$(basename "$f")"
 done

@@ -1,12 +1,12 @@
 //! Page HTML -> [`Article`]: DOM parse, boilerplate pruning, main-content scoring, metadata.
 //!
-//! The only module that imports `scraper`. Everything here is pure and deterministic: same HTML
-//! and options in, same article out.
+//! The only module that parses HTML (html5ever, driven by `tree`). Everything here is pure
+//! and deterministic: same HTML and options in, same article out.
 //!
 //! # Flow
-//! 1. `dom`: `scraper::Html` is parsed and copied into an index-based tree (pre-order
-//!    numbering), so every later pass is an iterative loop: page depth never reaches the
-//!    call stack.
+//! 1. `prepass` empties scripts, styles and SVG; `tree` parses with html5ever straight into
+//!    `dom`'s index-based tree (pre-order numbering), so every later pass is an iterative
+//!    loop: page depth never reaches the call stack.
 //! 2. `prune::mark_boilerplate`: scripts, hidden elements, furniture tags/roles and
 //!    boilerplate class/id tokens are marked removed (a side table, not DOM edits).
 //! 3. `score::select`: paragraphs score their ancestors; the best container and the
@@ -26,10 +26,12 @@
 mod budget;
 mod dom;
 mod meta;
+mod prepass;
 mod prune;
 mod render;
 mod score;
 mod selectors;
+mod tree;
 
 use serde::Deserialize;
 use thiserror::Error;
