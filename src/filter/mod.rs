@@ -96,7 +96,8 @@ pub struct BuiltinConfig {
     pub comments: bool,
     /// `navigation` (tag lists, breadcrumbs, "back to top"), `recipe_ui`.
     pub navigation: bool,
-    /// `inline_headline`, `duplicate_block`, `edge_label`, `title_repeat`, `symbol_line`.
+    /// `inline_headline`, `duplicate_block`, `edge_label`, `teaser_rail`, `title_repeat`,
+    /// `symbol_line`, `server_error`.
     pub structure: bool,
 }
 
@@ -487,6 +488,7 @@ pub struct Filter {
     inline_headline: bool,
     duplicate_block: bool,
     edge_label: bool,
+    teaser_rail: bool,
     title_repeat: bool,
     profiles: Option<profile::ProfileIndex>,
     quality: quality::QualityRules,
@@ -705,6 +707,7 @@ impl FilterConfig {
             inline_headline: structure && !disabled.contains(rules::INLINE_HEADLINE),
             duplicate_block: structure && !disabled.contains(rules::DUPLICATE_BLOCK),
             edge_label: structure && !disabled.contains(rules::EDGE_LABEL),
+            teaser_rail: structure && !disabled.contains(rules::TEASER_RAIL),
             title_repeat: structure && !disabled.contains(rules::TITLE_REPEAT),
             profiles,
             quality: quality::QualityRules {
@@ -768,6 +771,7 @@ impl Filter {
             inline_headline: self.inline_headline,
             duplicate_block: self.duplicate_block,
             edge_label: self.edge_label,
+            teaser_rail: self.teaser_rail,
             title: if self.title_repeat {
                 let mut scratch = String::new();
                 article
