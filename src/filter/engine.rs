@@ -247,6 +247,10 @@ pub(crate) struct PassOptions<'a> {
     pub duplicate_block: bool,
     pub edge_label: bool,
     pub teaser_rail: bool,
+    /// Per block: true when it is one line of a multi-line block (see `mod.rs`). Such lines
+    /// get the line rules but not the shape rules (`edge_label`, `teaser_rail`): a short line
+    /// of a poem or an address is not a label. Empty means no fragments.
+    pub fragment: &'a [bool],
     /// Key ([`text::line_key`]) of the article's title, when `title_repeat` is on.
     pub title: Option<u64>,
     /// The site profile of this page's host: keys ([`text::line_key`]) of lines to drop.
@@ -357,6 +361,7 @@ pub(crate) fn decide(
         }
         if decision[i].is_none()
             && opts.edge_label
+            && !opts.fragment.get(i).copied().unwrap_or(false)
             && (in_head || in_tail)
             && is_edge_label(&blocks[i])
         {
@@ -413,7 +418,7 @@ pub(crate) fn decide(
         }
     }
     if opts.teaser_rail {
-        mark_teaser_rail(blocks, &words, &mut decision);
+        mark_teaser_rail(blocks, &words, opts.fragment, &mut decision);
     }
     decision
 }
@@ -434,7 +439,12 @@ pub(crate) const RAIL_MIN_CARDS: usize = 3;
 /// heading, code or a table row, or fits none of the three shapes; so once the rail is gone the
 /// new tail is never a rail (the pass stays idempotent). Lists of titles without deks (reading
 /// lists, CV entries, repeated captions) are not rails.
-fn mark_teaser_rail(blocks: &[Block], words: &[usize], decision: &mut [Option<RuleRef>]) {
+fn mark_teaser_rail(
+    blocks: &[Block],
+    words: &[usize],
+    fragment: &[bool],
+    decision: &mut [Option<RuleRef>],
+) {
     #[derive(Clone, Copy, PartialEq)]
     enum Shape {
         Label,
@@ -449,6 +459,7 @@ fn mark_teaser_rail(blocks: &[Block], words: &[usize], decision: &mut [Option<Ru
             BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Caption | BlockKind::Heading(_)
         ) || words[i] > RAIL_BLOCK_MAX_WORDS
             || t.contains('\n')
+            || fragment.get(i).copied().unwrap_or(false)
         {
             return None;
         }

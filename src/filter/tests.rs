@@ -1435,3 +1435,32 @@ fn teaser_rail_at_the_end_is_cut_but_reading_lists_stay() {
     lines_only().apply(&mut b, None).unwrap();
     assert_eq!(b.blocks, list);
 }
+
+#[test]
+fn rules_see_each_line_of_a_multi_line_block() {
+    let joined = format!("{BODY_2}\nFolgen Sie uns auf Facebook\n{BODY_3}");
+    let mut a = Article {
+        meta: Metadata::default(),
+        blocks: vec![
+            Block::new(BlockKind::Paragraph, BODY_1),
+            Block::new(BlockKind::Paragraph, &joined),
+        ],
+    };
+    let report = lines_only().apply(&mut a, None).unwrap();
+    assert_eq!(report.removed.len(), 1);
+    assert_eq!(report.removed[0].text, "Folgen Sie uns auf Facebook");
+    assert_eq!(report.removed[0].index, 1);
+    assert_eq!(a.blocks.len(), 2);
+    assert_eq!(a.blocks[1].text, format!("{BODY_2}\n{BODY_3}"));
+    // a short last line of a poem-like block is not an edge label
+    let poem = "The tide comes in\nthe gulls go quiet\nand the harbour lights";
+    let mut b = Article {
+        meta: Metadata::default(),
+        blocks: vec![
+            Block::new(BlockKind::Paragraph, BODY_1),
+            Block::new(BlockKind::Paragraph, poem),
+        ],
+    };
+    lines_only().apply(&mut b, None).unwrap();
+    assert_eq!(b.blocks[1].text, poem);
+}
