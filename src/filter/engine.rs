@@ -17,7 +17,8 @@ use aho_corasick::AhoCorasick;
 use regex::RegexSet;
 
 use super::rules::{
-    Action, DUPLICATE_BLOCK, EDGE_LABEL, INLINE_HEADLINE, Position, SITE_PROFILE, TITLE_REPEAT,
+    Action, DUPLICATE_BLOCK, EDGE_LABEL, INLINE_HEADLINE, Position, SITE_PROFILE, TEASER_RAIL,
+    TITLE_REPEAT,
 };
 use super::text;
 use crate::article::{Block, BlockKind};
@@ -236,6 +237,7 @@ pub(crate) enum RuleRef {
     Duplicate,
     InlineHeadline,
     EdgeLabel,
+    TeaserRail,
     TitleRepeat,
 }
 
@@ -244,6 +246,11 @@ pub(crate) struct PassOptions<'a> {
     pub inline_headline: bool,
     pub duplicate_block: bool,
     pub edge_label: bool,
+    pub teaser_rail: bool,
+    /// Per block: true when it is one line of a multi-line block (see `mod.rs`). Such lines
+    /// get the line rules but not the shape rules (`edge_label`, `teaser_rail`): a short line
+    /// of a poem or an address is not a label. Empty means no fragments.
+    pub fragment: &'a [bool],
     /// Key ([`text::line_key`]) of the article's title, when `title_repeat` is on.
     pub title: Option<u64>,
     /// The site profile of this page's host: keys ([`text::line_key`]) of lines to drop.
@@ -354,6 +361,7 @@ pub(crate) fn decide(
         }
         if decision[i].is_none()
             && opts.edge_label
+            && !opts.fragment.get(i).copied().unwrap_or(false)
             && (in_head || in_tail)
             && is_edge_label(&blocks[i])
         {
@@ -409,17 +417,127 @@ pub(crate) fn decide(
             });
         }
     }
+    if opts.teaser_rail {
+        mark_teaser_rail(blocks, &words, opts.fragment, &mut decision);
+    }
     decision
 }
 
+/// Longest block (words) that can belong to a rail of teasers at the end of the article: a
+/// section label, a headline or a one- or two-sentence dek.
+pub(crate) const RAIL_BLOCK_MAX_WORDS: usize = 40;
+/// Fewest teaser cards (a title-case headline directly followed by a one- or two-sentence dek)
+/// in a rail: one or two are a story's closing subheadings.
+pub(crate) const RAIL_MIN_CARDS: usize = 3;
+
+/// `teaser_rail`: the run of short kept blocks at the very end of the article, when it is made
+/// of related-article cards: section labels (at most [`EDGE_LABEL_MAX_WORDS`] words), title-case
+/// headlines and sentence-ending deks, with at least [`RAIL_MIN_CARDS`] headline-then-dek pairs
+/// (and as many labels when the headlines are headings). The rail starts at its first label or
+/// headline, so short story paragraphs before it stay.
+/// The run stops at the first block, from the end, that is long, spans several lines, is a
+/// heading, code or a table row, or fits none of the three shapes; so once the rail is gone the
+/// new tail is never a rail (the pass stays idempotent). Lists of titles without deks (reading
+/// lists, CV entries, repeated captions) are not rails.
+fn mark_teaser_rail(
+    blocks: &[Block],
+    words: &[usize],
+    fragment: &[bool],
+    decision: &mut [Option<RuleRef>],
+) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Shape {
+        Label,
+        Headline,
+        Dek,
+    }
+    let shape = |i: usize| -> Option<Shape> {
+        let b = &blocks[i];
+        let t = b.text.trim();
+        if !matches!(
+            b.kind,
+            BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Caption | BlockKind::Heading(_)
+        ) || words[i] > RAIL_BLOCK_MAX_WORDS
+            || t.contains('\n')
+            || fragment.get(i).copied().unwrap_or(false)
+        {
+            return None;
+        }
+        // a headline may be a question or sit in quotation marks
+        let core = t
+            .trim_matches(|c: char| "‘’“”\"'«»„".contains(c))
+            .trim_end_matches('?');
+        if text::looks_like_title_case_headline(core) {
+            Some(Shape::Headline)
+        } else if matches!(b.kind, BlockKind::Heading(_)) {
+            None
+        } else if text::ends_like_sentence(t) {
+            Some(Shape::Dek)
+        } else if words[i] <= EDGE_LABEL_MAX_WORDS {
+            Some(Shape::Label)
+        } else {
+            None
+        }
+    };
+    // (block, shape) from the end backwards
+    let mut run: Vec<(usize, Shape)> = Vec::new();
+    for i in (0..blocks.len()).rev() {
+        if decision[i].is_some() {
+            continue;
+        }
+        match shape(i) {
+            Some(sh) => run.push((i, sh)),
+            None => break,
+        }
+    }
+    // The rail starts at its first label or headline: sentences before that are the story's
+    // own short closing paragraphs.
+    while run.last().is_some_and(|&(_, sh)| sh == Shape::Dek) {
+        run.pop();
+    }
+    // run is reversed: a card is a dek at k whose predecessor in document order (k + 1) is a
+    // headline
+    let cards = (0..run.len().saturating_sub(1))
+        .filter(|&k| {
+            run[k].1 == Shape::Dek
+                && words[run[k].0] >= ANCHOR_MIN_WORDS
+                && run[k + 1].1 == Shape::Headline
+        })
+        .count();
+    // Cards whose headline is a real heading need section labels (kickers) as well: headings
+    // each followed by one short paragraph are also how listicles and FAQs end.
+    let heading_cards = (0..run.len().saturating_sub(1))
+        .filter(|&k| {
+            run[k].1 == Shape::Dek
+                && run[k + 1].1 == Shape::Headline
+                && matches!(blocks[run[k + 1].0].kind, BlockKind::Heading(_))
+        })
+        .count();
+    let labels = run.iter().filter(|(_, sh)| *sh == Shape::Label).count();
+    let labelled = heading_cards == 0 || labels >= RAIL_MIN_CARDS;
+    // The rail must not be the whole article.
+    let story_before = run.len() < decision.iter().filter(|d| d.is_none()).count();
+    if cards >= RAIL_MIN_CARDS && labelled && story_before {
+        for (i, _) in run {
+            decision[i] = Some(RuleRef::TeaserRail);
+        }
+    }
+}
+
 /// A short paragraph or caption without a sentence ending (a trailing colon is allowed:
-/// "Share this:"), not quoted speech, without digits unless it is a single word.
+/// "Share this:"), not quoted speech, without digits unless it is a single word, and not Chinese or
+/// Japanese (written without spaces, so one "word" may be a sentence).
 fn is_edge_label(block: &Block) -> bool {
     if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Caption) {
         return false;
     }
     let t = block.text.trim();
     let without_colon = t.strip_suffix(':').unwrap_or(t);
+    // In Chinese and Japanese a one-"word" line can be a whole sentence (a story's closing
+    // "おしまい", "the end"): the word count cannot tell a label from text there.
+    if text::is_cjk_text(t) {
+        return false;
+    }
     let words = text::word_count(t);
     // digits mark a citation or a date ("Quelle: Science, DOI 10.1126/…"), except in a
     // one-word counter ("1.2K")
@@ -437,6 +555,7 @@ pub(crate) fn rule_name(engine: &LineEngine, r: RuleRef) -> Cow<'static, str> {
         RuleRef::Duplicate => Cow::Borrowed(DUPLICATE_BLOCK),
         RuleRef::InlineHeadline => Cow::Borrowed(INLINE_HEADLINE),
         RuleRef::EdgeLabel => Cow::Borrowed(EDGE_LABEL),
+        RuleRef::TeaserRail => Cow::Borrowed(TEASER_RAIL),
         RuleRef::TitleRepeat => Cow::Borrowed(TITLE_REPEAT),
     }
 }

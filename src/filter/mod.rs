@@ -39,7 +39,7 @@ pub use profile::{HostProfile, PROFILE_FORMAT_VERSION, ProfileError, SiteProfile
 pub use quality::{GopherConfig, LanguageConfig, QualityConfig};
 pub use rules::{Action, Position};
 
-use crate::article::{Article, BlockKind};
+use crate::article::{Article, Block, BlockKind};
 use engine::{CompiledRule, HostPattern, LineEngine, PassOptions, RuleSource};
 use rules::{Group, LINE_RULES};
 
@@ -96,7 +96,8 @@ pub struct BuiltinConfig {
     pub comments: bool,
     /// `navigation` (tag lists, breadcrumbs, "back to top"), `recipe_ui`.
     pub navigation: bool,
-    /// `inline_headline`, `duplicate_block`, `edge_label`, `title_repeat`, `symbol_line`.
+    /// `inline_headline`, `duplicate_block`, `edge_label`, `teaser_rail`, `title_repeat`,
+    /// `symbol_line`, `server_error`.
     pub structure: bool,
 }
 
@@ -487,6 +488,7 @@ pub struct Filter {
     inline_headline: bool,
     duplicate_block: bool,
     edge_label: bool,
+    teaser_rail: bool,
     title_repeat: bool,
     profiles: Option<profile::ProfileIndex>,
     quality: quality::QualityRules,
@@ -705,6 +707,7 @@ impl FilterConfig {
             inline_headline: structure && !disabled.contains(rules::INLINE_HEADLINE),
             duplicate_block: structure && !disabled.contains(rules::DUPLICATE_BLOCK),
             edge_label: structure && !disabled.contains(rules::EDGE_LABEL),
+            teaser_rail: structure && !disabled.contains(rules::TEASER_RAIL),
             title_repeat: structure && !disabled.contains(rules::TITLE_REPEAT),
             profiles,
             quality: quality::QualityRules {
@@ -764,10 +767,15 @@ impl Filter {
             .zip(host_norm)
             .and_then(|(p, h)| p.for_host(h));
         let profile_fn = profile_lines.map(|set| move |key: u64| set.contains(&key));
+        let words_in = article_words(article);
+        let blocks_in = article.blocks.len();
+        let lines = split_lines(std::mem::take(&mut article.blocks));
         let opts = PassOptions {
+            fragment: &lines.fragment,
             inline_headline: self.inline_headline,
             duplicate_block: self.duplicate_block,
             edge_label: self.edge_label,
+            teaser_rail: self.teaser_rail,
             title: if self.title_repeat {
                 let mut scratch = String::new();
                 article
@@ -780,21 +788,27 @@ impl Filter {
             },
             profile: profile_fn.as_ref().map(|f| f as &dyn Fn(u64) -> bool),
         };
-        let words_in = article_words(article);
-        let blocks_in = article.blocks.len();
-        let decisions = engine::decide(&self.engine, &article.blocks, host_norm, &opts);
+        let decisions = engine::decide(&self.engine, &lines.blocks, host_norm, &opts);
         let mut removed = Vec::new();
-        let mut kept = Vec::with_capacity(article.blocks.len());
-        for (index, (block, decision)) in std::mem::take(&mut article.blocks)
-            .into_iter()
-            .zip(decisions)
-            .enumerate()
+        let mut kept: Vec<Block> = Vec::with_capacity(blocks_in);
+        // the origin of the last kept line, to join kept lines of one block again
+        let mut last_kept_origin: Option<usize> = None;
+        for ((block, decision), origin) in lines.blocks.into_iter().zip(decisions).zip(lines.origin)
         {
             match decision {
-                None => kept.push(block),
+                None => {
+                    match kept.last_mut() {
+                        Some(prev) if last_kept_origin == Some(origin) => {
+                            prev.text.push('\n');
+                            prev.text.push_str(&block.text);
+                        }
+                        _ => kept.push(block),
+                    }
+                    last_kept_origin = Some(origin);
+                }
                 Some(r) => removed.push(Removed {
                     rule: engine::rule_name(&self.engine, r),
-                    index,
+                    index: origin,
                     kind: block.kind,
                     text: block.text,
                 }),
@@ -841,6 +855,52 @@ pub fn explain_audit(audit: &Audit) -> String {
             let _ = writeln!(out, "rejected: {r}");
         }
         None => out.push_str("kept\n"),
+    }
+    out
+}
+
+/// The article's blocks with every multi-line paragraph, caption or list item split into its
+/// lines, so that line rules see a "Follow us on ..." line that a `<br>` joined to the story.
+struct Lines {
+    blocks: Vec<Block>,
+    /// Index of the block each line came from.
+    origin: Vec<usize>,
+    /// Whether the line is one of several of its block.
+    fragment: Vec<bool>,
+}
+
+fn split_lines(blocks: Vec<Block>) -> Lines {
+    let mut out = Lines {
+        blocks: Vec::with_capacity(blocks.len()),
+        origin: Vec::with_capacity(blocks.len()),
+        fragment: Vec::with_capacity(blocks.len()),
+    };
+    for (index, block) in blocks.into_iter().enumerate() {
+        let splittable = matches!(
+            block.kind,
+            BlockKind::Paragraph | BlockKind::Caption | BlockKind::ListItem
+        ) && block.text.contains('\n');
+        let parts: Vec<&str> = if splittable {
+            block
+                .text
+                .split('\n')
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if parts.len() < 2 {
+            out.blocks.push(block);
+            out.origin.push(index);
+            out.fragment.push(false);
+            continue;
+        }
+        for part in parts {
+            out.blocks.push(Block::new(block.kind, part));
+            out.origin.push(index);
+            out.fragment.push(true);
+        }
     }
     out
 }

@@ -107,6 +107,7 @@ pub(crate) const INLINE_HEADLINE: &str = "inline_headline";
 pub(crate) const DUPLICATE_BLOCK: &str = "duplicate_block";
 pub(crate) const SITE_PROFILE: &str = "site_profile";
 pub(crate) const EDGE_LABEL: &str = "edge_label";
+pub(crate) const TEASER_RAIL: &str = "teaser_rail";
 pub(crate) const TITLE_REPEAT: &str = "title_repeat";
 
 /// Every built-in rule name, for validating `filter.disable`.
@@ -115,6 +116,7 @@ pub(crate) fn all_rule_names() -> impl Iterator<Item = &'static str> {
         INLINE_HEADLINE,
         DUPLICATE_BLOCK,
         EDGE_LABEL,
+        TEASER_RAIL,
         TITLE_REPEAT,
     ])
 }
@@ -542,6 +544,227 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             r"(?:correct|accurate) at (?:the )?time of (?:publication|writing|going to press)",
             r"data is delayed|quotes (?:are )?delayed|(?:is|are) for informational purposes only|does not constitute (?:financial|investment) advice",
             r"die meinung (?:des autors|der autorin)|gibt (?:die meinung|nicht die meinung)|stand der informationen|les opinions exprim[ée]es|las opiniones expresadas|no constituye (?:un )?asesoramiento",
+        ],
+    },
+    // ---- promotion: apps, channels, memberships, letters ---------------------------------
+    LineRuleSpec {
+        name: "app_prompt",
+        group: Group::Promotion,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 30,
+        patterns: &[
+            // "Download the Daily apps for iOS and Android", "Get the latest news straight to
+            // your phone with the X app"
+            r"^\W*(?:for the latest [^.!?]*)?download (?:the|our) (?:free )?(?:[\p{L}'’&-]+ )*apps?(?:\W|$)",
+            r"apps? (?:for|on) (?:ios|iphone|ipad) (?:and|&|or|y|und|et) android",
+            r"^\W*get the latest (?:news|stories|headlines|updates)[^.!?]*(?:with|on|in) (?:the|our) [^.!?]*app\W*$",
+            r"straight to your (?:phone|smartphone|device)",
+            // "We have a Telegram channel", "Unser WhatsApp-Kanal", "Mira nuestro canal de YouTube"
+            r"(?:nuestro|tenemos) canal de (?:telegram|whatsapp|youtube)|(?:unser(?:em|en)?|our) (?:whatsapp|telegram|youtube)[- ]?(?:kanal|channel)|(?:notre|sur) cha[îi]ne (?:whatsapp|telegram|youtube)",
+        ],
+    },
+    LineRuleSpec {
+        name: "support_prompt",
+        group: Group::Promotion,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 45,
+        patterns: &[
+            r"^\W*subscribe now to|(?:edition|subscription|abo) for the full story|^\W*never miss (?:the latest|a story|an? (?:update|issue|article))",
+            r"^\W*stay up[- ]to[- ]date(?:\W|$)|^\W*immer (?:bestens |gut |aktuell )?informiert(?: bleiben| sein)?(?:\W|$)|jetzt (?:kostenlos )?anmelden\W*$",
+            // membership offers: "Become a member and enjoy exclusive benefits. Cancel anytime."
+            r"hazte (?:miembro|socio|suscriptor)|beneficios exclusivos|cancela cuando quieras|cancel (?:at )?any ?time|jederzeit k[üu]ndbar|r[ée]siliable [àa] tout moment|first[- ]time subscribers|exklusive angebote",
+            r"(?:would you|please) consider (?:supporting|a donation|donating|subscribing)|if you (?:enjoyed|liked|value|appreciate) (?:reading )?(?:this|our) (?:post|article|story|work|journalism|reporting)|help us (?:continue|keep)(?:\W|$)",
+            r"(?:keine|ohne) (?:bezahlschranke|paywall)|\(paywall[- ]free\)|vorteile sichern|(?:lesen|abonnieren) oder verschenken",
+            r"zapraszamy (?:te[żz] )?do (?:subskrypcji|prenumeraty)|wesprzyj (?:nas|nasz)|zosta[ńn] patronem",
+            r"^\W*(?:jetzt neu\W+)?besuchen sie (?:unseren|unsere) [\p{L}-]*(?:shop|store)|^\W*(?:kennt ihr|kennen sie|kennst du) schon (?:unseren|unsere|unser)\s",
+            r"(?:jetzt )?auch (?:digital|als e-?paper)\W*!",
+            // Japanese and Chinese paywall prompts: "members, log in here", "read the rest"
+            r"会員の方はこちら|ログインはこちら|続きを読む|この記事は(?:有料)?会員限定|登录后(?:阅读|查看)|订阅(?:后|以)(?:阅读|查看)",
+        ],
+    },
+    LineRuleSpec {
+        name: "letters_prompt",
+        group: Group::Comments,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 40,
+        patterns: &[
+            r"(?:submit|send|write) (?:us )?(?:a |your )?letters? to the editor|read more letters to the editor|we want to hear (?:what you think|from you)",
+            r"submit (?:your )?comments? (?:on|about) this (?:post|article|story)",
+            r"^\W*(?:puedes? escribirnos|schreiben sie uns|[ée]crivez-nous)(?:\W|$)|si vous souhaitez (?:critiquer|r[ée]agir [àa]|commenter|d[ée]velopper) cet article",
+        ],
+    },
+    // ---- social: blog share widgets -----------------------------------------------------------
+    LineRuleSpec {
+        name: "share_prompt",
+        group: Group::Social,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 8,
+        patterns: &[
+            r"^\W*(?:teilen sie dies mit|sharen mit|diesen beitrag teilen|compartir esto|partager ceci)\W*$",
+            r"^\W*(?:gef[äa]llt mir|like|j['’]aime|me gusta)\s+(?:wird geladen|loading|chargement|cargando)",
+            r"^\W*(?:bewerten|rate this|[ée]valuer|valorar)\s*:\s*$",
+        ],
+    },
+    // ---- meta: blog post footers and date lines -----------------------------------------------
+    LineRuleSpec {
+        name: "post_meta",
+        group: Group::Meta,
+        position: Position::Edges,
+        action: Action::DropLine,
+        max_words: 40,
+        patterns: &[
+            r"this entry was posted (?:in|on|by)|bookmark the permalink|^\W*posted in\s[^.!?]*(?:permalink|comments?)",
+            r"^\W*(?:der|dieser) (?:beitrag|eintrag|artikel) wurde (?:am|von|unter)\s.*(?:ver[öo]ffentlicht|abgelegt|gepostet)",
+            r"^\W*kommentare insgesamt\s*:|kommentarfeed|trackback(?:-url)?(?:\W|$)",
+            r"^\W*(?:aufrufe|zugriffe|views|hits|visitas|vues)\s*:\s*[0-9]",
+            r"^\W*(?:opublikowano|data publikacji|aktualizacja|pubblicato(?: il)?|aggiornato(?: il)?|ultima modifica)\s*:?\s*[0-9]",
+            r"^\W*(?:news |release |publication |post )?date\s*:\s*(?:[0-9]|$)|^\W*release date\s*:?\W*$",
+            r"^\W*(?:verfasst|geschrieben|eingestellt|erstellt) von\s*:?\s[^!?]*[0-9]{4}",
+            r"^\W*(?:asked|answered|edited|modified)\s+\p{L}+\.? [0-9]{1,2},? [0-9]{4}(?: at [0-9]{1,2}:[0-9]{2})?\W*$",
+            // a dateline whose last part is the update time: "Le Monde | 04.05.2015 à 13h36 •
+            // Mis à jour le 05.05.2015", "Published 3 May 2019 Updated 4 May 2019"
+            r"(?:mis [àa] jour|updated|aktualisiert|actualizado|ultima modifica)(?: le| am| el| on| il)?\s*:?\s*[0-9][^!?]*[^.!?]$",
+        ],
+    },
+    LineRuleSpec {
+        name: "byline",
+        group: Group::Meta,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 8,
+        patterns: &[
+            // "On 6/13/2018 by @jdoe", "Am 13.06.2018 von Max"
+            r"^\W*(?:on|am|le|el) [0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4},? (?:by|von|par|por)\s[^.!?]*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "affiliate_disclosure",
+        group: Group::Ads,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 60,
+        patterns: &[
+            r"(?:erh[äa]lt|erhalten wir) [^.!?]*provision|provision vom h[äa]ndler|geld erhalten wir,? wenn",
+            r"advertisers do not influence|we may receive compensation|independent review process",
+        ],
+    },
+    // ---- legal: licences, embed consent, PHP errors, disclaimers -------------------------------
+    LineRuleSpec {
+        name: "licence_notice",
+        group: Group::Legal,
+        position: Position::Edges,
+        action: Action::DropLine,
+        max_words: 40,
+        patterns: &[
+            r"(?:ver[öo]ffentlicht|lizenziert|steht|stehen) [^.!?]*unter (?:der |einer )?(?:lizenz |licence |license )?cc[- ]by|licensed under (?:a |the )?(?:creative commons|cc[- ]by)|(?:sous|bajo) (?:la |una )?licen[cs]i?a (?:creative commons|cc[- ]by)",
+        ],
+    },
+    LineRuleSpec {
+        name: "embed_consent",
+        group: Group::Legal,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 60,
+        patterns: &[
+            r"ohne (?:dein|ihr|deine|ihre) einverst[äa]ndnis keine verbindung|wir respektieren (?:deine|ihre) privatsph[äa]re|externe(?:r|n)? inhalte? (?:von|aus) (?:twitter|youtube|instagram|facebook|vimeo)",
+            r"korzystamy z (?:plik[óo]w )?cookies|u[żz]ywamy (?:plik[óo]w )?cookies|utilizziamo (?:i )?cookie",
+        ],
+    },
+    LineRuleSpec {
+        name: "server_error",
+        group: Group::Structure,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 40,
+        patterns: &[
+            // PHP warnings printed into the page: "Warning: Undefined variable in /var/www/x.php on line 4"
+            r"^\W*(?:warning|notice|deprecated|fatal error|parse error|strict standards)\s*:\s.*(?:\sin /\S+|on line [0-9]+)",
+        ],
+    },
+    LineRuleSpec {
+        name: "disclaimer",
+        group: Group::Legal,
+        position: Position::Edges,
+        action: Action::DropLine,
+        max_words: 45,
+        patterns: &[
+            r"alle angaben ohne gew[äa]hr|(?:wurde|wurden) von (?:medizinern|[äa]rzten|fach[äa]rzten|experten) gepr[üu]ft",
+        ],
+    },
+    // ---- navigation: download links, image widgets, teasers -------------------------------------
+    LineRuleSpec {
+        name: "navigation",
+        group: Group::Navigation,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 8,
+        patterns: &[
+            // "Originalartikel als PDF", "Dieses Skript als PDF herunterladen", "Download PDF"
+            r"^\W*(?:\S+\s+){0,3}als pdf(?:\s+(?:herunterladen|downloaden|speichern|[öo]ffnen))?\W*$|^\W*(?:download|t[ée]l[ée]charger|descargar|herunterladen)\s*(?:\(?pdf\)?|as pdf|en pdf)\W*$",
+            r"^\W*bild (?:anzeigen|vergr[öo](?:ß|ss)ern)|^\W*bild schlie(?:ß|ss)en\W*$|zum vergr[öo](?:ß|ss)ern (?:auf das bild )?klicken|^\W*click (?:to|here to) enlarge",
+            r"^\W*(?:…|\.\.\.)\s*weiter zu\s",
+        ],
+    },
+    LineRuleSpec {
+        name: "image_widget",
+        group: Group::Credits,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 40,
+        patterns: &[
+            // a caption that starts with the zoom button's label: "Vergrößern Die neue Halle"
+            r"^\W*vergr[öo](?:ß|ss)ern\s+(?-i:\p{Lu})\p{Ll}",
+            r"zum vergr[öo](?:ß|ss)ern (?:auf das bild )?klicken",
+        ],
+    },
+    LineRuleSpec {
+        name: "related_teaser",
+        group: Group::Promotion,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 25,
+        patterns: &[
+            r"^\W*(?:mira|puedes ver|tambi[ée]n lee|te recomendamos|recomendamos|ver m[áa]s|lee m[áa]s|leia tamb[ée]m|czytaj (?:te[żz]|tak[żz]e|r[óo]wnie[żz]|wi[ęe]cej)|zobacz (?:te[żz]|tak[żz]e)|leggi anche)\s*(?::|\||–|-|»|>)",
+            r"^\W*(?:vorschau auf (?:den|das) n[äa]chsten? (?:artikel|beitrag)|das (?:thema|k[öo]nnte) (?:k[öo]nnte )?dich (?:auch )?interessieren|entdecke weitere\s)",
+        ],
+    },
+    LineRuleSpec {
+        name: "related_teaser",
+        group: Group::Promotion,
+        position: Position::Tail,
+        action: Action::DropLine,
+        max_words: 25,
+        patterns: &[
+            // a teaser cut mid-sentence by the site: "Minister Says Budget Will…"
+            r"[\p{L}\p{N},’']\s?(?:…|\.\.\.)$",
+        ],
+    },
+    LineRuleSpec {
+        name: "advertisement",
+        group: Group::Ads,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 25,
+        patterns: &[r"^\W*(?-i:ANZEIGE|WERBUNG|ADVERTISEMENT|PUBLICIDAD|PUBLICIT[EÉ])\s*[-–|:]\s"],
+    },
+    LineRuleSpec {
+        name: "photo_credit",
+        group: Group::Credits,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 40,
+        patterns: &[
+            // stock and licence credits after a slash or pipe: "… / Fotolia.com", "/domena publiczna"
+            r"[/|]\s*(?:fotolia(?:\.com)?|pixelio(?:\.de)?|adobe ?stock|stock\.adobe\.com|depositphotos|123rf(?:\.com)?|dreamstime|colourbox|domena publiczna|public domain|gemeinfrei|dominio p[úu]blico|domaine public|agencia [\p{L}]+)\W*$",
+            // a short credit closing a caption: "… ausbilden. © CAE", "… / (C) Kab Niang"
+            r"(?:©|\(c\))\s*(?-i:\p{Lu})[\p{L}.&'’-]*(?:\s(?-i:\p{Lu})[\p{L}.&'’-]*){0,3}\W*$",
+            // French "droits réservés" closing a caption: "Le port de Brest. DR"
+            r"\s(?-i:DR)\s*$",
+            r"^\W*quelle\s*:\s*[^.!?]*(?:fotolia|pixelio|istock|adobe ?stock|shutterstock|pixabay|unsplash)",
         ],
     },
     // ---- structure -----------------------------------------------------------------------

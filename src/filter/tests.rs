@@ -295,6 +295,160 @@ fn filter_is_send_and_sync() {
 
 /// (rule, line, place) that must be dropped.
 const DROPPED: &[(&str, &str, Place)] = &[
+    // app_prompt
+    (
+        "app_prompt",
+        "For breaking news alerts download the Harbor Times apps for iOS and Android.",
+        Place::Tail,
+    ),
+    (
+        "app_prompt",
+        "Get the latest headlines straight to your phone with the Harbor Times app.",
+        Place::Middle,
+    ),
+    (
+        "app_prompt",
+        "¿Sabías que tenemos canal de Telegram? Únete desde tu móvil.",
+        Place::Tail,
+    ),
+    // support_prompt
+    (
+        "support_prompt",
+        "Subscribe now to our print edition for the full story.",
+        Place::Middle,
+    ),
+    (
+        "support_prompt",
+        "Hazte miembro y disfruta de beneficios exclusivos.",
+        Place::Middle,
+    ),
+    (
+        "support_prompt",
+        "If you enjoyed reading this article, would you consider supporting our work?",
+        Place::Tail,
+    ),
+    (
+        "support_prompt",
+        "Immer informiert bleiben mit unserem Wochenbrief. Jetzt anmelden!",
+        Place::Middle,
+    ),
+    (
+        "support_prompt",
+        "Zapraszamy do subskrypcji naszego tygodnika.",
+        Place::Tail,
+    ),
+    ("support_prompt", "会員の方はこちら", Place::Tail),
+    // letters_prompt
+    (
+        "letters_prompt",
+        "We want to hear what you think about this story. Send us a letter to the editor.",
+        Place::Tail,
+    ),
+    (
+        "letters_prompt",
+        "Submit comments on this post to the author by email.",
+        Place::Tail,
+    ),
+    // share_prompt (blog widgets)
+    ("share_prompt", "Teilen Sie dies mit:", Place::Tail),
+    ("share_prompt", "Gefällt mir Wird geladen …", Place::Tail),
+    // post_meta
+    (
+        "post_meta",
+        "This entry was posted in General. Bookmark the permalink.",
+        Place::Tail,
+    ),
+    (
+        "post_meta",
+        "Der Beitrag wurde am Montag, den 4. März 2019 um 10:12 Uhr veröffentlicht und wurde unter Allgemein abgelegt.",
+        Place::Tail,
+    ),
+    ("post_meta", "Kommentare insgesamt: 3", Place::Tail),
+    ("post_meta", "opublikowano: 2021-05-02 10:11", Place::Head),
+    (
+        "post_meta",
+        "Ouest Matin | 12.03.2019 à 08h10 • Mis à jour le 12.03.2019 à 19h02",
+        Place::Head,
+    ),
+    // byline with a date, anywhere
+    ("byline", "On 4/2/2019 by @janedoe", Place::Middle),
+    // affiliate_disclosure
+    (
+        "affiliate_disclosure",
+        "Für Links auf dieser Seite erhält die Redaktion ggf. eine Provision vom Händler.",
+        Place::Middle,
+    ),
+    // licence_notice
+    (
+        "licence_notice",
+        "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-SA 4.0.",
+        Place::Tail,
+    ),
+    // embed_consent
+    (
+        "embed_consent",
+        "Wir respektieren deine Privatsphäre und laden Inhalte von Twitter erst nach deiner Zustimmung.",
+        Place::Middle,
+    ),
+    (
+        "embed_consent",
+        "Informujemy, że korzystamy z cookies.",
+        Place::Tail,
+    ),
+    // server_error
+    (
+        "server_error",
+        "Warning: Undefined variable $post in /var/www/html/wp-content/theme.php on line 12",
+        Place::Middle,
+    ),
+    // disclaimer
+    ("disclaimer", "(Alle Angaben ohne Gewähr)", Place::Tail),
+    // navigation: PDF links, image widgets
+    ("navigation", "Originalbeitrag als PDF", Place::Tail),
+    ("navigation", "Bild anzeigen Bild schließen", Place::Middle),
+    (
+        "image_widget",
+        "Vergrößern Die neue Halle am Hafen im Abendlicht.",
+        Place::Middle,
+    ),
+    // related_teaser: Spanish and Polish labels, cut-off teasers in the tail
+    (
+        "related_teaser",
+        "MIRA: El alcalde inaugura el nuevo mercado municipal",
+        Place::Middle,
+    ),
+    (
+        "related_teaser",
+        "Vorschau auf den nächsten Artikel",
+        Place::Tail,
+    ),
+    (
+        "related_teaser",
+        "Mayor Promises New Bridge Before Winter, Says Work Will…",
+        Place::Tail,
+    ),
+    // advertisement label with its teaser
+    (
+        "advertisement",
+        "ANZEIGE - Heute schon an morgen gedacht? Jetzt vergleichen:",
+        Place::Middle,
+    ),
+    // photo credits closing a caption
+    (
+        "photo_credit",
+        "Die neue Fähre legt zum ersten Mal in Kiel an. © Stadtwerke",
+        Place::Middle,
+    ),
+    (
+        "photo_credit",
+        "Ein Wald im Herbst / Fotolia.com",
+        Place::Middle,
+    ),
+    (
+        "photo_credit",
+        "Le port de Brest au lever du jour. DR",
+        Place::Middle,
+    ),
     // photo_credit
     ("photo_credit", "Photo: Reuters", Place::Middle),
     (
@@ -549,6 +703,28 @@ const DROPPED: &[(&str, &str, Place)] = &[
 
 /// (line, place) that must be kept: story sentences that resemble boilerplate.
 const KEPT: &[(&str, Place)] = &[
+    // story sentences near the new rules' words
+    (
+        "The app was downloaded two million times in its first week, the company said.",
+        Place::Middle,
+    ),
+    (
+        "The mayor said the update to the plan would come on 3 May.",
+        Place::Tail,
+    ),
+    (
+        "Residents can download the report from the council's website.",
+        Place::Middle,
+    ),
+    (
+        "Bald darauf wurde bekannt, dass der Händler eine Provision von zehn Prozent verlangt hatte, was die Kunden empörte.",
+        Place::Head,
+    ),
+    (
+        "The story ended, as all good stories do, with a long silence…",
+        Place::Middle,
+    ),
+    ("Dr. Müller leitet die Klinik seit 2019.", Place::Middle),
     // quoted speech mentioning subscriptions, photos, cookies
     (
         "“Subscribe now,” she said, “before the prices go up again.”",
@@ -1181,4 +1357,110 @@ fn audit_reports_removals_of_rejected_documents() {
         text.ends_with("rejected: quality.min_words: 7 words < 50\n"),
         "{text}"
     );
+}
+
+#[test]
+fn edge_label_spares_short_cjk_closing_lines() {
+    let mut a = Article {
+        meta: Metadata::default(),
+        blocks: vec![
+            Block::new(
+                BlockKind::Paragraph,
+                "むかしむかし、ある村に、とても正直なおじいさんが住んでいました。おじいさんは毎日山へ行きました。",
+            ),
+            Block::new(BlockKind::Paragraph, "おしまい"),
+            Block::new(BlockKind::Paragraph, "Share this:"),
+        ],
+    };
+    let report = lines_only().apply(&mut a, None).unwrap();
+    let removed: Vec<&str> = report.removed.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(removed, vec!["Share this:"]);
+    assert!(a.blocks.iter().any(|b| b.text == "おしまい"));
+}
+
+#[test]
+fn teaser_rail_at_the_end_is_cut_but_reading_lists_stay() {
+    let card = |label: &str, head: &str, dek: &str| {
+        vec![
+            Block::new(BlockKind::ListItem, label),
+            Block::new(BlockKind::Heading(3), head),
+            Block::new(BlockKind::ListItem, dek),
+        ]
+    };
+    let mut blocks = vec![
+        Block::new(BlockKind::Paragraph, BODY_1),
+        Block::new(BlockKind::Paragraph, BODY_2),
+        Block::new(BlockKind::Paragraph, BODY_3),
+    ];
+    blocks.extend(card(
+        "Transport",
+        "A Night Train Returns to the Northern Coast",
+        "After twenty years, sleeper cars run again between the two ports.",
+    ));
+    blocks.extend(card(
+        "Housing",
+        "Why Rents Are Falling in Small Towns",
+        "Landlords are cutting prices as young families move back to the cities.",
+    ));
+    blocks.extend(card(
+        "Climate",
+        "The Village That Heats Itself With Sewage",
+        "A pilot plant turns waste water into warmth for three hundred homes.",
+    ));
+    let mut a = Article {
+        meta: Metadata::default(),
+        blocks,
+    };
+    let report = lines_only().apply(&mut a, None).unwrap();
+    assert_eq!(a.blocks.len(), 3, "{:?}", a.blocks);
+    assert!(report.removed.iter().all(|r| r.rule == "teaser_rail"));
+
+    // a list of recommended titles without deks is content the author chose
+    let mut list = vec![
+        Block::new(BlockKind::Paragraph, BODY_1),
+        Block::new(BlockKind::Paragraph, BODY_2),
+    ];
+    for t in [
+        "Book: The Long Way Round the Mountains",
+        "Film: Night Ferry to the Outer Islands",
+        "Series: Harbour Lights (Season Two)",
+        "Book: A Short History of Northern Railways",
+    ] {
+        list.push(Block::new(BlockKind::ListItem, t));
+    }
+    let mut b = Article {
+        meta: Metadata::default(),
+        blocks: list.clone(),
+    };
+    lines_only().apply(&mut b, None).unwrap();
+    assert_eq!(b.blocks, list);
+}
+
+#[test]
+fn rules_see_each_line_of_a_multi_line_block() {
+    let joined = format!("{BODY_2}\nFolgen Sie uns auf Facebook\n{BODY_3}");
+    let mut a = Article {
+        meta: Metadata::default(),
+        blocks: vec![
+            Block::new(BlockKind::Paragraph, BODY_1),
+            Block::new(BlockKind::Paragraph, &joined),
+        ],
+    };
+    let report = lines_only().apply(&mut a, None).unwrap();
+    assert_eq!(report.removed.len(), 1);
+    assert_eq!(report.removed[0].text, "Folgen Sie uns auf Facebook");
+    assert_eq!(report.removed[0].index, 1);
+    assert_eq!(a.blocks.len(), 2);
+    assert_eq!(a.blocks[1].text, format!("{BODY_2}\n{BODY_3}"));
+    // a short last line of a poem-like block is not an edge label
+    let poem = "The tide comes in\nthe gulls go quiet\nand the harbour lights";
+    let mut b = Article {
+        meta: Metadata::default(),
+        blocks: vec![
+            Block::new(BlockKind::Paragraph, BODY_1),
+            Block::new(BlockKind::Paragraph, poem),
+        ],
+    };
+    lines_only().apply(&mut b, None).unwrap();
+    assert_eq!(b.blocks[1].text, poem);
 }

@@ -31,6 +31,29 @@ pub(crate) fn line_key(scratch: &mut String, text: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(scratch.as_bytes())
 }
 
+/// True when most letters of the text are Chinese or Japanese (Han, Hiragana, Katakana), which
+/// are written without spaces between words: a whole sentence counts as one "word", so
+/// word-count limits say nothing about how long such a line is.
+pub(crate) fn is_cjk_text(text: &str) -> bool {
+    let mut letters = 0usize;
+    let mut cjk = 0usize;
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if matches!(c as u32,
+            0x3040..=0x30FF // Hiragana, Katakana
+            | 0x3400..=0x4DBF // CJK extension A
+            | 0x4E00..=0x9FFF // CJK unified ideographs
+            | 0xF900..=0xFAFF // CJK compatibility ideographs
+            | 0xFF66..=0xFF9F // half-width Katakana
+            | 0x20000..=0x2FFFF)
+        // CJK extensions B-F
+        {
+            cjk += 1;
+        }
+    }
+    letters > 0 && cjk * 2 > letters
+}
+
 /// Opening quotation marks in English, German, French and Spanish typography.
 const OPENING_QUOTES: &[char] = &['"', '“', '”', '„', '«', '»', '‘', '‚', '\'', '‹', '›', '「'];
 
