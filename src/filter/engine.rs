@@ -121,6 +121,8 @@ pub(crate) struct CompiledRule {
     pub hosts: Vec<HostPattern>,
     /// Built-in rules skip quoted speech and quotation blocks; user rules do not.
     pub builtin: bool,
+    /// A built-in rule that also looks into block quotes (see `rules::QUOTE_BLOCK_RULES`).
+    pub in_quotes: bool,
 }
 
 impl CompiledRule {
@@ -128,7 +130,10 @@ impl CompiledRule {
         if words > self.max_words || block.kind == BlockKind::Code {
             return false;
         }
-        if self.builtin && (quoted || matches!(block.kind, BlockKind::Quote | BlockKind::TableRow))
+        if self.builtin
+            && (quoted
+                || block.kind == BlockKind::TableRow
+                || (block.kind == BlockKind::Quote && !self.in_quotes))
         {
             return false;
         }

@@ -110,6 +110,11 @@ pub(crate) const EDGE_LABEL: &str = "edge_label";
 pub(crate) const TEASER_RAIL: &str = "teaser_rail";
 pub(crate) const TITLE_REPEAT: &str = "title_repeat";
 
+/// Built-in rules that also apply to block quotes. Quotes are otherwise left alone (quoted
+/// speech is content), but news sites set their "Read also: ..." teasers as block quotes, and
+/// a teaser label is never part of a quotation.
+pub(crate) const QUOTE_BLOCK_RULES: &[&str] = &["related_teaser"];
+
 /// Every built-in rule name, for validating `filter.disable`.
 pub(crate) fn all_rule_names() -> impl Iterator<Item = &'static str> {
     LINE_RULES.iter().map(|r| r.name).chain([
@@ -334,7 +339,7 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             // a line made only of share-button labels
             r"^(?:[\W[0-9]]*(?:share|shares|teilen|partager|compartir|facebook|twitter|x|whatsapp|e-?mail|mail|print|drucken|imprimer|imprimir|linkedin|pinterest|reddit|flipboard|telegram|messenger|threads|bluesky|mastodon|pocket|xing|tweet|copy link|link kopieren|copier le lien|copiar enlace|kommentare|comments|save|speichern|merken)[\W[0-9]]*)+$",
             r"^\W*(?:share (?:this|the) (?:article|story|post|page)|share (?:on|via) \p{L}+|(?:diesen )?artikel teilen|diese geschichte teilen|partager (?:cet |l['’])article|partager sur|compartir (?:este art[íi]culo|en)|comparte (?:esta noticia|este art[íi]culo|esto)|send any friend a story|share this:|like this:|teilen mit:|gef[äa]llt mir:|me gusta:|j['’]aime ceci|partager :)",
-            r"^\W*(?:follow us on|follow (?:\p{L}+ )?on (?:twitter|x|facebook|instagram)|folgen sie uns (?:auf|bei)|suivez-nous sur|s[íi]guenos en|join (?:us on|our) (?:discord|telegram|whatsapp|facebook|community)|subscribe to (?:our|my) (?:youtube|podcast|channel))(?:\W|$)",
+            r"^\W*(?:follow us on|follow (?:[\p{L}'’.@]+ ){0,3}on (?:twitter|x|facebook|instagram|tiktok|youtube|linkedin)|folgen sie uns (?:auf|bei)|suivez-nous sur|s[íi]guenos en|join (?:us on|our) (?:discord|telegram|whatsapp|facebook|community)|subscribe to (?:our|my) (?:youtube|podcast|channel))(?:\W|$)",
             r"^\W*follow (?:\p{L}+['’]s )?(?:coverage|updates|live coverage)\s.*https?://\S+\W*$",
         ],
     },
@@ -624,7 +629,6 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             r"^\W*(?:opublikowano|data publikacji|aktualizacja|pubblicato(?: il)?|aggiornato(?: il)?|ultima modifica)\s*:?\s*[0-9]",
             r"^\W*(?:news |release |publication |post )?date\s*:\s*(?:[0-9]|$)|^\W*release date\s*:?\W*$",
             r"^\W*(?:verfasst|geschrieben|eingestellt|erstellt) von\s*:?\s[^!?]*[0-9]{4}",
-            r"^\W*(?:asked|answered|edited|modified)\s+\p{L}+\.? [0-9]{1,2},? [0-9]{4}(?: at [0-9]{1,2}:[0-9]{2})?\W*$",
             // a dateline whose last part is the update time: "Le Monde | 04.05.2015 à 13h36 •
             // Mis à jour le 05.05.2015", "Published 3 May 2019 Updated 4 May 2019"
             r"(?:mis [àa] jour|updated|aktualisiert|actualizado|ultima modifica)(?: le| am| el| on| il)?\s*:?\s*[0-9][^!?]*[^.!?]$",
@@ -637,6 +641,8 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         action: Action::DropLine,
         max_words: 8,
         patterns: &[
+            // Q&A site stamps: "asked Feb 6, 2014 at 20:37"
+            r"^\W*(?:asked|answered|edited|modified)\s+\p{L}+\.? [0-9]{1,2},? [0-9]{4}(?: at [0-9]{1,2}:[0-9]{2})?\W*$",
             // "On 6/13/2018 by @jdoe", "Am 13.06.2018 von Max"
             r"^\W*(?:on|am|le|el) [0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4},? (?:by|von|par|por)\s[^.!?]*$",
         ],
@@ -684,6 +690,14 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             // PHP warnings printed into the page: "Warning: Undefined variable in /var/www/x.php on line 4"
             r"^\W*(?:warning|notice|deprecated|fatal error|parse error|strict standards)\s*:\s.*(?:\sin /\S+|on line [0-9]+)",
         ],
+    },
+    LineRuleSpec {
+        name: "disclaimer",
+        group: Group::Legal,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 6,
+        patterns: &[r"^\W*(?:alle )?angaben ohne gew[äa]hr\W*$"],
     },
     LineRuleSpec {
         name: "disclaimer",

@@ -295,6 +295,15 @@ fn filter_is_send_and_sync() {
 
 /// (rule, line, place) that must be dropped.
 const DROPPED: &[(&str, &str, Place)] = &[
+    // share_prompt: a named account
+    (
+        "share_prompt",
+        "Follow The Harbor Times on Twitter and Instagram @harbortimes",
+        Place::Tail,
+    ),
+    // byline: Q&A site stamp
+    ("byline", "asked Mar 3, 2015 at 14:02", Place::Middle),
+    ("disclaimer", "(Alle Angaben ohne Gewähr)", Place::Middle),
     // app_prompt
     (
         "app_prompt",
@@ -1463,4 +1472,30 @@ fn rules_see_each_line_of_a_multi_line_block() {
     };
     lines_only().apply(&mut b, None).unwrap();
     assert_eq!(b.blocks[1].text, poem);
+}
+
+#[test]
+fn teaser_labels_in_block_quotes_go_but_quotations_stay() {
+    let mut a = Article {
+        meta: Metadata::default(),
+        blocks: vec![
+            Block::new(BlockKind::Paragraph, BODY_1),
+            Block::new(
+                BlockKind::Quote,
+                "LEE TAMBIÉN: ¿Cuándo abre el nuevo mercado municipal?",
+            ),
+            Block::new(BlockKind::Paragraph, BODY_2),
+            Block::new(
+                BlockKind::Quote,
+                "Subscribe now, or you will miss the point.",
+            ),
+            Block::new(BlockKind::Paragraph, BODY_3),
+        ],
+    };
+    let report = lines_only().apply(&mut a, None).unwrap();
+    let removed: Vec<&str> = report.removed.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(
+        removed,
+        vec!["LEE TAMBIÉN: ¿Cuándo abre el nuevo mercado municipal?"]
+    );
 }
