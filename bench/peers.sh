@@ -37,7 +37,7 @@ pin=(taskset -c 0)
 command -v taskset >/dev/null || pin=()
 results="$work/results.tsv"
 : >"$results"
-for name in copydesk dom_smoothie readability floor_scraper_parse_text; do
+for name in copydesk copydesk_extract dom_smoothie readability floor_scraper_parse_text; do
   "${pin[@]}" "$peers" "$corpus" "$name" >>"$results"
 done
 "${pin[@]}" "$work/venv/bin/python" "$here/peers/peers.py" "$corpus" >>"$results"

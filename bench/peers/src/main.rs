@@ -156,6 +156,17 @@ fn main() {
         });
         report("copydesk", &docs, r);
     }
+    // Extraction alone (body + metadata), without the filter stage's rules, dedup and
+    // language detection: the same work the peers do.
+    if want("copydesk_extract") {
+        let extractor = Extractor::new(Default::default());
+        let r = time_all(&docs, |d| {
+            extractor
+                .extract(&d.html, d.url.as_ref())
+                .is_ok_and(|a| !a.blocks.is_empty())
+        });
+        report("copydesk_extract", &docs, r);
+    }
     if want("dom_smoothie") {
         let r = time_all(&docs, |d| {
             let cfg = dom_smoothie::Config {
