@@ -407,6 +407,10 @@ impl Pipeline {
         let mut summary = Summary::default();
 
         let result = std::thread::scope(|scope| {
+            // Owned by this closure, so that a fatal write error (an early return) drops it:
+            // blocked workers then see a closed channel and stop, instead of the scope
+            // waiting for them forever.
+            let outcome_rx = outcome_rx;
             let source_outcomes = outcome_tx.clone();
             let resume = &mut resume;
             let progress = &progress;

@@ -11,9 +11,13 @@ use crate::support::json_lines;
 const PAGES: usize = 2000;
 
 fn make_corpus(dir: &Path) {
+    make_pages(dir, PAGES);
+}
+
+fn make_pages(dir: &Path, count: usize) {
     let pages = dir.join("pages");
     fs::create_dir_all(&pages).unwrap();
-    for i in 0..PAGES {
+    for i in 0..count {
         let body = if i % 97 == 0 {
             String::new() // some empty inputs: rejects must be resumed too
         } else {
@@ -121,4 +125,74 @@ fn unwritable_output_is_a_clear_fatal_error() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("cannot write /dev/full"), "{stderr}");
+}
+
+/// Runs `copydesk clean pages -o out.jsonl --rejects rejects.jsonl` in `dir`, with the file
+/// size limit (`ulimit -f`, KiB) when given: past it a write fails as on a full disk
+/// (EFBIG, with SIGXFSZ ignored).
+fn clean_limited(dir: &Path, max_file_kib: Option<u64>) -> std::process::Output {
+    let limit = max_file_kib.map_or(String::new(), |k| format!("ulimit -f {k}; "));
+    Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "trap '' XFSZ; {limit}exec \"$0\" clean pages -o out.jsonl --rejects rejects.jsonl --threads 1"
+        ))
+        .arg(env!("CARGO_BIN_EXE_copydesk"))
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn full_disk_stops_with_a_clear_error_keeps_earlier_output_and_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let total = 400;
+    make_pages(dir.path(), total);
+    let pages = dir.path().join("pages");
+    // A first run over part of the corpus completes normally.
+    let later = dir.path().join("later");
+    fs::create_dir(&later).unwrap();
+    for entry in fs::read_dir(&pages).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_name().to_string_lossy().as_ref() >= "00100" {
+            fs::rename(entry.path(), later.join(entry.file_name())).unwrap();
+        }
+    }
+    let first = clean_limited(dir.path(), None);
+    assert!(first.status.success());
+    let out = dir.path().join("out.jsonl");
+    let before = fs::read(&out).unwrap();
+    assert!(!before.is_empty());
+
+    // The rest of the corpus, with the disk "full" 16 KiB past the current output.
+    for entry in fs::read_dir(&later).unwrap() {
+        let entry = entry.unwrap();
+        fs::rename(entry.path(), pages.join(entry.file_name())).unwrap();
+    }
+    let full = clean_limited(dir.path(), Some(before.len() as u64 / 1024 + 16));
+    assert_eq!(full.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&full.stderr);
+    assert!(stderr.contains("cannot write"), "{stderr}");
+    assert!(stderr.contains("out.jsonl"), "{stderr}");
+    let after = fs::read(&out).unwrap();
+    assert!(
+        after.len() > before.len(),
+        "the failed run wrote something first"
+    );
+    assert_eq!(&after[..before.len()], &before[..], "earlier output intact");
+
+    // Space again: the same command finishes the job, every input exactly once.
+    assert!(clean_limited(dir.path(), None).status.success());
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for file in ["out.jsonl", "rejects.jsonl"] {
+        let text = fs::read_to_string(dir.path().join(file)).unwrap();
+        assert!(text.ends_with('\n'), "{file} ends mid-line");
+        for item in json_lines(&text) {
+            *seen
+                .entry(item["source"].as_str().unwrap().to_string())
+                .or_default() += 1;
+        }
+    }
+    assert!(seen.values().all(|&n| n == 1), "duplicates after resume");
+    assert_eq!(seen.len(), total, "every input exactly once");
 }
