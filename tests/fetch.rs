@@ -688,6 +688,51 @@ fn connection_refused_is_a_transient_reject() {
 
 // ---------------------------------------------------------------- the binary: kill and resume
 
+/// Slow pages from every host (`per_host` each, interleaved), then `extra` paths on the first
+/// host: the URL list of the kill-and-resume tests.
+fn slow_urls(hosts: &[Host], per_host: usize, extra: &[&str]) -> Vec<String> {
+    let mut urls: Vec<String> = (0..per_host)
+        .flat_map(|i| hosts.iter().map(move |h| h.url(&format!("/slow/{i}"))))
+        .collect();
+    urls.extend(extra.iter().map(|path| hosts[0].url(path)));
+    urls
+}
+
+/// Writes `urls.txt` and a `pipeline.toml` (one request per host at a time, no robots.txt, no
+/// progress lines, plus `extra_config`) into `dir`, and returns a closure that starts
+/// `copydesk fetch` on them there, stdout discarded and stderr piped.
+fn fetch_job(
+    dir: &std::path::Path,
+    urls: &[String],
+    extra_config: &str,
+) -> impl Fn() -> std::process::Child {
+    std::fs::write(dir.join("urls.txt"), urls.join("\n")).unwrap();
+    std::fs::write(
+        dir.join("pipeline.toml"),
+        format!(
+            "[fetch]\nper_host_concurrency = 1\nrespect_robots = false\nprogress_interval_secs = 0\n{extra_config}"
+        ),
+    )
+    .unwrap();
+    let dir = dir.to_path_buf();
+    move || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
+            .current_dir(&dir)
+            .args([
+                "fetch",
+                "-c",
+                "pipeline.toml",
+                "-o",
+                "out.jsonl",
+                "urls.txt",
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    }
+}
+
 fn read_lines(path: &std::path::Path) -> Vec<serde_json::Value> {
     std::fs::read_to_string(path)
         .unwrap_or_default()
@@ -701,37 +746,10 @@ fn killed_run_resumes_without_refetching_or_duplicates() {
     let rt = runtime();
     let hosts = [host(&rt, "127.0.0.2", false), host(&rt, "127.0.0.3", false)];
     let dir = tempfile::tempdir().unwrap();
-    let mut urls: Vec<String> = Vec::new();
-    for i in 0..25 {
-        for h in &hosts {
-            urls.push(h.url(&format!("/slow/{i}")));
-        }
-    }
-    urls.push(hosts[0].url("/status/404"));
-    urls.push(hosts[0].url("/slow/0")); // duplicate
-    std::fs::write(dir.path().join("urls.txt"), urls.join("\n")).unwrap();
-    std::fs::write(
-        dir.path().join("pipeline.toml"),
-        "[fetch]\nper_host_concurrency = 1\nrespect_robots = false\nprogress_interval_secs = 0\n",
-    )
-    .unwrap();
+    let urls = slow_urls(&hosts, 25, &["/status/404", "/slow/0"]); // the last one is a duplicate
+    let run = fetch_job(dir.path(), &urls, "");
     let out = dir.path().join("out.jsonl");
     let rejects = dir.path().join("out.rejects.jsonl");
-    let run = || {
-        std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
-            .current_dir(dir.path())
-            .args([
-                "fetch",
-                "-c",
-                "pipeline.toml",
-                "-o",
-                "out.jsonl",
-                "urls.txt",
-            ])
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap()
-    };
     // 25 pages per host, one at a time, 60 ms each: about 1.5 s. Kill it part-way.
     let mut child = run();
     let deadline = Instant::now() + Duration::from_secs(10);
@@ -1275,39 +1293,11 @@ fn fetch_killed_at_several_points_and_torn_lines_resume_to_every_url_exactly_onc
     let rt = runtime();
     let hosts = [host(&rt, "127.0.0.2", false), host(&rt, "127.0.0.3", false)];
     let dir = tempfile::tempdir().unwrap();
-    let mut urls: Vec<String> = Vec::new();
-    for i in 0..40 {
-        for h in &hosts {
-            urls.push(h.url(&format!("/slow/{i}")));
-        }
-    }
-    urls.push(hosts[0].url("/status/404"));
+    let mut urls = slow_urls(&hosts, 40, &["/status/404"]);
     urls.push(hosts[1].url("/status/410"));
-    std::fs::write(dir.path().join("urls.txt"), urls.join("\n")).unwrap();
-    std::fs::write(
-        dir.path().join("pipeline.toml"),
-        "[fetch]\nper_host_concurrency = 1\nrespect_robots = false\nprogress_interval_secs = 0\n\
-         [filter.quality]\nmin_words = 5\n",
-    )
-    .unwrap();
+    let run = fetch_job(dir.path(), &urls, "[filter.quality]\nmin_words = 5\n");
     let out = dir.path().join("out.jsonl");
     let rejects = dir.path().join("out.rejects.jsonl");
-    let run = || {
-        std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
-            .current_dir(dir.path())
-            .args([
-                "fetch",
-                "-c",
-                "pipeline.toml",
-                "-o",
-                "out.jsonl",
-                "urls.txt",
-            ])
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap()
-    };
     let finished = || complete_sources(&out).len() + complete_sources(&rejects).len();
     // 40 pages per host, one at a time, 60 ms each: about 2.5 s per uninterrupted run.
     let mut kills = 0;
