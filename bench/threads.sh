@@ -33,7 +33,7 @@ for t in "${threads_list[@]}"; do
   cpu=""
   for _ in $(seq "$runs"); do
     /usr/bin/time -f '%e %U %S' -o "$work/time.txt" "$bin" clean "$work/pages" \
-      --format "$format" --threads "$t" -o "$work/out.jsonl" \
+      --format "$format" --threads "$t" --fresh -o "$work/out.jsonl" \
       --rejects "$work/rejects.jsonl" 2>/dev/null
     read -r wall user sys <"$work/time.txt"
     if [ -z "$best" ] || [ "$(echo "$wall < $best" | bc -l)" = 1 ]; then
