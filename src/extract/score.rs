@@ -318,6 +318,77 @@ fn widen_to_marker(
     top
 }
 
+/// How many levels above the winner the enclosing article marker is looked for when
+/// recovering a standfirst.
+const LEAD_MARKER_MAX_LEVELS: usize = 6;
+/// A standfirst holds at least this much text (characters) ...
+const LEAD_MIN_CHARS: u32 = 40;
+/// ... and at most this much (a longer block is a section of its own).
+const LEAD_MAX_CHARS: u32 = 1500;
+/// ... and is mostly free of links.
+const LEAD_MAX_LINK_DENSITY: f32 = 0.25;
+
+/// Standfirsts before the body: the deck or lead paragraph that publishers put in the
+/// article header, next to the headline, while the body container starts below it. Looked
+/// for only inside the nearest `<article>`/`<main>`/articleBody around the winner, before
+/// the first selected root, in elements whose class/id names a lead ([`sel::LEAD`]) and
+/// nothing negative (a byline, a media box), holding text and no image (a lead image's
+/// caption is not a standfirst).
+/// One forward pass over that range; figures and headlines are skipped.
+fn lead_roots(doc: &Doc, removed: &[bool], stats: &Stats, top: usize, first: usize) -> Vec<usize> {
+    let mut marker = None;
+    let mut anc = doc.nodes[top].parent;
+    for _ in 0..LEAD_MARKER_MAX_LEVELS {
+        let Some(a) = anc else { break };
+        if doc.elem(a).is_none() || doc.tag(a) == "body" {
+            break;
+        }
+        if is_marker(doc, a) {
+            marker = Some(a);
+            break;
+        }
+        anc = doc.nodes[a].parent;
+    }
+    let Some(marker) = marker else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut i = marker + 1;
+    while i < first.min(doc.nodes[marker].end) {
+        let end = doc.nodes[i].end;
+        let Some(e) = doc.elem(i) else {
+            i += 1;
+            continue;
+        };
+        if removed[i] || matches!(e.tag.as_str(), "figure" | "figcaption" | "h1" | "a") {
+            i = end;
+            continue;
+        }
+        if end > first {
+            // An ancestor of the selection: look inside.
+            i += 1;
+            continue;
+        }
+        let ci = e.class_id();
+        if !ci.is_empty()
+            && (is_in(sel::PARAGRAPH_TAGS, &e.tag)
+                || is_in(sel::CONTAINER_TAGS, &e.tag)
+                || matches!(e.tag.as_str(), "h2" | "h3" | "header"))
+            && sel::LEAD.is_match(&ci)
+            && !sel::NEGATIVE.is_match(&ci)
+            && stats.images[i] == 0
+            && (LEAD_MIN_CHARS..=LEAD_MAX_CHARS).contains(&stats.text[i])
+            && stats.link_density(i) < LEAD_MAX_LINK_DENSITY
+        {
+            out.push(i);
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
 /// Scores containers and selects the article. Returns `None` when no paragraph scored.
 pub(crate) fn select(
     doc: &Doc,
@@ -528,6 +599,16 @@ pub(crate) fn select(
         }
         _ => roots.push(top),
     }
+    let leads = lead_roots(
+        doc,
+        removed,
+        stats,
+        top,
+        roots.first().copied().unwrap_or(top),
+    );
+    if !leads.is_empty() {
+        roots.splice(0..0, leads);
+    }
     tracing::debug!(top, ?roots, "extract selection");
     Some(Selection {
         roots,
@@ -624,6 +705,30 @@ mod tests {
         let s = Stats::compute(&d, &removed);
         let sel = select(&d, &removed, &s, &params()).unwrap();
         assert_eq!(d.elem(sel.top).unwrap().attr("id"), Some("a"));
+    }
+
+    #[test]
+    fn standfirst_in_article_header_recovered() {
+        // The deck sits in the article header; the body container wins on its own.
+        let para = "The story goes on here, with commas, clauses, and more words to read. ";
+        let html = format!(
+            "<body><article><header><h1>Headline</h1>\
+             <div class=article-intro><p>A deck that sums up the story in one long sentence here.</p></div>\
+             <div class=article-summary><p><a href=/x>A linked summary of another story on the site</a></p></div>\
+             <div class=lead-asset><img src=x.jpg><p>A caption under the lead picture, long enough to count.</p></div>\
+             <p class='lead byline'>By A. Writer, who covers the council for the paper.</p></header>\
+             <div id=body><p>{para}{para}</p><p>{para}{para}</p><p>{para}</p></div></article>\
+             <div class=intro><p>A lead-named box outside the article, long enough to count.</p></div></body>"
+        );
+        let d = Doc::parse(&html);
+        let removed = vec![false; d.nodes.len()];
+        let s = Stats::compute(&d, &removed);
+        let sel = select(&d, &removed, &s, &params()).unwrap();
+        assert_eq!(d.elem(sel.top).unwrap().attr("id"), Some("body"));
+        let texts: Vec<String> = sel.roots.iter().map(|&r| d.text_of(r, |_| false)).collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts[0].starts_with("A deck that sums up"));
+        assert!(texts[1].starts_with("The story goes on"));
     }
 
     #[test]

@@ -155,6 +155,13 @@ pub static STRONG_UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// Class/id tokens of a standfirst: the lead paragraph or deck that sits in the article's
+/// header, apart from the body container.
+pub static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^a-z])lead(?:[^a-z]|$)|intro|deck|standfirst|summary|excerpt|bajada|subtitle|subheadline|sub-?head|teaser-?text|description")
+        .expect("static regex")
+});
+
 /// Class/id tokens that veto [`UNLIKELY`] (Readability `okMaybeItsACandidate`).
 pub static MAYBE_CONTENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"and|article|body|column|content|main|mathjax|shadow|entry|story|post-?text|prose")
