@@ -49,8 +49,14 @@ pub(crate) struct Elem {
 }
 
 impl Elem {
-    /// The value of attribute `name`.
+    /// The value of attribute `name` (lowercase). Only attributes that
+    /// [`super::prepass::keeps_attr`] keeps reach the tree; asking for another one is a bug.
     pub fn attr(&self, name: &str) -> Option<&str> {
+        debug_assert!(
+            super::prepass::keeps_attr(self.tag.as_bytes(), name.as_bytes()),
+            "attribute `{name}` on <{}> is dropped before parsing: add it to prepass::keeps_attr",
+            self.tag
+        );
         self.attrs
             .iter()
             .find(|(k, _)| k == name)

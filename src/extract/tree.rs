@@ -416,11 +416,11 @@ mod tests {
 
     #[test]
     fn attributes_lowercase_and_merged_into_html_and_body() {
-        let d = parse("<body CLASS=a><p ID=x>t</p><body data-k=v class=b>");
+        let d = parse("<body CLASS=a><p ID=x>t</p><body role=main class=b>");
         let b = d.find_tag("body").expect("body");
         let e = d.elem(b).expect("element");
         assert_eq!(e.attr("class"), Some("a"));
-        assert_eq!(e.attr("data-k"), Some("v"));
+        assert_eq!(e.attr("role"), Some("main"));
         let p = d.find_tag("p").expect("p");
         assert_eq!(d.elem(p).and_then(|e| e.attr("id")), Some("x"));
     }
