@@ -65,17 +65,23 @@ impl Elem {
 
     /// `class` and `id` joined and lowercased, for keyword matching.
     pub fn class_id(&self) -> String {
-        let mut s = String::new();
-        if let Some(c) = self.attr("class") {
-            s.push_str(c);
-        }
-        if let Some(i) = self.attr("id") {
+        let class = self.attr("class").unwrap_or("");
+        let id = self.attr("id").unwrap_or("");
+        let mut s = String::with_capacity(class.len() + 1 + id.len());
+        s.push_str(class);
+        if !id.is_empty() {
             if !s.is_empty() {
                 s.push(' ');
             }
-            s.push_str(i);
+            s.push_str(id);
         }
-        s.to_lowercase()
+        // Class names are nearly always ASCII: lowercase in place, no second string.
+        if s.is_ascii() {
+            s.make_ascii_lowercase();
+            s
+        } else {
+            s.to_lowercase()
+        }
     }
 }
 

@@ -343,13 +343,17 @@ impl Out<'_> {
     fn keep_tag(&mut self, tag: &Tag<'_>, attrs: &[AttrSpan]) {
         let src = self.src;
         let kept = |a: &AttrSpan| keeps_attr(tag.name, &src[a.name.0..a.name.1]);
-        if tag.end || !tag.complete || attrs.iter().all(kept) {
+        if tag.end || !tag.complete {
             return;
         }
+        let Some(first_dropped) = attrs.iter().position(|a| !kept(a)) else {
+            return;
+        };
         let o = self.cut(tag.start, tag.stop);
         o.push(b'<');
         o.extend_from_slice(tag.name);
-        for a in attrs.iter().filter(|a| kept(a)) {
+        let (before, after) = attrs.split_at(first_dropped);
+        for a in before.iter().chain(after[1..].iter().filter(|a| kept(a))) {
             o.push(b' ');
             o.extend_from_slice(&src[a.source.0..a.source.1]);
         }

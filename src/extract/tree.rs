@@ -196,9 +196,9 @@ impl Builder {
     /// A builder for a page of `len` bytes.
     fn new(len: usize) -> Self {
         let mut arena = Arena {
-            // Dataset pages (after the prepass) have a node per ~45 bytes: one allocation
-            // instead of a dozen doublings, each copying every slot.
-            slots: Vec::with_capacity(len / 32 + 16),
+            // Dataset pages (after the prepass) have a node per ~45 bytes, some one per ~20:
+            // one allocation instead of a dozen doublings, each copying every slot.
+            slots: Vec::with_capacity(len / 16 + 16),
             no_name: QualName::new(None, html5ever::ns!(), html5ever::local_name!("")),
         };
         arena.push(NodeData::Document, None);
