@@ -49,8 +49,14 @@ pub(crate) struct Elem {
 }
 
 impl Elem {
-    /// The value of attribute `name`.
+    /// The value of attribute `name` (lowercase). Only attributes that
+    /// [`super::prepass::keeps_attr`] keeps reach the tree; asking for another one is a bug.
     pub fn attr(&self, name: &str) -> Option<&str> {
+        debug_assert!(
+            super::prepass::keeps_attr(self.tag.as_bytes(), name.as_bytes()),
+            "attribute `{name}` on <{}> is dropped before parsing: add it to prepass::keeps_attr",
+            self.tag
+        );
         self.attrs
             .iter()
             .find(|(k, _)| k == name)
@@ -59,17 +65,23 @@ impl Elem {
 
     /// `class` and `id` joined and lowercased, for keyword matching.
     pub fn class_id(&self) -> String {
-        let mut s = String::new();
-        if let Some(c) = self.attr("class") {
-            s.push_str(c);
-        }
-        if let Some(i) = self.attr("id") {
+        let class = self.attr("class").unwrap_or("");
+        let id = self.attr("id").unwrap_or("");
+        let mut s = String::with_capacity(class.len() + 1 + id.len());
+        s.push_str(class);
+        if !id.is_empty() {
             if !s.is_empty() {
                 s.push(' ');
             }
-            s.push_str(i);
+            s.push_str(id);
         }
-        s.to_lowercase()
+        // Class names are nearly always ASCII: lowercase in place, no second string.
+        if s.is_ascii() {
+            s.make_ascii_lowercase();
+            s
+        } else {
+            s.to_lowercase()
+        }
     }
 }
 

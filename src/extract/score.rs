@@ -44,6 +44,18 @@ pub(crate) struct Stats {
 
 /// Number of characters of `s` when whitespace runs count as one character.
 pub(crate) fn collapsed_len(s: &str) -> u32 {
+    if s.is_ascii() {
+        // The same count over bytes (ASCII whitespace to `char::is_whitespace`: space and
+        // \t \n \x0b \x0c \r), without decoding chars.
+        let mut n = 0u32;
+        let mut in_ws = false;
+        for &b in s.as_bytes() {
+            let ws = b == b' ' || (b'\t'..=b'\r').contains(&b);
+            n += u32::from(!(ws && in_ws));
+            in_ws = ws;
+        }
+        return n;
+    }
     let mut n = 0u32;
     let mut in_ws = false;
     for c in s.chars() {
@@ -634,6 +646,30 @@ mod tests {
     #[test]
     fn collapsed_len_counts_runs_once() {
         assert_eq!(collapsed_len("a  b\n\nc"), 5);
+    }
+
+    #[test]
+    fn collapsed_len_ascii_path_matches_char_path() {
+        // Non-whitespace chars plus one per whitespace run, by `char::is_whitespace` (which,
+        // unlike `u8::is_ascii_whitespace`, includes \x0b).
+        let reference = |t: &str| {
+            let runs = t
+                .split(|c: char| !c.is_whitespace())
+                .filter(|r| !r.is_empty())
+                .count();
+            (t.chars().filter(|c| !c.is_whitespace()).count() + runs) as u32
+        };
+        for t in [
+            "a\x0b\x0c b",
+            " \t\r\n",
+            "x",
+            "",
+            "a \u{a0} b",
+            "é  b\n",
+            " a  b ",
+        ] {
+            assert_eq!(collapsed_len(t), reference(t), "{t:?}");
+        }
     }
 
     #[test]

@@ -149,10 +149,18 @@ impl Arena {
             if let Some(p) = parent {
                 nodes[p].children.push(idx);
             }
+            // Sized once: growing child lists one push at a time costs a reallocation per
+            // doubling.
+            let mut kids = 0usize;
+            let mut child = slots[cur as usize].first_child;
+            while child != NONE {
+                kids += 1;
+                child = slots[child as usize].next;
+            }
             let slot = &mut slots[cur as usize];
             nodes.push(Node {
                 parent,
-                children: Vec::new(),
+                children: Vec::with_capacity(kids),
                 end: idx + 1,
                 data: std::mem::replace(&mut slot.data, NodeData::Other),
             });
@@ -185,9 +193,12 @@ impl Arena {
 struct Builder(RefCell<Arena>);
 
 impl Builder {
-    fn new() -> Self {
+    /// A builder for a page of `len` bytes.
+    fn new(len: usize) -> Self {
         let mut arena = Arena {
-            slots: Vec::new(),
+            // Dataset pages (after the prepass) have a node per ~45 bytes, some one per ~20:
+            // one allocation instead of a dozen doublings, each copying every slot.
+            slots: Vec::with_capacity(len / 16 + 16),
             no_name: QualName::new(None, html5ever::ns!(), html5ever::local_name!("")),
         };
         arena.push(NodeData::Document, None);
@@ -195,7 +206,7 @@ impl Builder {
     }
 
     fn text_node(arena: &mut Arena, text: &StrTendril) -> u32 {
-        arena.push(NodeData::Text(text.to_string()), None)
+        arena.push(NodeData::Text(String::from(&**text)), None)
     }
 }
 
@@ -228,7 +239,12 @@ impl TreeSink for Builder {
             tag: (*name.local).to_ascii_lowercase(),
             attrs: attrs
                 .iter()
-                .map(|a| ((*a.name.local).to_ascii_lowercase(), a.value.to_string()))
+                .map(|a| {
+                    (
+                        (*a.name.local).to_ascii_lowercase(),
+                        String::from(&*a.value),
+                    )
+                })
                 .collect(),
         };
         let mut arena = self.0.borrow_mut();
@@ -324,7 +340,7 @@ impl TreeSink for Builder {
             for a in attrs {
                 let name = (*a.name.local).to_ascii_lowercase();
                 if e.attr(&name).is_none() {
-                    e.attrs.push((name, a.value.to_string()));
+                    e.attrs.push((name, String::from(&*a.value)));
                 }
             }
         }
@@ -347,7 +363,7 @@ impl TreeSink for Builder {
 
 /// Parses `html` into a [`Doc`].
 pub(crate) fn parse(html: &str) -> Doc {
-    html5ever::parse_document(Builder::new(), Default::default()).one(html)
+    html5ever::parse_document(Builder::new(html.len()), Default::default()).one(html)
 }
 
 #[cfg(test)]
@@ -416,11 +432,11 @@ mod tests {
 
     #[test]
     fn attributes_lowercase_and_merged_into_html_and_body() {
-        let d = parse("<body CLASS=a><p ID=x>t</p><body data-k=v class=b>");
+        let d = parse("<body CLASS=a><p ID=x>t</p><body role=main class=b>");
         let b = d.find_tag("body").expect("body");
         let e = d.elem(b).expect("element");
         assert_eq!(e.attr("class"), Some("a"));
-        assert_eq!(e.attr("data-k"), Some("v"));
+        assert_eq!(e.attr("role"), Some("main"));
         let p = d.find_tag("p").expect("p");
         assert_eq!(d.elem(p).and_then(|e| e.attr("id")), Some("x"));
     }

@@ -16,6 +16,10 @@ use std::time::{Duration, Instant};
 
 use copydesk::load::decode_page;
 use copydesk::source::Origin;
+/// The copydesk binary's allocator (src/main.rs), so every extractor here runs on it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use copydesk::{ContentKind, Extractor, FilterConfig, Input, InputFormat, Page, Processor};
 
 #[derive(serde::Deserialize)]
