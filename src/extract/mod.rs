@@ -263,7 +263,7 @@ impl Extractor {
         let mut raw = self.body(&doc, &preset, &deadline)?;
         let dom_chars: usize = raw.iter().map(|b| b.chars).sum();
         if recover::should_try(dom_chars)
-            && let Some(recovered) = self.recover(&doc, &preset, &deadline, dom_chars)?
+            && let Some(recovered) = self.recover(&doc, html, &preset, &deadline, dom_chars)?
         {
             raw = recover::with_lead(&raw, recovered, recover::page_description(&doc).as_deref());
         }
@@ -351,12 +351,13 @@ impl Extractor {
     fn recover(
         &self,
         doc: &Doc,
+        html: &str,
         preset: &Preset,
         deadline: &Deadline,
         dom_chars: usize,
     ) -> Result<Option<Vec<RawBlock>>, ExtractError> {
         let mut best: Option<(usize, Vec<RawBlock>)> = None;
-        for page in recover::alternative_pages(doc) {
+        for page in recover::alternative_pages(doc, html) {
             let blocks = self.body(&Doc::parse(&page), preset, deadline)?;
             let len: usize = blocks.iter().map(|b| b.chars).sum();
             if best.as_ref().is_none_or(|(l, _)| len > *l) {

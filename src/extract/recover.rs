@@ -278,12 +278,116 @@ pub(crate) fn with_lead(
 }
 
 /// Alternative bodies for the page, each as a small HTML document for the normal body
-/// pass: the markup of long `<noscript>` fallbacks and the article text declared in
-/// JSON-LD.
-pub(crate) fn alternative_pages(doc: &Doc) -> Vec<String> {
+/// pass: the markup of long `<noscript>` fallbacks, the article text declared in
+/// JSON-LD, and markup held in the string literals of inline scripts (`html` is the page
+/// source: the parsed tree has script contents emptied).
+pub(crate) fn alternative_pages(doc: &Doc, html: &str) -> Vec<String> {
     let mut pages = noscript_pages(doc);
     pages.extend(json_ld_bodies(doc).into_iter().map(|b| wrap_body(&b)));
+    pages.extend(script_markup_pages(html, &title_words(doc)));
     pages
+}
+
+/// Shortest JSON string literal (bytes, escaped) that is decoded and looked at.
+const MIN_SCRIPT_STRING_BYTES: usize = 80;
+/// A script's markup strings must hold at least this many paragraphs together.
+const MIN_SCRIPT_PARAGRAPHS: usize = 3;
+
+/// Lowercased title words of four or more letters (`<title>`, else `og:title`): script
+/// markup must mention the page's subject, or it is a consent text or a template.
+fn title_words(doc: &Doc) -> Vec<String> {
+    let title = doc
+        .find_tag("title")
+        .map(|t| doc.text_of(t, |_| false))
+        .filter(|t| !t.trim().is_empty())
+        .or_else(|| {
+            (0..doc.nodes.len()).find_map(|i| {
+                let e = doc.elem(i)?;
+                (e.tag == "meta" && e.attr("property") == Some("og:title"))
+                    .then(|| e.attr("content").map(str::to_string))
+                    .flatten()
+            })
+        })
+        .unwrap_or_default();
+    let mut words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// One page per inline script whose JSON/JS string literals carry paragraph markup
+/// (raw, `\u003cp\u003e`-escaped or entity-escaped), the strings joined in order.
+fn script_markup_pages(html: &str, title_words: &[String]) -> Vec<String> {
+    if title_words.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let lower = html.to_ascii_lowercase();
+    let mut pos = 0;
+    while let Some(open) = lower[pos..].find("<script").map(|k| pos + k) {
+        let Some(tag_end) = lower[open..].find('>').map(|k| open + k + 1) else {
+            break;
+        };
+        let Some(close) = lower[tag_end..].find("</script").map(|k| tag_end + k) else {
+            break;
+        };
+        pos = close + 1;
+        if lower[open..tag_end].contains("ld+json") {
+            continue;
+        }
+        let mut markup = String::new();
+        for lit in string_literals(&html[tag_end..close]) {
+            let Ok(text) = serde_json::from_str::<String>(lit) else {
+                continue;
+            };
+            let text = if text.contains("&lt;p") || text.contains("&lt;/p") {
+                html_escape::decode_html_entities(&text).into_owned()
+            } else {
+                text
+            };
+            if looks_like_markup(&text) {
+                markup.push_str("<div>");
+                markup.push_str(&text);
+                markup.push_str("</div>");
+            }
+        }
+        let markup_lower = markup.to_lowercase();
+        let paragraphs = markup_lower.matches("<p").count();
+        let mentioned = title_words
+            .iter()
+            .filter(|w| markup_lower.contains(w.as_str()))
+            .count();
+        if paragraphs >= MIN_SCRIPT_PARAGRAPHS && mentioned * 2 >= title_words.len() {
+            out.push(format!("<html><body>{markup}</body></html>"));
+        }
+    }
+    out
+}
+
+/// The double-quoted string literals (quotes included) of a script at least
+/// [`MIN_SCRIPT_STRING_BYTES`] long, in order.
+fn string_literals(script: &str) -> Vec<&str> {
+    let b = script.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(start) = memchr::memchr(b'"', &b[i..]).map(|k| i + k) {
+        let mut j = start + 1;
+        while j < b.len() && b[j] != b'"' {
+            j += if b[j] == b'\\' { 2 } else { 1 };
+        }
+        if j >= b.len() {
+            break;
+        }
+        if j + 1 - start >= MIN_SCRIPT_STRING_BYTES {
+            out.push(&script[start..=j]);
+        }
+        i = j + 1;
+    }
+    out
 }
 
 /// The raw markup of `<noscript>` elements that hold paragraphs. The page is parsed with
@@ -556,6 +660,27 @@ mod tests {
                        <div id=s4 class='page' style='visibility: hidden'>e</div>\
                        <div id=s5 class='page' hidden><a href=/x>Teaser link</a> f</div></div>";
         assert_eq!(panels(gallery), ["s1"]);
+    }
+
+    #[test]
+    fn script_string_markup_is_a_candidate_when_it_names_the_subject() {
+        let para = "Beggar story paragraph with enough words to pass the literal length bar.";
+        let html = format!(
+            "<html><head><title>The pregnant beggar story</title></head><body>\
+             <script>var cfg = {{\"consent\":\"<p>We use cookies on this site, see our policy for more details now.</p>\",\
+             \"slides\":[{{\"top\":\"\\u003cp\\u003e{para}\\u003c/p\\u003e\"}},\
+             {{\"top\":\"&lt;p&gt;{para} The pregnant woman.&lt;/p&gt;&lt;p&gt;More.&lt;/p&gt;\"}}]}};</script>\
+             <script>var other = \"<p>A template about something unrelated entirely, long enough.</p><p>x</p><p>y</p>\";</script>\
+             </body></html>"
+        );
+        let doc = Doc::parse(&html);
+        let words = title_words(&doc);
+        assert_eq!(words, ["beggar", "pregnant", "story"]);
+        let pages = script_markup_pages(&html, &words);
+        assert_eq!(pages.len(), 1);
+        assert!(pages[0].contains("<p>Beggar story paragraph"));
+        assert!(pages[0].contains("<p>More.</p>"));
+        assert!(script_markup_pages(&html, &[]).is_empty());
     }
 
     #[test]
