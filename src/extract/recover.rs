@@ -107,11 +107,9 @@ impl HiddenPanels {
                     .to_ascii_lowercase()
                     .contains("visibility:hidden")
             })
-            || link_heavy(doc, i)
         {
             return false;
         }
-        let targeted = self.is_target(doc, i);
         let Some(parent) = doc.nodes[i].parent else {
             return false;
         };
@@ -123,11 +121,16 @@ impl HiddenPanels {
             .filter(|&s| s != i && doc.elem(s).is_some())
             .take(MAX_TWIN_SCAN)
             .collect();
-        siblings.into_iter().any(|s| {
-            let twin = (kind.is_some() && panel_kind(doc, s) == kind)
-                || (targeted && self.is_target(doc, s));
-            twin && !super::prune::is_hidden(doc, s) && !hidden_by_class(doc, s)
-        })
+        let shown = |s: usize| !super::prune::is_hidden(doc, s) && !hidden_by_class(doc, s);
+        // Cheapest test first: the link targets are collected only when needed.
+        let gallery_page = kind.is_some()
+            && siblings
+                .iter()
+                .any(|&s| shown(s) && panel_kind(doc, s) == kind);
+        let tab_panel = !gallery_page
+            && self.is_target(doc, i)
+            && siblings.iter().any(|&s| shown(s) && self.is_target(doc, s));
+        (gallery_page || tab_panel) && !link_heavy(doc, i)
     }
 
     /// Whether an in-page link or `aria-controls` names the element's id.
