@@ -19,7 +19,9 @@
 //!    image and tags.
 //!
 //! If a pass yields too little text, steps 2-4 are retried with the doubtful rules off
-//! (class tokens, then conditional cleaning), as Readability does.
+//! (class tokens, then conditional cleaning), as Readability does. If the body is still
+//! thin, `recover` offers the story from where the DOM pass cannot see it (`<noscript>`
+//! markup, JSON-LD `articleBody`), taken when clearly longer.
 //!
 //! Invariants: blocks are never empty; text is whitespace-collapsed except in `Code`.
 
@@ -28,6 +30,7 @@ mod dom;
 mod meta;
 mod prepass;
 mod prune;
+mod recover;
 mod render;
 mod score;
 mod selectors;
@@ -257,7 +260,13 @@ impl Extractor {
         }
         deadline.check()?;
         let preset = Preset::of(self.config.favor);
-        let raw = self.body(&doc, &preset, &deadline)?;
+        let mut raw = self.body(&doc, &preset, &deadline)?;
+        let dom_chars: usize = raw.iter().map(|b| b.chars).sum();
+        if recover::should_try(dom_chars)
+            && let Some(recovered) = self.recover(&doc, html, &preset, &deadline, dom_chars)?
+        {
+            raw = recover::with_lead(&raw, recovered, recover::page_description(&doc).as_deref());
+        }
         let mut blocks = filter_blocks(raw, &preset);
         let body_text: String = blocks
             .iter()
@@ -333,6 +342,36 @@ impl Extractor {
             }
         }
         Ok(best)
+    }
+}
+
+impl Extractor {
+    /// A thin DOM body: runs the body pass over the page's alternative sources (noscript
+    /// markup, JSON-LD article text) and returns the longest if it is clearly better.
+    fn recover(
+        &self,
+        doc: &Doc,
+        html: &str,
+        preset: &Preset,
+        deadline: &Deadline,
+        dom_chars: usize,
+    ) -> Result<Option<Vec<RawBlock>>, ExtractError> {
+        let mut best: Option<(usize, Vec<RawBlock>)> = None;
+        for page in recover::alternative_pages(doc, html) {
+            let blocks = self.body(&Doc::parse(&page), preset, deadline)?;
+            let len: usize = blocks.iter().map(|b| b.chars).sum();
+            if best.as_ref().is_none_or(|(l, _)| len > *l) {
+                best = Some((len, blocks));
+            }
+        }
+        tracing::debug!(
+            dom_chars,
+            recovered_chars = best.as_ref().map(|(l, _)| *l),
+            "extract recovery"
+        );
+        Ok(best
+            .filter(|(len, _)| recover::is_better(*len, dom_chars))
+            .map(|(_, blocks)| blocks))
     }
 }
 
@@ -557,6 +596,59 @@ mod tests {
         let kept = filter_blocks(blocks, &Preset::of(Favor::Balanced));
         assert_eq!(kept.len(), 4);
         assert!(kept.iter().all(|b| b.text == story));
+    }
+
+    #[test]
+    fn thin_page_recovers_noscript_markup() {
+        let html = format!(
+            "<html><head><title>Post</title></head><body><div class=header>Blog name</div>\
+             <div class=post-body><script type=text/template>ignored</script>\
+             <noscript><p>{PARA}{PARA}</p><p>{PARA}</p><p>{PARA}{PARA}</p><p>{PARA}</p></noscript>\
+             </div></body></html>"
+        );
+        let t = text(&extract(&html, Favor::Balanced));
+        assert!(t.contains("approve the new budget"), "{t}");
+        assert!(!t.contains("Blog name"));
+    }
+
+    #[test]
+    fn thin_page_recovers_json_ld_article_body() {
+        let body = format!("{PARA}{PARA}\\n{PARA}{PARA}\\n{PARA}{PARA}");
+        let html = format!(
+            "<html><head><script type=\"application/ld+json\">\
+             {{\"@type\":\"NewsArticle\",\"headline\":\"Budget\",\"articleBody\":\"{body}\"}}\
+             </script></head><body><div id=app><p>Budget approved: the council voted on Tuesday.</p></div></body></html>"
+        );
+        let a = extract(&html, Favor::Balanced);
+        assert_eq!(a.blocks.len(), 3, "{:?}", a.blocks);
+        assert!(text(&a).contains("approve the new budget"));
+        // A full DOM body is not replaced by a declared one of similar length.
+        let full = page(&format!(
+            "<script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"articleBody\":\"Declared text only. {PARA}\"}}</script>"
+        ));
+        assert!(!text(&extract(&full, Favor::Balanced)).contains("Declared text only"));
+    }
+
+    #[test]
+    fn hidden_tab_panels_and_gallery_pages_are_kept() {
+        let tabs = format!(
+            "<body><div id=recipe><ul class=tabs><li><a href=#t1>Ingredients</a></li>\
+             <li><a href=#t2>Method</a></li></ul>\
+             <div id=t1 class=panel><p>{PARA}</p><p>Two cups of rice, washed and drained well.</p></div>\
+             <div id=t2 class=panel style='display:none'><p>Hidden method step. {PARA}{PARA}</p></div>\
+             <div id=share style='display:none'>Share on social networks now</div></div></body>"
+        );
+        let t = text(&extract(&tabs, Favor::Balanced));
+        assert!(t.contains("Hidden method step"), "{t}");
+        assert!(t.contains("Two cups of rice"), "{t}");
+        assert!(!t.contains("Share on social"), "{t}");
+        let gallery = format!(
+            "<body><article><div class=page><p>{PARA}{PARA}</p></div>\
+             <div class='page hidden' style='display: none'><p>Second gallery page. {PARA}</p></div>\
+             </article></body>"
+        );
+        let t = text(&extract(&gallery, Favor::Balanced));
+        assert!(t.contains("Second gallery page"), "{t}");
     }
 
     #[test]

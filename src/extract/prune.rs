@@ -10,6 +10,7 @@
 //!    galleries, form-heavy blocks, negatively weighted containers).
 
 use super::dom::Doc;
+use super::recover::{HiddenPanels, hidden_by_class};
 use super::score::{Stats, class_weight};
 use super::selectors::{self as sel, is_in};
 
@@ -63,10 +64,19 @@ fn is_boilerplate(
     stats_marker: &[bool],
     text_len: &[u32],
     p: &MarkParams,
+    panels: &mut HiddenPanels,
 ) -> bool {
     let Some(e) = doc.elem(i) else { return false };
     let tag = e.tag.as_str();
-    if is_in(sel::JUNK_TAGS, tag) || is_hidden(doc, i) {
+    if is_in(sel::JUNK_TAGS, tag) {
+        return true;
+    }
+    let hidden = is_hidden(doc, i);
+    // Tab panels and gallery pages a script shows one at a time hold story text.
+    if (hidden || hidden_by_class(doc, i)) && panels.is_panel(doc, i) {
+        return false;
+    }
+    if hidden {
         return true;
     }
     if matches!(tag, "html" | "body") {
@@ -149,9 +159,10 @@ pub(crate) fn mark_boilerplate(doc: &Doc, p: &MarkParams) -> Vec<bool> {
         }
     }
     let mut removed = vec![false; n];
+    let mut panels = HiddenPanels::default();
     let mut i = 0;
     while i < n {
-        if is_boilerplate(doc, i, &marker, &text_len, p) {
+        if is_boilerplate(doc, i, &marker, &text_len, p, &mut panels) {
             let end = doc.nodes[i].end;
             removed[i..end].iter_mut().for_each(|r| *r = true);
             i = end;
@@ -184,6 +195,7 @@ pub(crate) fn clean_selection(
     if !p.enabled {
         return;
     }
+    let mut panels = HiddenPanels::default();
     for &root in roots {
         let end = doc.nodes[root].end;
         // Top-down "inside pre/code" flags, so the check below stays linear.
@@ -218,6 +230,10 @@ pub(crate) fn clean_selection(
                 continue;
             }
             if in_code[i - root] {
+                continue;
+            }
+            // A gallery page kept by the prune pass: its "hidden" class is no verdict.
+            if hidden_by_class(doc, i) && panels.is_panel(doc, i) {
                 continue;
             }
             if should_drop(doc, i, stats, p) && i != root {
@@ -296,6 +312,29 @@ mod tests {
         let r = mark_boilerplate(&d, &params());
         let body = d.find_tag("body").unwrap();
         d.text_of(body, |j| r[j])
+    }
+
+    #[test]
+    fn hidden_gallery_pages_survive_cleaning() {
+        let para = "<p>Story text of the gallery page, with a comma, long enough to score.</p>";
+        let html = format!(
+            "<body><article><div class=page>{para}</div>\
+             <div class='page hidden'>{para}<p>Second page.</p></div></article></body>"
+        );
+        let doc = Doc::parse(&html);
+        let mut removed = mark_boilerplate(&doc, &params());
+        let hidden_page = (0..doc.nodes.len())
+            .find(|&i| doc.elem(i).and_then(|e| e.attr("class")) == Some("page hidden"))
+            .unwrap();
+        assert!(!removed[hidden_page]);
+        let stats = Stats::compute(&doc, &removed);
+        let article = doc.find_tag("article").unwrap();
+        let clean = CleanParams {
+            link_density_modifier: 0.0,
+            enabled: true,
+        };
+        clean_selection(&doc, &[article], &mut removed, &stats, &clean);
+        assert!(!removed[hidden_page]);
     }
 
     #[test]
