@@ -50,10 +50,12 @@ pub(crate) struct Elem {
 
 impl Elem {
     /// The value of attribute `name` (lowercase). Only attributes that
-    /// [`super::prepass::keeps_attr`] keeps reach the tree; asking for another one is a bug.
+    /// [`super::prepass::keeps_attr`] keeps reach the tree (plus `href` on `<a>` when it is
+    /// an in-page `#fragment`); asking for another one is a bug.
     pub fn attr(&self, name: &str) -> Option<&str> {
         debug_assert!(
-            super::prepass::keeps_attr(self.tag.as_bytes(), name.as_bytes()),
+            super::prepass::keeps_attr(self.tag.as_bytes(), name.as_bytes())
+                || (self.tag == "a" && name == "href"),
             "attribute `{name}` on <{}> is dropped before parsing: add it to prepass::keeps_attr",
             self.tag
         );

@@ -194,6 +194,25 @@ fn scan_tag<'a>(b: &'a [u8], i: usize, attrs: &mut Vec<AttrSpan>) -> Option<Tag<
     })
 }
 
+/// Is this `<a href="#id">`? In-page links name the tab panels and slides that
+/// extraction's hidden-panel recovery may keep; every other link target is dropped.
+/// `rest` is the attribute source after its name (`="#id"`, `=#id` or empty).
+fn is_fragment_link(tag: &[u8], name: &[u8], rest: &[u8]) -> bool {
+    if !tag.eq_ignore_ascii_case(b"a") || !name.eq_ignore_ascii_case(b"href") {
+        return false;
+    }
+    let value = rest
+        .trim_ascii_start()
+        .strip_prefix(b"=")
+        .unwrap_or(b"")
+        .trim_ascii_start();
+    let value = value
+        .strip_prefix(b"\"")
+        .or_else(|| value.strip_prefix(b"'"))
+        .unwrap_or(value);
+    value.trim_ascii_start().starts_with(b"#")
+}
+
 /// Longest attribute name that [`keeps_attr`] keeps.
 const LONGEST_KEPT_ATTR: usize = 24;
 
@@ -216,6 +235,8 @@ pub(crate) fn keeps_attr(tag: &[u8], attr: &[u8]) -> bool {
         // prune (hidden, roles, class tokens), score, meta (language, dates, authors).
         b"class" | b"id" | b"style" | b"hidden" | b"aria-hidden" | b"role" | b"itemprop"
         | b"rel" | b"content" | b"datetime" | b"pubdate" | b"lang" | b"xml:lang" => true,
+        // Tab widgets: recover keeps hidden panels that a tab control points at.
+        b"aria-controls" => true,
         // meta tags; `charset` also stops html5ever's encoding check from changing.
         b"name" | b"property" | b"http-equiv" | b"charset" => on(b"meta"),
         // Canonical URL and other `<link rel>` targets.
@@ -342,7 +363,11 @@ impl Out<'_> {
     /// their order); a tag with nothing to drop is copied as it is.
     fn keep_tag(&mut self, tag: &Tag<'_>, attrs: &[AttrSpan]) {
         let src = self.src;
-        let kept = |a: &AttrSpan| keeps_attr(tag.name, &src[a.name.0..a.name.1]);
+        let kept = |a: &AttrSpan| {
+            let name = &src[a.name.0..a.name.1];
+            keeps_attr(tag.name, name)
+                || is_fragment_link(tag.name, name, &src[a.name.1..a.source.1])
+        };
         if tag.end || !tag.complete {
             return;
         }
@@ -591,6 +616,21 @@ mod tests {
         assert!(keeps_attr(b"META", b"Name"));
         assert!(!keeps_attr(b"div", b"name"));
         assert!(!keeps_attr(b"a", b"href"));
+    }
+
+    #[test]
+    fn in_page_links_and_tab_controls_are_kept() {
+        let page = concat!(
+            "<a href=\"#tab-2\" data-x=1>Steps</a><a HREF = '#top'>up</a><a href=#s>s</a>",
+            "<a href=\"/page#frag\">other</a><button aria-controls=tab-2 onclick=f()>b</button>"
+        );
+        assert_eq!(
+            light(page),
+            concat!(
+                "<a href=\"#tab-2\">Steps</a><a HREF = '#top'>up</a><a href=#s>s</a>",
+                "<a>other</a><button aria-controls=tab-2>b</button>"
+            )
+        );
     }
 
     /// Every element's tag, kept attributes and text, in document order.
