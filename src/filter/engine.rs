@@ -1,4 +1,4 @@
-//! The line-rule engine: every line rule (built-in and user) compiled into one `RegexSet` plus
+//! The line-rule engine: every line rule (built-in and user) compiled into its own regexes plus
 //! one Aho-Corasick automaton for phrases, and the pass that decides which blocks go.
 //!
 //! The pass works in three steps, so that it is idempotent:
@@ -14,7 +14,7 @@
 use std::borrow::Cow;
 
 use aho_corasick::AhoCorasick;
-use regex::RegexSet;
+use regex::Regex;
 
 use super::rules::{
     Action, DUPLICATE_BLOCK, EDGE_LABEL, INLINE_HEADLINE, Position, SITE_PROFILE, TEASER_RAIL,
@@ -145,12 +145,17 @@ impl CompiledRule {
 }
 
 /// Every line rule, compiled.
+///
+/// Each pattern is its own `Regex`, tried only on lines its rule applies to (length, block
+/// kind, host). One `RegexSet` over all patterns was measured first: its lazy DFA tracks every
+/// unanchored pattern at once, so new lines keep building new states (17.5 M instructions per
+/// page, more than extraction), whereas a single pattern's DFA settles after a few lines and
+/// most patterns are skipped by `max_words` or fail within a few bytes of their anchor.
 #[derive(Debug)]
 pub(crate) struct LineEngine {
     pub rules: Vec<CompiledRule>,
-    set: RegexSet,
-    /// For each pattern of `set`, the index of its rule.
-    pattern_rule: Vec<usize>,
+    /// For each rule, its patterns.
+    patterns: Vec<Vec<Regex>>,
     phrases: Option<AhoCorasick>,
     /// For each phrase of `phrases`, the index of its rule.
     phrase_rule: Vec<usize>,
@@ -167,33 +172,34 @@ pub(crate) struct RuleSource {
 
 impl LineEngine {
     /// Compiles the rules. Patterns are assumed valid (checked one by one by the caller, which
-    /// can name the bad one); a set that still fails to build, for size, is reported as is.
+    /// can name the bad one); one that still fails to build, for size, is reported as is.
     pub(crate) fn new(sources: Vec<RuleSource>) -> Result<Self, regex::Error> {
         let mut rules = Vec::with_capacity(sources.len());
-        let mut patterns = Vec::new();
-        let mut pattern_rule = Vec::new();
+        let mut patterns = Vec::with_capacity(sources.len());
         let mut phrases = Vec::new();
         let mut phrase_rule = Vec::new();
         for (i, src) in sources.into_iter().enumerate() {
-            for p in src.patterns {
-                patterns.push(p);
-                pattern_rule.push(i);
-            }
+            let compiled = src
+                .patterns
+                .iter()
+                .map(|p| {
+                    regex::RegexBuilder::new(p)
+                        .case_insensitive(true)
+                        .size_limit(64 << 20)
+                        // Room for the lazy DFA of a pattern with large Unicode classes: when
+                        // its cache keeps filling up, the regex crate falls back to the PikeVM,
+                        // a few hundred times slower per line.
+                        .dfa_size_limit(16 << 20)
+                        .build()
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            patterns.push(compiled);
             for p in src.phrases {
                 phrases.push(text::normalize_line(&p));
                 phrase_rule.push(i);
             }
             rules.push(src.rule);
         }
-        let set = regex::RegexSetBuilder::new(&patterns)
-            .case_insensitive(true)
-            .size_limit(64 << 20)
-            // The lazy DFA's cache: with the default (2 MiB) the built-in set, which is large
-            // because of its Unicode classes, keeps clearing the cache and the regex crate falls
-            // back to its PikeVM, a few hundred times slower per line (measured: 1.5 ms against
-            // 4 µs for a 40-word paragraph). 64 MiB is plenty.
-            .dfa_size_limit(64 << 20)
-            .build()?;
         let phrases = if phrases.is_empty() {
             None
         } else {
@@ -202,8 +208,7 @@ impl LineEngine {
         let max_words = rules.iter().map(|r| r.max_words).max().unwrap_or(0);
         Ok(Self {
             rules,
-            set,
-            pattern_rule,
+            patterns,
             phrases,
             phrase_rule,
             max_words,
@@ -218,19 +223,27 @@ impl LineEngine {
             return;
         }
         let quoted = text::is_quoted_speech(trimmed);
-        for pi in self.set.matches(trimmed).iter() {
-            out.push(self.pattern_rule[pi]);
+        // Whether a rule applies is cheap to tell and rules out most patterns for long lines,
+        // so it is checked before any pattern runs.
+        for (ri, (rule, patterns)) in self.rules.iter().zip(&self.patterns).enumerate() {
+            if rule.applies_to(block, words, host, quoted)
+                && patterns.iter().any(|re| re.is_match(trimmed))
+            {
+                out.push(ri);
+            }
         }
         if let Some(ac) = &self.phrases {
             let mut lowered = String::with_capacity(trimmed.len());
             text::normalize_into(&mut lowered, trimmed);
             for m in ac.find_overlapping_iter(&lowered) {
-                out.push(self.phrase_rule[m.pattern().as_usize()]);
+                let ri = self.phrase_rule[m.pattern().as_usize()];
+                if self.rules[ri].applies_to(block, words, host, quoted) {
+                    out.push(ri);
+                }
             }
+            out.sort_unstable();
+            out.dedup();
         }
-        out.sort_unstable();
-        out.dedup();
-        out.retain(|&ri| self.rules[ri].applies_to(block, words, host, quoted));
     }
 }
 
