@@ -259,6 +259,13 @@ mod tests {
     }
 
     #[test]
+    fn already_nfc_text_still_loses_dropped_characters() {
+        assert_eq!(normalize_block_text("naïve\u{00AD}ly  ok"), "naïvely ok");
+        assert_eq!(normalize_block_text("plain\u{0007} ascii"), "plain ascii");
+        assert_eq!(normalize_block_text("déjà vu"), "déjà vu");
+    }
+
+    #[test]
     fn zero_width_joiners_are_kept() {
         assert_eq!(normalize_block_text("می\u{200C}خواهم"), "می\u{200C}خواهم");
     }
