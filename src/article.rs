@@ -97,8 +97,16 @@ pub const CJK_CHARS_PER_WORD: usize = 2;
 /// Chinese article is a handful of "words", and every length limit misfires. Korean separates
 /// words with spaces, so Hangul counts like Latin script.
 pub fn word_count(text: &str) -> usize {
+    // Fast paths, same counts: ASCII text has no unspaced script, and neither has a token
+    // without a byte >= 0xE3 (every character from U+3000 up starts with such a byte).
+    if text.is_ascii() {
+        return ascii_token_count(text.as_bytes());
+    }
     text.split_whitespace()
         .map(|token| {
+            if token.bytes().all(|b| b < 0xE3) {
+                return 1;
+            }
             let unspaced = token.chars().filter(|&c| is_unspaced_script(c)).count();
             if unspaced == 0 {
                 1
@@ -107,6 +115,19 @@ pub fn word_count(text: &str) -> usize {
             }
         })
         .sum()
+}
+
+/// Whitespace-separated tokens of ASCII text; the ASCII characters `char::is_whitespace` accepts
+/// are tab, line feed, vertical tab, form feed, carriage return and space.
+fn ascii_token_count(bytes: &[u8]) -> usize {
+    let mut count = 0;
+    let mut in_token = false;
+    for &b in bytes {
+        let space = b == b' ' || (b'\t'..=b'\r').contains(&b);
+        count += usize::from(!space && !in_token);
+        in_token = !space;
+    }
+    count
 }
 
 /// Han ideographs and kana: scripts written without spaces between words.

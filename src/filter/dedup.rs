@@ -208,31 +208,51 @@ impl DedupIndex {
 
     /// MinHash signature of the word shingles; `None` for a text without words.
     fn signature(&self, normalized: &str) -> Option<Vec<u32>> {
-        let words: Vec<u64> = normalized
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| xxh3_64(w.as_bytes()))
-            .collect();
+        let words: Vec<u64> = if normalized.is_ascii() {
+            // same words as the char split below: for ASCII, `char::is_alphanumeric` is
+            // `u8::is_ascii_alphanumeric`
+            normalized
+                .as_bytes()
+                .split(|b| !b.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(xxh3_64)
+                .collect()
+        } else {
+            normalized
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| xxh3_64(w.as_bytes()))
+                .collect()
+        };
         if words.is_empty() {
             return None;
         }
         let k = self.settings.shingle_words.min(words.len());
-        let mut mins = vec![u64::MAX; self.settings.num_hashes];
         let mut buf = Vec::with_capacity(k * 8);
-        for window in words.windows(k) {
-            buf.clear();
-            for h in window {
-                buf.extend_from_slice(&h.to_le_bytes());
-            }
-            let shingle = xxh3_64(&buf);
-            for (m, seed) in mins.iter_mut().zip(&self.seeds) {
-                let v = mix(shingle ^ seed);
-                if v < *m {
-                    *m = v;
+        let shingles: Vec<u64> = words
+            .windows(k)
+            .map(|window| {
+                buf.clear();
+                for h in window {
+                    buf.extend_from_slice(&h.to_le_bytes());
                 }
-            }
-        }
-        Some(mins.into_iter().map(|m| (m >> 32) as u32).collect())
+                xxh3_64(&buf)
+            })
+            .collect();
+        // One seed at a time over all shingles: the running minimum stays in a register.
+        Some(
+            self.seeds
+                .iter()
+                .map(|&seed| {
+                    let min = shingles
+                        .iter()
+                        .map(|&shingle| mix(shingle ^ seed))
+                        .min()
+                        .unwrap_or(u64::MAX);
+                    (min >> 32) as u32
+                })
+                .collect(),
+        )
     }
 
     fn band_keys(&self, sig: &[u32]) -> Vec<u64> {

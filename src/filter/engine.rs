@@ -1,4 +1,4 @@
-//! The line-rule engine: every line rule (built-in and user) compiled into one `RegexSet` plus
+//! The line-rule engine: every line rule (built-in and user) compiled into its own regexes plus
 //! one Aho-Corasick automaton for phrases, and the pass that decides which blocks go.
 //!
 //! The pass works in three steps, so that it is idempotent:
@@ -14,7 +14,7 @@
 use std::borrow::Cow;
 
 use aho_corasick::AhoCorasick;
-use regex::RegexSet;
+use regex::Regex;
 
 use super::rules::{
     Action, DUPLICATE_BLOCK, EDGE_LABEL, INLINE_HEADLINE, Position, SITE_PROFILE, TEASER_RAIL,
@@ -145,12 +145,30 @@ impl CompiledRule {
 }
 
 /// Every line rule, compiled.
+///
+/// Each pattern is its own `Regex`, tried only on lines its rule applies to (length, block
+/// kind, host). One `RegexSet` over all patterns was measured first: its lazy DFA tracks every
+/// unanchored pattern at once, so new lines keep building new states (17.5 M instructions per
+/// page, more than extraction), whereas a single pattern's DFA settles after a few lines and
+/// most patterns are skipped by `max_words` or fail within a few bytes of their anchor.
+///
+/// Patterns whose every match starts with one of a few literals (`[/|]\s*(?:getty|...)`,
+/// `(?:©|\(c\))...`) are gated: one Aho-Corasick scan over all their literals tells which of
+/// them can match the line at all, and the others are not run. This saves the regex call and,
+/// for end-anchored patterns that the regex crate searches backwards without a prefilter, a
+/// lazy DFA that otherwise builds states for every new line ending.
 #[derive(Debug)]
 pub(crate) struct LineEngine {
     pub rules: Vec<CompiledRule>,
-    set: RegexSet,
-    /// For each pattern of `set`, the index of its rule.
-    pattern_rule: Vec<usize>,
+    /// For each rule, its patterns, each with its gate (an index into the gate bits) if it has
+    /// one.
+    patterns: Vec<Vec<(Regex, Option<usize>)>>,
+    /// The gated patterns' prefix literals, all in one automaton.
+    gates: Option<AhoCorasick>,
+    /// For each literal of `gates`, the gate it opens.
+    literal_gate: Vec<usize>,
+    /// Number of gated patterns.
+    gate_count: usize,
     phrases: Option<AhoCorasick>,
     /// For each phrase of `phrases`, the index of its rule.
     phrase_rule: Vec<usize>,
@@ -167,43 +185,60 @@ pub(crate) struct RuleSource {
 
 impl LineEngine {
     /// Compiles the rules. Patterns are assumed valid (checked one by one by the caller, which
-    /// can name the bad one); a set that still fails to build, for size, is reported as is.
+    /// can name the bad one); one that still fails to build, for size, is reported as is.
     pub(crate) fn new(sources: Vec<RuleSource>) -> Result<Self, regex::Error> {
         let mut rules = Vec::with_capacity(sources.len());
-        let mut patterns = Vec::new();
-        let mut pattern_rule = Vec::new();
+        let mut patterns = Vec::with_capacity(sources.len());
         let mut phrases = Vec::new();
         let mut phrase_rule = Vec::new();
+        let mut literals: Vec<Vec<u8>> = Vec::new();
+        let mut literal_gate = Vec::new();
+        let mut gate_count = 0;
         for (i, src) in sources.into_iter().enumerate() {
-            for p in src.patterns {
-                patterns.push(p);
-                pattern_rule.push(i);
+            let mut compiled = Vec::with_capacity(src.patterns.len());
+            for p in &src.patterns {
+                let regex = regex::RegexBuilder::new(p)
+                    .case_insensitive(true)
+                    .size_limit(64 << 20)
+                    // Room for the lazy DFA of a pattern with large Unicode classes: when its
+                    // cache keeps filling up, the regex crate falls back to the PikeVM, a few
+                    // hundred times slower per line.
+                    .dfa_size_limit(16 << 20)
+                    .build()?;
+                let gate = prefix_literals(p).map(|lits| {
+                    for lit in lits {
+                        literals.push(lit);
+                        literal_gate.push(gate_count);
+                    }
+                    gate_count += 1;
+                    gate_count - 1
+                });
+                compiled.push((regex, gate));
             }
+            patterns.push(compiled);
             for p in src.phrases {
                 phrases.push(text::normalize_line(&p));
                 phrase_rule.push(i);
             }
             rules.push(src.rule);
         }
-        let set = regex::RegexSetBuilder::new(&patterns)
-            .case_insensitive(true)
-            .size_limit(64 << 20)
-            // The lazy DFA's cache: with the default (2 MiB) the built-in set, which is large
-            // because of its Unicode classes, keeps clearing the cache and the regex crate falls
-            // back to its PikeVM, a few hundred times slower per line (measured: 1.5 ms against
-            // 4 µs for a 40-word paragraph). 64 MiB is plenty.
-            .dfa_size_limit(64 << 20)
-            .build()?;
         let phrases = if phrases.is_empty() {
             None
         } else {
             Some(AhoCorasick::new(&phrases).expect("phrase automaton within default size limits"))
         };
+        let gates = if literals.is_empty() {
+            None
+        } else {
+            Some(AhoCorasick::new(&literals).expect("literal automaton within default size limits"))
+        };
         let max_words = rules.iter().map(|r| r.max_words).max().unwrap_or(0);
         Ok(Self {
             rules,
-            set,
-            pattern_rule,
+            patterns,
+            gates,
+            literal_gate,
+            gate_count,
             phrases,
             phrase_rule,
             max_words,
@@ -211,27 +246,83 @@ impl LineEngine {
     }
 
     /// Indices of the rules that match the block wherever it stands, in rule order.
-    fn matches(&self, block: &Block, words: usize, host: Option<&str>, out: &mut Vec<usize>) {
+    /// `open` is scratch space for the gates.
+    fn matches(
+        &self,
+        block: &Block,
+        words: usize,
+        host: Option<&str>,
+        out: &mut Vec<usize>,
+        open: &mut Vec<bool>,
+    ) {
         out.clear();
         let trimmed = block.text.trim();
         if words > self.max_words || block.kind == BlockKind::Code {
             return;
         }
         let quoted = text::is_quoted_speech(trimmed);
-        for pi in self.set.matches(trimmed).iter() {
-            out.push(self.pattern_rule[pi]);
+        let mut scanned = false;
+        // Whether a rule applies is cheap to tell and rules out most patterns for long lines,
+        // so it is checked before any pattern runs.
+        for (ri, (rule, patterns)) in self.rules.iter().zip(&self.patterns).enumerate() {
+            if !rule.applies_to(block, words, host, quoted) {
+                continue;
+            }
+            let hit = patterns.iter().any(|(re, gate)| {
+                if let (Some(gate), Some(ac)) = (*gate, &self.gates) {
+                    if !scanned {
+                        open.clear();
+                        open.resize(self.gate_count, false);
+                        for m in ac.find_overlapping_iter(trimmed) {
+                            open[self.literal_gate[m.pattern().as_usize()]] = true;
+                        }
+                        scanned = true;
+                    }
+                    if !open[gate] {
+                        return false;
+                    }
+                }
+                re.is_match(trimmed)
+            });
+            if hit {
+                out.push(ri);
+            }
         }
         if let Some(ac) = &self.phrases {
             let mut lowered = String::with_capacity(trimmed.len());
             text::normalize_into(&mut lowered, trimmed);
             for m in ac.find_overlapping_iter(&lowered) {
-                out.push(self.phrase_rule[m.pattern().as_usize()]);
+                let ri = self.phrase_rule[m.pattern().as_usize()];
+                if self.rules[ri].applies_to(block, words, host, quoted) {
+                    out.push(ri);
+                }
             }
+            out.sort_unstable();
+            out.dedup();
         }
-        out.sort_unstable();
-        out.dedup();
-        out.retain(|&ri| self.rules[ri].applies_to(block, words, host, quoted));
     }
+}
+
+/// Literals one of which starts every match of `pattern` (compiled case-insensitively, as the
+/// rules are), or `None` when there is no such short list: a pattern that starts with a
+/// Unicode class, a repetition or an anchor, or one that can match the empty string.
+fn prefix_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    // A start-anchored pattern fails within a few bytes anyway, and nearly all of them begin
+    // `^\W*`, which has no literal prefix: skip parsing them (start-up time).
+    if pattern.starts_with('^') {
+        return None;
+    }
+    let hir = regex_syntax::ParserBuilder::new()
+        .case_insensitive(true)
+        .build()
+        .parse(pattern)
+        .ok()?;
+    let seq = regex_syntax::hir::literal::Extractor::new().extract(&hir);
+    let literals = seq.literals()?;
+    if literals.is_empty() || literals.iter().any(|l| l.as_bytes().is_empty()) {
+        return None;
+    }
+    Some(literals.iter().map(|l| l.as_bytes().to_vec()).collect())
 }
 
 /// Which rule removed a block.
@@ -273,13 +364,14 @@ pub(crate) fn decide(
     let mut matched: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut extra: Vec<Option<RuleRef>> = vec![None; n];
     let mut scratch = Vec::new();
+    let mut open = Vec::new();
     let mut seen_kept: std::collections::HashSet<u64> = std::collections::HashSet::new();
     let mut title_like = vec![false; n];
     let words: Vec<usize> = blocks.iter().map(|b| text::word_count(&b.text)).collect();
     let mut key_buf = String::new();
 
     for (i, block) in blocks.iter().enumerate() {
-        engine.matches(block, words[i], host, &mut scratch);
+        engine.matches(block, words[i], host, &mut scratch, &mut open);
         matched[i].clone_from(&scratch);
         let trimmed = block.text.trim();
         title_like[i] =
@@ -568,6 +660,66 @@ pub(crate) fn rule_name(engine: &LineEngine, r: RuleRef) -> Cow<'static, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefix_literals_of_patterns() {
+        let slash = prefix_literals(r"[/|]\s*(?:getty|afp)\W*$").unwrap();
+        assert!(slash.contains(&b"/".to_vec()) && slash.contains(&b"|".to_vec()));
+        // case-insensitive: both cases of every letter
+        let copy = prefix_literals(r"\(c\)\s*\p{Lu}").unwrap();
+        assert!(copy.contains(&b"(c)".to_vec()) && copy.contains(&b"(C)".to_vec()));
+        assert_eq!(prefix_literals(r"^\W*photo:"), None);
+        assert_eq!(prefix_literals(r"\W*photo:"), None);
+        // matches the empty string: no literal starts every match
+        assert_eq!(prefix_literals(r"(?:photo)?x?"), None);
+    }
+
+    /// Gating never hides a match: on boilerplate and story lines, every built-in pattern that
+    /// matches has one of its prefix literals in the line.
+    #[test]
+    fn gates_never_hide_a_match() {
+        let lines = [
+            "Photo Illustration by Jane Roe/The Ledger/Getty",
+            "Jane Doe | AFP",
+            "© Reuters",
+            "(c) Lakeside Courier 2025",
+            "Foto: Max Muster / fotolia.com",
+            "Read more at The Daily Ledger.",
+            "Story continues below advertisement",
+            "We use cookies. Accept all cookies",
+            "Wir verwenden Cookies. Alle Rechte vorbehalten.",
+            "Updated: 12 March 2025, 10:14",
+            "This article originally appeared in The Conversation.",
+            "The council voted on Tuesday to expand the bus network.",
+            "Zum Vergrößern klicken",
+            "Mehr dazu …",
+        ];
+        let mut gated = 0;
+        for spec in super::super::rules::LINE_RULES {
+            for p in spec.patterns {
+                let Some(lits) = prefix_literals(p) else {
+                    continue;
+                };
+                gated += 1;
+                let re = regex::RegexBuilder::new(p)
+                    .case_insensitive(true)
+                    .build()
+                    .unwrap();
+                for line in lines {
+                    if re.is_match(line) {
+                        assert!(
+                            lits.iter().any(|l| line
+                                .as_bytes()
+                                .windows(l.len())
+                                .any(|w| w == l.as_slice())),
+                            "{p} matches {line:?} without a prefix literal"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(gated > 20, "only {gated} patterns gated");
+    }
 
     #[test]
     fn host_patterns() {

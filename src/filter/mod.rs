@@ -4,7 +4,7 @@
 //!
 //! # Overview
 //! - [`FilterConfig`] is the `[filter]` table of pipeline.toml as written (serde);
-//!   [`FilterConfig::build`] compiles it once into a [`Filter`] (one `RegexSet`, one
+//!   [`FilterConfig::build`] compiles it once into a [`Filter`] (a regex per pattern, one
 //!   Aho-Corasick automaton, site profiles) or returns every config error at once.
 //! - [`Filter::apply`] runs, in order: line rules (built-in groups from `rules.rs` and
 //!   `[[filter.rules]]`), site-profile lines, repeated blocks, inline headlines; then language

@@ -18,8 +18,14 @@ pub(crate) fn normalize_into(out: &mut String, text: &str) {
         if !out.is_empty() {
             out.push(' ');
         }
-        for c in word.chars() {
-            out.extend(c.to_lowercase());
+        if word.is_ascii() {
+            let start = out.len();
+            out.push_str(word);
+            out[start..].make_ascii_lowercase();
+        } else {
+            for c in word.chars() {
+                out.extend(c.to_lowercase());
+            }
         }
     }
 }
@@ -161,11 +167,47 @@ mod tests {
     }
 
     #[test]
+    fn word_count_fast_paths_agree_with_the_char_rule() {
+        // the rule without fast paths: one word per token, Han and kana tokens by characters
+        let reference = |t: &str| -> usize {
+            t.split_whitespace()
+                .map(|tok| {
+                    let unspaced = tok
+                        .chars()
+                        .filter(|&c| {
+                            matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+                                | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+                        })
+                        .count();
+                    if unspaced == 0 {
+                        1
+                    } else {
+                        unspaced.div_ceil(2).max(1)
+                    }
+                })
+                .sum()
+        };
+        for t in [
+            "plain ascii words",
+            "tabs\tand\x0Bvertical\x0Cfeeds\r\nhere",
+            "  leading and trailing  ",
+            "",
+            "café au lait, naïve résumé",
+            "no\u{a0}break\u{2003}spaces",
+            "日本語の文章です。 and English",
+            "「引用」 〜 ｶﾀｶﾅ",
+        ] {
+            assert_eq!(word_count(t), reference(t), "{t:?}");
+        }
+    }
+
+    #[test]
     fn normalize_line_folds_case_and_space() {
         assert_eq!(
             normalize_line("  Photo:\tREUTERS  now "),
             "photo: reuters now"
         );
+        assert_eq!(normalize_line("ÉTÉ À Paris"), "été à paris");
     }
 
     #[test]
