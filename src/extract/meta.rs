@@ -236,22 +236,24 @@ fn ld_or_meta_site(tags: &MetaTags, ld: &JsonLd) -> Option<String> {
 
 // ---------------------------------------------------------------- JSON-LD
 
+/// Every `<script type="application/ld+json">` on the page that parses as JSON, in order.
+pub(super) fn json_ld_documents(doc: &Doc) -> impl Iterator<Item = Value> + '_ {
+    (0..doc.nodes.len()).filter_map(|i| {
+        let e = doc.elem(i)?;
+        let is_ld = e.tag == "script"
+            && e.attr("type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+        if !is_ld {
+            return None;
+        }
+        serde_json::from_str::<Value>(doc.text_of(i, |_| false).trim()).ok()
+    })
+}
+
 fn parse_json_ld(doc: &Doc) -> JsonLd {
     let mut out = JsonLd::default();
     let mut article_seen = false;
-    for i in 0..doc.nodes.len() {
-        let Some(e) = doc.elem(i) else { continue };
-        if e.tag != "script"
-            || !e
-                .attr("type")
-                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-        {
-            continue;
-        }
-        let text = doc.text_of(i, |_| false);
-        let Ok(v) = serde_json::from_str::<Value>(text.trim()) else {
-            continue;
-        };
+    for v in json_ld_documents(doc) {
         // Iterative walk over nested objects (@graph, arrays, mainEntity).
         let mut stack: Vec<(&Value, usize)> = vec![(&v, 0)];
         while let Some((val, depth)) = stack.pop() {

@@ -448,19 +448,7 @@ fn wrap_body(body: &str) -> String {
 /// and how-to pages (`description` and the steps' texts, in order).
 fn json_ld_bodies(doc: &Doc) -> Vec<String> {
     let mut out = Vec::new();
-    for i in 0..doc.nodes.len() {
-        let Some(e) = doc.elem(i) else { continue };
-        if e.tag != "script"
-            || !e
-                .attr("type")
-                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-        {
-            continue;
-        }
-        let text = doc.text_of(i, |_| false);
-        let Ok(v) = serde_json::from_str::<Value>(text.trim()) else {
-            continue;
-        };
+    for v in super::meta::json_ld_documents(doc) {
         let mut stack: Vec<(&Value, usize)> = vec![(&v, 0)];
         while let Some((val, depth)) = stack.pop() {
             if depth > MAX_LD_DEPTH {
