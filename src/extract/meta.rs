@@ -302,7 +302,8 @@ fn parse_json_ld(doc: &Doc) -> JsonLd {
     out
 }
 
-fn ld_types(v: &Value) -> Vec<String> {
+/// A JSON-LD object's `@type` values, lowercased.
+pub(super) fn ld_types(v: &Value) -> Vec<String> {
     match v.get("@type") {
         Some(Value::String(s)) => vec![s.to_ascii_lowercase()],
         Some(Value::Array(a)) => a

@@ -457,7 +457,7 @@ fn json_ld_bodies(doc: &Doc) -> Vec<String> {
             match val {
                 Value::Array(a) => stack.extend(a.iter().rev().map(|x| (x, depth + 1))),
                 Value::Object(o) => {
-                    let types = ld_types(val);
+                    let types = super::meta::ld_types(val);
                     if let Some(body) = o.get("articleBody").and_then(Value::as_str) {
                         out.push(body.to_string());
                     } else if types.iter().any(|t| is_in(sel::ARTICLE_TYPES, t))
@@ -480,18 +480,6 @@ fn json_ld_bodies(doc: &Doc) -> Vec<String> {
     }
     out.retain(|b| !b.trim().is_empty());
     out
-}
-
-fn ld_types(v: &Value) -> Vec<String> {
-    match v.get("@type") {
-        Some(Value::String(s)) => vec![s.to_ascii_lowercase()],
-        Some(Value::Array(a)) => a
-            .iter()
-            .filter_map(Value::as_str)
-            .map(str::to_ascii_lowercase)
-            .collect(),
-        _ => Vec::new(),
-    }
 }
 
 /// A how-to as markup: its description, then each step's text (steps may nest their
