@@ -151,6 +151,9 @@ struct Preset {
     /// teaser and link lists that survived container cleaning (trafilatura's
     /// `link_density_test` uses 0.8).
     max_block_link_share: f32,
+    /// Drop a run of at least this many link-only blocks at the start or end of the body
+    /// (0 = never): breadcrumbs and "more stories" lists that border the story.
+    min_edge_link_run: usize,
 }
 
 impl Preset {
@@ -180,6 +183,7 @@ impl Preset {
                 max_link_block_words: 0,
                 drop_boilerplate_phrases: true,
                 max_block_link_share: 0.8,
+                min_edge_link_run: 2,
             },
             Favor::Precision => Self {
                 mark: MarkParams {
@@ -200,6 +204,7 @@ impl Preset {
                 max_link_block_words: 12,
                 drop_boilerplate_phrases: true,
                 max_block_link_share: 0.6,
+                min_edge_link_run: 2,
             },
             Favor::Recall => Self {
                 mark: MarkParams {
@@ -220,6 +225,7 @@ impl Preset {
                 max_link_block_words: 0,
                 drop_boilerplate_phrases: false,
                 max_block_link_share: 1.0,
+                min_edge_link_run: 0,
             },
         }
     }
@@ -395,7 +401,8 @@ const CAPTION_MAX_WORDS: usize = 35;
 
 /// Text-level pass over rendered blocks: share buttons, furniture one-liners and (by
 /// preset) consent/comment-form phrases and link-only lines.
-fn filter_blocks(raw: Vec<RawBlock>, preset: &Preset) -> Vec<Block> {
+fn filter_blocks(mut raw: Vec<RawBlock>, preset: &Preset) -> Vec<Block> {
+    trim_edge_link_runs(&mut raw, preset.min_edge_link_run);
     let total = raw.len();
     raw.into_iter()
         .enumerate()
@@ -442,6 +449,43 @@ fn filter_blocks(raw: Vec<RawBlock>, preset: &Preset) -> Vec<Block> {
         })
         .map(|(_, r)| r.block)
         .collect()
+}
+
+/// Drops link-only blocks that border the body: a run of at least `min_run` of them
+/// (headings in between count as part of the run) before the first or after the last block
+/// of prose. Such runs are breadcrumbs, "more stories" and tag lists that the container
+/// shares with the story; link lists inside the story (tables of contents between
+/// paragraphs, reference lists) are left alone, and a body made only of links is kept.
+fn trim_edge_link_runs(raw: &mut Vec<RawBlock>, min_run: usize) {
+    if min_run == 0 {
+        return;
+    }
+    let link_only = |r: &RawBlock| r.chars > 0 && r.link_chars * 10 >= r.chars * 9;
+    let is_heading = |r: &RawBlock| matches!(r.block.kind, BlockKind::Heading(_));
+    // Tail: the run may end the body with its own heading ("Related stories").
+    let mut end = raw.len();
+    let mut links = 0;
+    while end > 0 && (link_only(&raw[end - 1]) || is_heading(&raw[end - 1])) {
+        links += usize::from(link_only(&raw[end - 1]));
+        end -= 1;
+    }
+    if links >= min_run && end > 0 {
+        raw.truncate(end);
+    }
+    // Head: stop after the last link-only block, so the story's own heading stays.
+    let mut start = 0;
+    let mut links = 0;
+    let mut cut = 0;
+    while start < raw.len() && (link_only(&raw[start]) || is_heading(&raw[start])) {
+        if link_only(&raw[start]) {
+            links += 1;
+            cut = start + 1;
+        }
+        start += 1;
+    }
+    if links >= min_run && start < raw.len() {
+        raw.drain(..cut);
+    }
 }
 
 /// Drops a leading heading that repeats the title (it is metadata, not body).
@@ -559,6 +603,68 @@ mod tests {
         assert!(r.contains("Budget talks stall"));
         assert_ne!(p, b);
         assert_ne!(b, r);
+    }
+
+    #[test]
+    fn link_runs_at_the_edges_of_the_body_are_dropped() {
+        let block = |kind, text: &str, linked: bool| RawBlock {
+            block: Block::new(kind, text),
+            link_chars: if linked { text.chars().count() } else { 0 },
+            chars: text.chars().count(),
+        };
+        let story = "The council approved the budget after a long debate on Tuesday evening.";
+        let para = |text| block(BlockKind::Paragraph, text, false);
+        let link = |text| block(BlockKind::ListItem, text, true);
+        let heading = |text, linked| block(BlockKind::Heading(2), text, linked);
+        let blocks = vec![
+            link("Home"),
+            link("Politics"),
+            heading("Budget approved", false),
+            para(story),
+            link("Budget document (PDF)"),
+            para(story),
+            heading("More stories", false),
+            link("Schools reopen on Monday"),
+            link("New bridge opens downtown"),
+        ];
+        let mut kept = blocks;
+        trim_edge_link_runs(&mut kept, 2);
+        let texts: Vec<&str> = kept.iter().map(|b| b.block.text.as_str()).collect();
+        // The story's own heading and the link inside the story stay.
+        assert_eq!(
+            texts,
+            ["Budget approved", story, "Budget document (PDF)", story]
+        );
+
+        // One link at an edge is not a run; a body of links alone is left alone.
+        let mut kept = vec![para(story), link("Schools reopen on Monday")];
+        trim_edge_link_runs(&mut kept, 2);
+        assert_eq!(kept.len(), 2);
+        let mut kept = vec![link("Schools reopen"), link("New bridge opens")];
+        trim_edge_link_runs(&mut kept, 2);
+        assert_eq!(kept.len(), 2);
+        // Balanced trims edge runs, recall keeps them.
+        let edge_run = || {
+            vec![
+                para(story),
+                link("Schools reopen"),
+                link("New bridge opens"),
+            ]
+        };
+        assert_eq!(
+            filter_blocks(edge_run(), &Preset::of(Favor::Balanced)).len(),
+            1
+        );
+        // The recall preset keeps edge runs.
+        let kept = filter_blocks(
+            vec![
+                para(story),
+                link("Schools reopen"),
+                link("New bridge opens"),
+            ],
+            &Preset::of(Favor::Recall),
+        );
+        assert_eq!(kept.len(), 3);
     }
 
     #[test]
