@@ -263,12 +263,71 @@ fn has_figure_ancestor(doc: &Doc, i: usize) -> bool {
     false
 }
 
+/// Fewest items of a teaser link list.
+const LINK_LIST_MIN_ITEMS: u32 = 3;
+/// Share of a teaser list's text that sits in links.
+const LINK_LIST_MIN_LINK_DENSITY: f32 = 0.9;
+/// How many wrapper levels above a list are skipped to find its box.
+const LINK_LIST_WRAPPER_LEVELS: usize = 3;
+
+/// A teaser list: every item is a link ("most read", "more on this topic") and the list
+/// sits in a box of its own, next to nothing but headings, not between story
+/// paragraphs (source lists, "read also" lists inside the story are left alone). Tables of
+/// contents (in-page `#` links) are kept.
+fn is_boxed_link_list(doc: &Doc, i: usize, s: &Stats) -> bool {
+    if !matches!(doc.tag(i), "ul" | "ol")
+        || s.items[i] < LINK_LIST_MIN_ITEMS
+        || s.link_density(i) <= LINK_LIST_MIN_LINK_DENSITY
+    {
+        return false;
+    }
+    // The box: the first ancestor that holds more than the list.
+    let mut inner = i;
+    let mut boxed = None;
+    for _ in 0..LINK_LIST_WRAPPER_LEVELS {
+        let Some(par) = doc.nodes[inner].parent else {
+            break;
+        };
+        if s.text[par] > s.text[inner] {
+            boxed = Some((par, inner));
+            break;
+        }
+        inner = par;
+    }
+    let Some((boxed, inner)) = boxed else {
+        return false;
+    };
+    // A sublist under an item's label is an outline, not a box.
+    if matches!(doc.tag(boxed), "li" | "dd") {
+        return false;
+    }
+    let other =
+        s.text[boxed] - s.text[inner] - s.heading_text[boxed].min(s.text[boxed] - s.text[inner]);
+    if other as f32 > 0.2 * s.text[i] as f32 {
+        return false;
+    }
+    // Tables of contents link into the page itself.
+    let end = doc.nodes[i].end;
+    let anchors = (i..end)
+        .filter(|&j| doc.tag(j) == "a")
+        .filter(|&j| {
+            doc.elem(j)
+                .and_then(|e| e.attr("href"))
+                .is_some_and(|h| h.trim_start().starts_with('#'))
+        })
+        .count();
+    anchors * 2 < s.items[i] as usize
+}
+
 fn should_drop(doc: &Doc, i: usize, s: &Stats, p: &CleanParams) -> bool {
     let tag = doc.tag(i);
     let text = s.text[i] as f32;
     let is_list = matches!(tag, "ul" | "ol") || (text > 0.0 && s.list_text[i] as f32 / text > 0.9);
     let weight = class_weight(doc, i);
     if weight < 0.0 {
+        return true;
+    }
+    if is_boxed_link_list(doc, i, s) {
         return true;
     }
     if s.commas[i] >= 10 {
@@ -374,6 +433,62 @@ mod tests {
             "<body><script>x()</script><style>p{}</style><form>login</form><p>keep</p></body>",
         );
         assert_eq!(t, "keep");
+    }
+
+    fn cleaned(html: &str, root: &str) -> String {
+        let d = Doc::parse(html);
+        let mut r = mark_boilerplate(&d, &params());
+        let s = Stats::compute(&d, &r);
+        let c = d.find_tag(root).unwrap();
+        let clean = CleanParams {
+            link_density_modifier: 0.0,
+            enabled: true,
+        };
+        clean_selection(&d, &[c], &mut r, &s, &clean);
+        d.text_of(c, |j| r[j])
+    }
+
+    #[test]
+    fn boxed_teaser_link_list_dropped() {
+        let p = "<p>Story text, with a comma, long enough to count as a paragraph here.</p>";
+        let items = "<li><a href=/a>First other story headline</a></li>\
+                     <li><a href=/b>Second other story headline</a></li>\
+                     <li><a href=/c>Third other story headline</a></li>";
+        // In a box of its own under a heading (a layout-table cell): a teaser list.
+        let t = cleaned(
+            &format!(
+                "<body><table><tr><td>{p}{p}</td>\
+                 <td><h3>Most read</h3><ol>{items}</ol></td></tr></table></body>"
+            ),
+            "tr",
+        );
+        assert!(
+            !t.contains("other story") && t.contains("Story text"),
+            "{t}"
+        );
+        // Between story paragraphs: part of the story.
+        let t = cleaned(
+            &format!("<body><article>{p}<ul>{items}</ul>{p}</article></body>"),
+            "article",
+        );
+        assert!(t.contains("Third other story"), "{t}");
+        // A sublist under an item label: an outline.
+        let t = cleaned(
+            &format!(
+                "<body><article>{p}{p}<ul><li>In progress:<ul>{items}</ul></li></ul></article></body>"
+            ),
+            "article",
+        );
+        assert!(t.contains("Third other story"), "{t}");
+        // A table of contents links into the page.
+        let toc = items.replace("href=/", "href=#");
+        let t = cleaned(
+            &format!(
+                "<body><article><div><h2>Contents</h2><ul>{toc}</ul></div>{p}{p}</article></body>"
+            ),
+            "article",
+        );
+        assert!(t.contains("Third other story"), "{t}");
     }
 
     #[test]
