@@ -57,6 +57,60 @@ pub(crate) fn is_hidden(doc: &Doc, i: usize) -> bool {
 /// story is not.
 const STRONG_TOKEN_MAX_CHARS: u32 = 1000;
 
+/// Whether the element sits in a `<figure>` (a few levels up): there the render filter
+/// judges the caption as a whole by its credit, so the credit must stay visible to it.
+fn in_figure(doc: &Doc, i: usize) -> bool {
+    let mut cur = Some(i);
+    for _ in 0..4 {
+        let Some(a) = cur else { break };
+        if matches!(doc.tag(a), "figure" | "figcaption") {
+            return true;
+        }
+        cur = doc.nodes[a].parent;
+    }
+    false
+}
+
+/// Credit-named elements apply only below this size (characters).
+const CREDIT_MAX_CHARS: u32 = 200;
+/// A block around a credit up to this size (characters) is the credited caption.
+const CREDITED_CAPTION_MAX_CHARS: u32 = 300;
+
+/// A picture credit named by its class/id, outside `<figure>` (there the render filter
+/// judges the caption as a whole): what to drop. The short block around it is the
+/// photo's caption and goes with it; a longer one keeps its text and loses the credit.
+fn credit_scope(doc: &Doc, i: usize, text_len: &[u32]) -> Option<usize> {
+    let e = doc.elem(i)?;
+    if text_len[i] >= CREDIT_MAX_CHARS
+        || matches!(e.tag.as_str(), "article" | "main" | "body" | "html")
+        || !sel::CREDIT.is_match(&e.class_id())
+        || in_figure(doc, i)
+    {
+        return None;
+    }
+    let mut cur = i;
+    for _ in 0..3 {
+        if is_in(sel::BLOCK_TAGS, doc.tag(cur)) {
+            break;
+        }
+        match doc.nodes[cur].parent {
+            Some(par) if doc.elem(par).is_some() => cur = par,
+            _ => break,
+        }
+    }
+    let block = cur;
+    if block != i
+        && text_len[block] < CREDITED_CAPTION_MAX_CHARS
+        && !matches!(
+            doc.tag(block),
+            "article" | "main" | "body" | "html" | "td" | "li"
+        )
+    {
+        return Some(block);
+    }
+    Some(i)
+}
+
 /// Whether a single element (ignoring its ancestors) is boilerplate.
 fn is_boilerplate(
     doc: &Doc,
@@ -165,6 +219,15 @@ pub(crate) fn mark_boilerplate(doc: &Doc, p: &MarkParams) -> Vec<bool> {
         if is_boilerplate(doc, i, &marker, &text_len, p, &mut panels) {
             let end = doc.nodes[i].end;
             removed[i..end].iter_mut().for_each(|r| *r = true);
+            i = end;
+        } else if p.use_class_tokens
+            && !marker[i]
+            && let Some(drop) = credit_scope(doc, i, &text_len)
+        {
+            // The scope may be an ancestor (a credited caption): its earlier nodes are
+            // already visited, so only the flags change.
+            let end = doc.nodes[drop].end;
+            removed[drop..end].iter_mut().for_each(|r| *r = true);
             i = end;
         } else {
             i += 1;
@@ -394,6 +457,26 @@ mod tests {
         };
         clean_selection(&doc, &[article], &mut removed, &stats, &clean);
         assert!(!removed[hidden_page]);
+    }
+
+    #[test]
+    fn credits_and_credited_captions_dropped() {
+        let long = "A long paragraph of story text, with commas, that goes on and on. ".repeat(5);
+        let t = kept_text(&format!(
+            "<body><p>keep</p><p class=image-annotation>The mayor at the opening. \
+             <em class=copyright>Jane Doe</em></p>\
+             <p>{long}<span class=photo-credit>Photo: John Roe</span></p>\
+             <figure><figcaption>In a figure. <span class=credit>Ann Poe</span></figcaption></figure>\
+             <div class=credits><p>{long}</p></div></body>"
+        ));
+        assert!(t.starts_with("keep"), "{t}");
+        assert!(!t.contains("mayor") && !t.contains("Jane"), "{t}");
+        assert!(
+            t.contains("goes on and on") && !t.contains("John Roe"),
+            "{t}"
+        );
+        assert!(t.contains("Ann Poe"), "{t}");
+        assert_eq!(t.matches("goes on and on").count(), 10, "{t}");
     }
 
     #[test]
