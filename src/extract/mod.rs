@@ -274,6 +274,7 @@ impl Extractor {
             raw = recover::with_lead(&raw, recovered, recover::page_description(&doc).as_deref());
         }
         let mut blocks = filter_blocks(raw, &preset);
+        drop_orphan_headings(&mut blocks);
         let body_text: String = blocks
             .iter()
             .map(|b| b.text.as_str())
@@ -486,6 +487,39 @@ fn trim_edge_link_runs(raw: &mut Vec<RawBlock>, min_run: usize) {
     if links >= min_run && start < raw.len() {
         raw.drain(..cut);
     }
+}
+
+/// Longest heading (words) that [`drop_orphan_headings`] treats as a section label.
+const ORPHAN_HEADING_MAX_WORDS: usize = 12;
+
+/// Drops headings that head nothing: the body's last block, or a heading followed at once
+/// by a heading of the same or a higher rank. What they announced (a teaser box, a
+/// "sources" list, a contact card) was cleaned away; the label alone is furniture.
+fn drop_orphan_headings(blocks: &mut Vec<Block>) {
+    let mut keep = vec![true; blocks.len()];
+    // Backwards, so a run of stranded headings at the end goes as a whole.
+    let mut next_level: Option<u8> = None;
+    for (k, b) in blocks.iter().enumerate().rev() {
+        // A long heading is a standfirst set as a heading: content, not a label.
+        match b.kind {
+            BlockKind::Heading(level)
+                if b.text.split_whitespace().count() <= ORPHAN_HEADING_MAX_WORDS =>
+            {
+                if next_level.is_none_or(|n| n <= level) {
+                    keep[k] = false;
+                } else {
+                    next_level = Some(level);
+                }
+            }
+            // Content: the heading before it heads something.
+            _ => next_level = Some(u8::MAX),
+        }
+    }
+    let mut k = 0;
+    blocks.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
 }
 
 /// Drops a leading heading that repeats the title (it is metadata, not body).
@@ -797,6 +831,36 @@ mod tests {
         assert_eq!(ok.favor, Favor::Recall);
         assert!(!ok.include_tables);
         assert!(toml::from_str::<ExtractConfig>("favour = 'recall'").is_err());
+    }
+
+    #[test]
+    fn orphan_headings_dropped() {
+        use BlockKind::{Heading, Paragraph};
+        let standfirst =
+            "A long standfirst set as a heading, which tells the reader what the story is about";
+        let mut blocks = vec![
+            Block::new(Heading(2), "Section"),
+            Block::new(Paragraph, "Story text."),
+            Block::new(Heading(2), standfirst),
+            Block::new(Heading(2), "Most read"),
+            Block::new(Heading(3), "Subsection"),
+            Block::new(Paragraph, "More story text."),
+            Block::new(Heading(3), "Most discussed"),
+            Block::new(Heading(2), "Contact"),
+        ];
+        drop_orphan_headings(&mut blocks);
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Section",
+                "Story text.",
+                standfirst,
+                "Most read",
+                "Subsection",
+                "More story text."
+            ]
+        );
     }
 }
 

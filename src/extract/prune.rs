@@ -57,6 +57,60 @@ pub(crate) fn is_hidden(doc: &Doc, i: usize) -> bool {
 /// story is not.
 const STRONG_TOKEN_MAX_CHARS: u32 = 1000;
 
+/// Whether the element sits in a `<figure>` (a few levels up): there the render filter
+/// judges the caption as a whole by its credit, so the credit must stay visible to it.
+fn in_figure(doc: &Doc, i: usize) -> bool {
+    let mut cur = Some(i);
+    for _ in 0..4 {
+        let Some(a) = cur else { break };
+        if matches!(doc.tag(a), "figure" | "figcaption") {
+            return true;
+        }
+        cur = doc.nodes[a].parent;
+    }
+    false
+}
+
+/// Credit-named elements apply only below this size (characters).
+const CREDIT_MAX_CHARS: u32 = 200;
+/// A block around a credit up to this size (characters) is the credited caption.
+const CREDITED_CAPTION_MAX_CHARS: u32 = 300;
+
+/// A picture credit named by its class/id, outside `<figure>` (there the render filter
+/// judges the caption as a whole): what to drop. The short block around it is the
+/// photo's caption and goes with it; a longer one keeps its text and loses the credit.
+fn credit_scope(doc: &Doc, i: usize, text_len: &[u32]) -> Option<usize> {
+    let e = doc.elem(i)?;
+    if text_len[i] >= CREDIT_MAX_CHARS
+        || matches!(e.tag.as_str(), "article" | "main" | "body" | "html")
+        || !sel::CREDIT.is_match(&e.class_id())
+        || in_figure(doc, i)
+    {
+        return None;
+    }
+    let mut cur = i;
+    for _ in 0..3 {
+        if is_in(sel::BLOCK_TAGS, doc.tag(cur)) {
+            break;
+        }
+        match doc.nodes[cur].parent {
+            Some(par) if doc.elem(par).is_some() => cur = par,
+            _ => break,
+        }
+    }
+    let block = cur;
+    if block != i
+        && text_len[block] < CREDITED_CAPTION_MAX_CHARS
+        && !matches!(
+            doc.tag(block),
+            "article" | "main" | "body" | "html" | "td" | "li"
+        )
+    {
+        return Some(block);
+    }
+    Some(i)
+}
+
 /// Whether a single element (ignoring its ancestors) is boilerplate.
 fn is_boilerplate(
     doc: &Doc,
@@ -166,6 +220,15 @@ pub(crate) fn mark_boilerplate(doc: &Doc, p: &MarkParams) -> Vec<bool> {
             let end = doc.nodes[i].end;
             removed[i..end].iter_mut().for_each(|r| *r = true);
             i = end;
+        } else if p.use_class_tokens
+            && !marker[i]
+            && let Some(drop) = credit_scope(doc, i, &text_len)
+        {
+            // The scope may be an ancestor (a credited caption): its earlier nodes are
+            // already visited, so only the flags change.
+            let end = doc.nodes[drop].end;
+            removed[drop..end].iter_mut().for_each(|r| *r = true);
+            i = end;
         } else {
             i += 1;
         }
@@ -263,12 +326,71 @@ fn has_figure_ancestor(doc: &Doc, i: usize) -> bool {
     false
 }
 
+/// Fewest items of a teaser link list.
+const LINK_LIST_MIN_ITEMS: u32 = 3;
+/// Share of a teaser list's text that sits in links.
+const LINK_LIST_MIN_LINK_DENSITY: f32 = 0.9;
+/// How many wrapper levels above a list are skipped to find its box.
+const LINK_LIST_WRAPPER_LEVELS: usize = 3;
+
+/// A teaser list: every item is a link ("most read", "more on this topic") and the list
+/// sits in a box of its own, next to nothing but headings, not between story
+/// paragraphs (source lists, "read also" lists inside the story are left alone). Tables of
+/// contents (in-page `#` links) are kept.
+fn is_boxed_link_list(doc: &Doc, i: usize, s: &Stats) -> bool {
+    if !matches!(doc.tag(i), "ul" | "ol")
+        || s.items[i] < LINK_LIST_MIN_ITEMS
+        || s.link_density(i) <= LINK_LIST_MIN_LINK_DENSITY
+    {
+        return false;
+    }
+    // The box: the first ancestor that holds more than the list.
+    let mut inner = i;
+    let mut boxed = None;
+    for _ in 0..LINK_LIST_WRAPPER_LEVELS {
+        let Some(par) = doc.nodes[inner].parent else {
+            break;
+        };
+        if s.text[par] > s.text[inner] {
+            boxed = Some((par, inner));
+            break;
+        }
+        inner = par;
+    }
+    let Some((boxed, inner)) = boxed else {
+        return false;
+    };
+    // A sublist under an item's label is an outline, not a box.
+    if matches!(doc.tag(boxed), "li" | "dd") {
+        return false;
+    }
+    let other =
+        s.text[boxed] - s.text[inner] - s.heading_text[boxed].min(s.text[boxed] - s.text[inner]);
+    if other as f32 > 0.2 * s.text[i] as f32 {
+        return false;
+    }
+    // Tables of contents link into the page itself.
+    let end = doc.nodes[i].end;
+    let anchors = (i..end)
+        .filter(|&j| doc.tag(j) == "a")
+        .filter(|&j| {
+            doc.elem(j)
+                .and_then(|e| e.attr("href"))
+                .is_some_and(|h| h.trim_start().starts_with('#'))
+        })
+        .count();
+    anchors * 2 < s.items[i] as usize
+}
+
 fn should_drop(doc: &Doc, i: usize, s: &Stats, p: &CleanParams) -> bool {
     let tag = doc.tag(i);
     let text = s.text[i] as f32;
     let is_list = matches!(tag, "ul" | "ol") || (text > 0.0 && s.list_text[i] as f32 / text > 0.9);
     let weight = class_weight(doc, i);
     if weight < 0.0 {
+        return true;
+    }
+    if is_boxed_link_list(doc, i, s) {
         return true;
     }
     if s.commas[i] >= 10 {
@@ -338,6 +460,26 @@ mod tests {
     }
 
     #[test]
+    fn credits_and_credited_captions_dropped() {
+        let long = "A long paragraph of story text, with commas, that goes on and on. ".repeat(5);
+        let t = kept_text(&format!(
+            "<body><p>keep</p><p class=image-annotation>The mayor at the opening. \
+             <em class=copyright>Jane Doe</em></p>\
+             <p>{long}<span class=photo-credit>Photo: John Roe</span></p>\
+             <figure><figcaption>In a figure. <span class=credit>Ann Poe</span></figcaption></figure>\
+             <div class=credits><p>{long}</p></div></body>"
+        ));
+        assert!(t.starts_with("keep"), "{t}");
+        assert!(!t.contains("mayor") && !t.contains("Jane"), "{t}");
+        assert!(
+            t.contains("goes on and on") && !t.contains("John Roe"),
+            "{t}"
+        );
+        assert!(t.contains("Ann Poe"), "{t}");
+        assert_eq!(t.matches("goes on and on").count(), 10, "{t}");
+    }
+
+    #[test]
     fn hidden_elements_dropped() {
         let t = kept_text(
             "<body><p>keep</p><p hidden>h1</p><p aria-hidden=true>h2</p><p style='display: none'>h3</p></body>",
@@ -374,6 +516,62 @@ mod tests {
             "<body><script>x()</script><style>p{}</style><form>login</form><p>keep</p></body>",
         );
         assert_eq!(t, "keep");
+    }
+
+    fn cleaned(html: &str, root: &str) -> String {
+        let d = Doc::parse(html);
+        let mut r = mark_boilerplate(&d, &params());
+        let s = Stats::compute(&d, &r);
+        let c = d.find_tag(root).unwrap();
+        let clean = CleanParams {
+            link_density_modifier: 0.0,
+            enabled: true,
+        };
+        clean_selection(&d, &[c], &mut r, &s, &clean);
+        d.text_of(c, |j| r[j])
+    }
+
+    #[test]
+    fn boxed_teaser_link_list_dropped() {
+        let p = "<p>Story text, with a comma, long enough to count as a paragraph here.</p>";
+        let items = "<li><a href=/a>First other story headline</a></li>\
+                     <li><a href=/b>Second other story headline</a></li>\
+                     <li><a href=/c>Third other story headline</a></li>";
+        // In a box of its own under a heading (a layout-table cell): a teaser list.
+        let t = cleaned(
+            &format!(
+                "<body><table><tr><td>{p}{p}</td>\
+                 <td><h3>Most read</h3><ol>{items}</ol></td></tr></table></body>"
+            ),
+            "tr",
+        );
+        assert!(
+            !t.contains("other story") && t.contains("Story text"),
+            "{t}"
+        );
+        // Between story paragraphs: part of the story.
+        let t = cleaned(
+            &format!("<body><article>{p}<ul>{items}</ul>{p}</article></body>"),
+            "article",
+        );
+        assert!(t.contains("Third other story"), "{t}");
+        // A sublist under an item label: an outline.
+        let t = cleaned(
+            &format!(
+                "<body><article>{p}{p}<ul><li>In progress:<ul>{items}</ul></li></ul></article></body>"
+            ),
+            "article",
+        );
+        assert!(t.contains("Third other story"), "{t}");
+        // A table of contents links into the page.
+        let toc = items.replace("href=/", "href=#");
+        let t = cleaned(
+            &format!(
+                "<body><article><div><h2>Contents</h2><ul>{toc}</ul></div>{p}{p}</article></body>"
+            ),
+            "article",
+        );
+        assert!(t.contains("Third other story"), "{t}");
     }
 
     #[test]

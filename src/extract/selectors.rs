@@ -155,6 +155,15 @@ pub static STRONG_UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// Class/id tokens of picture credits and copyright notes ("Foto: dpa", "© Jane Doe"):
+/// furniture next to captions, named for what they are.
+pub static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"copyright|(?:^|[^a-z])(?:photo-?|image-?|img-?|video-?)?credits?(?:[^a-z]|$)|(?:caption|image|img|photo|media|bild|foto)[-_]*(?:source|quelle)|bildnachweis|photographer|fotograf",
+    )
+    .expect("static regex")
+});
+
 /// Class/id tokens of a standfirst: the lead paragraph or deck that sits in the article's
 /// header, apart from the body container.
 pub static LEAD: LazyLock<Regex> = LazyLock::new(|| {
