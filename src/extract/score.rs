@@ -401,6 +401,116 @@ fn lead_roots(doc: &Doc, removed: &[bool], stats: &Stats, top: usize, first: usi
     out
 }
 
+/// How many levels above the winner its enclosing `<article>` is looked for.
+const FEED_MAX_LEVELS: usize = 8;
+/// A story of a feed holds at least this much text (characters); teaser cards hold less.
+const FEED_MIN_STORY_CHARS: u32 = 400;
+
+/// Letters and digits of `s`, lowercased: headings and titles compared without punctuation.
+fn title_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether the first `h1`/`h2` in `i` repeats the page `<title>` (which may carry a site
+/// suffix).
+fn heading_is_title(doc: &Doc, removed: &[bool], i: usize, title: &str) -> bool {
+    if title.is_empty() {
+        return false;
+    }
+    let end = doc.nodes[i].end;
+    let mut j = i;
+    while j < end {
+        if removed[j] {
+            j = doc.nodes[j].end;
+            continue;
+        }
+        if matches!(doc.tag(j), "h1" | "h2") {
+            let h = title_key(&doc.text_of(j, |k| removed[k]));
+            return h.chars().count() >= 10 && title.contains(&h);
+        }
+        j += 1;
+    }
+    false
+}
+
+/// A feed of full stories (infinite scroll, preloaded "next" articles): the winner sits
+/// in an `<article>` that shares its class with other `<article>`s holding stories. The
+/// page is about the one whose heading repeats the page title, else the first; the
+/// longest usually is a later one. Returns the best-scored candidate inside that story,
+/// or `top` when the winner is not in such a feed.
+fn feed_story(
+    doc: &Doc,
+    removed: &[bool],
+    stats: &Stats,
+    score: &[f32],
+    has_score: &[bool],
+    top: usize,
+) -> usize {
+    let mut cur = Some(top);
+    let mut own = None;
+    for _ in 0..=FEED_MAX_LEVELS {
+        let Some(a) = cur else { break };
+        if doc.tag(a) == "article" {
+            own = Some(a);
+            break;
+        }
+        cur = doc.nodes[a].parent;
+    }
+    let Some(own) = own else { return top };
+    let Some(class) = doc
+        .elem(own)
+        .and_then(|e| e.attr("class"))
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    else {
+        return top;
+    };
+    let mut peers = Vec::new();
+    let mut i = 0;
+    while i < doc.nodes.len() {
+        if removed[i] {
+            i = doc.nodes[i].end;
+            continue;
+        }
+        if let Some(e) = doc.elem(i)
+            && e.tag == "article"
+            && e.attr("class").map(str::trim) == Some(class)
+            && stats.text[i] >= FEED_MIN_STORY_CHARS
+            && stats.paras[i] > 0
+        {
+            peers.push(i);
+            i = doc.nodes[i].end;
+            continue;
+        }
+        i += 1;
+    }
+    if peers.len() < 2 || !peers.contains(&own) {
+        return top;
+    }
+    let title = doc
+        .find_tag("title")
+        .map(|t| title_key(&doc.text_of(t, |_| false)))
+        .unwrap_or_default();
+    if heading_is_title(doc, removed, own, &title) {
+        return top;
+    }
+    let story = peers
+        .iter()
+        .copied()
+        .find(|&p| heading_is_title(doc, removed, p, &title))
+        .unwrap_or(peers[0]);
+    if story == own {
+        return top;
+    }
+    (story..doc.nodes[story].end)
+        .filter(|&c| has_score[c])
+        .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
+        .unwrap_or(top)
+}
+
 /// Scores containers and selects the article. Returns `None` when no paragraph scored.
 pub(crate) fn select(
     doc: &Doc,
@@ -513,6 +623,7 @@ pub(crate) fn select(
         has_score[top] = true;
         score[top] = initial_score(doc, stats, top);
     }
+    top = feed_story(doc, removed, stats, &score, &has_score, top);
     top = widen_to_marker(doc, stats, &score, &has_score, top, body);
     // Climb while the parent scores better (the content is spread over siblings).
     let mut last = score[top];
@@ -765,6 +876,50 @@ mod tests {
         assert_eq!(texts.len(), 2, "{texts:?}");
         assert!(texts[0].starts_with("A deck that sums up"));
         assert!(texts[1].starts_with("The story goes on"));
+    }
+
+    fn feed_page(title: &str) -> String {
+        let short = "The first story, with commas, is the one the page is about today. ";
+        let long = "A later story of the feed, with commas, longer than the first one. ";
+        format!(
+            "<html><head><title>{title}</title></head><body><main>\
+             <div class=scroll><article class=entry><h1>Festival opens on Saturday</h1>\
+             <div id=first><p>{short}{short}</p><p>{short}{short}</p><p>{short}{short}</p></div></article></div>\
+             <div class=scroll><article class=entry><h1>Council approves the budget</h1>\
+             <div id=second><p>{long}{long}</p><p>{long}{long}</p><p>{long}{long}</p>\
+             <p>{long}{long}</p><p>{long}{long}</p><p>{long}{long}</p></div></article></div>\
+             </main></body></html>"
+        )
+    }
+
+    fn selected_text(html: &str) -> String {
+        let d = Doc::parse(html);
+        let removed = vec![false; d.nodes.len()];
+        let s = Stats::compute(&d, &removed);
+        let sel = select(&d, &removed, &s, &params()).unwrap();
+        sel.roots.iter().map(|&r| d.text_of(r, |_| false)).collect()
+    }
+
+    #[test]
+    fn feed_of_stories_takes_the_first() {
+        // Infinite scroll: the longer second story must not replace the page's own.
+        let t = selected_text(&feed_page("News of the day"));
+        assert!(t.contains("The first story"), "{t}");
+        assert!(!t.contains("A later story"), "{t}");
+    }
+
+    #[test]
+    fn feed_of_stories_takes_the_one_titled_like_the_page() {
+        let t = selected_text(&feed_page("Council approves the budget | Paper"));
+        assert!(
+            t.contains("A later story") && !t.contains("The first story"),
+            "{t}"
+        );
+        let t = selected_text(&feed_page("Festival opens on Saturday | Paper"));
+        assert!(
+            t.contains("The first story") && !t.contains("A later story"),
+            "{t}"
+        );
     }
 
     #[test]
