@@ -511,6 +511,34 @@ fn feed_story(
         .unwrap_or(top)
 }
 
+/// How deep a chain of wrappers is followed down to a scored node.
+const WRAPPER_CHAIN_MAX: usize = 8;
+
+/// The node that carries `s`'s score: `s` itself when scored, else the first scored node
+/// down its chain of only children. Page builders nest every row in several wrappers, so a
+/// story row beside the winner can sit more than five levels above its paragraphs and get
+/// no score of its own, while the winner's row inherited its child's score on the way up.
+/// The first scored node (not the best one deeper down) keeps the bar high: a row must
+/// carry its own mass of paragraphs, as a support box or sign-in prompt does not.
+fn scored_within(doc: &Doc, removed: &[bool], has_score: &[bool], s: usize) -> Option<usize> {
+    let mut cur = s;
+    for _ in 0..=WRAPPER_CHAIN_MAX {
+        if has_score[cur] {
+            return Some(cur);
+        }
+        let mut live = doc.nodes[cur]
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| !removed[c] && doc.elem(c).is_some());
+        let (Some(only), None) = (live.next(), live.next()) else {
+            return None;
+        };
+        cur = only;
+    }
+    None
+}
+
 /// Scores containers and selects the article. Returns `None` when no paragraph scored.
 pub(crate) fn select(
     doc: &Doc,
@@ -686,7 +714,10 @@ pub(crate) fn select(
                 if !top_class.is_empty() && se.attr("class") == Some(top_class) {
                     bonus += score[top] * 0.2;
                 }
-                if has_score[s] && score[s] + bonus >= threshold {
+                if let Some(d) = scored_within(doc, removed, &has_score, s)
+                    && score[d] + bonus >= threshold
+                    && (d == s || stats.link_density(s) < p.sibling_max_link_density * 0.5)
+                {
                     roots.push(s);
                     continue;
                 }
@@ -920,6 +951,38 @@ mod tests {
             t.contains("The first story") && !t.contains("A later story"),
             "{t}"
         );
+    }
+
+    #[test]
+    fn page_builder_rows_kept_together() {
+        // Each row nests its text five wrappers deep: the second row gets no score of its
+        // own, yet it is the rest of the story.
+        let para = "The interview goes on here, with commas, clauses, asides, lists, names, \
+                    places, dates, quotes, and more, as long as the second, or longer, too. ";
+        let row = |id: &str, text: &str| {
+            format!(
+                "<div class=row><div class=col><div class=inner><div class=wrap><div class=box>\
+                 <div class=text id={id}><p>{text}{text}</p><p>{text}{text}</p><p>{text}</p></div>\
+                 </div></div></div></div></div>"
+            )
+        };
+        let html = format!(
+            "<body><div id=page>{}{}</div><div id=side><p>Short promo text, with few words.</p></div></body>",
+            row("one", para),
+            row(
+                "two",
+                "Second part of the talk, with commas, clauses, asides, lists, names, places, \
+                 dates, quotes, and more, just as long as the first, or longer, really. "
+            )
+        );
+        let d = Doc::parse(&html);
+        let removed = vec![false; d.nodes.len()];
+        let s = Stats::compute(&d, &removed);
+        let sel = select(&d, &removed, &s, &params()).unwrap();
+        let text: String = sel.roots.iter().map(|&r| d.text_of(r, |_| false)).collect();
+        assert!(text.contains("The interview goes on"), "{text}");
+        assert!(text.contains("Second part of the talk"), "{text}");
+        assert!(!text.contains("Short promo"));
     }
 
     #[test]
