@@ -511,6 +511,12 @@ fn feed_story(
         .unwrap_or(top)
 }
 
+/// A live element with text or an image: empty spacers and clearing divs do not count
+/// when asking whether a container is an only child.
+fn holds_content(doc: &Doc, removed: &[bool], stats: &Stats, c: usize) -> bool {
+    !removed[c] && doc.elem(c).is_some() && (stats.text[c] > 0 || stats.images[c] > 0)
+}
+
 /// How deep a chain of wrappers is followed down to a scored node.
 const WRAPPER_CHAIN_MAX: usize = 8;
 
@@ -520,7 +526,13 @@ const WRAPPER_CHAIN_MAX: usize = 8;
 /// no score of its own, while the winner's row inherited its child's score on the way up.
 /// The first scored node (not the best one deeper down) keeps the bar high: a row must
 /// carry its own mass of paragraphs, as a support box or sign-in prompt does not.
-fn scored_within(doc: &Doc, removed: &[bool], has_score: &[bool], s: usize) -> Option<usize> {
+fn scored_within(
+    doc: &Doc,
+    removed: &[bool],
+    stats: &Stats,
+    has_score: &[bool],
+    s: usize,
+) -> Option<usize> {
     let mut cur = s;
     for _ in 0..=WRAPPER_CHAIN_MAX {
         if has_score[cur] {
@@ -530,7 +542,7 @@ fn scored_within(doc: &Doc, removed: &[bool], has_score: &[bool], s: usize) -> O
             .children
             .iter()
             .copied()
-            .filter(|&c| !removed[c] && doc.elem(c).is_some());
+            .filter(|&c| holds_content(doc, removed, stats, c));
         let (Some(only), None) = (live.next(), live.next()) else {
             return None;
         };
@@ -683,7 +695,7 @@ pub(crate) fn select(
             .children
             .iter()
             .copied()
-            .filter(|&c| !removed[c] && doc.elem(c).is_some())
+            .filter(|&c| holds_content(doc, removed, stats, c))
             .collect();
         if live.len() != 1 {
             break;
@@ -714,7 +726,7 @@ pub(crate) fn select(
                 if !top_class.is_empty() && se.attr("class") == Some(top_class) {
                     bonus += score[top] * 0.2;
                 }
-                if let Some(d) = scored_within(doc, removed, &has_score, s)
+                if let Some(d) = scored_within(doc, removed, stats, &has_score, s)
                     && score[d] + bonus >= threshold
                     && (d == s || stats.link_density(s) < p.sibling_max_link_density * 0.5)
                 {
@@ -923,6 +935,16 @@ mod tests {
         )
     }
 
+    fn selected_id(html: &str) -> Option<String> {
+        let d = Doc::parse(html);
+        let removed = vec![false; d.nodes.len()];
+        let s = Stats::compute(&d, &removed);
+        let sel = select(&d, &removed, &s, &params()).unwrap();
+        d.elem(sel.top)
+            .and_then(|e| e.attr("id"))
+            .map(str::to_string)
+    }
+
     fn selected_text(html: &str) -> String {
         let d = Doc::parse(html);
         let removed = vec![false; d.nodes.len()];
@@ -983,6 +1005,19 @@ mod tests {
         assert!(text.contains("The interview goes on"), "{text}");
         assert!(text.contains("Second part of the talk"), "{text}");
         assert!(!text.contains("Short promo"));
+    }
+
+    #[test]
+    fn empty_spacer_does_not_stop_the_climb() {
+        // The story's wrapper also holds an empty spacer div: it is still an only child
+        // as far as content goes, so the selection widens to the wrapper.
+        let para = "The story goes on here, with commas, clauses, and more words to read. ";
+        let html = format!(
+            "<body><div id=page><div id=story><p>{para}{para}</p><p>{para}{para}</p></div>\
+             <div class=spacer><span></span></div></div>\
+             <div id=side><p>Short promo text, with few words.</p></div></body>"
+        );
+        assert_eq!(selected_id(&html).as_deref(), Some("page"));
     }
 
     #[test]
