@@ -111,6 +111,45 @@ fn credit_scope(doc: &Doc, i: usize, text_len: &[u32]) -> Option<usize> {
     Some(i)
 }
 
+/// A form keeps its place when its paragraphs hold at least this much text (characters)...
+const FORM_MIN_PROSE_CHARS: u32 = 500;
+/// ... one of them at least this long (a story paragraph, not a field hint) ...
+const FORM_MIN_LONGEST_PARAGRAPH: u32 = 150;
+/// ... and there are at least this many paragraph characters per visible control.
+const FORM_PROSE_PER_CONTROL: u32 = 50;
+
+/// Whether a form wraps prose rather than fields: shop pages put the product story inside
+/// the order form, ASP.NET pages the whole page. Login, search, comment and newsletter
+/// forms hold a few hints between many controls. One walk over the form's subtree.
+fn holds_prose(doc: &Doc, form: usize, text_len: &[u32]) -> bool {
+    let (mut prose, mut longest, mut controls) = (0u32, 0u32, 0u32);
+    let end = doc.nodes[form].end;
+    let mut j = form + 1;
+    while j < end {
+        let Some(e) = doc.elem(j) else {
+            j += 1;
+            continue;
+        };
+        match e.tag.as_str() {
+            "p" => {
+                prose += text_len[j];
+                longest = longest.max(text_len[j]);
+                j = doc.nodes[j].end;
+                continue;
+            }
+            "input"
+                if e.attr("type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("hidden")) => {}
+            "input" | "select" | "textarea" | "button" => controls += 1,
+            _ => {}
+        }
+        j += 1;
+    }
+    prose >= FORM_MIN_PROSE_CHARS
+        && longest >= FORM_MIN_LONGEST_PARAGRAPH
+        && prose >= FORM_PROSE_PER_CONTROL * controls
+}
+
 /// Whether a single element (ignoring its ancestors) is boilerplate.
 fn is_boilerplate(
     doc: &Doc,
@@ -143,7 +182,7 @@ fn is_boilerplate(
     if tag == "header" && p.drop_headers && !protected {
         return true;
     }
-    if tag == "form" && p.drop_forms && !protected {
+    if tag == "form" && p.drop_forms && !protected && !holds_prose(doc, i, text_len) {
         return true;
     }
     if let Some(role) = e.attr("role")
@@ -572,6 +611,28 @@ mod tests {
             "article",
         );
         assert!(t.contains("Third other story"), "{t}");
+    }
+
+    #[test]
+    fn form_wrapping_prose_kept() {
+        // A shop's order form around the product story stays; a comment form with its
+        // hint and fields goes.
+        let story = "A warm blanket of two layers, embroidered with a name, sewn by hand in \
+                     a small workshop and washable at forty degrees without losing shape. ";
+        let t = kept_text(&format!(
+            "<body><form class=order><p>{story}{story}</p><p>{story}{story}</p>\
+             <select name=colour><option>red</option></select><input type=hidden name=id>\
+             <button>Buy</button></form>\
+             <form class=reply><p>Your email address will not be published.</p>\
+             <textarea></textarea><input name=a><input name=b><button>Send</button></form></body>"
+        ));
+        assert!(t.contains("A warm blanket of two layers"));
+        assert!(!t.contains("will not be published"));
+        let thin = kept_text(&format!(
+            "<body><form><p>{story}</p><input name=a><input name=b><input name=c>\
+             <input name=d><button>Go</button></form><p>keep</p></body>"
+        ));
+        assert_eq!(thin, "keep");
     }
 
     #[test]

@@ -401,6 +401,156 @@ fn lead_roots(doc: &Doc, removed: &[bool], stats: &Stats, top: usize, first: usi
     out
 }
 
+/// How many levels above the winner its enclosing `<article>` is looked for.
+const FEED_MAX_LEVELS: usize = 8;
+/// A story of a feed holds at least this much text (characters); teaser cards hold less.
+const FEED_MIN_STORY_CHARS: u32 = 400;
+
+/// Letters and digits of `s`, lowercased: headings and titles compared without punctuation.
+fn title_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether the first `h1`/`h2` in `i` repeats the page `<title>` (which may carry a site
+/// suffix).
+fn heading_is_title(doc: &Doc, removed: &[bool], i: usize, title: &str) -> bool {
+    if title.is_empty() {
+        return false;
+    }
+    let end = doc.nodes[i].end;
+    let mut j = i;
+    while j < end {
+        if removed[j] {
+            j = doc.nodes[j].end;
+            continue;
+        }
+        if matches!(doc.tag(j), "h1" | "h2") {
+            let h = title_key(&doc.text_of(j, |k| removed[k]));
+            return h.chars().count() >= 10 && title.contains(&h);
+        }
+        j += 1;
+    }
+    false
+}
+
+/// A feed of full stories (infinite scroll, preloaded "next" articles): the winner sits
+/// in an `<article>` that shares its class with other `<article>`s holding stories. The
+/// page is about the one whose heading repeats the page title, else the first; the
+/// longest usually is a later one. Returns the best-scored candidate inside that story,
+/// or `top` when the winner is not in such a feed.
+fn feed_story(
+    doc: &Doc,
+    removed: &[bool],
+    stats: &Stats,
+    score: &[f32],
+    has_score: &[bool],
+    top: usize,
+) -> usize {
+    let mut cur = Some(top);
+    let mut own = None;
+    for _ in 0..=FEED_MAX_LEVELS {
+        let Some(a) = cur else { break };
+        if doc.tag(a) == "article" {
+            own = Some(a);
+            break;
+        }
+        cur = doc.nodes[a].parent;
+    }
+    let Some(own) = own else { return top };
+    let Some(class) = doc
+        .elem(own)
+        .and_then(|e| e.attr("class"))
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    else {
+        return top;
+    };
+    let mut peers = Vec::new();
+    let mut i = 0;
+    while i < doc.nodes.len() {
+        if removed[i] {
+            i = doc.nodes[i].end;
+            continue;
+        }
+        if let Some(e) = doc.elem(i)
+            && e.tag == "article"
+            && e.attr("class").map(str::trim) == Some(class)
+            && stats.text[i] >= FEED_MIN_STORY_CHARS
+            && stats.paras[i] > 0
+        {
+            peers.push(i);
+            i = doc.nodes[i].end;
+            continue;
+        }
+        i += 1;
+    }
+    if peers.len() < 2 || !peers.contains(&own) {
+        return top;
+    }
+    let title = doc
+        .find_tag("title")
+        .map(|t| title_key(&doc.text_of(t, |_| false)))
+        .unwrap_or_default();
+    if heading_is_title(doc, removed, own, &title) {
+        return top;
+    }
+    let story = peers
+        .iter()
+        .copied()
+        .find(|&p| heading_is_title(doc, removed, p, &title))
+        .unwrap_or(peers[0]);
+    if story == own {
+        return top;
+    }
+    (story..doc.nodes[story].end)
+        .filter(|&c| has_score[c])
+        .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
+        .unwrap_or(top)
+}
+
+/// A live element with text or an image: empty spacers and clearing divs do not count
+/// when asking whether a container is an only child.
+fn holds_content(doc: &Doc, removed: &[bool], stats: &Stats, c: usize) -> bool {
+    !removed[c] && doc.elem(c).is_some() && (stats.text[c] > 0 || stats.images[c] > 0)
+}
+
+/// How deep a chain of wrappers is followed down to a scored node.
+const WRAPPER_CHAIN_MAX: usize = 8;
+
+/// The node that carries `s`'s score: `s` itself when scored, else the first scored node
+/// down its chain of only children. Page builders nest every row in several wrappers, so a
+/// story row beside the winner can sit more than five levels above its paragraphs and get
+/// no score of its own, while the winner's row inherited its child's score on the way up.
+/// The first scored node (not the best one deeper down) keeps the bar high: a row must
+/// carry its own mass of paragraphs, as a support box or sign-in prompt does not.
+fn scored_within(
+    doc: &Doc,
+    removed: &[bool],
+    stats: &Stats,
+    has_score: &[bool],
+    s: usize,
+) -> Option<usize> {
+    let mut cur = s;
+    for _ in 0..=WRAPPER_CHAIN_MAX {
+        if has_score[cur] {
+            return Some(cur);
+        }
+        let mut live = doc.nodes[cur]
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| holds_content(doc, removed, stats, c));
+        let (Some(only), None) = (live.next(), live.next()) else {
+            return None;
+        };
+        cur = only;
+    }
+    None
+}
+
 /// Scores containers and selects the article. Returns `None` when no paragraph scored.
 pub(crate) fn select(
     doc: &Doc,
@@ -513,6 +663,7 @@ pub(crate) fn select(
         has_score[top] = true;
         score[top] = initial_score(doc, stats, top);
     }
+    top = feed_story(doc, removed, stats, &score, &has_score, top);
     top = widen_to_marker(doc, stats, &score, &has_score, top, body);
     // Climb while the parent scores better (the content is spread over siblings).
     let mut last = score[top];
@@ -544,7 +695,7 @@ pub(crate) fn select(
             .children
             .iter()
             .copied()
-            .filter(|&c| !removed[c] && doc.elem(c).is_some())
+            .filter(|&c| holds_content(doc, removed, stats, c))
             .collect();
         if live.len() != 1 {
             break;
@@ -575,7 +726,10 @@ pub(crate) fn select(
                 if !top_class.is_empty() && se.attr("class") == Some(top_class) {
                     bonus += score[top] * 0.2;
                 }
-                if has_score[s] && score[s] + bonus >= threshold {
+                if let Some(d) = scored_within(doc, removed, stats, &has_score, s)
+                    && score[d] + bonus >= threshold
+                    && (d == s || stats.link_density(s) < p.sibling_max_link_density * 0.5)
+                {
                     roots.push(s);
                     continue;
                 }
@@ -765,6 +919,105 @@ mod tests {
         assert_eq!(texts.len(), 2, "{texts:?}");
         assert!(texts[0].starts_with("A deck that sums up"));
         assert!(texts[1].starts_with("The story goes on"));
+    }
+
+    fn feed_page(title: &str) -> String {
+        let short = "The first story, with commas, is the one the page is about today. ";
+        let long = "A later story of the feed, with commas, longer than the first one. ";
+        format!(
+            "<html><head><title>{title}</title></head><body><main>\
+             <div class=scroll><article class=entry><h1>Festival opens on Saturday</h1>\
+             <div id=first><p>{short}{short}</p><p>{short}{short}</p><p>{short}{short}</p></div></article></div>\
+             <div class=scroll><article class=entry><h1>Council approves the budget</h1>\
+             <div id=second><p>{long}{long}</p><p>{long}{long}</p><p>{long}{long}</p>\
+             <p>{long}{long}</p><p>{long}{long}</p><p>{long}{long}</p></div></article></div>\
+             </main></body></html>"
+        )
+    }
+
+    fn selected_id(html: &str) -> Option<String> {
+        let d = Doc::parse(html);
+        let removed = vec![false; d.nodes.len()];
+        let s = Stats::compute(&d, &removed);
+        let sel = select(&d, &removed, &s, &params()).unwrap();
+        d.elem(sel.top)
+            .and_then(|e| e.attr("id"))
+            .map(str::to_string)
+    }
+
+    fn selected_text(html: &str) -> String {
+        let d = Doc::parse(html);
+        let removed = vec![false; d.nodes.len()];
+        let s = Stats::compute(&d, &removed);
+        let sel = select(&d, &removed, &s, &params()).unwrap();
+        sel.roots.iter().map(|&r| d.text_of(r, |_| false)).collect()
+    }
+
+    #[test]
+    fn feed_of_stories_takes_the_first() {
+        // Infinite scroll: the longer second story must not replace the page's own.
+        let t = selected_text(&feed_page("News of the day"));
+        assert!(t.contains("The first story"), "{t}");
+        assert!(!t.contains("A later story"), "{t}");
+    }
+
+    #[test]
+    fn feed_of_stories_takes_the_one_titled_like_the_page() {
+        let t = selected_text(&feed_page("Council approves the budget | Paper"));
+        assert!(
+            t.contains("A later story") && !t.contains("The first story"),
+            "{t}"
+        );
+        let t = selected_text(&feed_page("Festival opens on Saturday | Paper"));
+        assert!(
+            t.contains("The first story") && !t.contains("A later story"),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn page_builder_rows_kept_together() {
+        // Each row nests its text five wrappers deep: the second row gets no score of its
+        // own, yet it is the rest of the story.
+        let para = "The interview goes on here, with commas, clauses, asides, lists, names, \
+                    places, dates, quotes, and more, as long as the second, or longer, too. ";
+        let row = |id: &str, text: &str| {
+            format!(
+                "<div class=row><div class=col><div class=inner><div class=wrap><div class=box>\
+                 <div class=text id={id}><p>{text}{text}</p><p>{text}{text}</p><p>{text}</p></div>\
+                 </div></div></div></div></div>"
+            )
+        };
+        let html = format!(
+            "<body><div id=page>{}{}</div><div id=side><p>Short promo text, with few words.</p></div></body>",
+            row("one", para),
+            row(
+                "two",
+                "Second part of the talk, with commas, clauses, asides, lists, names, places, \
+                 dates, quotes, and more, just as long as the first, or longer, really. "
+            )
+        );
+        let d = Doc::parse(&html);
+        let removed = vec![false; d.nodes.len()];
+        let s = Stats::compute(&d, &removed);
+        let sel = select(&d, &removed, &s, &params()).unwrap();
+        let text: String = sel.roots.iter().map(|&r| d.text_of(r, |_| false)).collect();
+        assert!(text.contains("The interview goes on"), "{text}");
+        assert!(text.contains("Second part of the talk"), "{text}");
+        assert!(!text.contains("Short promo"));
+    }
+
+    #[test]
+    fn empty_spacer_does_not_stop_the_climb() {
+        // The story's wrapper also holds an empty spacer div: it is still an only child
+        // as far as content goes, so the selection widens to the wrapper.
+        let para = "The story goes on here, with commas, clauses, and more words to read. ";
+        let html = format!(
+            "<body><div id=page><div id=story><p>{para}{para}</p><p>{para}{para}</p></div>\
+             <div class=spacer><span></span></div></div>\
+             <div id=side><p>Short promo text, with few words.</p></div></body>"
+        );
+        assert_eq!(selected_id(&html).as_deref(), Some("page"));
     }
 
     #[test]
