@@ -622,7 +622,7 @@ fn mark_teaser_rail(
 }
 
 /// A short paragraph or caption without a sentence ending (a trailing colon is allowed:
-/// "Share this:"), not quoted speech, without digits unless it is a single word, and not Chinese or
+/// "Share this:"), not a salutation or sign-off, not quoted speech, without digits unless it is a single word, and not Chinese or
 /// Japanese (written without spaces, so one "word" may be a sentence).
 fn is_edge_label(block: &Block) -> bool {
     if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Caption) {
@@ -633,6 +633,12 @@ fn is_edge_label(block: &Block) -> bool {
     // In Chinese and Japanese a one-"word" line can be a whole sentence (a story's closing
     // "おしまい", "the end"): the word count cannot tell a label from text there.
     if text::is_cjk_text(t) {
+        return false;
+    }
+    // A line that ends with a comma runs on into the next block (a letter's salutation,
+    // "Liebe Leserinnen und Leser,"), and a sign-off closes the author's own post: neither is a
+    // label, however short.
+    if t.ends_with(',') || text::is_sign_off(t) {
         return false;
     }
     let words = text::word_count(t);

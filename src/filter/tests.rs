@@ -1388,6 +1388,20 @@ fn edge_label_spares_short_cjk_closing_lines() {
 }
 
 #[test]
+fn edge_label_spares_sign_offs_and_salutations() {
+    let f = lines_only();
+    // a post's closing sign-off and a letter's salutation are the author's text
+    assert_kept(f, "x Franzi", Place::Tail);
+    assert_kept(f, "Euer HansEhrlich", Place::Tail);
+    assert_kept(f, "XX, Die Redaktion", Place::Tail);
+    assert_kept(f, "Liebe Leserinnen und Leser,", Place::Head);
+    // near misses: the same shapes without the valediction or the comma are labels
+    assert_dropped(f, "edge_label", "Love Island", Place::Tail);
+    assert_dropped(f, "edge_label", "Die Redaktion", Place::Tail);
+    assert_dropped(f, "edge_label", "Liebe Leserinnen und Leser", Place::Head);
+}
+
+#[test]
 fn teaser_rail_at_the_end_is_cut_but_reading_lists_stay() {
     let card = |label: &str, head: &str, dek: &str| {
         vec![
