@@ -641,6 +641,11 @@ fn is_edge_label(block: &Block) -> bool {
     if t.ends_with(',') || text::is_sign_off(t) {
         return false;
     }
+    // Lines without a letter or digit are separators, left to `symbol_line`, which spares
+    // emoticons ("=)", "^^").
+    if !t.chars().any(char::is_alphanumeric) {
+        return false;
+    }
     let words = text::word_count(t);
     // digits mark a citation or a date ("Quelle: Science, DOI 10.1126/…"), except in a
     // one-word counter ("1.2K")

@@ -789,8 +789,9 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         action: Action::DropLine,
         max_words: 10,
         patterns: &[
-            // separators: "* * *", "___"
-            r"^[^\p{L}\p{N}]+$",
+            // separators: "* * *", "___", "•"; but not a short line with a face in it: an
+            // emoticon on its own line ("=)", ":-(", "^^") is the writer's own remark
+            r"^[^\p{L}\p{N}]{4,}$|^[^\p{L}\p{N}()^]{1,3}$",
             // player times and score tickers: "00:00 / 04:12", "8:09", "1:0 ... 2:1"; other
             // lines of numbers ("4,699,755", "2, 3, 5, 12") are data and stay
             r"^[\s./…-]*[0-9]+:[0-9]+(?:[\s./…-]+[0-9]+:[0-9]+)*[\s./…-]*$",

@@ -706,6 +706,8 @@ const DROPPED: &[(&str, &str, Place)] = &[
     ),
     // structure
     ("symbol_line", "* * *", Place::Middle),
+    ("symbol_line", "***", Place::Middle),
+    ("symbol_line", "•", Place::Tail),
     ("edge_label", "Opinion", Place::Head),
     ("edge_label", "Mehr aus Hamburg", Place::Tail),
 ];
@@ -807,6 +809,10 @@ const KEPT: &[(&str, Place)] = &[
     ("Quelle: Science, DOI 10.1126/science.aar4975", Place::Tail),
     // short dialogue
     ("“No,” he said.", Place::Tail),
+    // an emoticon on its own line closes a blog post
+    ("=)", Place::Tail),
+    (":-(", Place::Middle),
+    ("^^", Place::Tail),
     (
         "— Pas vraiment. Mais je n'avais rien à perdre.",
         Place::Middle,
