@@ -857,6 +857,43 @@ fn inline_headline_only_between_paragraphs_and_never_headings() {
 }
 
 #[test]
+fn inline_headline_spares_a_run_of_section_headings() {
+    let f = lines_only();
+    let lone = "Why the Fed Is Holding Rates Steady for Now";
+    let mut a = Article {
+        meta: Metadata::default(),
+        blocks: vec![
+            Block::new(BlockKind::Paragraph, BODY_1),
+            Block::new(
+                BlockKind::Paragraph,
+                "Living Crafts – Faire Strickmode in Bio-Qualität",
+            ),
+            Block::new(BlockKind::Paragraph, BODY_2),
+            Block::new(
+                BlockKind::Paragraph,
+                "Jan’n June – Fairer Strick Made in Europe",
+            ),
+            Block::new(BlockKind::Paragraph, BODY_3),
+        ],
+    };
+    assert!(f.apply(&mut a, None).unwrap().removed.is_empty());
+    assert_eq!(a.blocks.len(), 5);
+    // near miss: the same article with one such line loses it
+    let mut b = Article {
+        meta: Metadata::default(),
+        blocks: vec![
+            Block::new(BlockKind::Paragraph, BODY_1),
+            Block::new(BlockKind::Paragraph, lone),
+            Block::new(BlockKind::Paragraph, BODY_2),
+            Block::new(BlockKind::Paragraph, BODY_3),
+        ],
+    };
+    let r = f.apply(&mut b, None).unwrap();
+    let rules: Vec<&str> = r.removed.iter().map(|r| r.rule.as_ref()).collect();
+    assert_eq!(rules, ["inline_headline"]);
+}
+
+#[test]
 fn inline_headline_sees_through_removed_neighbours() {
     let f = lines_only();
     let mut a = Article {
