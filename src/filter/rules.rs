@@ -147,6 +147,11 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             // "Photo: Reuters", "Photo Illustration by X/Getty", "Foto: dpa", "Bild: Keystone",
             // "Crédit photo : AFP", "Fotografía: EFE", "Image by X from Pixabay"
             r"^\W*(?:photo(?:graph)?s?|photo[- ]illustration|illustration|image|picture|credits?|foto(?:s|grafie)?|bild(?:quelle)?|bilder|cr[ée]dits?(?: photo)?|fotograf[íi]a|imagen|ilustraci[óo]n|video|grafik|graphic)\s*(?::|©|/|\|)",
+            // the label of a post's lead or stand-in image: "Beitragsbild: …", "Symbolbild /
+            // Hersteller", "Image illustrative : …", "(Symbolbild)"
+            r"^\W*(?:beitragsbild|titelbild|titelfoto|symbolbild|symbolfoto|aufmacherbild|headerbild|vorschaubild|featured image|header image|cover image|(?:image|photo|foto|imagen) (?:d['’]illustration|illustrative|ilustrativa|de ilustraci[óo]n))(?:\s*(?::|©|/|\|)|\W*$)",
+            // "…, Bild via", "Image via Wikimedia Commons": the credit's link text is gone
+            r"(?:^\W*|[,;|–]\s*)(?:photos?|images?|pictures?|pics?|bild(?:er)?|fotos?|imagen(?:es)?)\s+via(?:\s[^.!?]*)?$",
             // "Photo by X", "Fotos von X": only without a sentence ending ("Fotos von Innenräumen
             // wirkten zu warm." is a sentence)
             r"^\W*(?:photo(?:graph)?s?|photo[- ]illustration|illustration|image|picture|foto(?:s|grafie)?|bild|fotograf[íi]a|imagen|ilustraci[óo]n)\s+(?:by|von|par|de)\s[^.!?]*[^.!?\s]$",
@@ -774,6 +779,9 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         patterns: &[
             // stock and licence credits after a slash or pipe: "… / Fotolia.com", "/domena publiczna"
             r"[/|]\s*(?:fotolia(?:\.com)?|pixelio(?:\.de)?|adobe ?stock|stock\.adobe\.com|depositphotos|123rf(?:\.com)?|dreamstime|colourbox|domena publiczna|public domain|gemeinfrei|dominio p[úu]blico|domaine public|agencia [\p{L}]+)\W*$",
+            // an agency and photographer closing a caption: "… am Mahnmal © Bundespresseamt |
+            // Jesco Denzel"
+            r"©\s*[^©.!?]*\s[|/]\s[^.!?|/]+$",
             // a short credit closing a caption: "… ausbilden. © CAE", "… / (C) Kab Niang"
             r"(?:©|\(c\))\s*(?-i:\p{Lu})[\p{L}.&'’-]*(?:\s(?-i:\p{Lu})[\p{L}.&'’-]*){0,3}\W*$",
             // French "droits réservés" closing a caption: "Le port de Brest. DR"

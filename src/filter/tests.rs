@@ -475,6 +475,27 @@ const DROPPED: &[(&str, &str, Place)] = &[
     ("photo_credit", "© Thomas Samson / AFP", Place::Head),
     ("photo_credit", "Foto: EFE/Mariscal", Place::Head),
     ("photo_credit", "Imagen | Samsung", Place::Head),
+    (
+        "photo_credit",
+        "Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss.",
+        Place::Middle,
+    ),
+    ("photo_credit", "(Symbolbild)", Place::Middle),
+    (
+        "photo_credit",
+        "Image illustrative : Lego Minifigures by Ninja Brick",
+        Place::Middle,
+    ),
+    (
+        "photo_credit",
+        "Paris Haute Couture SS14, Serkan Cura, Bild via",
+        Place::Head,
+    ),
+    (
+        "photo_credit",
+        "Kranzniederlegung am Holocaust-Mahnmal © Presse- und Informationsamt | Jesco Denzel",
+        Place::Middle,
+    ),
     // wire_credit
     (
         "wire_credit",
@@ -807,6 +828,19 @@ const KEPT: &[(&str, Place)] = &[
         Place::Tail,
     ),
     ("Quelle: Science, DOI 10.1126/science.aar4975", Place::Tail),
+    // near misses of the image-label and "via" credits
+    (
+        "Das Beitragsbild zeigt die Halle kurz nach der Eröffnung im Mai.",
+        Place::Middle,
+    ),
+    (
+        "Sie schickte uns die Bilder via WhatsApp, noch bevor die Feuerwehr eintraf.",
+        Place::Middle,
+    ),
+    (
+        "Die Marke © Acme ist eingetragen, sagte der Anwalt vor Gericht.",
+        Place::Middle,
+    ),
     // short dialogue
     ("“No,” he said.", Place::Tail),
     // an emoticon on its own line closes a blog post
