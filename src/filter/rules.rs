@@ -462,6 +462,9 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             r"ihre e-mail-adresse wird nicht ver[öo]ffentlicht|erforderliche felder sind (?:mit \* )?markiert|bitte melden sie sich an,? um zu kommentieren",
             r"votre adresse (?:e-mail|de messagerie) ne sera pas publi[ée]e|les champs obligatoires sont indiqu[ée]s",
             r"tu (?:direcci[óo]n de )?correo electr[óo]nico no ser[áa] publicad[ao]|los campos obligatorios est[áa]n marcados",
+            // login state above a comment form: "Sie sind aktuell nicht eingeloggt.", "You must
+            // be logged in to post a comment."
+            r"^\W*(?:sie sind|du bist|you are|you['’]re|vous n['’][êe]tes) (?:(?:derzeit|aktuell|gerade|momentan|noch|currently) )?(?:nicht|not|pas) (?:eingeloggt|angemeldet|logged in|signed in|connect[ée])|^\W*(?:you must|please) (?:be )?(?:log|sign)(?:ged)? in to (?:post|comment|leave|reply)|^\W*um (?:einen kommentar|kommentare) zu (?:hinterlassen|schreiben|verfassen),? (?:loggen|melden) sie sich",
         ],
     },
     // ---- navigation ----------------------------------------------------------------------
@@ -479,7 +482,25 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             // footer link rows: "Impressum | Datenschutz | Kontakt"
             r"^(?:\W*(?:impressum|datenschutz(?:erkl[äa]rung)?|kontakt|agb|privacy(?: policy)?|terms(?: of (?:use|service))?|contact(?: us)?|about(?: us)?|mentions l[ée]gales|confidentialit[ée]|cgu|aviso legal|pol[íi]tica de privacidad|contacto|cookies?)\W*){2,}$",
             r"^\W*(?:next|previous|prev|older|newer|vorheriger|n[äa]chster|pr[ée]c[ée]dent|suivant|anterior|siguiente)(?: (?:article|post|story|artikel|beitrag|art[íi]culo))?\s*:",
-            r"^\W*(?:zur startseite|to (?:the )?homepage|retour [àa] l['’]accueil|volver a la portada)\W*$",
+            r"^\W*(?:zur startseite|to (?:the )?homepage|retour [àa] l['’]accueil|volver a la portada|aktuelle ausgabe|current issue|latest issue|dernier num[ée]ro|[úu]ltimo n[úu]mero)\W*$",
+            // the bare label of a source list: "Quellenangaben:", "Sources:"
+            r"^\W*(?:quellenangaben|quellenverzeichnis|quellen|sources|r[ée]f[ée]rences|fuentes)\s*:\s*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "navigation",
+        group: Group::Navigation,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 20,
+        patterns: &[
+            // a download link with its file type and size: "Merkblatt PDF | 38 KB",
+            // "Hochauflösendes Bild (jpeg, 1MB)"
+            r"(?:pdf|docx?|xlsx?|pptx?|zip|jpe?g|png|mp3|mp4|epub)\s*[,|/–-]?\s*[0-9]+(?:[.,][0-9]+)?\s*(?:kb|mb|gb|kib|mib|kbyte|mbyte|bytes?)(?:\W|$)",
+            // result counts of a listing: "Showing 1–10 of 19 results", "Es werden die Weine 1
+            // bis 10 von insgesamt 19 angezeigt!"
+            r"[0-9]+\s*(?:bis|-|–|to|à|a)\s*[0-9]+\s*(?:von|of|sur|de)\s*(?:insgesamt\s*|total\s*)?[0-9]+\s*(?:\p{L}+\s*)?(?:angezeigt|results|ergebnisse|ergebnissen|treffer|résultats|resultados|entries|einträge|items|produkte|products)",
+            r"^\W*(?:showing|displaying|zeige|es werden|affichage|mostrando)\s.*[0-9]+\s*(?:bis|-|–|to|à|a)\s*[0-9]+\s*(?:von|of|sur|de)\s*(?:insgesamt\s*)?[0-9]+",
         ],
     },
     LineRuleSpec {
@@ -637,6 +658,17 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             // a dateline whose last part is the update time: "Le Monde | 04.05.2015 à 13h36 •
             // Mis à jour le 05.05.2015", "Published 3 May 2019 Updated 4 May 2019"
             r"(?:mis [àa] jour|updated|aktualisiert|actualizado|ultima modifica)(?: le| am| el| on| il)?\s*:?\s*[0-9][^!?]*[^.!?]$",
+        ],
+    },
+    LineRuleSpec {
+        name: "post_meta",
+        group: Group::Meta,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 3,
+        patterns: &[
+            // a date field's label left without its value: "Release Date:"
+            r"^\W*(?:release|publication|news) date\s*:?\s*$|^\W*(?:ver[öo]ffentlichungsdatum|erscheinungsdatum|date de publication|fecha de publicaci[óo]n)\s*:?\s*$",
         ],
     },
     LineRuleSpec {

@@ -725,6 +725,31 @@ const DROPPED: &[(&str, &str, Place)] = &[
         "The views expressed here are the writer's own.",
         Place::Tail,
     ),
+    // chrome labels in the middle of the text
+    (
+        "comment_prompt",
+        "Sie sind aktuell nicht eingeloggt.",
+        Place::Middle,
+    ),
+    (
+        "comment_prompt",
+        "You must be logged in to post a comment.",
+        Place::Middle,
+    ),
+    (
+        "navigation",
+        "Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!",
+        Place::Middle,
+    ),
+    ("navigation", "Showing 1–10 of 19 results", Place::Middle),
+    (
+        "navigation",
+        "Informationsschreiben vom 14. Oktober 2021 PDF | 38 KB",
+        Place::Middle,
+    ),
+    ("navigation", "Aktuelle Ausgabe", Place::Middle),
+    ("navigation", "Quellenangaben:", Place::Middle),
+    ("post_meta", "Release Date:", Place::Middle),
     // structure
     ("symbol_line", "* * *", Place::Middle),
     ("symbol_line", "***", Place::Middle),
@@ -828,6 +853,20 @@ const KEPT: &[(&str, Place)] = &[
         Place::Tail,
     ),
     ("Quelle: Science, DOI 10.1126/science.aar4975", Place::Tail),
+    // near misses of the chrome labels
+    (
+        "Sie sind aktuell nicht gut auf die Regierung zu sprechen, sagte der Sprecher.",
+        Place::Middle,
+    ),
+    (
+        "Von 1 bis 10 von 19 Weinen waren alle aus dem Jahrgang 2020.",
+        Place::Middle,
+    ),
+    (
+        "Die Quellen: ein Archiv in Wien und zwei Tagebücher.",
+        Place::Middle,
+    ),
+    ("Release Date: 3 May 2024", Place::Middle),
     // near misses of the image-label and "via" credits
     (
         "Das Beitragsbild zeigt die Halle kurz nach der Eröffnung im Mai.",
