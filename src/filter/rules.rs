@@ -271,6 +271,18 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         ],
     },
     LineRuleSpec {
+        name: "read_more",
+        group: Group::Promotion,
+        position: Position::Edges,
+        action: Action::DropLine,
+        max_words: 30,
+        patterns: &[
+            // a closing pitch for the rest of a series: "Learn how to build fast Docker
+            // images—read the rest of the Docker packaging guide."
+            r"(?:^\W*|[—–:]\s*)read the rest (?:of|here|at|on)(?:\W|$)",
+        ],
+    },
+    LineRuleSpec {
         name: "related_teaser",
         group: Group::Promotion,
         position: Position::Anywhere,
@@ -342,10 +354,24 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         max_words: 15,
         patterns: &[
             // a line made only of share-button labels
-            r"^(?:[\W[0-9]]*(?:share|shares|teilen|partager|compartir|facebook|twitter|x|whatsapp|e-?mail|mail|print|drucken|imprimer|imprimir|linkedin|pinterest|reddit|flipboard|telegram|messenger|threads|bluesky|mastodon|pocket|xing|tweet|copy link|link kopieren|copier le lien|copiar enlace|kommentare|comments|save|speichern|merken)[\W[0-9]]*)+$",
+            r"^(?:[\W[0-9]]*(?:share|shares|teilen|partager|compartir|facebook|twitter|x|whatsapp|e-?mail|mail|print|drucken|imprimer|imprimir|pdf|linkedin|pinterest|reddit|flipboard|telegram|messenger|threads|bluesky|mastodon|pocket|xing|tweet|copy link|link kopieren|copier le lien|copiar enlace|kommentare|comments|save|speichern|merken)[\W[0-9]]*)+$",
+            // a button row cut short: "Drucken etc.", "Share etc."
+            r"^\W*(?:drucken|print|teilen|share|e-?mail|pdf|imprimer|partager)\s+(?:etc|usw)\.?\W*$",
             r"^\W*(?:share (?:this|the) (?:article|story|post|page)|share (?:on|via) \p{L}+|(?:diesen )?artikel teilen|diese geschichte teilen|partager (?:cet |l['’])article|partager sur|compartir (?:este art[íi]culo|en)|comparte (?:esta noticia|este art[íi]culo|esto)|send any friend a story|share this:|like this:|teilen mit:|gef[äa]llt mir:|me gusta:|j['’]aime ceci|partager :)",
             r"^\W*(?:follow us on|follow (?:[\p{L}'’.@]+ ){0,3}on (?:twitter|x|facebook|instagram|tiktok|youtube|linkedin)|folgen sie uns (?:auf|bei)|suivez-nous sur|s[íi]guenos en|join (?:us on|our) (?:discord|telegram|whatsapp|facebook|community)|subscribe to (?:our|my) (?:youtube|podcast|channel))(?:\W|$)",
             r"^\W*follow (?:\p{L}+['’]s )?(?:coverage|updates|live coverage)\s.*https?://\S+\W*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "share_prompt",
+        group: Group::Social,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 60,
+        patterns: &[
+            // a follow promo that goes on with contact details: "Follow The Gleaner on Twitter
+            // and Instagram @JamaicaGleaner … Send us a message on WhatsApp at …"
+            r"^\W*follow (?:[\p{L}'’.@]+ ){0,3}on (?:twitter|x|facebook|instagram|tiktok|youtube|linkedin)(?:\W|$)",
         ],
     },
     LineRuleSpec {
@@ -781,6 +807,8 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         patterns: &[
             r"^\W*(?:mira|puedes ver|tambi[ée]n lee|te recomendamos|recomendamos|ver m[áa]s|lee m[áa]s|leia tamb[ée]m|czytaj (?:te[żz]|tak[żz]e|r[óo]wnie[żz]|wi[ęe]cej)|zobacz (?:te[żz]|tak[żz]e)|leggi anche)\s*(?::|\||–|-|»|>)",
             r"^\W*(?:vorschau auf (?:den|das) n[äa]chsten? (?:artikel|beitrag)|das (?:thema|k[öo]nnte) (?:k[öo]nnte )?dich (?:auch )?interessieren|entdecke weitere\s)",
+            // the heading of a picks rail: "Discover our latest editorial picks", "Editor's Picks"
+            r"^\W*(?:(?:discover|see|explore|browse) (?:our|the) (?:latest )?)?(?:editor(?:ial|['’]?s['’]?) picks|staff picks|empfehlungen der redaktion|la s[ée]lection de la r[ée]daction)\W*$",
         ],
     },
     LineRuleSpec {

@@ -594,6 +594,23 @@ const DROPPED: &[(&str, &str, Place)] = &[
     ("share_prompt", "Diesen Artikel teilen", Place::Tail),
     ("share_prompt", "Partager sur Facebook", Place::Tail),
     ("share_prompt", "Síguenos en Twitter", Place::Tail),
+    (
+        "share_prompt",
+        "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica. Send us a message on WhatsApp at 1-876-499-0169 or email us at onlinefeedback@gleanerjm.com.",
+        Place::Middle,
+    ),
+    ("share_prompt", "Drucken etc.", Place::Tail),
+    ("share_prompt", "PDF", Place::Middle),
+    (
+        "read_more",
+        "Learn how to build fast, production-ready Docker images—read the rest of the Docker packaging guide for Python.",
+        Place::Tail,
+    ),
+    (
+        "related_teaser",
+        "Discover our latest editorial picks",
+        Place::Head,
+    ),
     // social_counter
     ("social_counter", "1.2K likes", Place::Head),
     ("social_counter", "3.400 Aufrufe", Place::Head),
@@ -853,6 +870,20 @@ const KEPT: &[(&str, Place)] = &[
         Place::Tail,
     ),
     ("Quelle: Science, DOI 10.1126/science.aar4975", Place::Tail),
+    // near misses of the promo lines
+    (
+        "Follow the money, investigators told the committee on Tuesday.",
+        Place::Middle,
+    ),
+    (
+        "I could not wait to read the rest of the book that night.",
+        Place::Tail,
+    ),
+    (
+        "Our editors picked the ten best phones of the year for this test.",
+        Place::Head,
+    ),
+    ("PDF: Ratschläge geben", Place::Middle),
     // near misses of the chrome labels
     (
         "Sie sind aktuell nicht gut auf die Regierung zu sprechen, sagte der Sprecher.",
