@@ -399,6 +399,19 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             r"^\W*(?:continue reading below|weiterlesen nach der anzeige|(?:der )?artikel wird nach der anzeige fortgesetzt|la suite apr[èe]s (?:cette )?(?:la )?publicit[ée]|l['’]article continue apr[èe]s la publicit[ée]|(?:la noticia|el art[íi]culo) contin[úu]a (?:tras|despu[ée]s de) la publicidad)\W*$",
         ],
     },
+    LineRuleSpec {
+        name: "mixed_script",
+        group: Group::Ads,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 60,
+        patterns: &[
+            // A word that mixes Latin and Cyrillic letters ("Аdvеrtіѕе wіth uѕ", Cyrillic а, е,
+            // і, ѕ standing in for Latin ones): ad copy disguised from keyword filters. Real
+            // text in either script keeps a word in one script.
+            r"[a-z][\x{0400}-\x{04FF}]|[\x{0400}-\x{04FF}][a-z]",
+        ],
+    },
     // ---- legal ---------------------------------------------------------------------------
     LineRuleSpec {
         name: "cookie_notice",

@@ -767,6 +767,12 @@ const DROPPED: &[(&str, &str, Place)] = &[
     ("navigation", "Aktuelle Ausgabe", Place::Middle),
     ("navigation", "Quellenangaben:", Place::Middle),
     ("post_meta", "Release Date:", Place::Middle),
+    // mixed_script
+    (
+        "mixed_script",
+        "Аdvеrtіѕе wіth thе most visited news site ~ Yоur соntеnt іѕ dеlіvеrеd іnѕtаntlу!",
+        Place::Middle,
+    ),
     // structure
     ("symbol_line", "* * *", Place::Middle),
     ("symbol_line", "***", Place::Middle),
@@ -870,6 +876,11 @@ const KEPT: &[(&str, Place)] = &[
         Place::Tail,
     ),
     ("Quelle: Science, DOI 10.1126/science.aar4975", Place::Tail),
+    // Latin and Cyrillic side by side, each word in one script
+    (
+        "Der Name der Stadt Kyjiw (Київ) wird seit 1995 so transkribiert.",
+        Place::Middle,
+    ),
     // near misses of the promo lines
     (
         "Follow the money, investigators told the committee on Tuesday.",
