@@ -255,6 +255,11 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         patterns: &[
             r"^\W*(?:read (?:more|the (?:full|original|whole) (?:story|article|report))|continue reading|keep reading|weiterlesen|(?:mehr|weiter) lesen|lesen sie (?:mehr|weiter)|zum (?:vollst[äa]ndigen )?artikel|lire la suite|lire l[’'](?:article|int[ée]gralit[ée])|en savoir plus|leer m[áa]s|seguir leyendo|sigue leyendo|contin[úu]a leyendo)(?:\W|$)",
             r"(?:read more|weiterlesen|mehr lesen|lire la suite|leer m[áa]s)\s*(?:\.\.\.|…|»|>|→|›)?\s*$",
+            // a cut teaser with its link: "Auskunft über vergangenes Wetter… mehr •••"
+            r"(?:…|\.\.\.)\s*(?:mehr|more|plus|m[áa]s)\s*(?:•+|»|>|→|›)?\s*$",
+            // a bare link line: "Hier geht es zur neuen Vorstandsstruktur", "Alles über
+            // Wanderschuhe findest du hier."
+            r"^\W*hier geht(?:['’]s| es) (?:direkt )?zu(?:r|m)?\s[^.!?]*$|(?:findest|finden) (?:du|sie) hier[.!]*$",
         ],
     },
     LineRuleSpec {
@@ -521,6 +526,7 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             // footer link rows: "Impressum | Datenschutz | Kontakt"
             r"^(?:\W*(?:impressum|datenschutz(?:erkl[äa]rung)?|kontakt|agb|privacy(?: policy)?|terms(?: of (?:use|service))?|contact(?: us)?|about(?: us)?|mentions l[ée]gales|confidentialit[ée]|cgu|aviso legal|pol[íi]tica de privacidad|contacto|cookies?)\W*){2,}$",
             r"^\W*(?:next|previous|prev|older|newer|vorheriger|n[äa]chster|pr[ée]c[ée]dent|suivant|anterior|siguiente)(?: (?:article|post|story|artikel|beitrag|art[íi]culo))?\s*:",
+            r"^\W*(?:permalink|permalien|enlace permanente|kurzlink|short ?link)\s*:?\s*(?:https?://\S+)?\W*$",
             r"^\W*(?:zur startseite|to (?:the )?homepage|retour [àa] l['’]accueil|volver a la portada|aktuelle ausgabe|current issue|latest issue|dernier num[ée]ro|[úu]ltimo n[úu]mero)\W*$",
             // the bare label of a source list: "Quellenangaben:", "Sources:"
             r"^\W*(?:quellenangaben|quellenverzeichnis|quellen|sources|r[ée]f[ée]rences|fuentes)\s*:\s*$",
@@ -694,6 +700,8 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             r"^\W*(?:opublikowano|data publikacji|aktualizacja|pubblicato(?: il)?|aggiornato(?: il)?|ultima modifica)\s*:?\s*[0-9]",
             r"^\W*(?:news |release |publication |post )?date\s*:\s*(?:[0-9]|$)|^\W*release date\s*:?\W*$",
             r"^\W*(?:verfasst|geschrieben|eingestellt|erstellt) von\s*:?\s[^!?]*[0-9]{4}",
+            // the author box's archive link: "Zeige alle Beiträge von Cem Basman"
+            r"zeige alle beitr[äa]ge von|view all posts by|voir tous les articles (?:de|par)|ver todas las entradas de",
             // a dateline whose last part is the update time: "Le Monde | 04.05.2015 à 13h36 •
             // Mis à jour le 05.05.2015", "Published 3 May 2019 Updated 4 May 2019"
             r"(?:mis [àa] jour|updated|aktualisiert|actualizado|ultima modifica)(?: le| am| el| on| il)?\s*:?\s*[0-9][^!?]*[^.!?]$",
@@ -707,6 +715,7 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         max_words: 3,
         patterns: &[
             // a date field's label left without its value: "Release Date:"
+            r"^\W*(?:erschienen in|published in|paru dans|publicado en)\s*:?\s*$",
             r"^\W*(?:release|publication|news) date\s*:?\s*$|^\W*(?:ver[öo]ffentlichungsdatum|erscheinungsdatum|date de publication|fecha de publicaci[óo]n)\s*:?\s*$",
         ],
     },
@@ -820,6 +829,10 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         patterns: &[
             r"^\W*(?:mira|puedes ver|tambi[ée]n lee|te recomendamos|recomendamos|ver m[áa]s|lee m[áa]s|leia tamb[ée]m|czytaj (?:te[żz]|tak[żz]e|r[óo]wnie[żz]|wi[ęe]cej)|zobacz (?:te[żz]|tak[żz]e)|leggi anche)\s*(?::|\||–|-|»|>)",
             r"^\W*(?:vorschau auf (?:den|das) n[äa]chsten? (?:artikel|beitrag)|das (?:thema|k[öo]nnte) (?:k[öo]nnte )?dich (?:auch )?interessieren|entdecke weitere\s)",
+            // other rail headings: "Audios and videos on the topic", "Meist diskutiert", "Also on
+            // example.com"
+            r"^\W*(?:(?:audios? (?:and|et|und|y) )?vid[ée]os? (?:on|sur|zum|sobre) (?:the|le|dem|el) (?:topic|sujet|thema|tema)|meist[- ]?diskutiert(?:e artikel)?|most (?:discussed|commented)|les plus comment[ée]s|m[áa]s comentad[oa]s)\W*$",
+            r"^\W*(?:auch auf|also on|aussi sur|tambi[ée]n en)\s+(?:www\.)?[\p{L}0-9-]+\.[a-z]+\W*$",
             // the heading of a picks rail: "Discover our latest editorial picks", "Editor's Picks"
             r"^\W*(?:(?:discover|see|explore|browse) (?:our|the) (?:latest )?)?(?:editor(?:ial|['’]?s['’]?) picks|staff picks|empfehlungen der redaktion|la s[ée]lection de la r[ée]daction)\W*$",
         ],

@@ -767,6 +767,39 @@ const DROPPED: &[(&str, &str, Place)] = &[
     ("navigation", "Aktuelle Ausgabe", Place::Middle),
     ("navigation", "Quellenangaben:", Place::Middle),
     ("post_meta", "Release Date:", Place::Middle),
+    ("post_meta", "ERSCHIENEN IN", Place::Middle),
+    (
+        "post_meta",
+        "Life is not digital. Zeige alle Beiträge von Cem Basman",
+        Place::Tail,
+    ),
+    (
+        "navigation",
+        "Permalien https://p.dw.com/p/RPYx",
+        Place::Middle,
+    ),
+    (
+        "read_more",
+        "Auskunft über vergangenes Wetter… mehr •••",
+        Place::Middle,
+    ),
+    (
+        "read_more",
+        "Hier geht es zur neuen Vorstandsstruktur",
+        Place::Middle,
+    ),
+    (
+        "read_more",
+        "Alles über nachhaltige Wanderschuhe findest Du hier.",
+        Place::Middle,
+    ),
+    (
+        "related_teaser",
+        "Audios et vidéos sur le sujet",
+        Place::Middle,
+    ),
+    ("related_teaser", "meist-diskutiert", Place::Middle),
+    ("related_teaser", "Auch auf gofeminin.de", Place::Middle),
     // mixed_script
     (
         "mixed_script",
@@ -895,6 +928,20 @@ const KEPT: &[(&str, Place)] = &[
         Place::Head,
     ),
     ("PDF: Ratschläge geben", Place::Middle),
+    // near misses of the link chrome
+    (
+        "Erschienen in der Reihe sind bisher drei Bände.",
+        Place::Middle,
+    ),
+    ("Das Konzeptpapier finden Sie hier:", Place::Middle),
+    (
+        "Hier geht es zur Sache: Der Rat stimmt am Montag ab.",
+        Place::Middle,
+    ),
+    (
+        "Die Videos zum Thema Klima laufen ab Montag im Programm.",
+        Place::Middle,
+    ),
     // near misses of the chrome labels
     (
         "Sie sind aktuell nicht gut auf die Regierung zu sprechen, sagte der Sprecher.",
