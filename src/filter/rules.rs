@@ -685,6 +685,20 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             r"^\W*(?:bewerten|rate this|[ée]valuer|valorar)\s*:\s*$",
         ],
     },
+    LineRuleSpec {
+        name: "post_meta",
+        group: Group::Meta,
+        position: Position::Edges,
+        action: Action::DropLine,
+        max_words: 60,
+        patterns: &[
+            // the blog engine's whole footer sentence run, with categories, feed and trackback
+            // notes: "Der Beitrag wurde am … veröffentlicht und wurde unter … abgelegt. Du
+            // kannst die Kommentare zu diesen Eintrag durch den RSS 2.0 Feed verfolgen. …"
+            r"^\W*(?:der|dieser) (?:beitrag|eintrag|artikel) wurde (?:am|von|unter)\s.*(?:ver[öo]ffentlicht|abgelegt|gepostet)[^.!?]*[.!?]\s.*(?:rss|feed|trackback)",
+            r"^\W*this entry was posted (?:in|on|by)\s.*(?:rss|feed|trackback)",
+        ],
+    },
     // ---- meta: blog post footers and date lines -----------------------------------------------
     LineRuleSpec {
         name: "post_meta",

@@ -770,6 +770,11 @@ const DROPPED: &[(&str, &str, Place)] = &[
     ("post_meta", "ERSCHIENEN IN", Place::Middle),
     (
         "post_meta",
+        "Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter Allgemein, Region Halle - Leipzig, Tastings & Events, Veranstaltungskalender abgelegt. Du kannst die Kommentare zu diesen Eintrag durch den RSS 2.0 Feed verfolgen. Kommentare sind derzeit geschlossen, aber Du kannst dennoch einen Trackback auf deiner Seite einrichten.",
+        Place::Tail,
+    ),
+    (
+        "post_meta",
         "Life is not digital. Zeige alle Beiträge von Cem Basman",
         Place::Tail,
     ),
@@ -928,6 +933,11 @@ const KEPT: &[(&str, Place)] = &[
         Place::Head,
     ),
     ("PDF: Ratschläge geben", Place::Middle),
+    // a long closing paragraph that mentions the post and its comments
+    (
+        "Der Beitrag wurde am Montag im Gemeindeblatt veröffentlicht, nachdem der Verein nach langer Debatte zugestimmt hatte. Die Leserbriefe, die seither in der Redaktion eingegangen sind, waren überwiegend freundlich und sachlich, und viele Leser fragten nach weiteren Terminen für die Führungen durch den alten Wasserturm am Stadtrand.",
+        Place::Tail,
+    ),
     // near misses of the link chrome
     (
         "Erschienen in der Reihe sind bisher drei Bände.",
