@@ -363,7 +363,7 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             // a button row cut short: "Drucken etc.", "Share etc."
             r"^\W*(?:drucken|print|teilen|share|e-?mail|pdf|imprimer|partager)\s+(?:etc|usw)\.?\W*$",
             r"^\W*(?:share (?:this|the) (?:article|story|post|page)|share (?:on|via) \p{L}+|(?:diesen )?artikel teilen|diese geschichte teilen|partager (?:cet |l['’])article|partager sur|compartir (?:este art[íi]culo|en)|comparte (?:esta noticia|este art[íi]culo|esto)|send any friend a story|share this:|like this:|teilen mit:|gef[äa]llt mir:|me gusta:|j['’]aime ceci|partager :)",
-            r"^\W*(?:follow us on|follow (?:[\p{L}'’.@]+ ){0,3}on (?:twitter|x|facebook|instagram|tiktok|youtube|linkedin)|folgen sie uns (?:auf|bei)|suivez-nous sur|s[íi]guenos en|join (?:us on|our) (?:discord|telegram|whatsapp|facebook|community)|subscribe to (?:our|my) (?:youtube|podcast|channel))(?:\W|$)",
+            r"^\W*(?:follow us on|folgen sie uns (?:auf|bei)|suivez-nous sur|s[íi]guenos en|join (?:us on|our) (?:discord|telegram|whatsapp|facebook|community)|subscribe to (?:our|my) (?:youtube|podcast|channel))(?:\W|$)",
             r"^\W*follow (?:\p{L}+['’]s )?(?:coverage|updates|live coverage)\s.*https?://\S+\W*$",
         ],
     },
@@ -374,8 +374,9 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         action: Action::DropLine,
         max_words: 60,
         patterns: &[
-            // a follow promo that goes on with contact details: "Follow The Gleaner on Twitter
-            // and Instagram @JamaicaGleaner … Send us a message on WhatsApp at …"
+            // "Follow X on Twitter", also when it goes on with handles and contact details:
+            // "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner … Send us a message
+            // on WhatsApp at …"
             r"^\W*follow (?:[\p{L}'’.@]+ ){0,3}on (?:twitter|x|facebook|instagram|tiktok|youtube|linkedin)(?:\W|$)",
         ],
     },
@@ -897,9 +898,9 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         action: Action::DropLine,
         max_words: 10,
         patterns: &[
-            // separators: "* * *", "___", "•"; but not a short line with a face in it: an
+            // separators: "* * *", "___", "•"; but not a line that ends with a mouth: an
             // emoticon on its own line ("=)", ":-(", "^^") is the writer's own remark
-            r"^[^\p{L}\p{N}]{4,}$|^[^\p{L}\p{N}()^]{1,3}$",
+            r"^[^\p{L}\p{N}]*[^\p{L}\p{N}()^]$",
             // player times and score tickers: "00:00 / 04:12", "8:09", "1:0 ... 2:1"; other
             // lines of numbers ("4,699,755", "2, 3, 5, 12") are data and stay
             r"^[\s./…-]*[0-9]+:[0-9]+(?:[\s./…-]+[0-9]+:[0-9]+)*[\s./…-]*$",
