@@ -965,7 +965,10 @@ const KEPT: &[(&str, Place)] = &[
         "Die Quellen: ein Archiv in Wien und zwei Tagebücher.",
         Place::Middle,
     ),
-    ("Release Date: 3 May 2024", Place::Middle),
+    (
+        "Release date: the studio has not named one yet.",
+        Place::Middle,
+    ),
     // near misses of the image-label and "via" credits
     (
         "Das Beitragsbild zeigt die Halle kurz nach der Eröffnung im Mai.",
