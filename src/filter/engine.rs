@@ -42,6 +42,12 @@ pub(crate) const EDGE_LABEL_MAX_WORDS: usize = 4;
 /// paragraphs that an extractor picked up twice.
 pub(crate) const DUPLICATE_MIN_WORDS: usize = 8;
 
+/// Most title-case lines between body paragraphs that `inline_headline` drops. A story
+/// carries one link to a related story in its middle; two or more such lines are the
+/// article's own section headings set as bold paragraphs (numbered tips, one per product in a
+/// listicle), and all of them stay.
+pub(crate) const INLINE_HEADLINE_MAX: usize = 1;
+
 /// `title_repeat` looks at this many leading blocks: extractors that keep the `<h1>` put it
 /// first, after at most a kicker and a breadcrumb or two.
 pub(crate) const TITLE_REPEAT_MAX_INDEX: usize = 5;
@@ -490,6 +496,11 @@ pub(crate) fn decide(
     // Blocks between two body paragraphs. Neighbours are the nearest blocks that stay: a credit
     // line removed next to a headline must not hide it, since a second run would see the
     // headline between paragraphs. Only non-anchors go here, so no neighbour changes under us.
+    // Inline headlines are decided last: a lone one is a related-story link, several are the
+    // article's own section headings (see [`INLINE_HEADLINE_MAX`]). Deciding them after the
+    // loop changes no neighbour test, since a headline next to another candidate never has
+    // body paragraphs on both sides.
+    let mut headlines = Vec::new();
     for i in 0..n {
         if decision[i].is_some() {
             continue;
@@ -508,10 +519,15 @@ pub(crate) fn decide(
             && anchors[p]
             && anchors[q]
         {
-            decision[i] = Some(match between_rule {
-                Some(ri) => RuleRef::Line(ri),
-                None => RuleRef::InlineHeadline,
-            });
+            match between_rule {
+                Some(ri) => decision[i] = Some(RuleRef::Line(ri)),
+                None => headlines.push(i),
+            }
+        }
+    }
+    if headlines.len() <= INLINE_HEADLINE_MAX {
+        for i in headlines {
+            decision[i] = Some(RuleRef::InlineHeadline);
         }
     }
     if opts.teaser_rail {
@@ -622,7 +638,7 @@ fn mark_teaser_rail(
 }
 
 /// A short paragraph or caption without a sentence ending (a trailing colon is allowed:
-/// "Share this:"), not quoted speech, without digits unless it is a single word, and not Chinese or
+/// "Share this:"), not a salutation or sign-off, not quoted speech, without digits unless it is a single word, and not Chinese or
 /// Japanese (written without spaces, so one "word" may be a sentence).
 fn is_edge_label(block: &Block) -> bool {
     if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Caption) {
@@ -633,6 +649,17 @@ fn is_edge_label(block: &Block) -> bool {
     // In Chinese and Japanese a one-"word" line can be a whole sentence (a story's closing
     // "おしまい", "the end"): the word count cannot tell a label from text there.
     if text::is_cjk_text(t) {
+        return false;
+    }
+    // A line that ends with a comma runs on into the next block (a letter's salutation,
+    // "Liebe Leserinnen und Leser,"), and a sign-off closes the author's own post: neither is a
+    // label, however short.
+    if t.ends_with(',') || text::is_sign_off(t) {
+        return false;
+    }
+    // Lines without a letter or digit are separators, left to `symbol_line`, which spares
+    // emoticons ("=)", "^^").
+    if !t.chars().any(char::is_alphanumeric) {
         return false;
     }
     let words = text::word_count(t);

@@ -87,7 +87,7 @@ pub struct BuiltinConfig {
     pub promotion: bool,
     /// `share_prompt`, `social_counter`.
     pub social: bool,
-    /// `advertisement`, `affiliate_disclosure`.
+    /// `advertisement`, `affiliate_disclosure`, `mixed_script`.
     pub ads: bool,
     /// `cookie_notice`, `copyright_footer`, `javascript_notice`, `originally_appeared`,
     /// `press_release`, `disclaimer`.

@@ -147,6 +147,11 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             // "Photo: Reuters", "Photo Illustration by X/Getty", "Foto: dpa", "Bild: Keystone",
             // "Crédit photo : AFP", "Fotografía: EFE", "Image by X from Pixabay"
             r"^\W*(?:photo(?:graph)?s?|photo[- ]illustration|illustration|image|picture|credits?|foto(?:s|grafie)?|bild(?:quelle)?|bilder|cr[ée]dits?(?: photo)?|fotograf[íi]a|imagen|ilustraci[óo]n|video|grafik|graphic)\s*(?::|©|/|\|)",
+            // the label of a post's lead or stand-in image: "Beitragsbild: …", "Symbolbild /
+            // Hersteller", "Image illustrative : …", "(Symbolbild)"
+            r"^\W*(?:beitragsbild|titelbild|titelfoto|symbolbild|symbolfoto|aufmacherbild|headerbild|vorschaubild|featured image|header image|cover image|(?:image|photo|foto|imagen) (?:d['’]illustration|illustrative|ilustrativa|de ilustraci[óo]n))(?:\s*(?::|©|/|\|)|\W*$)",
+            // "…, Bild via", "Image via Wikimedia Commons": the credit's link text is gone
+            r"(?:^\W*|[,;|–]\s*)(?:photos?|images?|pictures?|pics?|bild(?:er)?|fotos?|imagen(?:es)?)\s+via(?:\s[^.!?]*)?$",
             // "Photo by X", "Fotos von X": only without a sentence ending ("Fotos von Innenräumen
             // wirkten zu warm." is a sentence)
             r"^\W*(?:photo(?:graph)?s?|photo[- ]illustration|illustration|image|picture|foto(?:s|grafie)?|bild|fotograf[íi]a|imagen|ilustraci[óo]n)\s+(?:by|von|par|de)\s[^.!?]*[^.!?\s]$",
@@ -250,6 +255,11 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         patterns: &[
             r"^\W*(?:read (?:more|the (?:full|original|whole) (?:story|article|report))|continue reading|keep reading|weiterlesen|(?:mehr|weiter) lesen|lesen sie (?:mehr|weiter)|zum (?:vollst[äa]ndigen )?artikel|lire la suite|lire l[’'](?:article|int[ée]gralit[ée])|en savoir plus|leer m[áa]s|seguir leyendo|sigue leyendo|contin[úu]a leyendo)(?:\W|$)",
             r"(?:read more|weiterlesen|mehr lesen|lire la suite|leer m[áa]s)\s*(?:\.\.\.|…|»|>|→|›)?\s*$",
+            // a cut teaser with its link: "Auskunft über vergangenes Wetter… mehr •••"
+            r"(?:…|\.\.\.)\s*(?:mehr|more|plus|m[áa]s)\s*(?:•+|»|>|→|›)?\s*$",
+            // a bare link line: "Hier geht es zur neuen Vorstandsstruktur", "Alles über
+            // Wanderschuhe findest du hier."
+            r"^\W*hier geht(?:['’]s| es) (?:direkt )?zu(?:r|m)?\s[^.!?]*$|(?:findest|finden) (?:du|sie) hier[.!]*$",
         ],
     },
     LineRuleSpec {
@@ -263,6 +273,18 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             r"^\W*(?:related|read also|also read|see also|read next|recommended|more on (?:this|that)(?: story| topic)?|lesen sie auch|auch interessant|mehr zum thema|das k[öo]nnte sie (?:auch )?interessieren|zum thema|[àa] lire aussi|lire aussi|voir aussi|[àa] voir aussi|sur le m[êe]me sujet|lea tambi[ée]n|lee tambi[ée]n|te puede interesar|le puede interesar|noticia relacionada|tambi[ée]n te puede interesar|watch|video|vid[ée]o|im video|podcast|gallery|galerie|fotostrecke|bildergalerie|galer[íi]a|next (?:article|story|post)|previous (?:article|story|post))\s*(?::|\||–|-|»|>)",
             r"^\W*en \p{L}[\p{L}.]+\s*\|\s",
             r"(?:highlights|alle tore|im video|en vid[ée]o|en v[íi]deo)\W*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "read_more",
+        group: Group::Promotion,
+        position: Position::Edges,
+        action: Action::DropLine,
+        max_words: 30,
+        patterns: &[
+            // a closing pitch for the rest of a series: "Learn how to build fast Docker
+            // images—read the rest of the Docker packaging guide."
+            r"(?:^\W*|[—–:]\s*)read the rest (?:of|here|at|on)(?:\W|$)",
         ],
     },
     LineRuleSpec {
@@ -337,10 +359,25 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         max_words: 15,
         patterns: &[
             // a line made only of share-button labels
-            r"^(?:[\W[0-9]]*(?:share|shares|teilen|partager|compartir|facebook|twitter|x|whatsapp|e-?mail|mail|print|drucken|imprimer|imprimir|linkedin|pinterest|reddit|flipboard|telegram|messenger|threads|bluesky|mastodon|pocket|xing|tweet|copy link|link kopieren|copier le lien|copiar enlace|kommentare|comments|save|speichern|merken)[\W[0-9]]*)+$",
+            r"^(?:[\W[0-9]]*(?:share|shares|teilen|partager|compartir|facebook|twitter|x|whatsapp|e-?mail|mail|print|drucken|imprimer|imprimir|pdf|linkedin|pinterest|reddit|flipboard|telegram|messenger|threads|bluesky|mastodon|pocket|xing|tweet|copy link|link kopieren|copier le lien|copiar enlace|kommentare|comments|save|speichern|merken)[\W[0-9]]*)+$",
+            // a button row cut short: "Drucken etc.", "Share etc."
+            r"^\W*(?:drucken|print|teilen|share|e-?mail|pdf|imprimer|partager)\s+(?:etc|usw)\.?\W*$",
             r"^\W*(?:share (?:this|the) (?:article|story|post|page)|share (?:on|via) \p{L}+|(?:diesen )?artikel teilen|diese geschichte teilen|partager (?:cet |l['’])article|partager sur|compartir (?:este art[íi]culo|en)|comparte (?:esta noticia|este art[íi]culo|esto)|send any friend a story|share this:|like this:|teilen mit:|gef[äa]llt mir:|me gusta:|j['’]aime ceci|partager :)",
-            r"^\W*(?:follow us on|follow (?:[\p{L}'’.@]+ ){0,3}on (?:twitter|x|facebook|instagram|tiktok|youtube|linkedin)|folgen sie uns (?:auf|bei)|suivez-nous sur|s[íi]guenos en|join (?:us on|our) (?:discord|telegram|whatsapp|facebook|community)|subscribe to (?:our|my) (?:youtube|podcast|channel))(?:\W|$)",
+            r"^\W*(?:follow us on|folgen sie uns (?:auf|bei)|suivez-nous sur|s[íi]guenos en|join (?:us on|our) (?:discord|telegram|whatsapp|facebook|community)|subscribe to (?:our|my) (?:youtube|podcast|channel))(?:\W|$)",
             r"^\W*follow (?:\p{L}+['’]s )?(?:coverage|updates|live coverage)\s.*https?://\S+\W*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "share_prompt",
+        group: Group::Social,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 60,
+        patterns: &[
+            // "Follow X on Twitter", also when it goes on with handles and contact details:
+            // "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner … Send us a message
+            // on WhatsApp at …"
+            r"^\W*follow (?:[\p{L}'’.@]+ ){0,3}on (?:twitter|x|facebook|instagram|tiktok|youtube|linkedin)(?:\W|$)",
         ],
     },
     LineRuleSpec {
@@ -366,6 +403,19 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             r"^\W*(?:advertisement|anzeige|werbung|publicit[ée]|publicidad)\W+(?:scroll|continue|weiter|la suite|contin[úu]a|sigue)",
             r"(?:story|article|text|content) continues (?:below|after)(?: (?:this|the))? (?:ad(?:vertisement)?|advert)\W*$",
             r"^\W*(?:continue reading below|weiterlesen nach der anzeige|(?:der )?artikel wird nach der anzeige fortgesetzt|la suite apr[èe]s (?:cette )?(?:la )?publicit[ée]|l['’]article continue apr[èe]s la publicit[ée]|(?:la noticia|el art[íi]culo) contin[úu]a (?:tras|despu[ée]s de) la publicidad)\W*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "mixed_script",
+        group: Group::Ads,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 60,
+        patterns: &[
+            // A word that mixes Latin and Cyrillic letters ("Аdvеrtіѕе wіth uѕ", Cyrillic а, е,
+            // і, ѕ standing in for Latin ones): ad copy disguised from keyword filters. Real
+            // text in either script keeps a word in one script.
+            r"[a-z][\x{0400}-\x{04FF}]|[\x{0400}-\x{04FF}][a-z]",
         ],
     },
     // ---- legal ---------------------------------------------------------------------------
@@ -457,6 +507,9 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             r"ihre e-mail-adresse wird nicht ver[öo]ffentlicht|erforderliche felder sind (?:mit \* )?markiert|bitte melden sie sich an,? um zu kommentieren",
             r"votre adresse (?:e-mail|de messagerie) ne sera pas publi[ée]e|les champs obligatoires sont indiqu[ée]s",
             r"tu (?:direcci[óo]n de )?correo electr[óo]nico no ser[áa] publicad[ao]|los campos obligatorios est[áa]n marcados",
+            // login state above a comment form: "Sie sind aktuell nicht eingeloggt.", "You must
+            // be logged in to post a comment."
+            r"^\W*(?:sie sind|du bist|you are|you['’]re|vous n['’][êe]tes) (?:(?:derzeit|aktuell|gerade|momentan|noch|currently) )?(?:nicht|not|pas) (?:eingeloggt|angemeldet|logged in|signed in|connect[ée])|^\W*(?:you must|please) (?:be )?(?:log|sign)(?:ged)? in to (?:post|comment|leave|reply)|^\W*um (?:einen kommentar|kommentare) zu (?:hinterlassen|schreiben|verfassen),? (?:loggen|melden) sie sich",
         ],
     },
     // ---- navigation ----------------------------------------------------------------------
@@ -474,7 +527,26 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             // footer link rows: "Impressum | Datenschutz | Kontakt"
             r"^(?:\W*(?:impressum|datenschutz(?:erkl[äa]rung)?|kontakt|agb|privacy(?: policy)?|terms(?: of (?:use|service))?|contact(?: us)?|about(?: us)?|mentions l[ée]gales|confidentialit[ée]|cgu|aviso legal|pol[íi]tica de privacidad|contacto|cookies?)\W*){2,}$",
             r"^\W*(?:next|previous|prev|older|newer|vorheriger|n[äa]chster|pr[ée]c[ée]dent|suivant|anterior|siguiente)(?: (?:article|post|story|artikel|beitrag|art[íi]culo))?\s*:",
-            r"^\W*(?:zur startseite|to (?:the )?homepage|retour [àa] l['’]accueil|volver a la portada)\W*$",
+            r"^\W*(?:permalink|permalien|enlace permanente|kurzlink|short ?link)\s*:?\s*(?:https?://\S+)?\W*$",
+            r"^\W*(?:zur startseite|to (?:the )?homepage|retour [àa] l['’]accueil|volver a la portada|aktuelle ausgabe|current issue|latest issue|dernier num[ée]ro|[úu]ltimo n[úu]mero)\W*$",
+            // the bare label of a source list: "Quellenangaben:", "Sources:"
+            r"^\W*(?:quellenangaben|quellenverzeichnis|quellen|sources|r[ée]f[ée]rences|fuentes)\s*:\s*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "navigation",
+        group: Group::Navigation,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 20,
+        patterns: &[
+            // a download link with its file type and size: "Merkblatt PDF | 38 KB",
+            // "Hochauflösendes Bild (jpeg, 1MB)"
+            r"(?:pdf|docx?|xlsx?|pptx?|zip|jpe?g|png|mp3|mp4|epub)\s*[,|/–-]?\s*[0-9]+(?:[.,][0-9]+)?\s*(?:kb|mb|gb|kib|mib|kbyte|mbyte|bytes?)(?:\W|$)",
+            // result counts of a listing: "Showing 1–10 of 19 results", "Es werden die Weine 1
+            // bis 10 von insgesamt 19 angezeigt!"
+            r"[0-9]+\s*(?:bis|-|–|to|à|a)\s*[0-9]+\s*(?:von|of|sur|de)\s*(?:insgesamt\s*|total\s*)?[0-9]+\s*(?:\p{L}+\s*)?(?:angezeigt|results|ergebnisse|ergebnissen|treffer|résultats|resultados|entries|einträge|items|produkte|products)",
+            r"^\W*(?:showing|displaying|zeige|es werden|affichage|mostrando)\s.*[0-9]+\s*(?:bis|-|–|to|à|a)\s*[0-9]+\s*(?:von|of|sur|de)\s*(?:insgesamt\s*)?[0-9]+",
         ],
     },
     LineRuleSpec {
@@ -614,6 +686,20 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             r"^\W*(?:bewerten|rate this|[ée]valuer|valorar)\s*:\s*$",
         ],
     },
+    LineRuleSpec {
+        name: "post_meta",
+        group: Group::Meta,
+        position: Position::Edges,
+        action: Action::DropLine,
+        max_words: 60,
+        patterns: &[
+            // the blog engine's whole footer sentence run, with categories, feed and trackback
+            // notes: "Der Beitrag wurde am … veröffentlicht und wurde unter … abgelegt. Du
+            // kannst die Kommentare zu diesen Eintrag durch den RSS 2.0 Feed verfolgen. …"
+            r"^\W*(?:der|dieser) (?:beitrag|eintrag|artikel) wurde (?:am|von|unter)\s.*(?:ver[öo]ffentlicht|abgelegt|gepostet)[^.!?]*[.!?]\s.*(?:rss|feed|trackback)",
+            r"^\W*this entry was posted (?:in|on|by)\s.*(?:rss|feed|trackback)",
+        ],
+    },
     // ---- meta: blog post footers and date lines -----------------------------------------------
     LineRuleSpec {
         name: "post_meta",
@@ -629,9 +715,23 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             r"^\W*(?:opublikowano|data publikacji|aktualizacja|pubblicato(?: il)?|aggiornato(?: il)?|ultima modifica)\s*:?\s*[0-9]",
             r"^\W*(?:news |release |publication |post )?date\s*:\s*(?:[0-9]|$)|^\W*release date\s*:?\W*$",
             r"^\W*(?:verfasst|geschrieben|eingestellt|erstellt) von\s*:?\s[^!?]*[0-9]{4}",
+            // the author box's archive link: "Zeige alle Beiträge von Cem Basman"
+            r"zeige alle beitr[äa]ge von|view all posts by|voir tous les articles (?:de|par)|ver todas las entradas de",
             // a dateline whose last part is the update time: "Le Monde | 04.05.2015 à 13h36 •
             // Mis à jour le 05.05.2015", "Published 3 May 2019 Updated 4 May 2019"
             r"(?:mis [àa] jour|updated|aktualisiert|actualizado|ultima modifica)(?: le| am| el| on| il)?\s*:?\s*[0-9][^!?]*[^.!?]$",
+        ],
+    },
+    LineRuleSpec {
+        name: "post_meta",
+        group: Group::Meta,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 3,
+        patterns: &[
+            // a date field's label left without its value: "Release Date:"
+            r"^\W*(?:erschienen in|published in|paru dans|publicado en)\s*:?\s*$",
+            r"^\W*(?:release|publication|news) date\s*:?\s*$|^\W*(?:ver[öo]ffentlichungsdatum|erscheinungsdatum|date de publication|fecha de publicaci[óo]n)\s*:?\s*$",
         ],
     },
     LineRuleSpec {
@@ -744,6 +844,12 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         patterns: &[
             r"^\W*(?:mira|puedes ver|tambi[ée]n lee|te recomendamos|recomendamos|ver m[áa]s|lee m[áa]s|leia tamb[ée]m|czytaj (?:te[żz]|tak[żz]e|r[óo]wnie[żz]|wi[ęe]cej)|zobacz (?:te[żz]|tak[żz]e)|leggi anche)\s*(?::|\||–|-|»|>)",
             r"^\W*(?:vorschau auf (?:den|das) n[äa]chsten? (?:artikel|beitrag)|das (?:thema|k[öo]nnte) (?:k[öo]nnte )?dich (?:auch )?interessieren|entdecke weitere\s)",
+            // other rail headings: "Audios and videos on the topic", "Meist diskutiert", "Also on
+            // example.com"
+            r"^\W*(?:(?:audios? (?:and|et|und|y) )?vid[ée]os? (?:on|sur|zum|sobre) (?:the|le|dem|el) (?:topic|sujet|thema|tema)|meist[- ]?diskutiert(?:e artikel)?|most (?:discussed|commented)|les plus comment[ée]s|m[áa]s comentad[oa]s)\W*$",
+            r"^\W*(?:auch auf|also on|aussi sur|tambi[ée]n en)\s+(?:www\.)?[\p{L}0-9-]+\.[a-z]+\W*$",
+            // the heading of a picks rail: "Discover our latest editorial picks", "Editor's Picks"
+            r"^\W*(?:(?:discover|see|explore|browse) (?:our|the) (?:latest )?)?(?:editor(?:ial|['’]?s['’]?) picks|staff picks|empfehlungen der redaktion|la s[ée]lection de la r[ée]daction)\W*$",
         ],
     },
     LineRuleSpec {
@@ -774,6 +880,9 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         patterns: &[
             // stock and licence credits after a slash or pipe: "… / Fotolia.com", "/domena publiczna"
             r"[/|]\s*(?:fotolia(?:\.com)?|pixelio(?:\.de)?|adobe ?stock|stock\.adobe\.com|depositphotos|123rf(?:\.com)?|dreamstime|colourbox|domena publiczna|public domain|gemeinfrei|dominio p[úu]blico|domaine public|agencia [\p{L}]+)\W*$",
+            // an agency and photographer closing a caption: "… am Mahnmal © Bundespresseamt |
+            // Jesco Denzel"
+            r"©\s*[^©.!?]*\s[|/]\s[^.!?|/]+$",
             // a short credit closing a caption: "… ausbilden. © CAE", "… / (C) Kab Niang"
             r"(?:©|\(c\))\s*(?-i:\p{Lu})[\p{L}.&'’-]*(?:\s(?-i:\p{Lu})[\p{L}.&'’-]*){0,3}\W*$",
             // French "droits réservés" closing a caption: "Le port de Brest. DR"
@@ -789,8 +898,9 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         action: Action::DropLine,
         max_words: 10,
         patterns: &[
-            // separators: "* * *", "___"
-            r"^[^\p{L}\p{N}]+$",
+            // separators: "* * *", "___", "•"; but not a line that ends with a mouth: an
+            // emoticon on its own line ("=)", ":-(", "^^") is the writer's own remark
+            r"^[^\p{L}\p{N}]*[^\p{L}\p{N}()^]$",
             // player times and score tickers: "00:00 / 04:12", "8:09", "1:0 ... 2:1"; other
             // lines of numbers ("4,699,755", "2, 3, 5, 12") are data and stay
             r"^[\s./…-]*[0-9]+:[0-9]+(?:[\s./…-]+[0-9]+:[0-9]+)*[\s./…-]*$",

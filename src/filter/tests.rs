@@ -475,6 +475,27 @@ const DROPPED: &[(&str, &str, Place)] = &[
     ("photo_credit", "© Thomas Samson / AFP", Place::Head),
     ("photo_credit", "Foto: EFE/Mariscal", Place::Head),
     ("photo_credit", "Imagen | Samsung", Place::Head),
+    (
+        "photo_credit",
+        "Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss.",
+        Place::Middle,
+    ),
+    ("photo_credit", "(Symbolbild)", Place::Middle),
+    (
+        "photo_credit",
+        "Image illustrative : Lego Minifigures by Ninja Brick",
+        Place::Middle,
+    ),
+    (
+        "photo_credit",
+        "Paris Haute Couture SS14, Serkan Cura, Bild via",
+        Place::Head,
+    ),
+    (
+        "photo_credit",
+        "Kranzniederlegung am Holocaust-Mahnmal © Presse- und Informationsamt | Jesco Denzel",
+        Place::Middle,
+    ),
     // wire_credit
     (
         "wire_credit",
@@ -573,6 +594,23 @@ const DROPPED: &[(&str, &str, Place)] = &[
     ("share_prompt", "Diesen Artikel teilen", Place::Tail),
     ("share_prompt", "Partager sur Facebook", Place::Tail),
     ("share_prompt", "Síguenos en Twitter", Place::Tail),
+    (
+        "share_prompt",
+        "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica. Send us a message on WhatsApp at 1-876-499-0169 or email us at onlinefeedback@gleanerjm.com.",
+        Place::Middle,
+    ),
+    ("share_prompt", "Drucken etc.", Place::Tail),
+    ("share_prompt", "PDF", Place::Middle),
+    (
+        "read_more",
+        "Learn how to build fast, production-ready Docker images—read the rest of the Docker packaging guide for Python.",
+        Place::Tail,
+    ),
+    (
+        "related_teaser",
+        "Discover our latest editorial picks",
+        Place::Head,
+    ),
     // social_counter
     ("social_counter", "1.2K likes", Place::Head),
     ("social_counter", "3.400 Aufrufe", Place::Head),
@@ -704,8 +742,79 @@ const DROPPED: &[(&str, &str, Place)] = &[
         "The views expressed here are the writer's own.",
         Place::Tail,
     ),
+    // chrome labels in the middle of the text
+    (
+        "comment_prompt",
+        "Sie sind aktuell nicht eingeloggt.",
+        Place::Middle,
+    ),
+    (
+        "comment_prompt",
+        "You must be logged in to post a comment.",
+        Place::Middle,
+    ),
+    (
+        "navigation",
+        "Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!",
+        Place::Middle,
+    ),
+    ("navigation", "Showing 1–10 of 19 results", Place::Middle),
+    (
+        "navigation",
+        "Informationsschreiben vom 14. Oktober 2021 PDF | 38 KB",
+        Place::Middle,
+    ),
+    ("navigation", "Aktuelle Ausgabe", Place::Middle),
+    ("navigation", "Quellenangaben:", Place::Middle),
+    ("post_meta", "Release Date:", Place::Middle),
+    ("post_meta", "ERSCHIENEN IN", Place::Middle),
+    (
+        "post_meta",
+        "Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter Allgemein, Region Halle - Leipzig, Tastings & Events, Veranstaltungskalender abgelegt. Du kannst die Kommentare zu diesen Eintrag durch den RSS 2.0 Feed verfolgen. Kommentare sind derzeit geschlossen, aber Du kannst dennoch einen Trackback auf deiner Seite einrichten.",
+        Place::Tail,
+    ),
+    (
+        "post_meta",
+        "Life is not digital. Zeige alle Beiträge von Cem Basman",
+        Place::Tail,
+    ),
+    (
+        "navigation",
+        "Permalien https://p.dw.com/p/RPYx",
+        Place::Middle,
+    ),
+    (
+        "read_more",
+        "Auskunft über vergangenes Wetter… mehr •••",
+        Place::Middle,
+    ),
+    (
+        "read_more",
+        "Hier geht es zur neuen Vorstandsstruktur",
+        Place::Middle,
+    ),
+    (
+        "read_more",
+        "Alles über nachhaltige Wanderschuhe findest Du hier.",
+        Place::Middle,
+    ),
+    (
+        "related_teaser",
+        "Audios et vidéos sur le sujet",
+        Place::Middle,
+    ),
+    ("related_teaser", "meist-diskutiert", Place::Middle),
+    ("related_teaser", "Auch auf gofeminin.de", Place::Middle),
+    // mixed_script
+    (
+        "mixed_script",
+        "Аdvеrtіѕе wіth thе most visited news site ~ Yоur соntеnt іѕ dеlіvеrеd іnѕtаntlу!",
+        Place::Middle,
+    ),
     // structure
     ("symbol_line", "* * *", Place::Middle),
+    ("symbol_line", "***", Place::Middle),
+    ("symbol_line", "•", Place::Tail),
     ("edge_label", "Opinion", Place::Head),
     ("edge_label", "Mehr aus Hamburg", Place::Tail),
 ];
@@ -805,8 +914,80 @@ const KEPT: &[(&str, Place)] = &[
         Place::Tail,
     ),
     ("Quelle: Science, DOI 10.1126/science.aar4975", Place::Tail),
+    // Latin and Cyrillic side by side, each word in one script
+    (
+        "Der Name der Stadt Kyjiw (Київ) wird seit 1995 so transkribiert.",
+        Place::Middle,
+    ),
+    // near misses of the promo lines
+    (
+        "Follow the money, investigators told the committee on Tuesday.",
+        Place::Middle,
+    ),
+    (
+        "I could not wait to read the rest of the book that night.",
+        Place::Tail,
+    ),
+    (
+        "Our editors picked the ten best phones of the year for this test.",
+        Place::Head,
+    ),
+    ("PDF: Ratschläge geben", Place::Middle),
+    // a long closing paragraph that mentions the post and its comments
+    (
+        "Der Beitrag wurde am Montag im Gemeindeblatt veröffentlicht, nachdem der Verein nach langer Debatte zugestimmt hatte. Die Leserbriefe, die seither in der Redaktion eingegangen sind, waren überwiegend freundlich und sachlich, und viele Leser fragten nach weiteren Terminen für die Führungen durch den alten Wasserturm am Stadtrand.",
+        Place::Tail,
+    ),
+    // near misses of the link chrome
+    (
+        "Erschienen in der Reihe sind bisher drei Bände.",
+        Place::Middle,
+    ),
+    ("Das Konzeptpapier finden Sie hier:", Place::Middle),
+    (
+        "Hier geht es zur Sache: Der Rat stimmt am Montag ab.",
+        Place::Middle,
+    ),
+    (
+        "Die Videos zum Thema Klima laufen ab Montag im Programm.",
+        Place::Middle,
+    ),
+    // near misses of the chrome labels
+    (
+        "Sie sind aktuell nicht gut auf die Regierung zu sprechen, sagte der Sprecher.",
+        Place::Middle,
+    ),
+    (
+        "Von 1 bis 10 von 19 Weinen waren alle aus dem Jahrgang 2020.",
+        Place::Middle,
+    ),
+    (
+        "Die Quellen: ein Archiv in Wien und zwei Tagebücher.",
+        Place::Middle,
+    ),
+    (
+        "Release date: the studio has not named one yet.",
+        Place::Middle,
+    ),
+    // near misses of the image-label and "via" credits
+    (
+        "Das Beitragsbild zeigt die Halle kurz nach der Eröffnung im Mai.",
+        Place::Middle,
+    ),
+    (
+        "Sie schickte uns die Bilder via WhatsApp, noch bevor die Feuerwehr eintraf.",
+        Place::Middle,
+    ),
+    (
+        "Die Marke © Acme ist eingetragen, sagte der Anwalt vor Gericht.",
+        Place::Middle,
+    ),
     // short dialogue
     ("“No,” he said.", Place::Tail),
+    // an emoticon on its own line closes a blog post
+    ("=)", Place::Tail),
+    (":-(", Place::Middle),
+    ("^^", Place::Tail),
     (
         "— Pas vraiment. Mais je n'avais rien à perdre.",
         Place::Middle,
@@ -848,6 +1029,43 @@ fn inline_headline_only_between_paragraphs_and_never_headings() {
     assert!(f.apply(&mut a, None).unwrap().removed.is_empty());
     // sentence case subheading as a paragraph stays
     assert_kept(f, "The road ahead for the bus network", Place::Middle);
+}
+
+#[test]
+fn inline_headline_spares_a_run_of_section_headings() {
+    let f = lines_only();
+    let lone = "Why the Fed Is Holding Rates Steady for Now";
+    let mut a = Article {
+        meta: Metadata::default(),
+        blocks: vec![
+            Block::new(BlockKind::Paragraph, BODY_1),
+            Block::new(
+                BlockKind::Paragraph,
+                "Living Crafts – Faire Strickmode in Bio-Qualität",
+            ),
+            Block::new(BlockKind::Paragraph, BODY_2),
+            Block::new(
+                BlockKind::Paragraph,
+                "Jan’n June – Fairer Strick Made in Europe",
+            ),
+            Block::new(BlockKind::Paragraph, BODY_3),
+        ],
+    };
+    assert!(f.apply(&mut a, None).unwrap().removed.is_empty());
+    assert_eq!(a.blocks.len(), 5);
+    // near miss: the same article with one such line loses it
+    let mut b = Article {
+        meta: Metadata::default(),
+        blocks: vec![
+            Block::new(BlockKind::Paragraph, BODY_1),
+            Block::new(BlockKind::Paragraph, lone),
+            Block::new(BlockKind::Paragraph, BODY_2),
+            Block::new(BlockKind::Paragraph, BODY_3),
+        ],
+    };
+    let r = f.apply(&mut b, None).unwrap();
+    let rules: Vec<&str> = r.removed.iter().map(|r| r.rule.as_ref()).collect();
+    assert_eq!(rules, ["inline_headline"]);
 }
 
 #[test]
@@ -1385,6 +1603,20 @@ fn edge_label_spares_short_cjk_closing_lines() {
     let removed: Vec<&str> = report.removed.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(removed, vec!["Share this:"]);
     assert!(a.blocks.iter().any(|b| b.text == "おしまい"));
+}
+
+#[test]
+fn edge_label_spares_sign_offs_and_salutations() {
+    let f = lines_only();
+    // a post's closing sign-off and a letter's salutation are the author's text
+    assert_kept(f, "x Franzi", Place::Tail);
+    assert_kept(f, "Euer HansEhrlich", Place::Tail);
+    assert_kept(f, "XX, Die Redaktion", Place::Tail);
+    assert_kept(f, "Liebe Leserinnen und Leser,", Place::Head);
+    // near misses: the same shapes without the valediction or the comma are labels
+    assert_dropped(f, "edge_label", "Love Island", Place::Tail);
+    assert_dropped(f, "edge_label", "Die Redaktion", Place::Tail);
+    assert_dropped(f, "edge_label", "Liebe Leserinnen und Leser", Place::Head);
 }
 
 #[test]

@@ -93,6 +93,67 @@ pub(crate) fn ends_like_sentence(text: &str) -> bool {
     )
 }
 
+/// Valedictions that close a blog post or letter on their own, before the writer's name:
+/// "x Franzi", "Euer Hans", "LG Anna", "Bisous Léa".
+const SIGN_OFF_WORDS: &[&str] = &[
+    "x", "xx", "xxx", "xo", "xoxo", "lg", "glg", "vg", "euer", "eure", "bises", "bisous", "besos",
+    "abrazos", "kisses", "hugs",
+];
+/// Valedictions that need a comma before the name, since without one they open ordinary
+/// labels ("Love Island", "Best Sellers"): "Love, Anna", "Cheers, Tom", "Saludos, Ana".
+const SIGN_OFF_WORDS_WITH_COMMA: &[&str] = &[
+    "love", "cheers", "best", "thanks", "regards", "yours", "saludos", "gruß", "grüße", "ciao",
+];
+/// Two-word valedictions: "Liebe Grüße, Anna", "Bis bald Tom", "Kind regards, Jane".
+const SIGN_OFF_PAIRS: &[(&str, &str)] = &[
+    ("liebe", "grüße"),
+    ("viele", "grüße"),
+    ("herzliche", "grüße"),
+    ("beste", "grüße"),
+    ("bis", "bald"),
+    ("best", "wishes"),
+    ("kind", "regards"),
+    ("best", "regards"),
+    ("warm", "regards"),
+    ("gros", "bisous"),
+    ("à", "bientôt"),
+    ("un", "abrazo"),
+];
+
+/// True when the line is a letter-style sign-off: a valediction followed by a name of one or
+/// two capitalised words ("x Franzi", "Euer HansEhrlich", "XX, Die Redaktion", "Liebe Grüße,
+/// Anna Maier"). Such a line is the close of a post, written by its author; it is short and
+/// has no sentence ending, so shape rules would otherwise take it for a label.
+pub(crate) fn is_sign_off(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() < 2 || words.len() > 4 {
+        return false;
+    }
+    let bare = |w: &str| w.trim_end_matches([',', '!']).to_lowercase();
+    let comma = |w: &str| w.ends_with(',');
+    let first = bare(words[0]);
+    let name_from = if words.len() >= 3
+        && SIGN_OFF_PAIRS
+            .iter()
+            .any(|&(a, b)| first == a && bare(words[1]) == b)
+    {
+        2
+    } else if SIGN_OFF_WORDS.contains(&first.as_str())
+        || (comma(words[0]) && SIGN_OFF_WORDS_WITH_COMMA.contains(&first.as_str()))
+    {
+        1
+    } else {
+        return false;
+    };
+    let name = &words[name_from..];
+    (1..=2).contains(&name.len())
+        && name.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’' | '!'))
+        })
+}
+
 /// Words that stay lowercase in English title case, and their frequent equivalents in the other
 /// supported languages (so a French headline in title case is measured the same way).
 const TITLE_SMALL_WORDS: &[&str] = &[
@@ -236,5 +297,30 @@ mod tests {
             "Die Regierung plant neue Steuern für Unternehmen"
         ));
         assert!(!looks_like_title_case_headline("Short Line"));
+    }
+
+    #[test]
+    fn sign_off_detection() {
+        for t in [
+            "x Franzi",
+            "Euer HansEhrlich",
+            "XX, Die Redaktion",
+            "Liebe Grüße, Anna Maier",
+            "Love, Jane",
+            "xoxo Léa!",
+        ] {
+            assert!(is_sign_off(t), "{t:?}");
+        }
+        for t in [
+            "Love Island",
+            "Best Sellers",
+            "Deine E-Mail-Adresse",
+            "Euer Warenkorb ist leer",
+            "x",
+            "Liebe Grüße",
+            "LG 2024",
+        ] {
+            assert!(!is_sign_off(t), "{t:?}");
+        }
     }
 }
