@@ -263,6 +263,11 @@ fn has_figure_ancestor(doc: &Doc, i: usize) -> bool {
     false
 }
 
+/// A block with more images than paragraphs is a gallery only while its text is about
+/// caption-sized per image; more text than this per image is a story illustrated
+/// inline (product pages, forum posts with smileys, illustrated explainers).
+const GALLERY_CHARS_PER_IMAGE: f32 = 100.0;
+
 fn should_drop(doc: &Doc, i: usize, s: &Stats, p: &CleanParams) -> bool {
     let tag = doc.tag(i);
     let text = s.text[i] as f32;
@@ -284,7 +289,7 @@ fn should_drop(doc: &Doc, i: usize, s: &Stats, p: &CleanParams) -> bool {
     };
     let ld = s.link_density(i);
     let figure = has_figure_ancestor(doc, i);
-    (imgs > 1.0 && paras / imgs < 0.5 && !figure)
+    (imgs > 1.0 && paras / imgs < 0.5 && !figure && text < GALLERY_CHARS_PER_IMAGE * imgs)
         || (!is_list && items > paras)
         || (!is_list
             && heading_density < 0.9
@@ -374,6 +379,42 @@ mod tests {
             "<body><script>x()</script><style>p{}</style><form>login</form><p>keep</p></body>",
         );
         assert_eq!(t, "keep");
+    }
+
+    fn cleaned_text(html: &str) -> String {
+        let d = Doc::parse(html);
+        let mut r = mark_boilerplate(&d, &params());
+        let s = Stats::compute(&d, &r);
+        let c = d.find_tag("article").unwrap();
+        clean_selection(
+            &d,
+            &[c],
+            &mut r,
+            &s,
+            &CleanParams {
+                link_density_modifier: 0.0,
+                enabled: true,
+            },
+        );
+        d.text_of(c, |j| r[j])
+    }
+
+    #[test]
+    fn gallery_rule_spares_illustrated_text() {
+        let story = "<p>Story text, with a comma, long enough to count as a paragraph here.</p>";
+        // Three images, one paragraph, little text: a gallery.
+        let gallery = "<div><img src=a><img src=b><img src=c><p>Photos: one, two</p></div>";
+        // Three images, one paragraph, but a story's worth of text per image.
+        let long = "Tasting notes and origin of the beans, picked by hand and dried in the sun. ";
+        let illustrated = format!(
+            "<div><img src=a><img src=b><img src=c><p>Handpicked. {}</p></div>",
+            long.repeat(5)
+        );
+        let t = cleaned_text(&format!(
+            "<body><article>{story}{gallery}{illustrated}</article></body>"
+        ));
+        assert!(!t.contains("Photos"));
+        assert!(t.contains("Handpicked."));
     }
 
     #[test]
