@@ -825,6 +825,21 @@ mod tests {
     }
 
     #[test]
+    fn teaser_and_abstract_name_standfirsts() {
+        let para = "The story goes on here, with commas, clauses, and more words to read. ";
+        for class in ["article-teaser", "field-abstract"] {
+            let html = format!(
+                "<body><article><h1>Headline</h1>\
+                 <h2 class={class}>A deck that sums up the story in one long sentence here.</h2>\
+                 <div id=body><p>{para}{para}</p><p>{para}{para}</p><p>{para}</p></div></article></body>"
+            );
+            let texts = roots_text(&html);
+            assert_eq!(texts.len(), 2, "{class}: {texts:?}");
+            assert!(texts[0].starts_with("A deck that sums up"));
+        }
+    }
+
+    #[test]
     fn class_weight_signs() {
         let d = Doc::parse("<div class='article-body'></div><div class='sidebar'></div>");
         let a = d.find_tag("div").unwrap();

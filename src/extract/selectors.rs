@@ -158,7 +158,7 @@ pub static STRONG_UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
 /// Class/id tokens of a standfirst: the lead paragraph or deck that sits in the article's
 /// header, apart from the body container.
 pub static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^a-z])lead(?:[^a-z]|$)|intro|deck|standfirst|summary|excerpt|bajada|subtitle|subheadline|sub-?head|teaser-?text|description")
+    Regex::new(r"(?:^|[^a-z])lead(?:[^a-z]|$)|intro|deck|standfirst|summary|excerpt|bajada|subtitle|subheadline|sub-?head|teaser|abstract|description")
         .expect("static regex")
 });
 
