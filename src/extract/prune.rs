@@ -209,7 +209,16 @@ pub(crate) fn clean_selection(
         }
         // Bottom-up, as Readability walks in reverse, so inner widgets go first.
         let mut drop: Vec<usize> = Vec::new();
+        // Bottom-up "holds a pre block" flags: a wrapper around a one-line command is
+        // short, not a widget.
+        let mut holds_pre = vec![false; end - root];
         for i in (root..end).rev() {
+            if let Some(par) = doc.nodes[i].parent
+                && par >= root
+                && (holds_pre[i - root] || doc.tag(i) == "pre")
+            {
+                holds_pre[par - root] = true;
+            }
             if removed[i] {
                 continue;
             }
@@ -236,7 +245,7 @@ pub(crate) fn clean_selection(
             if hidden_by_class(doc, i) && panels.is_panel(doc, i) {
                 continue;
             }
-            if should_drop(doc, i, stats, p) && i != root {
+            if should_drop(doc, i, stats, p, holds_pre[i - root]) && i != root {
                 drop.push(i);
             }
         }
@@ -268,7 +277,7 @@ fn has_figure_ancestor(doc: &Doc, i: usize) -> bool {
 /// inline (product pages, forum posts with smileys, illustrated explainers).
 const GALLERY_CHARS_PER_IMAGE: f32 = 100.0;
 
-fn should_drop(doc: &Doc, i: usize, s: &Stats, p: &CleanParams) -> bool {
+fn should_drop(doc: &Doc, i: usize, s: &Stats, p: &CleanParams, holds_pre: bool) -> bool {
     let tag = doc.tag(i);
     let text = s.text[i] as f32;
     let is_list = matches!(tag, "ul" | "ol") || (text > 0.0 && s.list_text[i] as f32 / text > 0.9);
@@ -295,7 +304,8 @@ fn should_drop(doc: &Doc, i: usize, s: &Stats, p: &CleanParams) -> bool {
             && heading_density < 0.9
             && text < 25.0
             && (imgs == 0.0 || imgs > 2.0)
-            && !figure)
+            && !figure
+            && !holds_pre)
         || (!is_list && weight < 25.0 && ld > 0.2 + p.link_density_modifier)
         || (weight >= 25.0 && ld > 0.5 + p.link_density_modifier)
 }
@@ -415,6 +425,17 @@ mod tests {
         ));
         assert!(!t.contains("Photos"));
         assert!(t.contains("Handpicked."));
+    }
+
+    #[test]
+    fn short_wrapper_of_a_pre_block_kept() {
+        let story = "<p>Story text, with a comma, long enough to count as a paragraph here.</p>";
+        let t = cleaned_text(&format!(
+            "<body><article>{story}<div class=snippet><pre><code>make install</code></pre></div>\
+             <div class=box><span>Tiny widget</span></div></article></body>"
+        ));
+        assert!(t.contains("make install"));
+        assert!(!t.contains("Tiny widget"));
     }
 
     #[test]
