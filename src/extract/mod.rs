@@ -428,6 +428,7 @@ fn filter_blocks(raw: Vec<RawBlock>, preset: &Preset) -> Vec<Block> {
                 && preset.max_block_link_share < 1.0
                 && r.block.kind == BlockKind::Paragraph
                 && r.link_chars as f32 >= preset.max_block_link_share * r.chars as f32
+                && !is_spelled_out_address(text)
             {
                 return false;
             }
@@ -442,6 +443,23 @@ fn filter_blocks(raw: Vec<RawBlock>, preset: &Preset) -> Vec<Block> {
         })
         .map(|(_, r)| r.block)
         .collect()
+}
+
+/// A block that is one e-mail address or URL written out: a link whose text is its own
+/// target is a reference the story gives (contact, petition, source), not navigation.
+fn is_spelled_out_address(text: &str) -> bool {
+    let t = text.trim();
+    if t.contains(char::is_whitespace) {
+        return false;
+    }
+    let lower = t.to_ascii_lowercase();
+    let email = t
+        .split_once('@')
+        .is_some_and(|(user, host)| !user.is_empty() && host.contains('.') && !host.contains('@'));
+    email
+        || lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("www.")
 }
 
 /// Drops a leading heading that repeats the title (it is metadata, not body).
@@ -535,6 +553,20 @@ mod tests {
         assert!(t.contains("Second half starts here"));
         assert!(!t.contains("Advertisement"));
         assert!(!t.contains("Unrelated"));
+    }
+
+    #[test]
+    fn spelled_out_addresses_survive_link_share_filter() {
+        let extra = "<p>Questions go to the clerk:</p><p><a href='mailto:clerk@city.example'>clerk@city.example</a></p>\
+                     <p><a href=https://petition.example/budget>https://petition.example/budget</a></p>\
+                     <p><a href=/other>Another story on this site</a></p>";
+        let t = text(&extract(&page(extra), Favor::Balanced));
+        assert!(t.contains("clerk@city.example"));
+        assert!(t.contains("https://petition.example/budget"));
+        assert!(!t.contains("Another story on this site"));
+        assert!(is_spelled_out_address("www.example.org/x"));
+        assert!(!is_spelled_out_address("Write to us at a@b.c"));
+        assert!(!is_spelled_out_address("@handle"));
     }
 
     #[test]
