@@ -827,7 +827,7 @@ mod tests {
     #[test]
     fn teaser_and_abstract_name_standfirsts() {
         let para = "The story goes on here, with commas, clauses, and more words to read. ";
-        for class in ["article-teaser", "field-abstract"] {
+        for class in ["article-teaser", "field-abstract", "leader"] {
             let html = format!(
                 "<body><article><h1>Headline</h1>\
                  <h2 class={class}>A deck that sums up the story in one long sentence here.</h2>\
