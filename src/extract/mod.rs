@@ -412,7 +412,9 @@ fn filter_blocks(raw: Vec<RawBlock>, preset: &Preset) -> Vec<Block> {
             let short = |max_words: usize| words <= max_words && r.chars <= max_words * 8;
             if preset.drop_boilerplate_phrases
                 && ((short(PHRASE_MAX_WORDS) && selectors::BOILERPLATE_PHRASE.is_match(text))
-                    || (short(RELATED_MAX_WORDS) && selectors::RELATED_LINE.is_match(text))
+                    || (short(RELATED_MAX_WORDS)
+                        && selectors::RELATED_LINE.is_match(text)
+                        && !has_email_address(text))
                     || (short(CREDIT_MAX_WORDS) && selectors::CREDIT_LINE.is_match(text))
                     || (at_edge
                         && short(DATELINE_MAX_WORDS)
@@ -460,6 +462,13 @@ fn is_spelled_out_address(text: &str) -> bool {
         || lower.starts_with("http://")
         || lower.starts_with("https://")
         || lower.starts_with("www.")
+}
+
+/// Whether the text holds an e-mail address (`user@host.tld`): a "further information"
+/// line that gives one is contact information, not a pointer to another page.
+fn has_email_address(text: &str) -> bool {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>' | ',' | ';'))
+        .any(|w| is_spelled_out_address(w.trim_end_matches(['.', ':'])) && w.contains('@'))
 }
 
 /// Drops a leading heading that repeats the title (it is metadata, not body).
@@ -567,6 +576,17 @@ mod tests {
         assert!(is_spelled_out_address("www.example.org/x"));
         assert!(!is_spelled_out_address("Write to us at a@b.c"));
         assert!(!is_spelled_out_address("@handle"));
+    }
+
+    #[test]
+    fn further_information_line_with_email_is_contact_not_related() {
+        let extra = "<p>Weitere Informationen erteilt Anne Beispiel unter Tel. 0123 4567 (anne@city.example).</p>\
+                     <p>Weitere Artikel: Haushalt im Ausschuss vertagt</p>";
+        let t = text(&extract(&page(extra), Favor::Balanced));
+        assert!(t.contains("anne@city.example"));
+        assert!(!t.contains("Haushalt im Ausschuss"));
+        assert!(has_email_address("Mail an (a.b@c.de)."));
+        assert!(!has_email_address("Folgt @handle auf Mastodon"));
     }
 
     #[test]
