@@ -62,6 +62,7 @@ fn is_boilerplate(
     doc: &Doc,
     i: usize,
     stats_marker: &[bool],
+    in_marker: &[bool],
     text_len: &[u32],
     p: &MarkParams,
     panels: &mut HiddenPanels,
@@ -117,7 +118,11 @@ fn is_boilerplate(
         )
     {
         let ci = e.class_id();
-        if !ci.is_empty() && sel::UNLIKELY.is_match(&ci) && !sel::MAYBE_CONTENT.is_match(&ci) {
+        if !ci.is_empty()
+            && sel::UNLIKELY.is_match(&ci)
+            && !sel::MAYBE_CONTENT.is_match(&ci)
+            && !is_article_header(tag, &ci, in_marker[i])
+        {
             return true;
         }
         // Small widgets named for what they are, even inside "article-..." names.
@@ -129,6 +134,13 @@ fn is_boilerplate(
         }
     }
     false
+}
+
+/// A `<header class="...header...">` inside an article: the class only restates the tag,
+/// and the tag alone is kept (the article's own header holds headline and standfirst).
+/// Other boilerplate tokens in the name still count.
+fn is_article_header(tag: &str, class_id: &str, in_marker: bool) -> bool {
+    tag == "header" && in_marker && !sel::UNLIKELY.is_match(&class_id.replace("header", " "))
 }
 
 /// Marks boilerplate subtrees. `removed[i]` is true for every node of a dropped subtree.
@@ -148,6 +160,13 @@ pub(crate) fn mark_boilerplate(doc: &Doc, p: &MarkParams) -> Vec<bool> {
             marker[par] = true;
         }
     }
+    // Top-down "inside an article marker" flag.
+    let mut in_marker = vec![false; n];
+    for i in 0..n {
+        if let Some(par) = doc.nodes[i].parent {
+            in_marker[i] = in_marker[par] || super::score::is_marker(doc, par);
+        }
+    }
     // Raw text length per subtree, for the size limit of strong tokens.
     let mut text_len = vec![0u32; n];
     for i in (0..n).rev() {
@@ -162,7 +181,7 @@ pub(crate) fn mark_boilerplate(doc: &Doc, p: &MarkParams) -> Vec<bool> {
     let mut panels = HiddenPanels::default();
     let mut i = 0;
     while i < n {
-        if is_boilerplate(doc, i, &marker, &text_len, p, &mut panels) {
+        if is_boilerplate(doc, i, &marker, &in_marker, &text_len, p, &mut panels) {
             let end = doc.nodes[i].end;
             removed[i..end].iter_mut().for_each(|r| *r = true);
             i = end;
@@ -375,6 +394,16 @@ mod tests {
              <div class='main-content header-offset'>keep</div><div id=cookie-consent>ok</div></body>",
         );
         assert_eq!(t, "keep");
+    }
+
+    #[test]
+    fn article_header_named_header_kept() {
+        let t = kept_text(
+            "<body><header class=site-header>Logo</header><div class=page-header>Menu</div>\
+             <article><header class='entry-header'><h1>Title</h1><p class=excerpt>Deck</p></header>\
+             <header class='header-share'>Share</header><p>story</p></article></body>",
+        );
+        assert_eq!(t, "TitleDeckstory");
     }
 
     #[test]
