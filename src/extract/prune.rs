@@ -150,9 +150,11 @@ pub(crate) fn mark_boilerplate(doc: &Doc, p: &MarkParams) -> Vec<bool> {
     // Bottom-up "contains an article marker" flag; such subtrees are never dropped by
     // tag, role or class token.
     let mut marker = vec![false; n];
+    let mut is_marker = vec![false; n];
     for i in (0..n).rev() {
         if super::score::is_marker(doc, i) {
             marker[i] = true;
+            is_marker[i] = true;
         }
         if marker[i]
             && let Some(par) = doc.nodes[i].parent
@@ -164,7 +166,7 @@ pub(crate) fn mark_boilerplate(doc: &Doc, p: &MarkParams) -> Vec<bool> {
     let mut in_marker = vec![false; n];
     for i in 0..n {
         if let Some(par) = doc.nodes[i].parent {
-            in_marker[i] = in_marker[par] || super::score::is_marker(doc, par);
+            in_marker[i] = in_marker[par] || is_marker[par];
         }
     }
     // Raw text length per subtree, for the size limit of strong tokens.
