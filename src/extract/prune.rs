@@ -164,8 +164,8 @@ pub(crate) fn mark_boilerplate(doc: &Doc, p: &MarkParams) -> Vec<bool> {
     }
     // Top-down "inside an article marker" flag.
     let mut in_marker = vec![false; n];
-    for i in 0..n {
-        if let Some(par) = doc.nodes[i].parent {
+    for (i, node) in doc.nodes.iter().enumerate() {
+        if let Some(par) = node.parent {
             in_marker[i] = in_marker[par] || is_marker[par];
         }
     }
