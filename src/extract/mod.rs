@@ -420,7 +420,9 @@ fn filter_blocks(mut raw: Vec<RawBlock>, preset: &Preset) -> Vec<Block> {
             let short = |max_words: usize| words <= max_words && r.chars <= max_words * 8;
             if preset.drop_boilerplate_phrases
                 && ((short(PHRASE_MAX_WORDS) && selectors::BOILERPLATE_PHRASE.is_match(text))
-                    || (short(RELATED_MAX_WORDS) && selectors::RELATED_LINE.is_match(text))
+                    || (short(RELATED_MAX_WORDS)
+                        && selectors::RELATED_LINE.is_match(text)
+                        && !has_email_address(text))
                     || (short(CREDIT_MAX_WORDS) && selectors::CREDIT_LINE.is_match(text))
                     || (at_edge
                         && short(DATELINE_MAX_WORDS)
@@ -436,6 +438,7 @@ fn filter_blocks(mut raw: Vec<RawBlock>, preset: &Preset) -> Vec<Block> {
                 && preset.max_block_link_share < 1.0
                 && r.block.kind == BlockKind::Paragraph
                 && r.link_chars as f32 >= preset.max_block_link_share * r.chars as f32
+                && !is_spelled_out_address(text)
             {
                 return false;
             }
@@ -461,7 +464,10 @@ fn trim_edge_link_runs(raw: &mut Vec<RawBlock>, min_run: usize) {
     if min_run == 0 {
         return;
     }
-    let link_only = |r: &RawBlock| r.chars > 0 && r.link_chars * 10 >= r.chars * 9;
+    // A spelled-out address is a reference the story gives, not navigation.
+    let link_only = |r: &RawBlock| {
+        r.chars > 0 && r.link_chars * 10 >= r.chars * 9 && !is_spelled_out_address(&r.block.text)
+    };
     let is_heading = |r: &RawBlock| matches!(r.block.kind, BlockKind::Heading(_));
     // Tail: the run may end the body with its own heading ("Related stories").
     let mut end = raw.len();
@@ -520,6 +526,30 @@ fn drop_orphan_headings(blocks: &mut Vec<Block>) {
         k += 1;
         keep[k - 1]
     });
+}
+
+/// A block that is one e-mail address or URL written out: a link whose text is its own
+/// target is a reference the story gives (contact, petition, source), not navigation.
+fn is_spelled_out_address(text: &str) -> bool {
+    let t = text.trim();
+    if t.contains(char::is_whitespace) {
+        return false;
+    }
+    let lower = t.to_ascii_lowercase();
+    let email = t
+        .split_once('@')
+        .is_some_and(|(user, host)| !user.is_empty() && host.contains('.') && !host.contains('@'));
+    email
+        || lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("www.")
+}
+
+/// Whether the text holds an e-mail address (`user@host.tld`): a "further information"
+/// line that gives one is contact information, not a pointer to another page.
+fn has_email_address(text: &str) -> bool {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>' | ',' | ';'))
+        .any(|w| is_spelled_out_address(w.trim_end_matches(['.', ':'])) && w.contains('@'))
 }
 
 /// Drops a leading heading that repeats the title (it is metadata, not body).
@@ -613,6 +643,31 @@ mod tests {
         assert!(t.contains("Second half starts here"));
         assert!(!t.contains("Advertisement"));
         assert!(!t.contains("Unrelated"));
+    }
+
+    #[test]
+    fn spelled_out_addresses_survive_link_share_filter() {
+        let extra = "<p>Questions go to the clerk:</p><p><a href='mailto:clerk@city.example'>clerk@city.example</a></p>\
+                     <p><a href=https://petition.example/budget>https://petition.example/budget</a></p>\
+                     <p><a href=/other>Another story on this site</a></p>";
+        let t = text(&extract(&page(extra), Favor::Balanced));
+        assert!(t.contains("clerk@city.example"));
+        assert!(t.contains("https://petition.example/budget"));
+        assert!(!t.contains("Another story on this site"));
+        assert!(is_spelled_out_address("www.example.org/x"));
+        assert!(!is_spelled_out_address("Write to us at a@b.c"));
+        assert!(!is_spelled_out_address("@handle"));
+    }
+
+    #[test]
+    fn further_information_line_with_email_is_contact_not_related() {
+        let extra = "<p>Weitere Informationen erteilt Anne Beispiel unter Tel. 0123 4567 (anne@city.example).</p>\
+                     <p>Weitere Artikel: Haushalt im Ausschuss vertagt</p>";
+        let t = text(&extract(&page(extra), Favor::Balanced));
+        assert!(t.contains("anne@city.example"));
+        assert!(!t.contains("Haushalt im Ausschuss"));
+        assert!(has_email_address("Mail an (a.b@c.de)."));
+        assert!(!has_email_address("Folgt @handle auf Mastodon"));
     }
 
     #[test]

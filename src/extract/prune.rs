@@ -155,6 +155,7 @@ fn is_boilerplate(
     doc: &Doc,
     i: usize,
     stats_marker: &[bool],
+    in_marker: &[bool],
     text_len: &[u32],
     p: &MarkParams,
     panels: &mut HiddenPanels,
@@ -210,7 +211,11 @@ fn is_boilerplate(
         )
     {
         let ci = e.class_id();
-        if !ci.is_empty() && sel::UNLIKELY.is_match(&ci) && !sel::MAYBE_CONTENT.is_match(&ci) {
+        if !ci.is_empty()
+            && sel::UNLIKELY.is_match(&ci)
+            && !sel::MAYBE_CONTENT.is_match(&ci)
+            && !is_article_header(tag, &ci, in_marker[i])
+        {
             return true;
         }
         // Small widgets named for what they are, even inside "article-..." names.
@@ -224,6 +229,13 @@ fn is_boilerplate(
     false
 }
 
+/// A `<header class="...header...">` inside an article: the class only restates the tag,
+/// and the tag alone is kept (the article's own header holds headline and standfirst).
+/// Other boilerplate tokens in the name still count.
+fn is_article_header(tag: &str, class_id: &str, in_marker: bool) -> bool {
+    tag == "header" && in_marker && !sel::UNLIKELY.is_match(&class_id.replace("header", " "))
+}
+
 /// Marks boilerplate subtrees. `removed[i]` is true for every node of a dropped subtree.
 /// Linear: one forward pass, skipping dropped subtrees.
 pub(crate) fn mark_boilerplate(doc: &Doc, p: &MarkParams) -> Vec<bool> {
@@ -231,14 +243,23 @@ pub(crate) fn mark_boilerplate(doc: &Doc, p: &MarkParams) -> Vec<bool> {
     // Bottom-up "contains an article marker" flag; such subtrees are never dropped by
     // tag, role or class token.
     let mut marker = vec![false; n];
+    let mut is_marker = vec![false; n];
     for i in (0..n).rev() {
         if super::score::is_marker(doc, i) {
             marker[i] = true;
+            is_marker[i] = true;
         }
         if marker[i]
             && let Some(par) = doc.nodes[i].parent
         {
             marker[par] = true;
+        }
+    }
+    // Top-down "inside an article marker" flag.
+    let mut in_marker = vec![false; n];
+    for (i, node) in doc.nodes.iter().enumerate() {
+        if let Some(par) = node.parent {
+            in_marker[i] = in_marker[par] || is_marker[par];
         }
     }
     // Raw text length per subtree, for the size limit of strong tokens.
@@ -255,7 +276,7 @@ pub(crate) fn mark_boilerplate(doc: &Doc, p: &MarkParams) -> Vec<bool> {
     let mut panels = HiddenPanels::default();
     let mut i = 0;
     while i < n {
-        if is_boilerplate(doc, i, &marker, &text_len, p, &mut panels) {
+        if is_boilerplate(doc, i, &marker, &in_marker, &text_len, p, &mut panels) {
             let end = doc.nodes[i].end;
             removed[i..end].iter_mut().for_each(|r| *r = true);
             i = end;
@@ -311,7 +332,16 @@ pub(crate) fn clean_selection(
         }
         // Bottom-up, as Readability walks in reverse, so inner widgets go first.
         let mut drop: Vec<usize> = Vec::new();
+        // Bottom-up "holds a pre block" flags: a wrapper around a one-line command is
+        // short, not a widget.
+        let mut holds_pre = vec![false; end - root];
         for i in (root..end).rev() {
+            if let Some(par) = doc.nodes[i].parent
+                && par >= root
+                && (holds_pre[i - root] || doc.tag(i) == "pre")
+            {
+                holds_pre[par - root] = true;
+            }
             if removed[i] {
                 continue;
             }
@@ -338,7 +368,7 @@ pub(crate) fn clean_selection(
             if hidden_by_class(doc, i) && panels.is_panel(doc, i) {
                 continue;
             }
-            if should_drop(doc, i, stats, p) && i != root {
+            if should_drop(doc, i, stats, p, holds_pre[i - root]) && i != root {
                 drop.push(i);
             }
         }
@@ -421,7 +451,12 @@ fn is_boxed_link_list(doc: &Doc, i: usize, s: &Stats) -> bool {
     anchors * 2 < s.items[i] as usize
 }
 
-fn should_drop(doc: &Doc, i: usize, s: &Stats, p: &CleanParams) -> bool {
+/// A block with more images than paragraphs is a gallery only while its text is about
+/// caption-sized per image; more text than this per image is a story illustrated
+/// inline (product pages, forum posts with smileys, illustrated explainers).
+const GALLERY_CHARS_PER_IMAGE: f32 = 100.0;
+
+fn should_drop(doc: &Doc, i: usize, s: &Stats, p: &CleanParams, holds_pre: bool) -> bool {
     let tag = doc.tag(i);
     let text = s.text[i] as f32;
     let is_list = matches!(tag, "ul" | "ol") || (text > 0.0 && s.list_text[i] as f32 / text > 0.9);
@@ -445,13 +480,14 @@ fn should_drop(doc: &Doc, i: usize, s: &Stats, p: &CleanParams) -> bool {
     };
     let ld = s.link_density(i);
     let figure = has_figure_ancestor(doc, i);
-    (imgs > 1.0 && paras / imgs < 0.5 && !figure)
+    (imgs > 1.0 && paras / imgs < 0.5 && !figure && text < GALLERY_CHARS_PER_IMAGE * imgs)
         || (!is_list && items > paras)
         || (!is_list
             && heading_density < 0.9
             && text < 25.0
             && (imgs == 0.0 || imgs > 2.0)
-            && !figure)
+            && !figure
+            && !holds_pre)
         || (!is_list && weight < 25.0 && ld > 0.2 + p.link_density_modifier)
         || (weight >= 25.0 && ld > 0.5 + p.link_density_modifier)
 }
@@ -544,6 +580,16 @@ mod tests {
     }
 
     #[test]
+    fn article_header_named_header_kept() {
+        let t = kept_text(
+            "<body><header class=site-header>Logo</header><div class=page-header>Menu</div>\
+             <article><header class='entry-header'><h1>Title</h1><p class=excerpt>Deck</p></header>\
+             <header class='header-share'>Share</header><p>story</p></article></body>",
+        );
+        assert_eq!(t, "TitleDeckstory");
+    }
+
+    #[test]
     fn article_marker_protects() {
         let t = kept_text("<body><div class=sidebar><article><p>story</p></article></div></body>");
         assert_eq!(t, "story");
@@ -567,6 +613,24 @@ mod tests {
             enabled: true,
         };
         clean_selection(&d, &[c], &mut r, &s, &clean);
+        d.text_of(c, |j| r[j])
+    }
+
+    fn cleaned_text(html: &str) -> String {
+        let d = Doc::parse(html);
+        let mut r = mark_boilerplate(&d, &params());
+        let s = Stats::compute(&d, &r);
+        let c = d.find_tag("article").unwrap();
+        clean_selection(
+            &d,
+            &[c],
+            &mut r,
+            &s,
+            &CleanParams {
+                link_density_modifier: 0.0,
+                enabled: true,
+            },
+        );
         d.text_of(c, |j| r[j])
     }
 
@@ -633,6 +697,35 @@ mod tests {
              <input name=d><button>Go</button></form><p>keep</p></body>"
         ));
         assert_eq!(thin, "keep");
+    }
+
+    #[test]
+    fn gallery_rule_spares_illustrated_text() {
+        let story = "<p>Story text, with a comma, long enough to count as a paragraph here.</p>";
+        // Three images, one paragraph, little text: a gallery.
+        let gallery = "<div><img src=a><img src=b><img src=c><p>Photos: one, two</p></div>";
+        // Three images, one paragraph, but a story's worth of text per image.
+        let long = "Tasting notes and origin of the beans, picked by hand and dried in the sun. ";
+        let illustrated = format!(
+            "<div><img src=a><img src=b><img src=c><p>Handpicked. {}</p></div>",
+            long.repeat(5)
+        );
+        let t = cleaned_text(&format!(
+            "<body><article>{story}{gallery}{illustrated}</article></body>"
+        ));
+        assert!(!t.contains("Photos"));
+        assert!(t.contains("Handpicked."));
+    }
+
+    #[test]
+    fn short_wrapper_of_a_pre_block_kept() {
+        let story = "<p>Story text, with a comma, long enough to count as a paragraph here.</p>";
+        let t = cleaned_text(&format!(
+            "<body><article>{story}<div class=snippet><pre><code>make install</code></pre></div>\
+             <div class=box><span>Tiny widget</span></div></article></body>"
+        ));
+        assert!(t.contains("make install"));
+        assert!(!t.contains("Tiny widget"));
     }
 
     #[test]

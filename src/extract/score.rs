@@ -361,11 +361,17 @@ fn lead_roots(doc: &Doc, removed: &[bool], stats: &Stats, top: usize, first: usi
         }
         anc = doc.nodes[a].parent;
     }
-    let Some(marker) = marker else {
-        return Vec::new();
+    // Without an article marker, the headline bounds the article: the standfirst sits
+    // between the nearest `<h1>` before the body and the body.
+    let (marker, start) = match marker {
+        Some(m) => (m, m + 1),
+        None => match headline_scope(doc, removed, top, first) {
+            Some(scope) => scope,
+            None => return Vec::new(),
+        },
     };
     let mut out = Vec::new();
-    let mut i = marker + 1;
+    let mut i = start;
     while i < first.min(doc.nodes[marker].end) {
         let end = doc.nodes[i].end;
         let Some(e) = doc.elem(i) else {
@@ -547,6 +553,30 @@ fn scored_within(
             return None;
         };
         cur = only;
+    }
+    None
+}
+
+/// How many levels above the winner the headline's scope is looked for.
+const LEAD_HEADLINE_MAX_LEVELS: usize = 8;
+
+/// For a page without an article marker: the lowest ancestor of `top` (at most
+/// [`LEAD_HEADLINE_MAX_LEVELS`] up) that holds the nearest kept `<h1>` before `first`, and
+/// the node after that headline. One backward scan to the headline.
+fn headline_scope(doc: &Doc, removed: &[bool], top: usize, first: usize) -> Option<(usize, usize)> {
+    let h1 = (0..first.min(top))
+        .rev()
+        .find(|&j| doc.tag(j) == "h1" && !removed[j])?;
+    let mut anc = doc.nodes[top].parent;
+    for _ in 0..LEAD_HEADLINE_MAX_LEVELS {
+        let a = anc?;
+        if doc.elem(a).is_none() || doc.tag(a) == "body" {
+            return None;
+        }
+        if doc.contains(a, h1) {
+            return Some((a, doc.nodes[h1].end));
+        }
+        anc = doc.nodes[a].parent;
     }
     None
 }
@@ -953,6 +983,14 @@ mod tests {
         sel.roots.iter().map(|&r| d.text_of(r, |_| false)).collect()
     }
 
+    fn roots_text(html: &str) -> Vec<String> {
+        let d = Doc::parse(html);
+        let removed = vec![false; d.nodes.len()];
+        let s = Stats::compute(&d, &removed);
+        let sel = select(&d, &removed, &s, &params()).unwrap();
+        sel.roots.iter().map(|&r| d.text_of(r, |_| false)).collect()
+    }
+
     #[test]
     fn feed_of_stories_takes_the_first() {
         // Infinite scroll: the longer second story must not replace the page's own.
@@ -1018,6 +1056,40 @@ mod tests {
              <div id=side><p>Short promo text, with few words.</p></div></body>"
         );
         assert_eq!(selected_id(&html).as_deref(), Some("page"));
+    }
+
+    #[test]
+    fn standfirst_after_headline_recovered_without_article_marker() {
+        // No <article>/<main>: the headline bounds the article instead.
+        let para = "The story goes on here, with commas, clauses, and more words to read. ";
+        let html = format!(
+            "<body><div class=intro><p>A lead-named box above the headline, long enough to count.</p></div>\
+             <div class=page><div class=head><h1>Headline</h1>\
+             <div class=intro-box><p>A deck that sums up the story in one long sentence here.</p></div></div>\
+             <div id=body><p>{para}{para}</p><p>{para}{para}</p><p>{para}</p></div></div></body>"
+        );
+        let texts = roots_text(&html);
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts[0].starts_with("A deck that sums up"));
+        assert!(texts[1].starts_with("The story goes on"));
+        // Without a headline there is no scope, and nothing is recovered.
+        let texts = roots_text(&html.replace("<h1>Headline</h1>", ""));
+        assert_eq!(texts.len(), 1, "{texts:?}");
+    }
+
+    #[test]
+    fn teaser_and_abstract_name_standfirsts() {
+        let para = "The story goes on here, with commas, clauses, and more words to read. ";
+        for class in ["article-teaser", "field-abstract", "leader"] {
+            let html = format!(
+                "<body><article><h1>Headline</h1>\
+                 <h2 class={class}>A deck that sums up the story in one long sentence here.</h2>\
+                 <div id=body><p>{para}{para}</p><p>{para}{para}</p><p>{para}</p></div></article></body>"
+            );
+            let texts = roots_text(&html);
+            assert_eq!(texts.len(), 2, "{class}: {texts:?}");
+            assert!(texts[0].starts_with("A deck that sums up"));
+        }
     }
 
     #[test]

@@ -167,7 +167,7 @@ pub static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// Class/id tokens of a standfirst: the lead paragraph or deck that sits in the article's
 /// header, apart from the body container.
 pub static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^a-z])lead(?:[^a-z]|$)|intro|deck|standfirst|summary|excerpt|bajada|subtitle|subheadline|sub-?head|teaser-?text|description")
+    Regex::new(r"(?:^|[^a-z])lead(?:er)?(?:[^a-z]|$)|intro|deck|standfirst|summary|excerpt|bajada|subtitle|subheadline|sub-?head|teaser|abstract|description")
         .expect("static regex")
 });
 
@@ -462,6 +462,22 @@ pub static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lead_tokens() {
+        for ci in [
+            "article-lead",
+            "leader",
+            "c-teaser",
+            "field-abstract",
+            "intro",
+        ] {
+            assert!(LEAD.is_match(ci), "{ci}");
+        }
+        for ci in ["leaderboard", "mislead", "pleading"] {
+            assert!(!LEAD.is_match(ci), "{ci}");
+        }
+    }
 
     #[test]
     fn spelled_out_word_boundaries_match_like_unicode_b() {
