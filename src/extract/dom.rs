@@ -119,6 +119,14 @@ impl Doc {
         }
     }
 
+    /// The trimmed, non-empty value of attribute `name` on the element at `i`.
+    pub fn attr_value(&self, i: usize, name: &str) -> Option<&str> {
+        self.elem(i)
+            .and_then(|e| e.attr(name))
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+    }
+
     /// The tag of the element at `i`, or `""`.
     pub fn tag(&self, i: usize) -> &str {
         self.elem(i).map_or("", |e| e.tag.as_str())

@@ -617,21 +617,7 @@ mod tests {
     }
 
     fn cleaned_text(html: &str) -> String {
-        let d = Doc::parse(html);
-        let mut r = mark_boilerplate(&d, &params());
-        let s = Stats::compute(&d, &r);
-        let c = d.find_tag("article").unwrap();
-        clean_selection(
-            &d,
-            &[c],
-            &mut r,
-            &s,
-            &CleanParams {
-                link_density_modifier: 0.0,
-                enabled: true,
-            },
-        );
-        d.text_of(c, |j| r[j])
+        cleaned(html, "article")
     }
 
     #[test]
@@ -732,22 +718,8 @@ mod tests {
     fn link_dense_rail_dropped_by_cleaning() {
         let html = "<body><div id=c><p>Story text, with a comma, long enough to count here.</p>\
                     <div><a href=/1>Another headline link</a> <a href=/2>Yet another headline</a></div></div></body>";
-        let d = Doc::parse(html);
-        let mut r = mark_boilerplate(&d, &params());
-        let s = Stats::compute(&d, &r);
-        let c = d.find_tag("div").unwrap();
-        clean_selection(
-            &d,
-            &[c],
-            &mut r,
-            &s,
-            &CleanParams {
-                link_density_modifier: 0.0,
-                enabled: true,
-            },
-        );
         assert_eq!(
-            d.text_of(c, |j| r[j]),
+            cleaned(html, "div"),
             "Story text, with a comma, long enough to count here."
         );
     }

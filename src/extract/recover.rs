@@ -135,12 +135,7 @@ impl HiddenPanels {
 
     /// Whether an in-page link or `aria-controls` names the element's id.
     fn is_target(&mut self, doc: &Doc, i: usize) -> bool {
-        let Some(id) = doc
-            .elem(i)
-            .and_then(|e| e.attr("id"))
-            .map(str::trim)
-            .filter(|id| !id.is_empty())
-        else {
+        let Some(id) = doc.attr_value(i, "id") else {
             return false;
         };
         self.targets(doc).contains(id)

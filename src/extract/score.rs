@@ -466,12 +466,7 @@ fn feed_story(
         cur = doc.nodes[a].parent;
     }
     let Some(own) = own else { return top };
-    let Some(class) = doc
-        .elem(own)
-        .and_then(|e| e.attr("class"))
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-    else {
+    let Some(class) = doc.attr_value(own, "class") else {
         return top;
     };
     let mut peers = Vec::new();
