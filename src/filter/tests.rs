@@ -26,6 +26,14 @@ fn article_from_text(text: &str) -> Article {
     }
 }
 
+/// An article without metadata, made of `blocks`.
+fn article_of(blocks: Vec<Block>) -> Article {
+    Article {
+        meta: Metadata::default(),
+        blocks,
+    }
+}
+
 fn lines_only_config() -> FilterConfig {
     let mut c = FilterConfig::default();
     c.quality.min_words = 0;
@@ -60,10 +68,7 @@ fn removed_at(filter: &Filter, line: &str, at: Place) -> Vec<(String, String)> {
         Place::Tail => 3,
     };
     blocks.insert(idx, Block::new(BlockKind::Paragraph, line));
-    let mut a = Article {
-        meta: Metadata::default(),
-        blocks,
-    };
+    let mut a = article_of(blocks);
     let report = filter.apply(&mut a, None).unwrap();
     report
         .removed
@@ -1018,14 +1023,11 @@ fn inline_headline_only_between_paragraphs_and_never_headings() {
     let f = lines_only();
     let headline = "Senate Hopefuls Scramble to Distance Themselves From Party Leader";
     assert_dropped(f, "inline_headline", headline, Place::Middle);
-    let mut a = Article {
-        meta: Metadata::default(),
-        blocks: vec![
-            Block::new(BlockKind::Paragraph, BODY_1),
-            Block::new(BlockKind::Heading(2), headline),
-            Block::new(BlockKind::Paragraph, BODY_2),
-        ],
-    };
+    let mut a = article_of(vec![
+        Block::new(BlockKind::Paragraph, BODY_1),
+        Block::new(BlockKind::Heading(2), headline),
+        Block::new(BlockKind::Paragraph, BODY_2),
+    ]);
     assert!(f.apply(&mut a, None).unwrap().removed.is_empty());
     // sentence case subheading as a paragraph stays
     assert_kept(f, "The road ahead for the bus network", Place::Middle);
@@ -1035,34 +1037,28 @@ fn inline_headline_only_between_paragraphs_and_never_headings() {
 fn inline_headline_spares_a_run_of_section_headings() {
     let f = lines_only();
     let lone = "Why the Fed Is Holding Rates Steady for Now";
-    let mut a = Article {
-        meta: Metadata::default(),
-        blocks: vec![
-            Block::new(BlockKind::Paragraph, BODY_1),
-            Block::new(
-                BlockKind::Paragraph,
-                "Living Crafts – Faire Strickmode in Bio-Qualität",
-            ),
-            Block::new(BlockKind::Paragraph, BODY_2),
-            Block::new(
-                BlockKind::Paragraph,
-                "Jan’n June – Fairer Strick Made in Europe",
-            ),
-            Block::new(BlockKind::Paragraph, BODY_3),
-        ],
-    };
+    let mut a = article_of(vec![
+        Block::new(BlockKind::Paragraph, BODY_1),
+        Block::new(
+            BlockKind::Paragraph,
+            "Living Crafts – Faire Strickmode in Bio-Qualität",
+        ),
+        Block::new(BlockKind::Paragraph, BODY_2),
+        Block::new(
+            BlockKind::Paragraph,
+            "Jan’n June – Fairer Strick Made in Europe",
+        ),
+        Block::new(BlockKind::Paragraph, BODY_3),
+    ]);
     assert!(f.apply(&mut a, None).unwrap().removed.is_empty());
     assert_eq!(a.blocks.len(), 5);
     // near miss: the same article with one such line loses it
-    let mut b = Article {
-        meta: Metadata::default(),
-        blocks: vec![
-            Block::new(BlockKind::Paragraph, BODY_1),
-            Block::new(BlockKind::Paragraph, lone),
-            Block::new(BlockKind::Paragraph, BODY_2),
-            Block::new(BlockKind::Paragraph, BODY_3),
-        ],
-    };
+    let mut b = article_of(vec![
+        Block::new(BlockKind::Paragraph, BODY_1),
+        Block::new(BlockKind::Paragraph, lone),
+        Block::new(BlockKind::Paragraph, BODY_2),
+        Block::new(BlockKind::Paragraph, BODY_3),
+    ]);
     let r = f.apply(&mut b, None).unwrap();
     let rules: Vec<&str> = r.removed.iter().map(|r| r.rule.as_ref()).collect();
     assert_eq!(rules, ["inline_headline"]);
@@ -1071,18 +1067,15 @@ fn inline_headline_spares_a_run_of_section_headings() {
 #[test]
 fn inline_headline_sees_through_removed_neighbours() {
     let f = lines_only();
-    let mut a = Article {
-        meta: Metadata::default(),
-        blocks: vec![
-            Block::new(BlockKind::Paragraph, BODY_1),
-            Block::new(BlockKind::Paragraph, "Photo: Reuters"),
-            Block::new(
-                BlockKind::Paragraph,
-                "Why the Fed Is Holding Rates Steady for Now",
-            ),
-            Block::new(BlockKind::Paragraph, BODY_2),
-        ],
-    };
+    let mut a = article_of(vec![
+        Block::new(BlockKind::Paragraph, BODY_1),
+        Block::new(BlockKind::Paragraph, "Photo: Reuters"),
+        Block::new(
+            BlockKind::Paragraph,
+            "Why the Fed Is Holding Rates Steady for Now",
+        ),
+        Block::new(BlockKind::Paragraph, BODY_2),
+    ]);
     let r = f.apply(&mut a, None).unwrap();
     let rules: Vec<&str> = r.removed.iter().map(|r| r.rule.as_ref()).collect();
     assert_eq!(rules, ["photo_credit", "inline_headline"]);
@@ -1092,16 +1085,13 @@ fn inline_headline_sees_through_removed_neighbours() {
 fn duplicate_block_drops_later_copies_only() {
     let f = lines_only();
     let repeated = "The mayor said the decision was final and would not be revisited.";
-    let mut a = Article {
-        meta: Metadata::default(),
-        blocks: vec![
-            Block::new(BlockKind::Paragraph, repeated),
-            Block::new(BlockKind::Paragraph, BODY_1),
-            Block::new(BlockKind::Quote, repeated),
-            Block::new(BlockKind::ListItem, "2 eggs"),
-            Block::new(BlockKind::ListItem, "2 eggs"),
-        ],
-    };
+    let mut a = article_of(vec![
+        Block::new(BlockKind::Paragraph, repeated),
+        Block::new(BlockKind::Paragraph, BODY_1),
+        Block::new(BlockKind::Quote, repeated),
+        Block::new(BlockKind::ListItem, "2 eggs"),
+        Block::new(BlockKind::ListItem, "2 eggs"),
+    ]);
     let r = f.apply(&mut a, None).unwrap();
     assert_eq!(r.removed.len(), 1);
     assert_eq!(r.removed[0].rule, "duplicate_block");
@@ -1111,18 +1101,15 @@ fn duplicate_block_drops_later_copies_only() {
 #[test]
 fn related_label_takes_its_headline_along() {
     let f = lines_only();
-    let mut a = Article {
-        meta: Metadata::default(),
-        blocks: vec![
-            Block::new(BlockKind::Paragraph, BODY_1),
-            Block::new(BlockKind::Paragraph, "Lire aussi"),
-            Block::new(
-                BlockKind::Paragraph,
-                "Encadrement des loyers : ce qui change au 1er juillet",
-            ),
-            Block::new(BlockKind::Paragraph, BODY_2),
-        ],
-    };
+    let mut a = article_of(vec![
+        Block::new(BlockKind::Paragraph, BODY_1),
+        Block::new(BlockKind::Paragraph, "Lire aussi"),
+        Block::new(
+            BlockKind::Paragraph,
+            "Encadrement des loyers : ce qui change au 1er juillet",
+        ),
+        Block::new(BlockKind::Paragraph, BODY_2),
+    ]);
     let r = f.apply(&mut a, None).unwrap();
     assert_eq!(r.removed.len(), 2);
     assert!(r.removed.iter().all(|r| r.rule == "related_teaser"));
@@ -1131,19 +1118,16 @@ fn related_label_takes_its_headline_along() {
 #[test]
 fn related_rail_in_tail_is_cut_to_the_end() {
     let f = lines_only();
-    let mut a = Article {
-        meta: Metadata::default(),
-        blocks: vec![
-            Block::new(BlockKind::Paragraph, BODY_1),
-            Block::new(BlockKind::Paragraph, BODY_2),
-            Block::new(BlockKind::Heading(2), "More from Pitchside"),
-            Block::new(
-                BlockKind::Paragraph,
-                "Redmoor boss refuses to blame referee",
-            ),
-            Block::new(BlockKind::ListItem, "Five things we learned from the final"),
-        ],
-    };
+    let mut a = article_of(vec![
+        Block::new(BlockKind::Paragraph, BODY_1),
+        Block::new(BlockKind::Paragraph, BODY_2),
+        Block::new(BlockKind::Heading(2), "More from Pitchside"),
+        Block::new(
+            BlockKind::Paragraph,
+            "Redmoor boss refuses to blame referee",
+        ),
+        Block::new(BlockKind::ListItem, "Five things we learned from the final"),
+    ]);
     let r = f.apply(&mut a, None).unwrap();
     assert_eq!(r.removed.len(), 3);
     assert_eq!(a.blocks.len(), 2);
@@ -1169,14 +1153,11 @@ fn title_repeat_drops_the_headline_at_the_top() {
 #[test]
 fn code_and_table_rows_are_never_touched_by_builtins() {
     let f = lines_only();
-    let mut a = Article {
-        meta: Metadata::default(),
-        blocks: vec![
-            Block::new(BlockKind::Code, "Advertisement"),
-            Block::new(BlockKind::TableRow, "1 | 2 | 3"),
-            Block::new(BlockKind::Paragraph, BODY_1),
-        ],
-    };
+    let mut a = article_of(vec![
+        Block::new(BlockKind::Code, "Advertisement"),
+        Block::new(BlockKind::TableRow, "1 | 2 | 3"),
+        Block::new(BlockKind::Paragraph, BODY_1),
+    ]);
     assert!(f.apply(&mut a, None).unwrap().removed.is_empty());
 }
 
@@ -1227,10 +1208,7 @@ position = "tail"
             Block::new(BlockKind::Paragraph, BODY_2),
         ];
         blocks.insert(at, Block::new(BlockKind::Paragraph, line));
-        let mut a = Article {
-            meta: Metadata::default(),
-            blocks,
-        };
+        let mut a = article_of(blocks);
         f.apply(&mut a, host)
             .unwrap()
             .removed
@@ -1312,14 +1290,13 @@ fn site_profile_lines_are_dropped_on_their_host_only() {
     c.site_profiles.path = Some("profiles.json".into());
     c.site_profiles.min_pages = 3;
     let f = c.build(dir.path()).unwrap();
-    let article = || Article {
-        meta: Metadata::default(),
-        blocks: vec![
+    let article = || {
+        article_of(vec![
             Block::new(BlockKind::Paragraph, BODY_1),
             Block::new(BlockKind::Paragraph, quote),
             Block::new(BlockKind::Paragraph, footer),
             Block::new(BlockKind::Heading(2), footer),
-        ],
+        ])
     };
     let mut a = article();
     let r = f.apply(&mut a, Some("courier.example")).unwrap();
@@ -1338,13 +1315,12 @@ fn site_profile_lines_are_dropped_on_their_host_only() {
 // ---- document level ----------------------------------------------------------------------
 
 fn story_article(paragraphs: &[&str]) -> Article {
-    Article {
-        meta: Metadata::default(),
-        blocks: paragraphs
+    article_of(
+        paragraphs
             .iter()
             .map(|p| Block::new(BlockKind::Paragraph, *p))
             .collect(),
-    }
+    )
 }
 
 fn default_filter() -> &'static Filter {
@@ -1552,7 +1528,7 @@ proptest! {
     #[test]
     fn filter_is_idempotent_and_never_adds_blocks(blocks in proptest::collection::vec(arb_block(), 0..14)) {
         let f = lines_only();
-        let original = Article { meta: Metadata::default(), blocks };
+        let original = article_of(blocks);
         let mut once = original.clone();
         let r1 = f.apply(&mut once, Some("courier.example")).unwrap();
         // never adds, never edits: the kept blocks are a subsequence of the input
@@ -1588,17 +1564,14 @@ fn audit_reports_removals_of_rejected_documents() {
 
 #[test]
 fn edge_label_spares_short_cjk_closing_lines() {
-    let mut a = Article {
-        meta: Metadata::default(),
-        blocks: vec![
-            Block::new(
-                BlockKind::Paragraph,
-                "むかしむかし、ある村に、とても正直なおじいさんが住んでいました。おじいさんは毎日山へ行きました。",
-            ),
-            Block::new(BlockKind::Paragraph, "おしまい"),
-            Block::new(BlockKind::Paragraph, "Share this:"),
-        ],
-    };
+    let mut a = article_of(vec![
+        Block::new(
+            BlockKind::Paragraph,
+            "むかしむかし、ある村に、とても正直なおじいさんが住んでいました。おじいさんは毎日山へ行きました。",
+        ),
+        Block::new(BlockKind::Paragraph, "おしまい"),
+        Block::new(BlockKind::Paragraph, "Share this:"),
+    ]);
     let report = lines_only().apply(&mut a, None).unwrap();
     let removed: Vec<&str> = report.removed.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(removed, vec!["Share this:"]);
@@ -1648,10 +1621,7 @@ fn teaser_rail_at_the_end_is_cut_but_reading_lists_stay() {
         "The Village That Heats Itself With Sewage",
         "A pilot plant turns waste water into warmth for three hundred homes.",
     ));
-    let mut a = Article {
-        meta: Metadata::default(),
-        blocks,
-    };
+    let mut a = article_of(blocks);
     let report = lines_only().apply(&mut a, None).unwrap();
     assert_eq!(a.blocks.len(), 3, "{:?}", a.blocks);
     assert!(report.removed.iter().all(|r| r.rule == "teaser_rail"));
@@ -1669,10 +1639,7 @@ fn teaser_rail_at_the_end_is_cut_but_reading_lists_stay() {
     ] {
         list.push(Block::new(BlockKind::ListItem, t));
     }
-    let mut b = Article {
-        meta: Metadata::default(),
-        blocks: list.clone(),
-    };
+    let mut b = article_of(list.clone());
     lines_only().apply(&mut b, None).unwrap();
     assert_eq!(b.blocks, list);
 }
@@ -1680,13 +1647,10 @@ fn teaser_rail_at_the_end_is_cut_but_reading_lists_stay() {
 #[test]
 fn rules_see_each_line_of_a_multi_line_block() {
     let joined = format!("{BODY_2}\nFolgen Sie uns auf Facebook\n{BODY_3}");
-    let mut a = Article {
-        meta: Metadata::default(),
-        blocks: vec![
-            Block::new(BlockKind::Paragraph, BODY_1),
-            Block::new(BlockKind::Paragraph, &joined),
-        ],
-    };
+    let mut a = article_of(vec![
+        Block::new(BlockKind::Paragraph, BODY_1),
+        Block::new(BlockKind::Paragraph, &joined),
+    ]);
     let report = lines_only().apply(&mut a, None).unwrap();
     assert_eq!(report.removed.len(), 1);
     assert_eq!(report.removed[0].text, "Folgen Sie uns auf Facebook");
@@ -1695,35 +1659,29 @@ fn rules_see_each_line_of_a_multi_line_block() {
     assert_eq!(a.blocks[1].text, format!("{BODY_2}\n{BODY_3}"));
     // a short last line of a poem-like block is not an edge label
     let poem = "The tide comes in\nthe gulls go quiet\nand the harbour lights";
-    let mut b = Article {
-        meta: Metadata::default(),
-        blocks: vec![
-            Block::new(BlockKind::Paragraph, BODY_1),
-            Block::new(BlockKind::Paragraph, poem),
-        ],
-    };
+    let mut b = article_of(vec![
+        Block::new(BlockKind::Paragraph, BODY_1),
+        Block::new(BlockKind::Paragraph, poem),
+    ]);
     lines_only().apply(&mut b, None).unwrap();
     assert_eq!(b.blocks[1].text, poem);
 }
 
 #[test]
 fn teaser_labels_in_block_quotes_go_but_quotations_stay() {
-    let mut a = Article {
-        meta: Metadata::default(),
-        blocks: vec![
-            Block::new(BlockKind::Paragraph, BODY_1),
-            Block::new(
-                BlockKind::Quote,
-                "LEE TAMBIÉN: ¿Cuándo abre el nuevo mercado municipal?",
-            ),
-            Block::new(BlockKind::Paragraph, BODY_2),
-            Block::new(
-                BlockKind::Quote,
-                "Subscribe now, or you will miss the point.",
-            ),
-            Block::new(BlockKind::Paragraph, BODY_3),
-        ],
-    };
+    let mut a = article_of(vec![
+        Block::new(BlockKind::Paragraph, BODY_1),
+        Block::new(
+            BlockKind::Quote,
+            "LEE TAMBIÉN: ¿Cuándo abre el nuevo mercado municipal?",
+        ),
+        Block::new(BlockKind::Paragraph, BODY_2),
+        Block::new(
+            BlockKind::Quote,
+            "Subscribe now, or you will miss the point.",
+        ),
+        Block::new(BlockKind::Paragraph, BODY_3),
+    ]);
     let report = lines_only().apply(&mut a, None).unwrap();
     let removed: Vec<&str> = report.removed.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(
