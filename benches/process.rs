@@ -10,8 +10,8 @@ use std::hint::black_box;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use copydesk::load::decode_page;
-use copydesk::source::Origin;
+use copydesk::input::load::decode_page;
+use copydesk::input::source::Origin;
 use copydesk::{Extractor, FilterConfig, Input, InputFormat, Page, Processor};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 

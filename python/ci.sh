@@ -11,10 +11,9 @@
 # Env: PYTHON (default python3), COPYDESK_VENV (default python/.venv),
 # COPYDESK_TEST_DATASET_PAGES (pages sampled from ../shared/datasets).
 #
-# python/ is a member of the root workspace: maturin builds into the root's target/ and, after
-# `cargo test --release --workspace` (same features, see python/Cargo.toml), only compiles
-# PyO3, pyo3-arrow and this crate (~2 CPU-minutes). From scratch the release build is ~13
-# CPU-minutes. The deps step takes ~100 s with a warm pip cache; pytest ~2 minutes on 2 idle
+# python/ is a member of the root workspace: maturin builds into the root's target/. The wheel
+# links the pure core only (copydesk with default-features = false: no tokio, reqwest, hyper,
+# writers or eval), so crates whose features differ from the CLI's build are compiled again. The deps step takes ~100 s with a warm pip cache; pytest ~2 minutes on 2 idle
 # cores (Ray and Spark start-up dominate).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -37,7 +36,6 @@ fi
 
 if [ "$step" = test ] || [ "$step" = all ]; then
   echo "== CLI (reference for the tests)"
-  # --workspace: the features the wheel's build resolves, so both share compiled crates.
   (cd .. && cargo build --release --workspace --bin copydesk)
 
   echo "== wheel"

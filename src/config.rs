@@ -10,12 +10,19 @@ use serde::Deserialize;
 
 use crate::error::{Error, error_chain};
 use crate::extract::{ExtractConfig, Extractor};
-use crate::fetch::{FetchConfig, FetchPlan, ListSource};
+use crate::fetch::FetchConfig;
+#[cfg(feature = "cli")]
+use crate::fetch::{FetchPlan, ListSource};
 use crate::filter::FilterConfig;
-use crate::load::Limits;
-use crate::pipeline::{Output, Pipeline, Processor};
-use crate::sink::OutputFormat;
-use crate::source::{InputFormat, Source, SourceConfig};
+use crate::input::load::Limits;
+use crate::input::source::SourceConfig;
+#[cfg(feature = "cli")]
+use crate::input::source::{InputFormat, Source};
+#[cfg(feature = "cli")]
+use crate::output::OutputFormat;
+use crate::process::Processor;
+#[cfg(feature = "cli")]
+use crate::{output::Output, pipeline::Pipeline};
 
 /// The whole pipeline.toml.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -74,6 +81,19 @@ impl Default for OutputConfig {
             resume: true,
             rotate_records: None,
         }
+    }
+}
+
+impl OutputConfig {
+    /// The outputs of a run, with the default rejects path resolved.
+    #[cfg(feature = "cli")]
+    pub fn to_output(&self) -> Output {
+        Output::new(
+            self.path.clone(),
+            self.rejects.clone(),
+            self.resume,
+            self.rotate_records,
+        )
     }
 }
 
@@ -141,6 +161,7 @@ impl PipelineConfig {
         }
     }
 
+    #[cfg(feature = "cli")]
     /// Compiles the config into a runnable pipeline, checking every value.
     ///
     /// `config_path` names the file in errors; `base_dir` resolves files the stages load.
@@ -151,6 +172,7 @@ impl PipelineConfig {
         self.build_with(config_path, base_dir, None)
     }
 
+    #[cfg(feature = "cli")]
     /// Like [`build`](Self::build), but fetches `lists` (from the command line) and ignores
     /// `[source]`.
     ///
@@ -176,12 +198,6 @@ impl PipelineConfig {
         if self.output.rotate_records == Some(0) {
             problems.push("output.rotate_records: must be greater than 0".to_string());
         }
-        if !OutputFormat::from_path(&self.output.path).is_supported() {
-            problems.push(format!(
-                "output.path: {:?}: Parquet output needs copydesk built with the `parquet` feature",
-                self.output.path
-            ));
-        }
         if self.limits.max_input_bytes == 0 {
             problems.push("limits.max_input_bytes: must be greater than 0".to_string());
         }
@@ -205,6 +221,7 @@ impl PipelineConfig {
     }
 
     /// URL lists named by `[source] urls`, or `None` when the source is local files.
+    #[cfg(feature = "cli")]
     fn url_lists(source: &SourceConfig, problems: &mut Vec<String>) -> Option<Vec<ListSource>> {
         match (source.paths.is_empty(), source.urls.is_empty()) {
             (true, true) => {
@@ -235,6 +252,7 @@ impl PipelineConfig {
         }
     }
 
+    #[cfg(feature = "cli")]
     fn build_with(
         &self,
         config_path: &Path,
@@ -277,12 +295,18 @@ impl PipelineConfig {
             None => None,
         };
         let processor = self.processor(base_dir, &mut problems);
+        if !OutputFormat::from_path(&self.output.path).is_supported() {
+            problems.push(format!(
+                "output.path: {:?}: Parquet output needs copydesk built with the `parquet` feature",
+                self.output.path
+            ));
+        }
         match (source, processor) {
             (Some(source), Some(processor)) if problems.is_empty() => {
                 let mut pipeline = Pipeline::new(
                     source,
                     processor,
-                    Output::from_config(&self.output),
+                    self.output.to_output(),
                     self.limits,
                     self.threads,
                 );

@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use thiserror::Error;
 
 use crate::extract::ExtractError;
-use crate::fetch::FetchError;
 use crate::filter::DocumentRejected;
 
 /// A fatal error: bad config, unusable output, failed setup. The run stops.
@@ -136,9 +135,6 @@ pub enum PageError {
     /// A document-level filter (quality, language) rejected the article.
     #[error(transparent)]
     Filtered(#[from] DocumentRejected),
-    /// A URL gave no page.
-    #[error(transparent)]
-    Fetch(#[from] FetchError),
 }
 
 impl std::fmt::Display for Stage {
@@ -165,7 +161,6 @@ impl PageError {
             Self::Empty | Self::Binary { .. } | Self::NotHtml { .. } => Stage::Decode,
             Self::Extract(_) => Stage::Extract,
             Self::EmptyAfterFilter | Self::Filtered(_) => Stage::Filter,
-            Self::Fetch(_) => Stage::Fetch,
         }
     }
 
@@ -182,12 +177,6 @@ impl PageError {
             Self::Extract(e) => e.kind(),
             Self::EmptyAfterFilter => "empty after filtering",
             Self::Filtered(rejected) => rejected.rule(),
-            Self::Fetch(e) => e.kind(),
         }
-    }
-
-    /// Whether a later run may succeed (see [`FetchError::is_transient`]).
-    pub fn is_transient(&self) -> bool {
-        matches!(self, Self::Fetch(e) if e.is_transient())
     }
 }

@@ -1,24 +1,27 @@
 //! copydesk: scraped web pages in, clean article records out.
 //!
 //! # Overview
-//! Data flows through one type per stage boundary, each owned by one module:
+//! Data flows through one type per stage boundary, each owned by one module (see
+//! ARCHITECTURE.md for the whole map):
 //!
 //! ```text
-//! Source (source) -> Input --load--> Page --extract / text--> Article
-//!        --normalize + filter--> Article --normalize::to_record--> Record --sink--> JSONL
+//! input::Source -> Input --input::load--> Page --extract / input::text--> Article
+//!        --filter (in place)--> Article --normalize::to_record--> Record --output--> JSONL, ...
 //! ```
 //!
-//! - [`source`]: command-line paths and `[source]` -> [`Input`]s (directories walked in order);
-//!   archives are streamed record by record by [`warc`] and [`jsonl_input`]; [`shard`] splits
-//!   inputs between the processes of a cluster job.
-//! - [`load`] and [`charset`]: bytes -> decoded [`Page`] (size caps, gzip, binary sniffing).
-//! - [`fetch`]: URL lists -> HTTP (politeness, robots.txt, retries, limits, resume) -> [`Page`].
-//! - [`extract`]: HTML -> [`Article`] (main content + metadata); [`text`] for plain text.
-//! - [`filter`]: removes boilerplate blocks, with the rule that removed each.
+//! The core, always built, is the path from page bytes to record, without I/O of its own:
+//! - [`input`]: paths, folders, archives (WARC, JSON Lines) -> [`Input`]s; bytes -> decoded
+//!   [`Page`] (size caps, gzip, binary sniffing, charset); plain-text articles.
+//! - [`extract`]: HTML -> [`Article`] (main content + metadata), removing by markup only.
+//! - [`filter`]: every text-level removal (named rules, audited), quality, language, dedup.
 //! - [`normalize`]: pure text functions and [`Article`] -> [`Record`].
-//! - [`sink`]: JSON Lines (plain, gzip, zstd) and Parquet writers, with rotation.
-//!   [`pipeline`]: [`Processor`] (the pure core) and [`Pipeline`] (threads and queues).
-//!   [`config`]: pipeline.toml.
+//! - [`process`]: [`Processor`], the four steps above for one page.
+//! - [`config`]: pipeline.toml -> compiled settings.
+//!
+//! The `cli` feature (on by default) adds the parts with threads, network and files:
+//! - [`fetch`] (URL lists -> HTTP, politely), [`output`] (writers, resume, WARC archive),
+//!   [`pipeline`] ([`Pipeline`]: threads and queues over many inputs), [`eval`] (scoring
+//!   against gold datasets), and the `copydesk` binary.
 //!
 //! # Example
 //! ```
@@ -39,34 +42,37 @@
 #![deny(missing_docs)]
 
 pub mod article;
-pub mod charset;
 pub mod config;
 pub mod error;
-pub mod eval;
 pub mod extract;
 pub mod fetch;
 pub mod filter;
-pub mod jsonl_input;
-pub mod load;
+pub mod input;
 pub mod normalize;
-pub mod pipeline;
+pub mod process;
 pub mod record;
-pub mod resume;
 pub mod shard;
-pub mod sink;
-pub mod source;
-pub mod text;
-pub mod warc;
+
+#[cfg(feature = "cli")]
+pub mod eval;
+#[cfg(feature = "cli")]
+pub mod output;
+#[cfg(feature = "cli")]
+pub mod pipeline;
 
 pub use article::{Article, Block, BlockKind, Metadata};
 pub use config::PipelineConfig;
 pub use error::{Error, PageError, Stage};
 pub use extract::{ExtractConfig, Extractor, Favor};
-pub use fetch::{FetchConfig, FetchError, FetchPlan, Fetcher};
+pub use fetch::FetchConfig;
+#[cfg(feature = "cli")]
+pub use fetch::{FetchError, FetchPlan, Fetcher};
 pub use filter::{Filter, FilterConfig};
-pub use load::{ContentKind, Limits, Page};
-pub use pipeline::{LearnSummary, Output, Pipeline, Processor, Summary};
+pub use input::{ArchiveKind, ContentKind, Input, InputFormat, Limits, Page, Source};
+#[cfg(feature = "cli")]
+pub use output::{Output, OutputFormat, RecordSink};
+#[cfg(feature = "cli")]
+pub use pipeline::{LearnSummary, Pipeline, Summary};
+pub use process::Processor;
 pub use record::{FetchInfo, Record, Reject, SCHEMA_VERSION};
 pub use shard::{Shard, ShardBy, shard_of_host};
-pub use sink::{OutputFormat, RecordSink};
-pub use source::{ArchiveKind, Input, InputFormat, Source};

@@ -1,5 +1,5 @@
-//! The pure core ([`Processor::process`]: page -> record) and the wiring that runs it over
-//! many inputs on all cores ([`Pipeline::run`]).
+//! The runner: [`Pipeline::run`] wires the pure core ([`Processor::process`]: page -> record)
+//! to threads and queues over many inputs, on all cores.
 //!
 //! ```text
 //! source thread --(bounded)--> N workers: load + process --(bounded)--> writer (this thread)
@@ -22,163 +22,16 @@ use std::time::{Duration, Instant};
 
 use crossbeam_channel::bounded;
 
-use crate::article::Article;
 use crate::error::{Error, PageError, Stage, error_chain};
-use crate::extract::Extractor;
-use crate::fetch::{self, FetchOutcome, FetchPlan, FetchedPage, Progress};
-use crate::filter::{Audit, DocumentRejected, Filter, SiteProfiles};
-use crate::load::{self, ContentKind, Limits, Page};
-use crate::normalize::{self, RecordContext};
-use crate::record::{Record, Reject, RemovedBlock};
-use crate::resume;
+use crate::fetch::{self, FetchError, FetchOutcome, FetchPlan, FetchedPage, Progress};
+use crate::filter::{DocumentRejected, SiteProfiles};
+use crate::input::load::{self, Limits};
+use crate::input::source::{Input, Source};
+use crate::output::sink::{Compression, JsonlSink, OutputFormat, RecordSink};
+use crate::output::{Output, resume};
+use crate::process::{Processor, page_host};
+use crate::record::{Record, Reject};
 use crate::shard::{Shard, ShardBy};
-use crate::sink::{Compression, JsonlSink, OutputFormat, RecordSink};
-use crate::source::{Input, Source};
-use crate::text;
-
-/// Page -> record: extract (or parse text), normalize, filter, build the record.
-///
-/// `Send + Sync`; share it across threads by reference. Deterministic: the same page always
-/// gives the same record.
-#[derive(Debug)]
-pub struct Processor {
-    extractor: Extractor,
-    filter: Filter,
-    markdown: bool,
-    keep_removed: bool,
-}
-
-impl Processor {
-    /// Assembles a processor from compiled stages.
-    pub fn new(extractor: Extractor, filter: Filter, markdown: bool, keep_removed: bool) -> Self {
-        Self {
-            extractor,
-            filter,
-            markdown,
-            keep_removed,
-        }
-    }
-
-    /// The filter stage, for callers that need its cross-document state (dedup index).
-    pub fn filter(&self) -> &Filter {
-        &self.filter
-    }
-
-    /// Extracts (or parses) and normalizes the article, before filtering.
-    ///
-    /// # Errors
-    /// [`PageError::Extract`] when the page holds no article.
-    pub fn article(&self, page: &Page) -> Result<Article, PageError> {
-        let mut article = match page.kind {
-            ContentKind::Html => self.extractor.extract(&page.text, page.url.as_ref())?,
-            ContentKind::Text => text::parse_text(&page.text),
-        };
-        // Filters see normalized text (NFC, collapsed whitespace), so their rules stay simple.
-        normalize::normalize_blocks(&mut article.blocks);
-        Ok(article)
-    }
-
-    /// Runs extraction and the filter stage in audit mode, for `copydesk explain`: the
-    /// article as kept, and every removal with its rule (also when the document is rejected).
-    ///
-    /// # Errors
-    /// [`PageError::Extract`] when the page holds no article.
-    pub fn explain(&self, page: &Page) -> Result<(Article, Audit), PageError> {
-        let mut article = self.article(page)?;
-        let host = page_host(page.url.as_ref(), &article);
-        let audit = self.filter.audit(&mut article, host.as_deref());
-        Ok((article, audit))
-    }
-
-    /// Turns one page into one record.
-    ///
-    /// # Errors
-    /// A [`PageError`] at the extract or filter stage.
-    pub fn process(&self, page: &Page) -> Result<Record, PageError> {
-        let mut article = self.article(page)?;
-        let host = page_host(page.url.as_ref(), &article);
-        let report = self.filter.apply(&mut article, host.as_deref())?;
-        if article.blocks.is_empty() {
-            return Err(PageError::EmptyAfterFilter);
-        }
-        let mut record = normalize::to_record(
-            &article,
-            RecordContext {
-                seq: page.seq,
-                source: &page.source,
-                url: page.url.as_ref().map(url::Url::as_str),
-                markdown: self.markdown,
-            },
-        );
-        if record.language.is_none()
-            && let Some(detected) = report.language
-        {
-            record.language = Some(detected.code);
-            record.language_confidence = Some(detected.confidence);
-        }
-        if self.keep_removed {
-            record.removed = Some(
-                report
-                    .removed
-                    .into_iter()
-                    .map(|r| RemovedBlock {
-                        rule: r.rule.into_owned(),
-                        text: r.text,
-                    })
-                    .collect(),
-            );
-        }
-        Ok(record)
-    }
-}
-
-/// Where a run writes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Output {
-    /// Records file, `-` for stdout.
-    pub records: PathBuf,
-    /// Rejects file; `None` writes rejects to stderr.
-    pub rejects: Option<PathBuf>,
-    /// Skip inputs finished by an earlier run and append, instead of starting afresh.
-    pub resume: bool,
-    /// Start a new records file every this many records (`None`: one file).
-    pub rotate_records: Option<u64>,
-}
-
-impl Output {
-    /// Resolves the default rejects path from `[output]`.
-    pub fn from_config(config: &crate::config::OutputConfig) -> Self {
-        let rejects = config.rejects.clone().or_else(|| {
-            (config.path.as_os_str() != "-").then(|| default_rejects_path(&config.path))
-        });
-        Self {
-            records: config.path.clone(),
-            rejects,
-            resume: config.resume,
-            rotate_records: config.rotate_records,
-        }
-    }
-
-    /// The same outputs under shard `shard`'s names.
-    fn for_shard(&self, shard: Shard) -> Self {
-        Self {
-            records: shard.output_path(&self.records),
-            rejects: self.rejects.as_deref().map(|p| shard.output_path(p)),
-            resume: self.resume,
-            rotate_records: self.rotate_records,
-        }
-    }
-}
-
-/// `out/articles.jsonl` -> `out/articles.rejects.jsonl`.
-fn default_rejects_path(records: &Path) -> PathBuf {
-    let name = records
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let stem = name.split('.').next().unwrap_or("out");
-    records.with_file_name(format!("{stem}.rejects.jsonl"))
-}
 
 /// Counts of one run, printed at the end.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -245,17 +98,6 @@ pub struct LearnSummary {
     pub attributed: u64,
 }
 
-/// The host a page belongs to: its URL's, else its canonical link's.
-fn page_host(url: Option<&url::Url>, article: &Article) -> Option<String> {
-    url.and_then(url::Url::host_str)
-        .map(str::to_string)
-        .or_else(|| {
-            let canonical = url::Url::parse(article.meta.canonical_url.as_deref()?).ok()?;
-            canonical.host_str().map(str::to_string)
-        })
-}
-
-/// What the source thread hands to a worker.
 enum Work {
     /// A local input: read, decode, process.
     Load(Input),
@@ -396,7 +238,7 @@ impl Pipeline {
         };
         let progress = match &self.fetch {
             Some(plan) => Progress::new(
-                fetch::list::count_entries(&plan.lists),
+                crate::input::url_list::count_entries(&plan.lists),
                 plan.settings.progress_interval,
             ),
             None => Progress::hidden(),
@@ -418,10 +260,9 @@ impl Pipeline {
                 Some(plan) => {
                     let stats = fetch::run(plan, resume, progress, &mut |outcome| match outcome {
                         FetchOutcome::Page(page) => input_tx.send(Work::Fetched(page)).is_ok(),
-                        FetchOutcome::Reject { seq, source, error } => {
-                            let error = PageError::from(error);
-                            source_outcomes.send(reject(seq, source, &error)).is_ok()
-                        }
+                        FetchOutcome::Reject { seq, source, error } => source_outcomes
+                            .send(fetch_reject(seq, source, &error))
+                            .is_ok(),
                     })?;
                     Ok(stats.skipped.into_inner())
                 }
@@ -565,10 +406,11 @@ impl Pipeline {
     }
 
     fn handle_fetched(&self, fetched: &FetchedPage) -> Outcome {
-        let result = fetched
-            .to_page()
-            .and_then(|page| self.processor.process(&page));
-        match result {
+        let page = match fetched.to_page() {
+            Ok(page) => page,
+            Err(error) => return fetch_reject(fetched.seq, fetched.requested.clone(), &error),
+        };
+        match self.processor.process(&page) {
             Ok(mut record) => {
                 let info = fetched.info();
                 // The record's url is where the page was fetched from (after redirects); the
@@ -590,7 +432,9 @@ impl Pipeline {
     }
 }
 
-fn reject(seq: u64, source: String, error: &PageError) -> Outcome {
+/// A fetch failure as a reject: the stage is the fetch stage's (or decoding's, for a body that
+/// is not a page), and only fetch failures can be transient.
+fn fetch_reject(seq: u64, source: String, error: &FetchError) -> Outcome {
     Outcome::Reject(
         Reject {
             seq,
@@ -598,6 +442,19 @@ fn reject(seq: u64, source: String, error: &PageError) -> Outcome {
             stage: error.stage(),
             reason: error_chain(error),
             transient: error.is_transient(),
+        },
+        error.kind(),
+    )
+}
+
+fn reject(seq: u64, source: String, error: &PageError) -> Outcome {
+    Outcome::Reject(
+        Reject {
+            seq,
+            source,
+            stage: error.stage(),
+            reason: error_chain(error),
+            transient: false,
         },
         error.kind(),
     )

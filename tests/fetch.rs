@@ -17,7 +17,8 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use copydesk::fetch::{self, FetchOutcome, ListSource, Progress, ResumeState};
+use copydesk::fetch::{self, FetchOutcome, ListSource, Progress};
+use copydesk::output::ResumeState;
 use copydesk::{FetchConfig, FetchError, FetchInfo, FetchPlan, Page, PageError};
 use tokio::runtime::Runtime;
 
@@ -324,7 +325,7 @@ fn quick() -> FetchConfig {
     }
 }
 
-type Result1 = Result<(Page, FetchInfo), PageError>;
+type Result1 = Result<(Page, FetchInfo), FetchError>;
 
 /// Fetches `urls` through the library; outcomes in list order, with the time each came out.
 fn fetch_timed(config: FetchConfig, urls: &[String]) -> Vec<(Result1, Duration)> {
@@ -341,7 +342,7 @@ fn fetch_timed(config: FetchConfig, urls: &[String]) -> Vec<(Result1, Duration)>
         &mut |outcome| {
             let (seq, result) = match outcome {
                 FetchOutcome::Page(page) => (page.seq, page.to_page().map(|p| (p, page.info()))),
-                FetchOutcome::Reject { seq, error, .. } => (seq, Err(PageError::Fetch(error))),
+                FetchOutcome::Reject { seq, error, .. } => (seq, Err(error)),
             };
             out.push((seq, result, started.elapsed()));
             true
@@ -371,7 +372,7 @@ fn fetch_one(config: FetchConfig, url: String) -> Result1 {
 
 fn fetch_error(result: Result1) -> FetchError {
     match result {
-        Err(PageError::Fetch(e)) => e,
+        Err(e) => e,
         other => panic!("expected a fetch error, got {other:?}"),
     }
 }
@@ -489,7 +490,7 @@ fn a_server_that_never_answers_times_out_without_stalling_other_hosts() {
     let results = fetch_timed(config, &urls);
     let (first, dead_at) = &results[0];
     let e = match first {
-        Err(PageError::Fetch(e)) => e,
+        Err(e) => e,
         other => panic!("{other:?}"),
     };
     assert!(
@@ -563,7 +564,7 @@ fn images_are_rejected() {
     // Mislabelled: the binary sniffer still catches it before extraction.
     assert!(matches!(
         results.next().unwrap(),
-        Err(PageError::Binary { kind: "png" })
+        Err(FetchError::Decode(PageError::Binary { kind: "png" }))
     ));
 }
 
@@ -576,7 +577,7 @@ fn duplicates_after_normalization_are_fetched_once() {
     let results = fetch_all(quick(), &[url.clone(), shouting, format!("{url}#comments")]);
     assert!(results[0].is_ok());
     for dup in &results[1..] {
-        let Err(PageError::Fetch(FetchError::Duplicate { of })) = dup else {
+        let Err(FetchError::Duplicate { of }) = dup else {
             panic!("{dup:?}");
         };
         assert_eq!(of, &url);
@@ -1125,7 +1126,7 @@ fn trickling_server_hits_the_total_timeout() {
     };
     let results = fetch_timed(config, &[format!("{trickle}/slowly")]);
     let (result, at) = &results[0];
-    let Err(PageError::Fetch(e)) = result else {
+    let Err(e) = result else {
         panic!("{result:?}");
     };
     assert!(matches!(e, FetchError::Timeout { .. }), "{e:?}");

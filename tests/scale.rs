@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use copydesk::error::PageError;
-use copydesk::load::{self, ContentKind, Limits};
-use copydesk::source::Origin;
+use copydesk::input::load::{self, ContentKind, Limits};
+use copydesk::input::source::Origin;
 use copydesk::{ArchiveKind, Input, InputFormat, Record, Reject, Source};
 use flate2::write::GzEncoder;
 

@@ -1,6 +1,7 @@
 //! Archive targets: read every input of one archive file and load it, as a run would.
 //! Shared through `#[path]`; not a target itself.
-use copydesk::{ArchiveKind, InputFormat, Limits, Source, load};
+use copydesk::{ArchiveKind, InputFormat, Limits, Source};
+use copydesk::input::load;
 
 /// Small cap so the "too large, skipped in the stream" path is reached by short inputs.
 const MAX_RECORD_BYTES: u64 = 4096;

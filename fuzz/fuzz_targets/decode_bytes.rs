@@ -1,7 +1,8 @@
 //! Input decoders: gzip framing, binary sniffing, charset prescan and detection.
 #![no_main]
-use copydesk::source::Origin;
-use copydesk::{Input, InputFormat, charset, load};
+use copydesk::input::source::Origin;
+use copydesk::{Input, InputFormat};
+use copydesk::input::{charset, load};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

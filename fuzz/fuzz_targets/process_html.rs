@@ -3,8 +3,9 @@
 #![no_main]
 use std::sync::LazyLock;
 
-use copydesk::source::Origin;
-use copydesk::{Input, InputFormat, PipelineConfig, Processor, load};
+use copydesk::input::source::Origin;
+use copydesk::{Input, InputFormat, PipelineConfig, Processor};
+use copydesk::input::load;
 use libfuzzer_sys::fuzz_target;
 
 static PROCESSOR: LazyLock<Processor> = LazyLock::new(|| {

@@ -1,7 +1,7 @@
 //! URL lists (`src/fetch/list.rs`): plain lines, JSON lines and CSV, then URL normalization.
 //! The first byte picks the format; every item is an entry or a located error, never a panic.
 #![no_main]
-use copydesk::fetch::list::{ListItem, ListSource, normalize, read_lists};
+use copydesk::input::url_list::{ListItem, ListSource, normalize, read_lists};
 use libfuzzer_sys::fuzz_target;
 
 #[path = "scratch.rs"]

@@ -4,7 +4,7 @@
 use std::panic::{self, AssertUnwindSafe};
 
 use copydesk::error::error_chain;
-use copydesk::source::Origin;
+use copydesk::input::source::Origin;
 use copydesk::{ContentKind, Input, InputFormat, Limits, Page, PageError, Processor, Record};
 use url::Url;
 
@@ -116,7 +116,7 @@ fn to_page(
             if text.trim().is_empty() {
                 return Err(PageError::Empty);
             }
-            if let Some(kind) = copydesk::charset::sniff_binary(text.as_bytes()) {
+            if let Some(kind) = copydesk::input::charset::sniff_binary(text.as_bytes()) {
                 return Err(PageError::Binary { kind });
             }
             Ok(Page {
@@ -135,7 +135,7 @@ fn to_page(
                 format,
                 origin: Origin::Stdin,
             };
-            copydesk::load::decode_page(&input, bytes, None)
+            copydesk::input::load::decode_page(&input, bytes, None)
         }
         Cell::Null => Err(PageError::Empty),
     }

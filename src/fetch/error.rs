@@ -1,33 +1,21 @@
-//! [`FetchError`]: why one URL gave no page. Wrapped as [`crate::PageError::Fetch`].
+//! [`FetchError`]: why one URL gave no page; the runner turns it into a reject.
 
 use std::time::Duration;
 
 use thiserror::Error;
 
+use crate::error::{PageError, Stage};
+use crate::input::url_list::ListError;
+
 /// Why fetching one URL failed. Each variant is one reject reason of the summary table.
 #[derive(Debug, Error)]
 pub enum FetchError {
-    /// A URL list could not be read (I/O error part-way).
-    #[error("cannot read url list")]
-    ListRead(#[source] std::io::Error),
-    /// A CSV URL list row could not be parsed.
-    #[error("bad csv row")]
-    ListCsv(#[source] csv::Error),
-    /// A JSON line in a URL list is not an object with a string `url` field.
-    #[error("bad json line (expected an object with a string \"url\" field)")]
-    ListJson,
-    /// A CSV URL list has no `url` column in its header.
-    #[error("csv has no \"url\" column")]
-    ListNoUrlColumn,
-    /// The line is not a URL.
-    #[error("invalid url")]
-    InvalidUrl(#[source] url::ParseError),
-    /// The URL is not http or https.
-    #[error("unsupported url scheme {scheme:?}")]
-    UnsupportedScheme {
-        /// The scheme found.
-        scheme: String,
-    },
+    /// The list entry gave no URL to fetch (unreadable list, bad row, invalid URL).
+    #[error(transparent)]
+    List(#[from] ListError),
+    /// The fetched body could not be decoded into a page (empty, binary).
+    #[error(transparent)]
+    Decode(#[from] PageError),
     /// The same URL (after normalization) came earlier in the lists; it is fetched once.
     #[error("duplicate of {of}")]
     Duplicate {
@@ -129,10 +117,8 @@ impl FetchError {
     /// A short, stable label for the summary's "rejects by reason" table.
     pub fn kind(&self) -> &'static str {
         match self {
-            Self::ListRead(_) => "cannot read url list",
-            Self::ListCsv(_) | Self::ListJson | Self::ListNoUrlColumn => "bad url list entry",
-            Self::InvalidUrl(_) => "invalid url",
-            Self::UnsupportedScheme { .. } => "unsupported url scheme",
+            Self::List(e) => e.kind(),
+            Self::Decode(e) => e.kind(),
             Self::Duplicate { .. } => "duplicate url",
             Self::RobotsDisallowed => "disallowed by robots.txt",
             Self::RobotsUnavailable { .. } => "robots.txt unavailable",
@@ -153,6 +139,15 @@ impl FetchError {
             Self::TooLarge { .. } => "body too large",
             Self::Body(_) => "body read failed",
             Self::GaveUp { last, .. } => last.kind(),
+        }
+    }
+
+    /// The stage a reject for this error belongs to: decoding for a body that is not a page,
+    /// fetching for everything else.
+    pub fn stage(&self) -> Stage {
+        match self {
+            Self::Decode(e) => e.stage(),
+            _ => Stage::Fetch,
         }
     }
 

@@ -2,7 +2,7 @@
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use copydesk::sink::JsonlSink;
+use copydesk::output::sink::JsonlSink;
 use copydesk::{Record, Reject, SCHEMA_VERSION, Stage};
 
 use crate::support::repo;

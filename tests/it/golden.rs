@@ -4,8 +4,9 @@
 //! `COPYDESK_BLESS=1 cargo test golden` and review the diff.
 use std::path::Path;
 
-use copydesk::source::Origin;
-use copydesk::{Input, InputFormat, PipelineConfig, load};
+use copydesk::input::load;
+use copydesk::input::source::Origin;
+use copydesk::{Input, InputFormat, PipelineConfig};
 
 use crate::support::repo;
 

@@ -4,8 +4,9 @@ use std::fs;
 use std::path::Path;
 use std::sync::LazyLock;
 
-use copydesk::source::Origin;
-use copydesk::{Input, InputFormat, Limits, PipelineConfig, Processor, Record, Stage, load};
+use copydesk::input::load;
+use copydesk::input::source::Origin;
+use copydesk::{Input, InputFormat, Limits, PipelineConfig, Processor, Record, Stage};
 
 use crate::support::{copydesk, json_lines};
 

@@ -4,10 +4,12 @@
 //! - `cli`: the `copydesk` binary in a temp dir: outputs, rejects, exit codes, messages.
 //! - `config`: the repo's pipeline.toml builds; bad configs name file, line and key.
 //! - `contract`: the JSONL wire format, byte for byte.
+//! - `layout`: no import cycle between top-level modules of src/.
 mod cli;
 mod config;
 mod contract;
 mod golden;
 mod hostile;
+mod layout;
 mod resume;
 mod support;

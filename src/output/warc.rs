@@ -3,9 +3,8 @@
 //! readable by warcio, fastwarc, rust_warc + `MultiGzDecoder`), so a run can be re-cleaned
 //! later without refetching.
 //!
-//! Written by hand (about 60 lines) rather than through a crate: the maintained candidates
-//! are either brand new with a large dependency tree (fastwarc) or idle (warc 0.4), and
-//! writing the format is simple. The payload is the body as decompressed by the client, so
+//! Written by hand (about 60 lines): fastwarc, which reads our WARC inputs, has no writer,
+//! and writing the format is simple. The payload is the body as decompressed by the client, so
 //! the stored HTTP headers drop `Content-Encoding` and `Transfer-Encoding` and carry the
 //! decoded `Content-Length`. `WARC-Target-URI` is the final URL; the requested URL is kept in
 //! the extension field `WARC-Copydesk-Requested-URI`.
@@ -20,8 +19,24 @@ use std::path::{Path, PathBuf};
 use flate2::Compression;
 use flate2::write::GzEncoder;
 
-use super::FetchedPage;
 use crate::error::Error;
+
+/// One fetched HTTP response, as the archive stores it.
+#[derive(Debug, Clone, Copy)]
+pub struct ArchivedResponse<'a> {
+    /// The URL as the list gave it.
+    pub requested: &'a str,
+    /// Where the redirects ended (`WARC-Target-URI`).
+    pub final_url: &'a str,
+    /// The HTTP status.
+    pub status: u16,
+    /// Response headers, names lowercase.
+    pub headers: &'a [(String, String)],
+    /// The body, after content-encoding decompression.
+    pub body: &'a [u8],
+    /// When the response was complete (`WARC-Date`).
+    pub fetched_at: chrono::DateTime<chrono::Utc>,
+}
 
 /// Appends WARC records to a `.warc.gz` file.
 #[derive(Debug)]
@@ -61,10 +76,9 @@ impl WarcWriter {
     ///
     /// # Errors
     /// [`Error::Output`] on a write failure.
-    pub fn write(&mut self, page: &FetchedPage) -> Result<(), Error> {
-        let response = &page.response;
+    pub fn write(&mut self, response: &ArchivedResponse<'_>) -> Result<(), Error> {
         let mut block = format!("HTTP/1.1 {}\r\n", status_line(response.status)).into_bytes();
-        for (name, value) in &response.headers {
+        for (name, value) in response.headers {
             if matches!(
                 name.as_str(),
                 "content-encoding" | "transfer-encoding" | "content-length"
@@ -76,7 +90,7 @@ impl WarcWriter {
         block.extend_from_slice(
             format!("content-length: {}\r\n\r\n", response.body.len()).as_bytes(),
         );
-        block.extend_from_slice(&response.body);
+        block.extend_from_slice(response.body);
 
         let id = fastrand::u128(..);
         let header = format!(
@@ -84,10 +98,11 @@ impl WarcWriter {
              WARC-Date: {}\r\nWARC-Target-URI: {}\r\nWARC-Copydesk-Requested-URI: {}\r\n\
              Content-Type: application/http;msgtype=response\r\nContent-Length: {}\r\n\r\n",
             uuid_v4(id),
-            page.fetched_at
+            response
+                .fetched_at
                 .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             response.final_url,
-            page.requested.replace(['\r', '\n'], ""),
+            response.requested.replace(['\r', '\n'], ""),
             block.len()
         );
         self.record.clear();

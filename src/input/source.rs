@@ -6,7 +6,7 @@
 //! silent skip. A directory entry that cannot be listed becomes a reject at the `source` stage.
 //!
 //! Archives are expanded into one input per page, streamed (never loaded whole): WARC files
-//! ([`crate::warc`]) and JSON Lines files ([`crate::jsonl_input`]), recognised by name
+//! ([`crate::input::warc`]) and JSON Lines files ([`crate::input::jsonl`]), recognised by name
 //! (`[source] archive = "auto"`) or forced. With a [`Shard`], only the shard's files (or
 //! records) are listed.
 
@@ -16,11 +16,11 @@ use serde::Deserialize;
 use url::Url;
 
 use crate::error::{Error, Stage};
-use crate::jsonl_input;
-use crate::load::DEFAULT_MAX_INPUT_BYTES;
+use crate::input::jsonl;
+use crate::input::load::DEFAULT_MAX_INPUT_BYTES;
+use crate::input::warc;
 use crate::record::Reject;
 use crate::shard::{Shard, ShardBy};
-use crate::warc;
 
 /// How to read an input's content.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -100,7 +100,7 @@ pub struct SourceConfig {
     /// standard input.
     #[serde(default)]
     pub paths: Vec<PathBuf>,
-    /// URL lists to fetch instead of `paths` (see [`crate::fetch::list`] for the formats;
+    /// URL lists to fetch instead of `paths` (see [`crate::input::url_list`] for the formats;
     /// relative to the config file, `-` for standard input). Settings are in `[fetch]`.
     #[serde(default)]
     pub urls: Vec<PathBuf>,
@@ -246,7 +246,7 @@ impl Source {
             .unwrap_or_default();
         let kind = match self.archive {
             ArchiveKind::Auto if warc::is_warc_name(&name) => ArchiveKind::Warc,
-            ArchiveKind::Auto if jsonl_input::is_jsonl_name(&name) => ArchiveKind::Jsonl,
+            ArchiveKind::Auto if jsonl::is_jsonl_name(&name) => ArchiveKind::Jsonl,
             ArchiveKind::Auto => ArchiveKind::None,
             kind => kind,
         };
@@ -254,11 +254,9 @@ impl Source {
             ArchiveKind::Warc => {
                 Box::new(warc::records(path, source.clone(), self.max_record_bytes))
             }
-            ArchiveKind::Jsonl => Box::new(jsonl_input::records(
-                path,
-                source.clone(),
-                self.max_record_bytes,
-            )),
+            ArchiveKind::Jsonl => {
+                Box::new(jsonl::records(path, source.clone(), self.max_record_bytes))
+            }
             ArchiveKind::Auto | ArchiveKind::None => Box::new(std::iter::once(item)),
         }
     }

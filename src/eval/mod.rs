@@ -396,9 +396,9 @@ impl fmt::Display for EvalReport {
 
 // ---------------------------------------------------------------- decoding
 
-/// Decodes page bytes the way the pipeline does ([`crate::charset::decode`]).
+/// Decodes page bytes the way the pipeline does ([`crate::input::charset::decode`]).
 pub fn decode_html(bytes: &[u8]) -> String {
-    crate::charset::decode(bytes, None, true).text
+    crate::input::charset::decode(bytes, None, true).text
 }
 
 // ---------------------------------------------------------------- metrics

@@ -11,10 +11,10 @@ use flate2::read::MultiGzDecoder;
 use serde::Deserialize;
 use url::Url;
 
-use crate::charset;
 use crate::error::PageError;
 use crate::extract::{DEFAULT_MAX_EXTRACT_MS, DEFAULT_MAX_NODES, ExtractBudget};
-use crate::source::{Input, InputFormat, Origin, Payload};
+use crate::input::charset;
+use crate::input::source::{Input, InputFormat, Origin, Payload};
 
 /// Default cap on an input's size as stored (50 MiB): larger files are rejects, not OOMs.
 pub const DEFAULT_MAX_INPUT_BYTES: u64 = 50 * 1024 * 1024;

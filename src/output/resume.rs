@@ -29,8 +29,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::Error;
-use crate::pipeline::Output;
-use crate::sink::JsonlSink;
+use crate::output::Output;
+use crate::output::sink::JsonlSink;
 
 /// Entries finished by a previous run, by `source`.
 #[derive(Debug, Default)]

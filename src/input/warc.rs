@@ -4,7 +4,7 @@
 //! Common Crawl writes it). Only `response` and `resource` records are pages; `warcinfo`,
 //! `request`, `metadata`, `revisit` and the rest are skipped silently. For each page record the
 //! HTTP headers give the media type and charset: HTML (or an undeclared type) becomes an input;
-//! any other type becomes an input that [`crate::load`] rejects as `not html`, without its
+//! any other type becomes an input that [`crate::input::load`] rejects as `not html`, without its
 //! payload being read. Payloads larger than the cap are skipped in the stream (never buffered)
 //! and rejected as too large. A corrupt or truncated archive ends with one reject naming the
 //! archive; the records before it stand.
@@ -18,8 +18,8 @@ use fastwarc::warc::iter::{ArchiveIterator, ArchiveIteratorOptions};
 use fastwarc::warc::record::{AutoDecode, WarcRecord, WarcRecordType};
 use url::Url;
 
-use crate::load::is_html_media_type;
-use crate::source::{Entry, InputFormat, Origin, Payload, WalkItem};
+use crate::input::load::is_html_media_type;
+use crate::input::source::{Entry, InputFormat, Origin, Payload, WalkItem};
 
 /// Whether `name` looks like a WARC file: `.warc`, optionally with `.gz`, `.zst` or `.lz4`.
 pub fn is_warc_name(name: &str) -> bool {

@@ -17,7 +17,7 @@ use flate2::read::MultiGzDecoder;
 use serde::Deserialize;
 use url::Url;
 
-use crate::source::{Entry, InputFormat, Origin, Payload, WalkItem};
+use crate::input::source::{Entry, InputFormat, Origin, Payload, WalkItem};
 
 /// Read buffer for archives: large enough that decompression runs in big steps.
 const READ_BUFFER_BYTES: usize = 1 << 20;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use copydesk::config::OutputConfig;
-use copydesk::{ArchiveKind, InputFormat, Output, PipelineConfig, Shard, ShardBy, Summary};
+use copydesk::{ArchiveKind, InputFormat, PipelineConfig, Shard, ShardBy, Summary};
 use tracing_subscriber::EnvFilter;
 
 /// mimalloc: html5ever and the extractor allocate a string or vector per node; with
@@ -266,7 +266,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             sharding,
         } => {
             let (mut settings, config_path) = settings_from(config.as_deref())?;
-            settings.source = Some(copydesk::source::SourceConfig {
+            settings.source = Some(copydesk::input::source::SourceConfig {
                 paths,
                 urls: Vec::new(),
                 format,
@@ -285,7 +285,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let base = config.as_deref().map_or(Path::new("."), base_dir);
             let mut pipeline = settings.build(&config_path, base)?;
-            pipeline.set_output(Output::from_config(&settings.output));
+            pipeline.set_output(settings.output.to_output());
             pipeline.set_shard(sharding.shard, sharding.shard_by);
             report(&pipeline.run()?);
         }
@@ -297,7 +297,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             min_share,
         } => {
             let (mut settings, config_path) = settings_from(config.as_deref())?;
-            settings.source = Some(copydesk::source::SourceConfig {
+            settings.source = Some(copydesk::input::source::SourceConfig {
                 paths,
                 urls: Vec::new(),
                 format: InputFormat::Auto,
@@ -336,9 +336,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     .transpose()
                     .context("invalid --url")?,
                 format,
-                origin: copydesk::source::Origin::File(file.clone()),
+                origin: copydesk::input::source::Origin::File(file.clone()),
             };
-            let page = copydesk::load::load(&input, &settings.limits)
+            let page = copydesk::input::load::load(&input, &settings.limits)
                 .with_context(|| format!("cannot read {}", file.display()))?;
             let (article, audit) = processor
                 .explain(&page)
@@ -381,7 +381,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .collect();
             let base = config.as_deref().map_or(Path::new("."), base_dir);
             let mut pipeline = settings.build_fetch(&config_path, base, lists)?;
-            pipeline.set_output(Output::from_config(&settings.output));
+            pipeline.set_output(settings.output.to_output());
             report(&pipeline.run()?);
         }
         Command::Eval {

@@ -14,7 +14,46 @@ use std::path::PathBuf;
 
 use url::Url;
 
-use super::FetchError;
+use thiserror::Error;
+
+/// Why one list entry gave no URL to fetch. Each variant is one reject reason of the summary
+/// table (the fetch stage wraps it as `FetchError::List`).
+#[derive(Debug, Error)]
+pub enum ListError {
+    /// A URL list could not be read (I/O error part-way).
+    #[error("cannot read url list")]
+    Read(#[source] io::Error),
+    /// A CSV URL list row could not be parsed.
+    #[error("bad csv row")]
+    Csv(#[source] csv::Error),
+    /// A JSON line in a URL list is not an object with a string `url` field.
+    #[error("bad json line (expected an object with a string \"url\" field)")]
+    Json,
+    /// A CSV URL list has no `url` column in its header.
+    #[error("csv has no \"url\" column")]
+    NoUrlColumn,
+    /// The line is not a URL.
+    #[error("invalid url")]
+    InvalidUrl(#[source] url::ParseError),
+    /// The URL is not http or https.
+    #[error("unsupported url scheme {scheme:?}")]
+    UnsupportedScheme {
+        /// The scheme found.
+        scheme: String,
+    },
+}
+
+impl ListError {
+    /// A short, stable label for the summary's "rejects by reason" table.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Read(_) => "cannot read url list",
+            Self::Csv(_) | Self::Json | Self::NoUrlColumn => "bad url list entry",
+            Self::InvalidUrl(_) => "invalid url",
+            Self::UnsupportedScheme { .. } => "unsupported url scheme",
+        }
+    }
+}
 
 /// Where URLs come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,7 +91,7 @@ pub enum ListItem {
         /// Where: `path:line`.
         at: String,
         /// What went wrong.
-        error: FetchError,
+        error: ListError,
     },
 }
 
@@ -68,7 +107,7 @@ pub fn read_lists(sources: &[ListSource], each: &mut dyn FnMut(ListItem) -> bool
                 match File::open(path) {
                     Err(e) => each(ListItem::Broken {
                         at: name,
-                        error: FetchError::ListRead(e),
+                        error: ListError::Read(e),
                     }),
                     Ok(file) if is_csv(path) => read_csv(file, &name, each),
                     Ok(file) => read_lines(BufReader::new(file), &name, each),
@@ -110,7 +149,7 @@ fn read_lines(reader: impl BufRead, name: &str, each: &mut dyn FnMut(ListItem) -
             Err(error) => {
                 return each(ListItem::Broken {
                     at: format!("{name}:{}", index + 1),
-                    error: FetchError::ListRead(error),
+                    error: ListError::Read(error),
                 });
             }
             Ok(line) => {
@@ -123,7 +162,7 @@ fn read_lines(reader: impl BufRead, name: &str, each: &mut dyn FnMut(ListItem) -
                         Some(url) => ListItem::Entry(url),
                         None => ListItem::Broken {
                             at: format!("{name}:{}", index + 1),
-                            error: FetchError::ListJson,
+                            error: ListError::Json,
                         },
                     }
                 } else {
@@ -157,14 +196,14 @@ fn read_csv(reader: impl Read, name: &str, each: &mut dyn FnMut(ListItem) -> boo
         Err(error) => {
             return each(ListItem::Broken {
                 at: format!("{name}:1"),
-                error: FetchError::ListCsv(error),
+                error: ListError::Csv(error),
             });
         }
     };
     let Some(column) = column else {
         return each(ListItem::Broken {
             at: format!("{name}:1"),
-            error: FetchError::ListNoUrlColumn,
+            error: ListError::NoUrlColumn,
         });
     };
     for row in csv.records() {
@@ -175,7 +214,7 @@ fn read_csv(reader: impl Read, name: &str, each: &mut dyn FnMut(ListItem) -> boo
             },
             Err(error) => ListItem::Broken {
                 at: format!("{name}:{}", error.position().map_or(0, |p| p.line())),
-                error: FetchError::ListCsv(error),
+                error: ListError::Csv(error),
             },
         };
         if !each(item) {
@@ -190,16 +229,16 @@ fn read_csv(reader: impl Read, name: &str, each: &mut dyn FnMut(ListItem) -> boo
 /// duplicate key).
 ///
 /// # Errors
-/// [`FetchError::InvalidUrl`] or [`FetchError::UnsupportedScheme`].
-pub fn normalize(raw: &str) -> Result<Url, FetchError> {
-    let mut url = Url::parse(raw).map_err(FetchError::InvalidUrl)?;
+/// [`ListError::InvalidUrl`] or [`ListError::UnsupportedScheme`].
+pub fn normalize(raw: &str) -> Result<Url, ListError> {
+    let mut url = Url::parse(raw).map_err(ListError::InvalidUrl)?;
     if !matches!(url.scheme(), "http" | "https") {
-        return Err(FetchError::UnsupportedScheme {
+        return Err(ListError::UnsupportedScheme {
             scheme: url.scheme().to_string(),
         });
     }
     if url.host_str().is_none_or(str::is_empty) {
-        return Err(FetchError::InvalidUrl(url::ParseError::EmptyHost));
+        return Err(ListError::InvalidUrl(url::ParseError::EmptyHost));
     }
     url.set_fragment(None);
     Ok(url)
@@ -264,11 +303,11 @@ mod tests {
         assert_eq!(a.as_str(), "http://example.com/a?b=1");
         assert!(matches!(
             normalize("ftp://x.test/"),
-            Err(FetchError::UnsupportedScheme { .. })
+            Err(ListError::UnsupportedScheme { .. })
         ));
         assert!(matches!(
             normalize("not a url"),
-            Err(FetchError::InvalidUrl(_))
+            Err(ListError::InvalidUrl(_))
         ));
     }
 
