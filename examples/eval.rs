@@ -72,6 +72,7 @@ fn main() -> ExitCode {
             published: a.meta.published,
             lang: a.meta.language,
             site_name: a.meta.site_name,
+            ..EvalOutput::default()
         })
     };
     let report = match evaluate(&dirs, &f, &opts) {

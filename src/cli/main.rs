@@ -171,6 +171,14 @@ enum Command {
         /// Worker threads (0 = one per core).
         #[arg(long, default_value_t = 0)]
         threads: usize,
+        /// Pages to score: the tuning part, the check part (pages whose host hashes into
+        /// bucket 0 of 4, never debugged one by one) or all (also printing both parts).
+        #[arg(long, value_enum, default_value_t = EvalPart::All)]
+        part: EvalPart,
+        /// Score another tool's predictions beside ours: NAME=DIR, with DIR/<set>.jsonl in
+        /// score.py's format (e.g. trafilatura=/work/cache/trafilatura).
+        #[arg(long, value_name = "NAME=DIR", value_parser = parse_peer)]
+        peer: Option<copydesk::eval::Peer>,
     },
     /// Check a config file and exit: 0 when it is valid.
     Check {
@@ -190,6 +198,26 @@ struct Sharding {
     /// What a shard is made of: whole files (default) or single archive records.
     #[arg(long, default_value = "file", requires = "shard")]
     shard_by: ShardBy,
+}
+
+/// `copydesk eval --part`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum EvalPart {
+    Tune,
+    Check,
+    All,
+}
+
+fn parse_peer(s: &str) -> Result<copydesk::eval::Peer, String> {
+    match s.split_once('=') {
+        Some((name, dir)) if !name.trim().is_empty() && !dir.is_empty() => {
+            Ok(copydesk::eval::Peer {
+                name: name.trim().to_owned(),
+                dir: PathBuf::from(dir),
+            })
+        }
+        _ => Err(format!("expected NAME=DIR, got {s:?}")),
+    }
 }
 
 fn parse_archive(s: &str) -> Result<ArchiveKind, String> {
@@ -392,15 +420,27 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             config,
             predictions,
             threads,
+            part,
+            peer,
         } => {
+            use copydesk::eval::Part;
+            let opts = copydesk::eval::EvalOptions {
+                worst,
+                threads,
+                predictions_dir: predictions,
+                part: match part {
+                    EvalPart::Tune => Part::Tune,
+                    EvalPart::Check => Part::Check,
+                    EvalPart::All => Part::All,
+                },
+                peer,
+            };
             return eval(
                 &dirs,
-                worst,
                 floors.as_deref(),
                 !no_filter,
                 config.as_deref(),
-                predictions,
-                threads,
+                opts,
             );
         }
         Command::Check { config } => {
@@ -411,19 +451,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `copydesk eval`: the processor's article (with the filter stage's line rules unless
-/// `filter` is off; document-level rejections are ignored, so a short gold page still scores)
-/// against the datasets' gold.
+/// `copydesk eval`: the processor's article against the datasets' gold. With the filter stage
+/// on, a page the document-level checks reject scores as an empty extraction, as `run` would
+/// write no record for it; `--no-filter` scores the extractor's article alone.
 fn eval(
     dirs: &[PathBuf],
-    worst: usize,
     floors: Option<&Path>,
     filter: bool,
     config: Option<&Path>,
-    predictions_dir: Option<PathBuf>,
-    threads: usize,
+    mut opts: copydesk::eval::EvalOptions,
 ) -> anyhow::Result<ExitCode> {
-    use copydesk::eval::{EvalOptions, EvalOutput, Floors, evaluate};
+    use copydesk::eval::{EvalOutput, Floors, evaluate};
     let (settings, config_path) = settings_from(config)?;
     let base = config.map_or(Path::new("."), base_dir);
     let processor = settings.build_processor(&config_path, base)?;
@@ -438,10 +476,11 @@ fn eval(
             kind: copydesk::ContentKind::Html,
             text: html.to_string(),
         };
-        let article = if filter {
-            processor.explain(&page).ok()?.0
+        let (article, rejected) = if filter {
+            let (article, audit) = processor.explain(&page).ok()?;
+            (article, audit.rejected.map(|r| r.to_string()))
         } else {
-            processor.article(&page).ok()?
+            (processor.article(&page).ok()?, None)
         };
         let field = |v: Option<&str>| copydesk::normalize::normalize_field(v);
         Some(EvalOutput {
@@ -451,20 +490,24 @@ fn eval(
             published: field(article.meta.published.as_deref()),
             lang: field(article.meta.language.as_deref()),
             site_name: field(article.meta.site_name.as_deref()),
+            page_type: None,
+            confidence: None,
+            rejected,
         })
     };
-    let threads = if threads == 0 {
-        std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
-    } else {
-        threads
-    };
-    let opts = EvalOptions {
-        worst,
-        threads,
-        predictions_dir,
-    };
+    if opts.threads == 0 {
+        opts.threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    }
+    let started = std::time::Instant::now();
     let report = evaluate(dirs, &extract, &opts).context("evaluation failed")?;
+    let pages: usize = report.sets.iter().map(|s| s.pages).sum();
+    let secs = started.elapsed().as_secs_f64();
     print!("{report}");
+    eprintln!(
+        "{pages} pages in {secs:.1} s on {} threads ({:.0} pages/s)",
+        opts.threads,
+        pages as f64 / secs.max(1e-9)
+    );
     if let Some(floors) = floors {
         let violations = report.check_floors(&floors);
         if !violations.is_empty() {

@@ -20,6 +20,15 @@
 //!   with `meta_annotated: true`, a missing gold title/author/published means "the page has
 //!   none": predicting nothing is correct there.
 //!
+//! * **parts**: every page belongs to the tuning part or the check part (see [`is_check`]);
+//!   with [`Part::All`] each set reports both beside the whole, so that a change tuned on the
+//!   tuning part can be judged on pages nobody looked at.
+//! * **peer**: another tool's predictions (`DIR/<set>.jsonl`, the input format of `score.py`)
+//!   scored on the same pages and parts, printed beside ours.
+//! * **page types and confidence**: for sets whose gold carries `page_type`, F1 per type and
+//!   the accuracy of the predicted `page_type`; over body sets, the Spearman rank correlation
+//!   of the predicted `confidence` with the page's real F1.
+//!
 //! The module does not depend on the pipeline: the caller passes the page -> output
 //! function. Pages run on `threads` scoped threads.
 
@@ -35,7 +44,7 @@ use thiserror::Error;
 use url::Url;
 
 /// What the function under test returns for one page.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct EvalOutput {
     /// Body text, blocks separated by blank lines.
     pub body: String,
@@ -49,6 +58,52 @@ pub struct EvalOutput {
     pub lang: Option<String>,
     /// Extracted site name.
     pub site_name: Option<String>,
+    /// Predicted page type (`article`, `listing`, `forum`, ...).
+    pub page_type: Option<String>,
+    /// Predicted extraction quality, 0-1.
+    pub confidence: Option<f64>,
+    /// Why the document-level filter rejected the page (its body is then empty), if it did.
+    pub rejected: Option<String>,
+}
+
+/// Which pages of each set to score.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Part {
+    /// Pages outside the check part: the ones rules may be tuned on.
+    Tune,
+    /// The check part ([`is_check`]): judged, never debugged page by page.
+    Check,
+    /// Every page; the report also gives the tuning and check figures separately.
+    #[default]
+    All,
+}
+
+impl Part {
+    /// `tune`, `check` or `all`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Tune => "tune",
+            Self::Check => "check",
+            Self::All => "all",
+        }
+    }
+
+    fn admits(self, check: bool) -> bool {
+        match self {
+            Self::Tune => !check,
+            Self::Check => check,
+            Self::All => true,
+        }
+    }
+}
+
+/// Another tool's predictions, scored beside ours.
+#[derive(Debug, Clone)]
+pub struct Peer {
+    /// Name printed in the report (e.g. `trafilatura`).
+    pub name: String,
+    /// Folder holding `<set>.jsonl` predictions.
+    pub dir: PathBuf,
 }
 
 /// Options of [`evaluate`].
@@ -61,6 +116,10 @@ pub struct EvalOptions {
     /// If set, write `<dir>/<set>.jsonl` predictions (`{"id", "body", "title", ...}` per
     /// line), the input format of `score.py`.
     pub predictions_dir: Option<PathBuf>,
+    /// Pages to score.
+    pub part: Part,
+    /// Another tool's predictions to score beside ours.
+    pub peer: Option<Peer>,
 }
 
 impl Default for EvalOptions {
@@ -69,6 +128,8 @@ impl Default for EvalOptions {
             worst: 10,
             threads: 2,
             predictions_dir: None,
+            part: Part::All,
+            peer: None,
         }
     }
 }
@@ -92,6 +153,15 @@ pub enum EvalError {
         path: PathBuf,
         /// 1-based line number.
         line: usize,
+        /// The cause.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// A peer prediction file is not valid JSON of the `score.py` format.
+    #[error("{path}: invalid prediction record")]
+    Prediction {
+        /// The prediction file.
+        path: PathBuf,
         /// The cause.
         #[source]
         source: serde_json::Error,
@@ -125,6 +195,7 @@ struct GoldRecord {
     site_name: Option<String>,
     #[serde(default)]
     meta_annotated: bool,
+    page_type: Option<String>,
 }
 
 /// Body-set scores (shingle metric).
@@ -215,6 +286,60 @@ pub struct SetReport {
     pub meta: Vec<FieldScore>,
     /// Worst pages, lowest F1 first.
     pub worst: Vec<PageScore>,
+    /// Pages of the set in the check part (whatever part was scored).
+    pub check_pages: usize,
+    /// Scored pages that the document-level filter rejected.
+    pub rejected: usize,
+    /// Ids of rejected pages whose gold body has at least [`LONG_GOLD_WORDS`] words.
+    pub rejected_long: Vec<String>,
+    /// Headline figures per part: tune, check and all for [`Part::All`], else the one part.
+    pub parts: Vec<PartRow>,
+    /// F1 per gold page type, for sets whose gold carries `page_type`.
+    pub types: Vec<TypeRow>,
+    /// (predicted confidence, real page F1) of the body pages of [`EvalReport::confidence_part`].
+    pub confidence: Vec<(f64, f64)>,
+}
+
+/// A rejected page whose gold body has at least this many `\w+` words held real content: the
+/// default config must not reject it.
+pub const LONG_GOLD_WORDS: usize = 50;
+
+/// Headline figures of one tool over a group of pages: the shingle figures on body sets, the
+/// pooled snippet figures on snippet sets.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Headline {
+    /// Pages in the group.
+    pub pages: usize,
+    /// Precision.
+    pub precision: f64,
+    /// Recall.
+    pub recall: f64,
+    /// F1.
+    pub f1: f64,
+}
+
+/// One part of a set: our headline figures and the peer's.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PartRow {
+    /// The part.
+    pub part: Part,
+    /// Ours (`None` when the part has no pages).
+    pub ours: Option<Headline>,
+    /// The peer's, when a peer is scored and has predictions for the set.
+    pub peer: Option<Headline>,
+}
+
+/// Pages of one gold page type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeRow {
+    /// The gold label mapped to our page types ([`gold_page_type`]).
+    pub gold_type: &'static str,
+    /// Our headline figures on these pages.
+    pub ours: Headline,
+    /// The peer's.
+    pub peer: Option<Headline>,
+    /// How many of these pages we typed as each page type (`-` when we gave none).
+    pub predicted: BTreeMap<String, usize>,
 }
 
 /// Results over all folders.
@@ -222,6 +347,13 @@ pub struct SetReport {
 pub struct EvalReport {
     /// One entry per folder, in argument order.
     pub sets: Vec<SetReport>,
+    /// The part that was scored.
+    pub part: Part,
+    /// The peer's name, when one was scored.
+    pub peer: Option<String>,
+    /// The part whose body pages give the confidence correlation: the check part unless only
+    /// the tuning part was scored.
+    pub confidence_part: Part,
 }
 
 /// Minimum figures for one set; absent keys are not checked.
@@ -335,62 +467,325 @@ impl EvalReport {
     }
 }
 
-impl fmt::Display for EvalReport {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for s in &self.sets {
-            writeln!(
-                f,
-                "== {} ({} pages, {} without output)",
-                s.name, s.pages, s.failed
-            )?;
-            if let Some(b) = &s.body {
-                writeln!(
-                    f,
-                    "body     P {:.4}  R {:.4}  F1 {:.4}  mean page F1 {:.4}  exact {:.4}",
-                    b.precision, b.recall, b.f1, b.mean_page_f1, b.exact_accuracy
-                )?;
-            }
-            if let Some(x) = &s.snippets {
-                let leak = x.leak_rate.map_or("-".to_string(), |l| format!("{l:.4}"));
-                writeln!(
-                    f,
-                    "snippets hit {:.4}  leak {}  P {:.4}  R {:.4}  F1 {:.4}  acc {}",
-                    x.hit_rate,
-                    leak,
-                    x.precision,
-                    x.recall,
-                    x.f1,
-                    x.accuracy.map_or("-".to_string(), |a| format!("{a:.4}"))
-                )?;
-            }
-            if !s.meta.is_empty() {
-                let parts: Vec<String> = s
-                    .meta
+/// Mean over sets of one part's headline F1, ours and the peer's.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MacroRow {
+    /// The part.
+    pub part: Part,
+    /// Our mean F1 over the sets with pages in the part, and how many sets that is.
+    pub ours: Option<(f64, usize)>,
+    /// Our mean F1 over the sets the peer has figures for (equal to `ours` when it has all).
+    pub ours_on_peer_sets: Option<f64>,
+    /// The peer's mean F1 and its number of sets.
+    pub peer: Option<(f64, usize)>,
+}
+
+/// Predicted page types against the gold labels.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TypeAccuracy {
+    /// Pages whose predicted type equals the mapped gold type.
+    pub correct: usize,
+    /// Pages with a gold type.
+    pub total: usize,
+    /// Gold type -> predicted type -> pages.
+    pub confusion: BTreeMap<&'static str, BTreeMap<String, usize>>,
+}
+
+impl EvalReport {
+    /// The macro averages, one row per reported part.
+    pub fn macro_rows(&self) -> Vec<MacroRow> {
+        let n_parts = self.sets.first().map_or(0, |s| s.parts.len());
+        (0..n_parts)
+            .map(|k| {
+                let rows: Vec<&PartRow> = self.sets.iter().filter_map(|s| s.parts.get(k)).collect();
+                let avg = |v: Vec<f64>| (!v.is_empty()).then(|| (mean(&v), v.len()));
+                let ours = avg(rows.iter().filter_map(|r| r.ours).map(|h| h.f1).collect());
+                let with_peer: Vec<&&PartRow> = rows
                     .iter()
-                    .map(|m| {
-                        format!(
-                            "{} {:.3} ({}/{})",
-                            m.field,
-                            m.accuracy(),
-                            m.correct,
-                            m.total
-                        )
-                    })
+                    .filter(|r| r.ours.is_some() && r.peer.is_some())
                     .collect();
-                writeln!(f, "metadata {}", parts.join("  "))?;
-            }
-            if !s.worst.is_empty() {
-                writeln!(f, "worst pages:")?;
-                for w in &s.worst {
-                    writeln!(
-                        f,
-                        "  {:<48} P {:.3}  R {:.3}  F1 {:.3}",
-                        w.id, w.precision, w.recall, w.f1
-                    )?;
+                let peer = avg(with_peer
+                    .iter()
+                    .filter_map(|r| r.peer)
+                    .map(|h| h.f1)
+                    .collect());
+                let ours_on_peer_sets = avg(with_peer
+                    .iter()
+                    .filter_map(|r| r.ours)
+                    .map(|h| h.f1)
+                    .collect())
+                .map(|(m, _)| m);
+                MacroRow {
+                    part: rows.first().map_or(self.part, |r| r.part),
+                    ours,
+                    ours_on_peer_sets,
+                    peer,
+                }
+            })
+            .collect()
+    }
+
+    /// Page-type accuracy and confusion over every set whose gold carries `page_type`.
+    pub fn type_accuracy(&self) -> TypeAccuracy {
+        let mut acc = TypeAccuracy::default();
+        for row in self.sets.iter().flat_map(|s| &s.types) {
+            let cell = acc.confusion.entry(row.gold_type).or_default();
+            for (pred, n) in &row.predicted {
+                *cell.entry(pred.clone()).or_insert(0) += n;
+                acc.total += n;
+                if pred == row.gold_type {
+                    acc.correct += n;
                 }
             }
         }
+        acc
+    }
+
+    /// Spearman correlation of confidence with page F1 over the body pages of
+    /// [`EvalReport::confidence_part`] of every set, pooled; and the number of pages.
+    pub fn confidence_spearman(&self) -> (Option<f64>, usize) {
+        let pairs: Vec<(f64, f64)> = self
+            .sets
+            .iter()
+            .flat_map(|s| s.confidence.iter().copied())
+            .collect();
+        (spearman(&pairs), pairs.len())
+    }
+}
+
+fn fmt_f1(h: Option<Headline>) -> String {
+    h.map_or_else(|| "     -".to_owned(), |h| format!("{:.4}", h.f1))
+}
+
+impl EvalReport {
+    fn fmt_set(&self, f: &mut fmt::Formatter<'_>, s: &SetReport) -> fmt::Result {
+        writeln!(
+            f,
+            "== {} ({} pages of part {}, {} without output, {} rejected by the filter; {} of {} pages in the check part)",
+            s.name,
+            s.pages,
+            self.part.as_str(),
+            s.failed,
+            s.rejected,
+            s.check_pages,
+            s.pages.max(s.check_pages),
+        )?;
+        if let Some(b) = &s.body {
+            writeln!(
+                f,
+                "body     P {:.4}  R {:.4}  F1 {:.4}  mean page F1 {:.4}  exact {:.4}",
+                b.precision, b.recall, b.f1, b.mean_page_f1, b.exact_accuracy
+            )?;
+        }
+        if let Some(x) = &s.snippets {
+            let leak = x.leak_rate.map_or("-".to_string(), |l| format!("{l:.4}"));
+            writeln!(
+                f,
+                "snippets hit {:.4}  leak {}  P {:.4}  R {:.4}  F1 {:.4}  acc {}",
+                x.hit_rate,
+                leak,
+                x.precision,
+                x.recall,
+                x.f1,
+                x.accuracy.map_or("-".to_string(), |a| format!("{a:.4}"))
+            )?;
+        }
+        let parts: Vec<String> = s
+            .parts
+            .iter()
+            .map(|r| {
+                let peer = match (&self.peer, r.peer) {
+                    (Some(name), p) => format!(" [{name} {}]", fmt_f1(p)),
+                    (None, _) => String::new(),
+                };
+                format!(
+                    "{} {} ({}){peer}",
+                    r.part.as_str(),
+                    fmt_f1(r.ours),
+                    r.ours.map_or(0, |h| h.pages)
+                )
+            })
+            .collect();
+        writeln!(f, "F1 by part  {}", parts.join("  "))?;
+        if !s.meta.is_empty() {
+            let parts: Vec<String> = s
+                .meta
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{} {:.3} ({}/{})",
+                        m.field,
+                        m.accuracy(),
+                        m.correct,
+                        m.total
+                    )
+                })
+                .collect();
+            writeln!(f, "metadata {}", parts.join("  "))?;
+        }
+        if let Some(rho) = spearman(&s.confidence) {
+            writeln!(
+                f,
+                "confidence: Spearman {rho:.3} with page F1 over {} body pages of the {} part",
+                s.confidence.len(),
+                self.confidence_part.as_str()
+            )?;
+        }
+        if !s.rejected_long.is_empty() {
+            writeln!(
+                f,
+                "rejected with >= {LONG_GOLD_WORDS} gold words: {}",
+                s.rejected_long.join(" ")
+            )?;
+        }
+        if !s.worst.is_empty() {
+            writeln!(f, "worst pages:")?;
+            for w in &s.worst {
+                writeln!(
+                    f,
+                    "  {:<48} P {:.3}  R {:.3}  F1 {:.3}",
+                    w.id, w.precision, w.recall, w.f1
+                )?;
+            }
+        }
         Ok(())
+    }
+
+    fn fmt_summary(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let peer = self.peer.as_deref();
+        writeln!(
+            f,
+            "\n== F1 by set and part (body sets: shingle F1; snippet sets: pooled snippet F1){}",
+            peer.map_or(String::new(), |p| format!("; [{p}] beside"))
+        )?;
+        let heads: Vec<&str> = self
+            .sets
+            .first()
+            .map(|s| s.parts.iter().map(|r| r.part.as_str()).collect())
+            .unwrap_or_default();
+        let mut head = format!("{:<22} {:>6}", "set", "pages");
+        for h in &heads {
+            head.push_str(&format!("  {h:>7}"));
+            if peer.is_some() {
+                head.push_str(&format!(" {:>8}", format!("[{h}]")));
+            }
+        }
+        writeln!(f, "{head}")?;
+        for s in &self.sets {
+            let mut line = format!("{:<22} {:>6}", s.name, s.pages);
+            for r in &s.parts {
+                line.push_str(&format!("  {:>7}", fmt_f1(r.ours)));
+                if peer.is_some() {
+                    line.push_str(&format!(" {:>8}", format!("[{}]", fmt_f1(r.peer).trim())));
+                }
+            }
+            writeln!(f, "{line}")?;
+        }
+        let rows = self.macro_rows();
+        let mut line = format!(
+            "{:<22} {:>6}",
+            format!("macro ({} sets)", self.sets.len()),
+            ""
+        );
+        let mut note = Vec::new();
+        for r in &rows {
+            let ours = r.ours.map_or("-".to_owned(), |(m, _)| format!("{m:.4}"));
+            line.push_str(&format!("  {ours:>7}"));
+            if peer.is_some() {
+                let p = r.peer.map_or("-".to_owned(), |(m, _)| format!("{m:.4}"));
+                line.push_str(&format!(" {:>8}", format!("[{p}]")));
+                if let (Some((_, n_ours)), Some((_, n_peer)), Some(o)) =
+                    (r.ours, r.peer, r.ours_on_peer_sets)
+                    && n_peer < n_ours
+                {
+                    note.push(format!(
+                        "{}: the peer has {n_peer} sets; ours on those {o:.4}",
+                        r.part.as_str()
+                    ));
+                }
+            }
+        }
+        writeln!(f, "{line}")?;
+        for n in note {
+            writeln!(f, "  ({n})")?;
+        }
+        Ok(())
+    }
+
+    fn fmt_types(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.sets.iter().all(|s| s.types.is_empty()) {
+            return Ok(());
+        }
+        let peer = self.peer.as_deref();
+        writeln!(
+            f,
+            "\n== F1 by gold page type (part {}){}",
+            self.part.as_str(),
+            peer.map_or(String::new(), |p| format!("; [{p}] beside"))
+        )?;
+        for s in self.sets.iter().filter(|s| !s.types.is_empty()) {
+            for t in &s.types {
+                let p = if peer.is_some() {
+                    format!(" [{}]", fmt_f1(t.peer).trim())
+                } else {
+                    String::new()
+                };
+                let predicted: Vec<String> = t
+                    .predicted
+                    .iter()
+                    .map(|(k, n)| format!("{k} {n}"))
+                    .collect();
+                writeln!(
+                    f,
+                    "{:<14} {:<14} {:>5}  {}{p}   typed as: {}",
+                    s.name,
+                    t.gold_type,
+                    t.ours.pages,
+                    fmt_f1(Some(t.ours)),
+                    predicted.join(", ")
+                )?;
+            }
+        }
+        let acc = self.type_accuracy();
+        if acc.total > 0 {
+            writeln!(
+                f,
+                "page_type accuracy {:.3} ({}/{})",
+                ratio(acc.correct, acc.total),
+                acc.correct,
+                acc.total
+            )?;
+            for (gold, row) in &acc.confusion {
+                let n: usize = row.values().sum();
+                let cells: Vec<String> = row.iter().map(|(k, v)| format!("{k} {v}")).collect();
+                writeln!(f, "  gold {gold:<14} ({n:>4}) -> {}", cells.join(", "))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for EvalReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for s in &self.sets {
+            self.fmt_set(f, s)?;
+        }
+        self.fmt_summary(f)?;
+        self.fmt_types(f)?;
+        let (rho, n) = self.confidence_spearman();
+        if let Some(rho) = rho {
+            writeln!(
+                f,
+                "\nconfidence vs page F1: Spearman {rho:.3} over {n} body pages of the {} part",
+                self.confidence_part.as_str()
+            )?;
+        }
+        let rejected: usize = self.sets.iter().map(|s| s.rejected).sum();
+        let long: usize = self.sets.iter().map(|s| s.rejected_long.len()).sum();
+        writeln!(
+            f,
+            "rejected by the document filter: {rejected} pages; with >= {LONG_GOLD_WORDS} gold words: {long}"
+        )
     }
 }
 
@@ -551,10 +946,78 @@ fn meta_match(field: &str, gold: &str, pred: &str) -> bool {
     }
 }
 
+// ---------------------------------------------------------------- parts
+
+/// FNV-1a 64-bit offset basis.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+/// FNV-1a 64-bit prime.
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+/// The check part is bucket 0 of this many: a quarter of each set's hosts.
+const PART_BUCKETS: u64 = 4;
+
+/// FNV-1a, 64 bits.
+fn fnv1a64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(FNV_OFFSET, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+    })
+}
+
+/// The host of `url` as Python's `urlsplit(url).hostname` gives it: the netloc after
+/// `scheme://` (or a leading `//`), without user info and port, lower-cased; `None` when
+/// there is none.
+fn url_host(url: &str) -> Option<String> {
+    let url = url.trim_matches(|c: char| c <= ' ');
+    let rest = match url.split_once(':') {
+        Some((scheme, rest))
+            if scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) =>
+        {
+            rest
+        }
+        _ => url,
+    };
+    let rest = rest.strip_prefix("//")?;
+    let netloc = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let host_port = netloc.rsplit_once('@').map_or(netloc, |(_, h)| h);
+    let host = match host_port.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host_port.split(':').next().unwrap_or(""),
+    };
+    (!host.is_empty()).then(|| host.to_lowercase())
+}
+
+/// The key that places a page in a part: its URL's host without a leading `www.`, so that one
+/// site never sits on both sides; the record id when the URL has no host.
+pub fn part_key(url: Option<&str>, id: &str) -> String {
+    match url.and_then(url_host) {
+        Some(host) => host
+            .strip_prefix("www.")
+            .map_or(host.clone(), str::to_owned),
+        None => id.to_owned(),
+    }
+}
+
+/// Whether a page is in the check part: FNV-1a 64 of [`part_key`] falls in bucket 0 of 4.
+pub fn is_check(url: Option<&str>, id: &str) -> bool {
+    fnv1a64(part_key(url, id).as_bytes()).is_multiple_of(PART_BUCKETS)
+}
+
 // ---------------------------------------------------------------- evaluation
 
 struct PageResult {
     output: Option<EvalOutput>,
+}
+
+impl PageResult {
+    /// The body as scored: empty when extraction failed or the filter rejected the page.
+    fn body(&self) -> &str {
+        match &self.output {
+            Some(o) if o.rejected.is_none() => &o.body,
+            _ => "",
+        }
+    }
 }
 
 fn read_gold(dir: &Path) -> Result<Vec<GoldRecord>, EvalError> {
@@ -594,8 +1057,8 @@ fn read_page(dir: &Path, id: &str) -> Result<String, EvalError> {
 /// Runs `extract` over every page of every dataset folder and scores the results.
 ///
 /// # Errors
-/// [`EvalError`] when a ground-truth file or page cannot be read or parsed, or when
-/// predictions cannot be written.
+/// [`EvalError`] when a ground-truth file, page or peer prediction file cannot be read or
+/// parsed, or when predictions cannot be written.
 pub fn evaluate(
     dirs: &[PathBuf],
     extract: &(dyn Fn(&str, Option<&Url>) -> Option<EvalOutput> + Sync),
@@ -604,25 +1067,112 @@ pub fn evaluate(
     let mut sets = Vec::new();
     for dir in dirs {
         let gold = read_gold(dir)?;
-        let results = run_pages(dir, &gold, extract, opts.threads.max(1))?;
         let name = dir.file_name().map_or_else(
             || dir.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
+        let peer = match &opts.peer {
+            Some(p) => load_predictions(&p.dir.join(format!("{name}.jsonl")))?,
+            None => None,
+        };
+        let check: Vec<bool> = gold
+            .iter()
+            .map(|g| is_check(g.url.as_deref(), &g.id))
+            .collect();
+        let selected: Vec<usize> = (0..gold.len())
+            .filter(|&i| opts.part.admits(check[i]))
+            .collect();
+        let results = run_pages(dir, &gold, &selected, extract, opts.threads.max(1))?;
         if let Some(pd) = &opts.predictions_dir {
             write_predictions(&pd.join(format!("{name}.jsonl")), &gold, &results)?;
         }
-        sets.push(score_set(name, &gold, &results, opts.worst));
+        let pages: Vec<Scored<'_>> = gold
+            .iter()
+            .zip(&results)
+            .zip(&check)
+            .filter_map(|((g, r), &check)| {
+                let r = r.as_ref()?;
+                Some(Scored {
+                    gold: g,
+                    result: r,
+                    check,
+                    ours: eval_page(g, r.body()),
+                    peer: peer
+                        .as_ref()
+                        .map(|p| eval_page(g, p.get(&g.id).map_or("", String::as_str))),
+                })
+            })
+            .collect();
+        let mut set = score_set(name, &pages, opts.worst);
+        set.check_pages = check.iter().filter(|&&c| c).count();
+        set.parts = part_rows(&pages, opts.part);
+        set.types = type_rows(&pages);
+        let conf_check = opts.part != Part::Tune;
+        set.confidence = pages
+            .iter()
+            .filter(|p| p.check == conf_check && matches!(p.ours, PageEval::Body { .. }))
+            .filter_map(|p| Some((p.result.output.as_ref()?.confidence?, p.ours.f1())))
+            .collect();
+        sets.push(set);
     }
-    Ok(EvalReport { sets })
+    Ok(EvalReport {
+        sets,
+        part: opts.part,
+        peer: opts.peer.as_ref().map(|p| p.name.clone()),
+        confidence_part: if opts.part == Part::Tune {
+            Part::Tune
+        } else {
+            Part::Check
+        },
+    })
 }
 
+/// Reads predictions in `score.py`'s format: one `{"id", "body"}` object per line, or one
+/// JSON object `{id: {"body": ...}}`; `articleBody` stands in for a missing `body`. `None` when
+/// the file does not exist (the peer has no predictions for the set).
+fn load_predictions(path: &Path) -> Result<Option<HashMap<String, String>>, EvalError> {
+    #[derive(Deserialize)]
+    struct Pred {
+        #[serde(default)]
+        id: String,
+        body: Option<String>,
+        #[serde(rename = "articleBody")]
+        article_body: Option<String>,
+    }
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => {
+            return Err(EvalError::Io {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let invalid = |source| EvalError::Prediction {
+        path: path.to_path_buf(),
+        source,
+    };
+    let body = |p: Pred| p.body.or(p.article_body).unwrap_or_default();
+    if let Ok(map) = serde_json::from_str::<HashMap<String, Pred>>(&text) {
+        return Ok(Some(map.into_iter().map(|(k, p)| (k, body(p))).collect()));
+    }
+    let mut out = HashMap::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let p: Pred = serde_json::from_str(line).map_err(invalid)?;
+        out.insert(p.id.clone(), body(p));
+    }
+    Ok(Some(out))
+}
+
+/// Runs `extract` on the `selected` pages; the others stay `None`.
 fn run_pages(
     dir: &Path,
     gold: &[GoldRecord],
+    selected: &[usize],
     extract: &(dyn Fn(&str, Option<&Url>) -> Option<EvalOutput> + Sync),
     threads: usize,
-) -> Result<Vec<PageResult>, EvalError> {
+) -> Result<Vec<Option<PageResult>>, EvalError> {
     let next = AtomicUsize::new(0);
     let slots: Mutex<Vec<Option<Result<PageResult, EvalError>>>> =
         Mutex::new((0..gold.len()).map(|_| None).collect());
@@ -630,10 +1180,10 @@ fn run_pages(
         for _ in 0..threads {
             s.spawn(|| {
                 loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= gold.len() {
+                    let k = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(&i) = selected.get(k) else {
                         break;
-                    }
+                    };
                     let rec = &gold[i];
                     let url = rec.url.as_deref().and_then(|u| Url::parse(u).ok());
                     let res = read_page(dir, &rec.id).map(|html| PageResult {
@@ -650,26 +1200,30 @@ fn run_pages(
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
         .into_iter()
-        .map(|r| r.expect("every page index is processed once"))
+        .map(Option::transpose)
         .collect()
 }
 
 fn write_predictions(
     path: &Path,
     gold: &[GoldRecord],
-    results: &[PageResult],
+    results: &[Option<PageResult>],
 ) -> Result<(), EvalError> {
     let mut out = String::new();
     for (g, r) in gold.iter().zip(results) {
+        let Some(r) = r else { continue };
         let o = r.output.clone().unwrap_or_default();
         let line = serde_json::to_string(&serde_json::json!({
             "id": g.id,
-            "body": o.body,
+            "body": r.body(),
             "title": o.title,
             "author": o.author,
             "published": o.published,
             "lang": o.lang,
             "site_name": o.site_name,
+            "page_type": o.page_type,
+            "confidence": o.confidence,
+            "rejected": o.rejected,
         }))
         .map_err(EvalError::Serialise)?;
         out.push_str(&line);
@@ -695,44 +1249,114 @@ fn mean(v: &[f64]) -> f64 {
     }
 }
 
-fn score_set(
-    name: String,
-    gold: &[GoldRecord],
-    results: &[PageResult],
-    worst_n: usize,
-) -> SetReport {
-    let failed = results.iter().filter(|r| r.output.is_none()).count();
-    let body_of = |r: &PageResult| r.output.as_ref().map_or(String::new(), |o| o.body.clone());
+/// One page's evaluation against its gold, computed once and aggregated over any group.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum PageEval {
+    /// Normalised shingle counts and whether the token sequences are equal.
+    Body {
+        tp: f64,
+        fp: f64,
+        fn_: f64,
+        exact: bool,
+    },
+    /// Snippets found / asked for, leaked / forbidden.
+    Snippets {
+        found: usize,
+        must: usize,
+        leaked: usize,
+        must_not: usize,
+    },
+    /// The gold has neither a body nor snippets.
+    Unscored,
+}
 
-    // Body metric.
-    let mut pages: Vec<PageScore> = Vec::new();
+impl PageEval {
+    fn precision(self) -> f64 {
+        match self {
+            Self::Body { tp, fp, fn_, .. } => page_precision(tp, fp, fn_),
+            Self::Snippets {
+                leaked, must_not, ..
+            } => 1.0 - ratio(leaked, must_not),
+            Self::Unscored => 0.0,
+        }
+    }
+
+    fn recall(self) -> f64 {
+        match self {
+            Self::Body { tp, fp, fn_, .. } => page_recall(tp, fp, fn_),
+            Self::Snippets { found, must, .. } => ratio(found, must),
+            Self::Unscored => 0.0,
+        }
+    }
+
+    fn f1(self) -> f64 {
+        f1(self.precision(), self.recall())
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+fn eval_page(g: &GoldRecord, body: &str) -> PageEval {
+    if let Some(gb) = &g.body {
+        let (tp, fp, fn_) = shingle_counts(gb, body);
+        return PageEval::Body {
+            tp,
+            fp,
+            fn_,
+            exact: tokens(gb) == tokens(body),
+        };
+    }
+    let Some(must) = &g.must_contain else {
+        return PageEval::Unscored;
+    };
+    let pred = norm_ws(body);
+    PageEval::Snippets {
+        found: must.iter().filter(|s| contains_snippet(&pred, s)).count(),
+        must: must.len(),
+        leaked: g
+            .must_not_contain
+            .iter()
+            .filter(|s| contains_snippet(&pred, s))
+            .count(),
+        must_not: g.must_not_contain.len(),
+    }
+}
+
+/// A scored page: its gold, our output, its part, our evaluation and the peer's.
+struct Scored<'a> {
+    gold: &'a GoldRecord,
+    result: &'a PageResult,
+    check: bool,
+    ours: PageEval,
+    peer: Option<PageEval>,
+}
+
+/// The shingle metric over body pages: macro precision over pages with TP+FP > 0, macro
+/// recall over pages with TP+FN > 0, F1 of the two.
+fn body_scores(evals: &[PageEval]) -> Option<BodyScores> {
     let (mut ps, mut rs, mut f1s, mut exact) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for (g, r) in gold.iter().zip(results) {
-        let Some(gb) = &g.body else { continue };
-        let pred = body_of(r);
-        let (tp, fp, fn_) = shingle_counts(gb, &pred);
-        let p = page_precision(tp, fp, fn_);
-        let rc = page_recall(tp, fp, fn_);
+    for e in evals {
+        let PageEval::Body {
+            tp,
+            fp,
+            fn_,
+            exact: x,
+        } = *e
+        else {
+            continue;
+        };
         if tp + fp > 0.0 {
-            ps.push(p);
+            ps.push(e.precision());
         }
         if tp + fn_ > 0.0 {
-            rs.push(rc);
+            rs.push(e.recall());
         }
-        f1s.push(f1(p, rc));
-        exact.push(if tokens(gb) == tokens(&pred) {
-            1.0
-        } else {
-            0.0
-        });
-        pages.push(PageScore {
-            id: g.id.clone(),
-            precision: p,
-            recall: rc,
-            f1: f1(p, rc),
-        });
+        f1s.push(e.f1());
+        exact.push(if x { 1.0 } else { 0.0 });
     }
-    let body = (!f1s.is_empty()).then(|| {
+    (!f1s.is_empty()).then(|| {
         let (p, r) = (mean(&ps), mean(&rs));
         BodyScores {
             precision: p,
@@ -741,126 +1365,276 @@ fn score_set(
             mean_page_f1: mean(&f1s),
             exact_accuracy: mean(&exact),
         }
-    });
+    })
+}
 
-    // Snippet metric.
+/// The snippet metric over snippet pages: pooled counts, plus per-page means.
+fn snippet_scores(evals: &[PageEval]) -> Option<SnippetScores> {
     let (mut tp, mut fp, mut fn_, mut tn) = (0usize, 0usize, 0usize, 0usize);
     let (mut hits, mut leaks) = (Vec::new(), Vec::new());
-    let mut snippet_pages = Vec::new();
-    for (g, r) in gold.iter().zip(results) {
-        let Some(must) = &g.must_contain else {
+    for e in evals {
+        let PageEval::Snippets {
+            found,
+            must,
+            leaked,
+            must_not,
+        } = *e
+        else {
             continue;
         };
-        let pred = norm_ws(&body_of(r));
-        let w = must.iter().filter(|s| contains_snippet(&pred, s)).count();
-        let wo = g
-            .must_not_contain
-            .iter()
-            .filter(|s| contains_snippet(&pred, s))
-            .count();
-        tp += w;
-        fn_ += must.len() - w;
-        fp += wo;
-        tn += g.must_not_contain.len() - wo;
-        let hit = if must.is_empty() {
-            0.0
-        } else {
-            w as f64 / must.len() as f64
-        };
-        hits.push(hit);
-        let leak = if g.must_not_contain.is_empty() {
-            0.0
-        } else {
-            let l = wo as f64 / g.must_not_contain.len() as f64;
-            leaks.push(l);
-            l
-        };
-        snippet_pages.push(PageScore {
-            id: g.id.clone(),
-            precision: 1.0 - leak,
-            recall: hit,
-            f1: f1(1.0 - leak, hit),
-        });
+        tp += found;
+        fn_ += must - found;
+        fp += leaked;
+        tn += must_not - leaked;
+        hits.push(ratio(found, must));
+        if must_not > 0 {
+            leaks.push(ratio(leaked, must_not));
+        }
     }
-    let snippets = (!hits.is_empty()).then(|| {
-        let p = if tp + fp > 0 {
-            tp as f64 / (tp + fp) as f64
-        } else {
-            0.0
-        };
-        let r = if tp + fn_ > 0 {
-            tp as f64 / (tp + fn_) as f64
-        } else {
-            0.0
-        };
+    (!hits.is_empty()).then(|| {
+        let p = ratio(tp, tp + fp);
+        let r = ratio(tp, tp + fn_);
         let all = tp + fp + fn_ + tn;
         SnippetScores {
             hit_rate: r,
-            leak_rate: (fp + tn > 0).then(|| fp as f64 / (fp + tn) as f64),
+            leak_rate: (fp + tn > 0).then(|| ratio(fp, fp + tn)),
             page_mean_hit_rate: mean(&hits),
             page_mean_leak_rate: (!leaks.is_empty()).then(|| mean(&leaks)),
             precision: p,
             recall: r,
             f1: f1(p, r),
-            accuracy: (all > 0).then(|| (tp + tn) as f64 / all as f64),
+            accuracy: (all > 0).then(|| ratio(tp + tn, all)),
         }
-    });
+    })
+}
 
-    // Metadata.
-    let mut meta = Vec::new();
-    for field in ["title", "author", "published", "lang", "site_name"] {
-        let mut fs = FieldScore {
-            field,
-            correct: 0,
-            total: 0,
-        };
-        for (g, r) in gold.iter().zip(results) {
-            let gold_v = match field {
-                "title" => g.title.as_deref(),
-                "author" => g.author.as_deref(),
-                "published" => g.published.as_deref(),
-                "lang" => g.lang.as_deref(),
-                _ => g.site_name.as_deref(),
-            };
-            let pred_v = r.output.as_ref().and_then(|o| match field {
-                "title" => o.title.as_deref(),
-                "author" => o.author.as_deref(),
-                "published" => o.published.as_deref(),
-                "lang" => o.lang.as_deref(),
-                _ => o.site_name.as_deref(),
-            });
-            let absent_means_none =
-                g.meta_annotated && matches!(field, "title" | "author" | "published");
-            match (gold_v, pred_v) {
-                (Some(gv), Some(pv)) => {
-                    fs.total += 1;
-                    fs.correct += usize::from(meta_match(field, gv, pv));
-                }
-                (Some(_), None) => fs.total += 1,
-                (None, pv) if absent_means_none => {
-                    fs.total += 1;
-                    fs.correct += usize::from(pv.is_none());
-                }
-                (None, _) => {}
+/// Headline figures of a group: body figures when it has body pages, else snippet figures.
+fn headline(evals: &[PageEval]) -> Option<Headline> {
+    let pages = evals.len();
+    if let Some(b) = body_scores(evals) {
+        return Some(Headline {
+            pages,
+            precision: b.precision,
+            recall: b.recall,
+            f1: b.f1,
+        });
+    }
+    snippet_scores(evals).map(|s| Headline {
+        pages,
+        precision: s.precision,
+        recall: s.recall,
+        f1: s.f1,
+    })
+}
+
+fn part_rows(pages: &[Scored<'_>], part: Part) -> Vec<PartRow> {
+    let parts: &[Part] = match part {
+        Part::All => &[Part::Tune, Part::Check, Part::All],
+        one => std::slice::from_ref(match one {
+            Part::Tune => &Part::Tune,
+            _ => &Part::Check,
+        }),
+    };
+    parts
+        .iter()
+        .map(|&part| {
+            let group: Vec<&Scored<'_>> = pages.iter().filter(|p| part.admits(p.check)).collect();
+            let ours: Vec<PageEval> = group.iter().map(|p| p.ours).collect();
+            let peer: Option<Vec<PageEval>> = group.iter().map(|p| p.peer).collect();
+            PartRow {
+                part,
+                ours: headline(&ours),
+                peer: peer.as_deref().and_then(headline),
             }
-        }
-        if fs.total > 0 {
-            meta.push(fs);
+        })
+        .collect()
+}
+
+/// Maps a dataset's `page_type` label to ours: `collection` (a category or hub page of
+/// teasers) is a listing; labels we do not distinguish are `other`.
+pub fn gold_page_type(label: &str) -> &'static str {
+    match label.trim().to_ascii_lowercase().as_str() {
+        "article" => "article",
+        "listing" | "collection" => "listing",
+        "forum" => "forum",
+        "product" => "product",
+        "documentation" => "documentation",
+        "service" => "service",
+        _ => "other",
+    }
+}
+
+fn type_rows(pages: &[Scored<'_>]) -> Vec<TypeRow> {
+    let mut by_type: BTreeMap<&'static str, Vec<&Scored<'_>>> = BTreeMap::new();
+    for p in pages {
+        if let Some(t) = &p.gold.page_type {
+            by_type.entry(gold_page_type(t)).or_default().push(p);
         }
     }
+    by_type
+        .into_iter()
+        .filter_map(|(gold_type, group)| {
+            let ours: Vec<PageEval> = group.iter().map(|p| p.ours).collect();
+            let peer: Option<Vec<PageEval>> = group.iter().map(|p| p.peer).collect();
+            let mut predicted = BTreeMap::new();
+            for p in &group {
+                let t = p.result.output.as_ref().and_then(|o| o.page_type.clone());
+                *predicted
+                    .entry(t.unwrap_or_else(|| "-".into()))
+                    .or_insert(0) += 1;
+            }
+            Some(TypeRow {
+                gold_type,
+                ours: headline(&ours)?,
+                peer: peer.as_deref().and_then(headline),
+                predicted,
+            })
+        })
+        .collect()
+}
 
-    let mut worst = if body.is_some() { pages } else { snippet_pages };
+fn score_set(name: String, pages: &[Scored<'_>], worst_n: usize) -> SetReport {
+    let failed = pages.iter().filter(|p| p.result.output.is_none()).count();
+    let evals: Vec<PageEval> = pages.iter().map(|p| p.ours).collect();
+    let body = body_scores(&evals);
+    let snippets = snippet_scores(&evals);
+    let rejected: Vec<&Scored<'_>> = pages
+        .iter()
+        .filter(|p| {
+            p.result
+                .output
+                .as_ref()
+                .is_some_and(|o| o.rejected.is_some())
+        })
+        .collect();
+    let rejected_long = rejected
+        .iter()
+        .filter(|p| {
+            p.gold
+                .body
+                .as_deref()
+                .is_some_and(|b| tokens(b).len() >= LONG_GOLD_WORDS)
+        })
+        .map(|p| p.gold.id.clone())
+        .collect();
+
+    let meta = ["title", "author", "published", "lang", "site_name"]
+        .into_iter()
+        .filter_map(|field| field_score(field, pages))
+        .collect();
+
+    let mut worst: Vec<PageScore> = pages
+        .iter()
+        .filter(|p| match p.ours {
+            PageEval::Body { .. } => true,
+            PageEval::Snippets { .. } => body.is_none(),
+            PageEval::Unscored => false,
+        })
+        .map(|p| PageScore {
+            id: p.gold.id.clone(),
+            precision: p.ours.precision(),
+            recall: p.ours.recall(),
+            f1: p.ours.f1(),
+        })
+        .collect();
     worst.sort_by(|a, b| a.f1.total_cmp(&b.f1).then_with(|| a.id.cmp(&b.id)));
     worst.truncate(worst_n);
     SetReport {
         name,
-        pages: gold.len(),
+        pages: pages.len(),
         failed,
         body,
         snippets,
         meta,
         worst,
+        check_pages: 0,
+        rejected: rejected.len(),
+        rejected_long,
+        parts: Vec::new(),
+        types: Vec::new(),
+        confidence: Vec::new(),
     }
+}
+
+/// Accuracy of one metadata field over the pages whose gold has a value for it.
+fn field_score(field: &'static str, pages: &[Scored<'_>]) -> Option<FieldScore> {
+    let mut fs = FieldScore {
+        field,
+        correct: 0,
+        total: 0,
+    };
+    for p in pages {
+        let g = p.gold;
+        let gold_v = match field {
+            "title" => g.title.as_deref(),
+            "author" => g.author.as_deref(),
+            "published" => g.published.as_deref(),
+            "lang" => g.lang.as_deref(),
+            _ => g.site_name.as_deref(),
+        };
+        let pred_v = p.result.output.as_ref().and_then(|o| match field {
+            "title" => o.title.as_deref(),
+            "author" => o.author.as_deref(),
+            "published" => o.published.as_deref(),
+            "lang" => o.lang.as_deref(),
+            _ => o.site_name.as_deref(),
+        });
+        let absent_means_none =
+            g.meta_annotated && matches!(field, "title" | "author" | "published");
+        match (gold_v, pred_v) {
+            (Some(gv), Some(pv)) => {
+                fs.total += 1;
+                fs.correct += usize::from(meta_match(field, gv, pv));
+            }
+            (Some(_), None) => fs.total += 1,
+            (None, pv) if absent_means_none => {
+                fs.total += 1;
+                fs.correct += usize::from(pv.is_none());
+            }
+            (None, _) => {}
+        }
+    }
+    (fs.total > 0).then_some(fs)
+}
+
+// ---------------------------------------------------------------- rank correlation
+
+/// Ranks (1-based) with ties given their average rank.
+fn ranks(v: &[f64]) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..v.len()).collect();
+    order.sort_by(|&a, &b| v[a].total_cmp(&v[b]));
+    let mut out = vec![0.0; v.len()];
+    let mut i = 0;
+    while i < order.len() {
+        let mut j = i;
+        while j + 1 < order.len() && v[order[j + 1]] == v[order[i]] {
+            j += 1;
+        }
+        let avg = (i + j) as f64 / 2.0 + 1.0;
+        for &k in &order[i..=j] {
+            out[k] = avg;
+        }
+        i = j + 1;
+    }
+    out
+}
+
+/// Spearman's rank correlation of the pairs (Pearson correlation of the tie-averaged ranks);
+/// `None` with fewer than 3 pairs or when either side is constant.
+pub fn spearman(pairs: &[(f64, f64)]) -> Option<f64> {
+    if pairs.len() < 3 {
+        return None;
+    }
+    let a = ranks(&pairs.iter().map(|p| p.0).collect::<Vec<_>>());
+    let b = ranks(&pairs.iter().map(|p| p.1).collect::<Vec<_>>());
+    let (ma, mb) = (mean(&a), mean(&b));
+    let (mut cov, mut va, mut vb) = (0.0, 0.0, 0.0);
+    for (x, y) in a.iter().zip(&b) {
+        cov += (x - ma) * (y - mb);
+        va += (x - ma) * (x - ma);
+        vb += (y - mb) * (y - mb);
+    }
+    (va > 0.0 && vb > 0.0).then(|| cov / (va * vb).sqrt())
 }
 
 #[cfg(test)]
@@ -894,33 +1668,145 @@ mod tests {
         assert_eq!(page_precision(t.0, t.1, t.2), 1.0);
     }
 
-    #[test]
-    fn snippet_hit_and_leak() {
-        let gold = vec![GoldRecord {
-            id: "x".into(),
-            url: None,
+    fn gold(id: &str, url: Option<&str>) -> GoldRecord {
+        GoldRecord {
+            id: id.into(),
+            url: url.map(Into::into),
             body: None,
-            must_contain: Some(vec!["quick  brown".into(), "lazy cat".into()]),
-            must_not_contain: vec!["jumps".into(), "Cookie".into()],
+            must_contain: None,
+            must_not_contain: Vec::new(),
             title: None,
             author: None,
             published: None,
             lang: None,
             site_name: None,
             meta_annotated: false,
-        }];
-        let results = vec![PageResult {
+            page_type: None,
+        }
+    }
+
+    fn output(body: &str) -> PageResult {
+        PageResult {
             output: Some(EvalOutput {
-                body: "The quick\nbrown fox jumps".into(),
+                body: body.into(),
                 ..EvalOutput::default()
             }),
-        }];
-        let r = score_set("s".into(), &gold, &results, 5);
-        let s = r.snippets.unwrap();
+        }
+    }
+
+    fn scored<'a>(g: &'a GoldRecord, r: &'a PageResult, check: bool) -> Scored<'a> {
+        Scored {
+            gold: g,
+            result: r,
+            check,
+            ours: eval_page(g, r.body()),
+            peer: None,
+        }
+    }
+
+    #[test]
+    fn snippet_hit_and_leak() {
+        let g = GoldRecord {
+            must_contain: Some(vec!["quick  brown".into(), "lazy cat".into()]),
+            must_not_contain: vec!["jumps".into(), "Cookie".into()],
+            ..gold("x", None)
+        };
+        let r = output("The quick\nbrown fox jumps");
+        let report = score_set("s".into(), &[scored(&g, &r, false)], 5);
+        let s = report.snippets.unwrap();
         assert_eq!(s.hit_rate, 0.5);
         assert_eq!(s.leak_rate, Some(0.5));
         assert_eq!(s.precision, 0.5);
         assert_eq!(s.accuracy, Some(0.5));
+    }
+
+    #[test]
+    fn check_part_matches_the_reference_hash() {
+        // FNV-1a 64 of the key and its bucket, from the Python in notes/COMMON.md.
+        assert_eq!(fnv1a64(b"nytimes.com"), 0x1b67_1fbb_9d60_9fe5);
+        assert_eq!(fnv1a64(b"bbc.co.uk"), 0x3756_0e87_b6fc_872c);
+        assert_eq!(fnv1a64("新闻.cn".as_bytes()), 0xf73a_2b77_3e13_bd4b);
+        assert!(is_check(Some("https://www.bbc.co.uk/news/x"), "a"));
+        assert!(is_check(Some("http://TheGuardian.com:80/world?x=1"), "a"));
+        assert!(!is_check(Some("https://www.nytimes.com/2017/x.html"), "a"));
+        assert!(!is_check(Some("https://user@example.com/"), "a"));
+        // No host: the id decides ("dev-1" is bucket 2, "bbc.co.uk" bucket 0).
+        assert!(!is_check(None, "dev-1"));
+        assert!(!is_check(Some("not a url"), "dev-1"));
+        assert!(is_check(Some("/relative/path"), "bbc.co.uk"));
+        assert_eq!(part_key(Some("//www.Medium.com/p"), "x"), "medium.com");
+        assert_eq!(part_key(Some("http://[::1]:8080/"), "x"), "::1");
+    }
+
+    #[test]
+    fn parts_split_the_pages_and_the_peer_scores_the_same_ones() {
+        let body = |id: &str, text: &str| GoldRecord {
+            body: Some(text.into()),
+            ..gold(id, None)
+        };
+        let (g1, g2) = (
+            body("a", "one two three four five"),
+            body("b", "six seven eight nine"),
+        );
+        let (r1, r2) = (
+            output("one two three four five"),
+            output("other words only here"),
+        );
+        let mut pages = vec![scored(&g1, &r1, false), scored(&g2, &r2, true)];
+        pages[0].peer = Some(eval_page(&g1, ""));
+        pages[1].peer = Some(eval_page(&g2, "six seven eight nine"));
+        let rows = part_rows(&pages, Part::All);
+        assert_eq!(
+            rows.iter().map(|r| r.part).collect::<Vec<_>>(),
+            [Part::Tune, Part::Check, Part::All]
+        );
+        assert_eq!(rows[0].ours.unwrap().f1, 1.0);
+        assert_eq!(rows[1].ours.unwrap().f1, 0.0);
+        assert_eq!(rows[0].peer.unwrap().f1, 0.0);
+        assert_eq!(rows[1].peer.unwrap().f1, 1.0);
+        assert_eq!(rows[2].ours.unwrap().pages, 2);
+        let only = part_rows(&pages, Part::Check);
+        assert_eq!(only.len(), 1);
+        assert_eq!(only[0].ours.unwrap().pages, 1);
+    }
+
+    #[test]
+    fn rejected_pages_score_empty_and_long_ones_are_listed() {
+        let long: String = (0..60).map(|i| format!("w{i} ")).collect();
+        let g = GoldRecord {
+            body: Some(long.clone()),
+            ..gold("long", None)
+        };
+        let r = PageResult {
+            output: Some(EvalOutput {
+                body: long,
+                rejected: Some("quality.min_words".into()),
+                ..EvalOutput::default()
+            }),
+        };
+        let report = score_set("s".into(), &[scored(&g, &r, false)], 1);
+        assert_eq!(report.body.unwrap().f1, 0.0);
+        assert_eq!(report.rejected, 1);
+        assert_eq!(report.rejected_long, vec!["long".to_owned()]);
+    }
+
+    #[test]
+    fn spearman_known_answers() {
+        let up = [(1.0, 10.0), (2.0, 20.0), (3.0, 25.0), (4.0, 80.0)];
+        assert!((spearman(&up).unwrap() - 1.0).abs() < 1e-12);
+        let down: Vec<(f64, f64)> = up.iter().map(|&(a, b)| (a, -b)).collect();
+        assert!((spearman(&down).unwrap() + 1.0).abs() < 1e-12);
+        // Ties get their average rank: ranks (1.5, 1.5, 3) against (1, 2, 3).
+        let tied = [(0.0, 1.0), (0.0, 2.0), (1.0, 3.0)];
+        assert!((spearman(&tied).unwrap() - 0.866_025_403_784_438_6).abs() < 1e-12);
+        assert_eq!(spearman(&[(1.0, 1.0), (1.0, 2.0), (1.0, 3.0)]), None);
+    }
+
+    #[test]
+    fn gold_page_types_map_to_ours() {
+        assert_eq!(gold_page_type("collection"), "listing");
+        assert_eq!(gold_page_type("Forum"), "forum");
+        assert_eq!(gold_page_type("recipe"), "other");
     }
 
     #[test]
@@ -957,7 +1843,16 @@ mod tests {
                 }),
                 meta: vec![],
                 worst: vec![],
+                check_pages: 0,
+                rejected: 0,
+                rejected_long: vec![],
+                parts: vec![],
+                types: vec![],
+                confidence: vec![],
             }],
+            part: Part::All,
+            peer: None,
+            confidence_part: Part::Check,
         };
         let v = report.check_floors(&floors);
         assert_eq!(v.len(), 2);

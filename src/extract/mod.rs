@@ -348,9 +348,37 @@ impl Extractor {
                 best = blocks;
             }
         }
+        let best_words: usize = best
+            .iter()
+            .map(|b| crate::article::word_count(&b.block.text))
+            .sum();
+        if best_words < BASELINE_MAX_WORDS {
+            // No pass found a body, only a fragment: the page's text outside its furniture
+            // tags and roles (the baseline extraction that trafilatura also falls back to)
+            // holds whatever content the page has, where a fragment holds almost none.
+            let removed = prune::mark_boilerplate(
+                doc,
+                &MarkParams {
+                    use_class_tokens: false,
+                    ..preset.mark
+                },
+            );
+            let stats = Stats::compute(doc, &removed);
+            let root = doc.find_tag("body").unwrap_or(0);
+            let blocks = render::render(doc, &[root], &removed, &stats, &render_params);
+            let len: usize = blocks.iter().map(|b| b.chars).sum();
+            if len > best_len {
+                return Ok(blocks);
+            }
+        }
         Ok(best)
     }
 }
+
+/// A body of fewer words than this is a fragment (a caption, a label, a button row; a short
+/// news item has two or three sentences), and the page's whole text outside its furniture is
+/// rendered instead.
+const BASELINE_MAX_WORDS: usize = 30;
 
 impl Extractor {
     /// A thin DOM body: runs the body pass over the page's alternative sources (noscript

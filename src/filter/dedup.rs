@@ -35,7 +35,9 @@ pub struct DedupConfig {
     /// one's.
     pub exact: bool,
     /// Reject a document whose estimated similarity to an earlier one is at least `threshold`.
-    pub near: bool,
+    /// Unset: on with `[filter.quality] preset = "dataset"`, off otherwise (a syndicated
+    /// story on two sites is content on both).
+    pub near: Option<bool>,
     /// Estimated Jaccard similarity (0.0-1.0] of word shingles from which a document is a near
     /// duplicate.
     pub threshold: f64,
@@ -51,7 +53,7 @@ impl Default for DedupConfig {
     fn default() -> Self {
         Self {
             exact: true,
-            near: true,
+            near: None,
             threshold: DEFAULT_NEAR_THRESHOLD,
             shingle_words: DEFAULT_SHINGLE_WORDS,
             num_hashes: DEFAULT_NUM_HASHES,

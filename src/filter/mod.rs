@@ -36,7 +36,7 @@ use thiserror::Error;
 
 pub use dedup::{DedupConfig, DedupIndex, DuplicateKind, DuplicateOf};
 pub use profile::{HostProfile, PROFILE_FORMAT_VERSION, ProfileError, SiteProfiles, learn};
-pub use quality::{GopherConfig, LanguageConfig, QualityConfig};
+pub use quality::{GopherConfig, LanguageConfig, QualityConfig, QualityPreset};
 pub use rules::{Action, Position};
 
 use crate::article::{Article, Block, BlockKind};
@@ -728,7 +728,9 @@ impl FilterConfig {
             },
             dedup: dedup::DedupSettings {
                 exact: d.exact,
-                near: d.near,
+                near: d
+                    .near
+                    .unwrap_or(self.quality.preset == quality::QualityPreset::Dataset),
                 threshold: d.threshold,
                 shingle_words: d.shingle_words,
                 num_hashes: d.num_hashes,
@@ -822,7 +824,12 @@ impl Filter {
         let had_js = removed.iter().any(|r| r.rule == "javascript_notice");
         let rejected = self
             .quality
-            .check(article, had_js, detected.as_ref().map(|(l, _)| *l))
+            .check(
+                article,
+                words_in,
+                had_js,
+                detected.as_ref().map(|(l, _)| *l),
+            )
             .and_then(|()| self.language.check(detected.as_ref()))
             .err();
         Audit {

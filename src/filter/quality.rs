@@ -6,12 +6,15 @@ use serde::Deserialize;
 use super::{DocumentRejected, Language};
 use crate::article::{Article, BlockKind};
 
-/// Default `min_words`: Gopher's and datatrove's lower bound of 50 words. Shorter "articles" are
-/// photo galleries, video pages, paywall stubs or error pages.
-pub const DEFAULT_MIN_WORDS: usize = 50;
-/// Default `max_non_alpha_share`: Gopher keeps documents where at least 80 % of words contain a
-/// letter.
-pub const DEFAULT_MAX_NON_ALPHA_SHARE: f64 = 0.2;
+/// Default `min_words`: a page with fewer words left has no content to speak of (an error
+/// page, an empty shell, a photo or video page with a caption); a short news item of two or
+/// three sentences is longer.
+pub const DEFAULT_MIN_WORDS: usize = 25;
+/// `min_words` of the `dataset` preset: Gopher's and datatrove's lower bound of 50 words.
+pub const DATASET_MIN_WORDS: usize = 50;
+/// `max_non_alpha_share` of the `dataset` preset: Gopher keeps documents where at least 80 %
+/// of words contain a letter. Off by default: score tables and league tables are content.
+pub const DATASET_MAX_NON_ALPHA_SHARE: f64 = 0.2;
 /// A page that shows a "please enable JavaScript" notice and has fewer words than this left is
 /// a script-only shell, not an article.
 pub const JAVASCRIPT_PAGE_MAX_WORDS: usize = 150;
@@ -38,13 +41,30 @@ pub const DEFAULT_LANGUAGE_MIN_CONFIDENCE: f64 = 0.5;
 /// 4096), so the cap keeps it flat for long pages.
 pub const LANGUAGE_SAMPLE_CHARS: usize = 2048;
 
-/// `[filter.quality]`: document-level quality filters. On by default: `min_words`,
-/// `max_non_alpha_share`, `lorem_ipsum`, `javascript_page`. Off by default: the other Gopher
-/// heuristics (`[filter.quality.gopher]`), made for web-scale LLM corpora rather than news.
+/// `[filter.quality] preset`: the values the other `[filter.quality]` keys (and
+/// `[filter.dedup] near`) take when they are not set.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QualityPreset {
+    /// Reject a page only when it has no content: under `min_words` (25) words left, a
+    /// "please enable JavaScript" shell, or a language or page type the config excludes.
+    #[default]
+    Content,
+    /// For dataset building: also the Gopher thresholds (non-alphabetic share, word length,
+    /// symbol ratio, bullet and ellipsis lines, stop words, maximum size), lorem-ipsum
+    /// placeholders, at least 50 words, and near-duplicate removal.
+    Dataset,
+}
+
+/// `[filter.quality]`: document-level quality filters. Every key left unset takes its value
+/// from `preset` (see [`QualityPreset`]).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(from = "QualityToml")]
 pub struct QualityConfig {
-    /// Reject articles with fewer words left than this (0 turns it off).
+    /// The preset the unset keys came from.
+    pub preset: QualityPreset,
+    /// Reject articles with fewer words than this (0 turns it off): words found by the
+    /// extractor with the `content` preset, words left after line removal with `dataset`.
     pub min_words: usize,
     /// Reject articles where more than this share of words contain no letter (1.0 turns it off).
     /// Headings, paragraphs, list items, quotes and captions count; code and table rows don't.
@@ -54,26 +74,99 @@ pub struct QualityConfig {
     /// Reject "please enable JavaScript" shells: pages with such a notice and fewer than 150
     /// words of other text.
     pub javascript_page: bool,
-    /// Further Gopher heuristics, off by default.
+    /// Further Gopher heuristics (`enabled` by the `dataset` preset).
     pub gopher: GopherConfig,
+}
+
+impl QualityConfig {
+    /// The values of a preset.
+    pub fn preset(preset: QualityPreset) -> Self {
+        let dataset = preset == QualityPreset::Dataset;
+        Self {
+            preset,
+            min_words: if dataset {
+                DATASET_MIN_WORDS
+            } else {
+                DEFAULT_MIN_WORDS
+            },
+            max_non_alpha_share: if dataset {
+                DATASET_MAX_NON_ALPHA_SHARE
+            } else {
+                1.0
+            },
+            lorem_ipsum: dataset,
+            javascript_page: true,
+            gopher: GopherConfig {
+                enabled: dataset,
+                ..GopherConfig::default()
+            },
+        }
+    }
 }
 
 impl Default for QualityConfig {
     fn default() -> Self {
+        Self::preset(QualityPreset::default())
+    }
+}
+
+/// `[filter.quality]` as written: unset keys are `None` until the preset fills them.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct QualityToml {
+    preset: QualityPreset,
+    min_words: Option<usize>,
+    max_non_alpha_share: Option<f64>,
+    lorem_ipsum: Option<bool>,
+    javascript_page: Option<bool>,
+    gopher: GopherToml,
+}
+
+/// `[filter.quality.gopher]` as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct GopherToml {
+    enabled: Option<bool>,
+    max_words: Option<usize>,
+    min_mean_word_length: Option<f64>,
+    max_mean_word_length: Option<f64>,
+    max_symbol_word_ratio: Option<f64>,
+    max_bullet_lines_share: Option<f64>,
+    max_ellipsis_lines_share: Option<f64>,
+    min_stop_words: Option<usize>,
+}
+
+impl From<QualityToml> for QualityConfig {
+    fn from(t: QualityToml) -> Self {
+        let p = Self::preset(t.preset);
+        let (g, pg) = (t.gopher, p.gopher);
         Self {
-            min_words: DEFAULT_MIN_WORDS,
-            max_non_alpha_share: DEFAULT_MAX_NON_ALPHA_SHARE,
-            lorem_ipsum: true,
-            javascript_page: true,
-            gopher: GopherConfig::default(),
+            preset: t.preset,
+            min_words: t.min_words.unwrap_or(p.min_words),
+            max_non_alpha_share: t.max_non_alpha_share.unwrap_or(p.max_non_alpha_share),
+            lorem_ipsum: t.lorem_ipsum.unwrap_or(p.lorem_ipsum),
+            javascript_page: t.javascript_page.unwrap_or(p.javascript_page),
+            gopher: GopherConfig {
+                enabled: g.enabled.unwrap_or(pg.enabled),
+                max_words: g.max_words.unwrap_or(pg.max_words),
+                min_mean_word_length: g.min_mean_word_length.unwrap_or(pg.min_mean_word_length),
+                max_mean_word_length: g.max_mean_word_length.unwrap_or(pg.max_mean_word_length),
+                max_symbol_word_ratio: g.max_symbol_word_ratio.unwrap_or(pg.max_symbol_word_ratio),
+                max_bullet_lines_share: g
+                    .max_bullet_lines_share
+                    .unwrap_or(pg.max_bullet_lines_share),
+                max_ellipsis_lines_share: g
+                    .max_ellipsis_lines_share
+                    .unwrap_or(pg.max_ellipsis_lines_share),
+                min_stop_words: g.min_stop_words.unwrap_or(pg.min_stop_words),
+            },
         }
     }
 }
 
 /// `[filter.quality.gopher]`: the rest of Gopher's document heuristics (datatrove
-/// `GopherQualityFilter` defaults).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// `GopherQualityFilter` defaults). Not deserialized itself: [`QualityConfig`] reads it.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct GopherConfig {
     /// Turn these heuristics on.
     pub enabled: bool,
@@ -342,14 +435,23 @@ fn counts_for_quality(kind: BlockKind) -> bool {
 impl QualityRules {
     /// Checks the article after line removal. `had_javascript_notice` tells whether a
     /// `javascript_notice` line was removed from it.
+    /// `words_in` is the article's word count before line removal: the `content` preset
+    /// judges by it whether the page had content (what the line rules took out of a page
+    /// with text is listed in the report, and the rest is kept); the `dataset` preset judges
+    /// the text that is left.
     pub(crate) fn check(
         &self,
         article: &Article,
+        words_in: usize,
         had_javascript_notice: bool,
         language: Option<whatlang::Lang>,
     ) -> Result<(), DocumentRejected> {
         let c = &self.config;
         let words = super::article_words(article);
+        let content_words = match c.preset {
+            QualityPreset::Content => words_in.max(words),
+            QualityPreset::Dataset => words,
+        };
         if c.lorem_ipsum && article.blocks.iter().any(|b| self.lorem.is_match(&b.text)) {
             return Err(DocumentRejected::LoremIpsum);
         }
@@ -366,9 +468,9 @@ impl QualityRules {
                 });
             }
         }
-        if words < c.min_words {
+        if content_words < c.min_words {
             return Err(DocumentRejected::TooFewWords {
-                words,
+                words: content_words,
                 min: c.min_words,
             });
         }
@@ -493,7 +595,120 @@ impl QualityRules {
 
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
+    use crate::article::Block;
+    use crate::filter::{Filter, FilterConfig};
+
+    fn filter(toml_text: &str) -> Filter {
+        toml::from_str::<FilterConfig>(toml_text)
+            .unwrap()
+            .build(Path::new("."))
+            .unwrap()
+    }
+
+    fn article(kind: BlockKind, lines: &[String]) -> Article {
+        Article {
+            blocks: lines.iter().map(|l| Block::new(kind, l.as_str())).collect(),
+            ..Article::default()
+        }
+    }
+
+    /// A local news item of 40 words: two short paragraphs.
+    fn short_news() -> Article {
+        article(
+            BlockKind::Paragraph,
+            &[
+                "The county library on Main Street will close at noon on Friday so that \
+                 workers can repair a leaking roof above the reading room."
+                    .to_owned(),
+                "Books due that day can be returned on Monday without a fine, \
+                 the head librarian said."
+                    .to_owned(),
+            ],
+        )
+    }
+
+    /// A high-school sports round-up: a line of prose, then result lines that are mostly
+    /// scores.
+    fn sports_roundup() -> Article {
+        let mut lines = vec![
+            "Friday's results from the county league, with the standings after week 6.".to_owned(),
+        ];
+        for i in 0..12 {
+            lines.push(format!(
+                "Central {} 7 14 0 3 {}, Northside {} 0 7 6 0 13",
+                i + 20,
+                24 + i,
+                i + 30
+            ));
+        }
+        article(BlockKind::Paragraph, &lines)
+    }
+
+    /// An RFC-like document of about 6,000 words: a long table of contents with spaced dot
+    /// leaders (the RFC layout), then the sections.
+    fn rfc_like() -> Article {
+        let leader = ". ".repeat(20);
+        let mut lines: Vec<String> = (1..=120)
+            .map(|i| format!("{i}. Section {i} {leader}{}", i / 4 + 3))
+            .collect();
+        for i in 0..100 {
+            lines.push(format!(
+                "{i}.1 The client MUST send the request header before the body, and the \
+                 server SHOULD reject a request whose length field does not match the \
+                 number of octets that follow it."
+            ));
+        }
+        article(BlockKind::Paragraph, &lines)
+    }
+
+    #[test]
+    fn content_preset_keeps_short_news_score_tables_and_long_documents() {
+        let content = filter("");
+        for (name, mut a) in [
+            ("short news", short_news()),
+            ("sports round-up", sports_roundup()),
+            ("rfc", rfc_like()),
+        ] {
+            assert!(content.apply(&mut a, None).is_ok(), "{name}");
+        }
+        // Under 25 words is still no content.
+        let mut stub = article(
+            BlockKind::Paragraph,
+            &["Photo gallery: the flood.".to_owned()],
+        );
+        let err = content.apply(&mut stub, None).unwrap_err();
+        assert_eq!(err.rule(), "quality.min_words");
+    }
+
+    #[test]
+    fn dataset_preset_rejects_them_by_its_thresholds() {
+        let dataset = filter("[quality]\npreset = \"dataset\"\n");
+        let rule = |mut a: Article| dataset.apply(&mut a, None).unwrap_err().rule();
+        assert_eq!(rule(short_news()), "quality.min_words");
+        assert_eq!(rule(sports_roundup()), "quality.max_non_alpha_share");
+        assert_eq!(rule(rfc_like()), "quality.max_non_alpha_share");
+    }
+
+    #[test]
+    fn preset_fills_only_the_keys_left_unset() {
+        let c: FilterConfig = toml::from_str(
+            "[quality]\npreset = \"dataset\"\nmin_words = 10\n[dedup]\nnear = false\n",
+        )
+        .unwrap();
+        assert_eq!(c.quality.min_words, 10);
+        assert_eq!(c.quality.max_non_alpha_share, DATASET_MAX_NON_ALPHA_SHARE);
+        assert!(c.quality.lorem_ipsum && c.quality.gopher.enabled);
+        assert_eq!(c.dedup.near, Some(false));
+        let d = FilterConfig::default();
+        assert_eq!(d.quality.preset, QualityPreset::Content);
+        assert_eq!(d.quality.min_words, DEFAULT_MIN_WORDS);
+        assert!(!d.quality.lorem_ipsum && !d.quality.gopher.enabled);
+        assert!(toml::from_str::<FilterConfig>("[quality]\npreset = \"strict\"\n").is_err());
+        assert!(toml::from_str::<FilterConfig>("[quality.gopher]\nenable = true\n").is_err());
+    }
 
     #[test]
     fn language_codes_resolve_both_forms() {

@@ -1329,11 +1329,16 @@ fn default_filter() -> &'static Filter {
     &FILTER
 }
 
+/// The config with `[filter.quality] preset = "dataset"`.
+fn dataset_config() -> FilterConfig {
+    toml::from_str("[quality]\npreset = \"dataset\"\n").unwrap()
+}
+
 #[test]
 fn min_words_rejects_short_documents_with_a_readable_reason() {
     let mut a = story_article(&["Photo: Reuters", "The council met on Tuesday and agreed."]);
     let err = default_filter().apply(&mut a, None).unwrap_err();
-    assert_eq!(err.to_string(), "quality.min_words: 7 words < 50");
+    assert_eq!(err.to_string(), "quality.min_words: 9 words < 25");
     assert_eq!(err.rule(), "quality.min_words");
 }
 
@@ -1353,8 +1358,13 @@ fn lorem_ipsum_and_javascript_pages_are_rejected() {
         BODY_2,
         "Lorem ipsum dolor sit amet, consectetur adipiscing elit.",
     ]);
+    assert!(default_filter().apply(&mut a.clone(), None).is_ok());
     assert_eq!(
-        default_filter().apply(&mut a, None).unwrap_err(),
+        dataset_config()
+            .build(Path::new("."))
+            .unwrap()
+            .apply(&mut a, None)
+            .unwrap_err(),
         DocumentRejected::LoremIpsum
     );
 
@@ -1385,7 +1395,7 @@ fn lorem_ipsum_and_javascript_pages_are_rejected() {
 
 #[test]
 fn non_alpha_share_rejects_number_dumps() {
-    let mut c = FilterConfig::default();
+    let mut c = dataset_config();
     c.quality.min_words = 0;
     let f = c.build(Path::new(".")).unwrap();
     let mut a = story_article(&["12 34 56 78 90 11 22 33 44 55 66 77 88 99 prices"]);
@@ -1452,7 +1462,10 @@ fn language_allowlist_rejects_other_languages() {
 
 #[test]
 fn dedup_index_from_the_filter_rejects_later_copies() {
-    let mut index = default_filter().dedup_index();
+    let mut index = dataset_config()
+        .build(Path::new("."))
+        .unwrap()
+        .dedup_index();
     let text = [BODY_1, BODY_2, BODY_3].join("\n");
     assert!(index.check_and_insert("rec-1", &text).is_none());
     let dup = index
@@ -1557,7 +1570,7 @@ fn audit_reports_removals_of_rejected_documents() {
         "{text}"
     );
     assert!(
-        text.ends_with("rejected: quality.min_words: 7 words < 50\n"),
+        text.ends_with("rejected: quality.min_words: 9 words < 25\n"),
         "{text}"
     );
 }
