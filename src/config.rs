@@ -18,8 +18,6 @@ use crate::input::load::Limits;
 use crate::input::source::SourceConfig;
 #[cfg(feature = "cli")]
 use crate::input::source::{InputFormat, Source};
-#[cfg(feature = "cli")]
-use crate::output::OutputFormat;
 use crate::process::Processor;
 #[cfg(feature = "cli")]
 use crate::{output::Output, pipeline::Pipeline};
@@ -56,10 +54,12 @@ pub struct PipelineConfig {
 #[serde(default, deny_unknown_fields)]
 pub struct OutputConfig {
     /// Records file; `-` is stdout. Relative to the config file. The extension picks the
-    /// format: `.jsonl` (or anything else), `.jsonl.gz`, `.jsonl.zst`, `.parquet`.
+    /// format: `.jsonl` / `.ndjson` (or no extension), `.jsonl.gz`, `.jsonl.zst`, `.parquet`;
+    /// any other extension is refused ([`crate::output::Output::check`]).
     pub path: PathBuf,
-    /// Rejects file (JSON Lines). Default: next to `path`, named `<stem>.rejects.jsonl`;
-    /// stderr when `path` is stdout.
+    /// Rejects file (JSON Lines). Default: next to `path`, one per output
+    /// ([`crate::output::default_rejects_path`]: `a.jsonl` -> `a.rejects.jsonl`, `a.parquet` ->
+    /// `a.parquet.rejects.jsonl`); stderr when `path` is stdout or not a regular file.
     pub rejects: Option<PathBuf>,
     /// Add a `markdown` field with the body rendered as Markdown.
     pub markdown: bool,
@@ -295,11 +295,8 @@ impl PipelineConfig {
             None => None,
         };
         let processor = self.processor(base_dir, &mut problems);
-        if !OutputFormat::from_path(&self.output.path).is_supported() {
-            problems.push(format!(
-                "output.path: {:?}: Parquet output needs copydesk built with the `parquet` feature",
-                self.output.path
-            ));
+        if let Err(problem) = self.output.to_output().check() {
+            problems.push(format!("output.path: {problem}"));
         }
         match (source, processor) {
             (Some(source), Some(processor)) if problems.is_empty() => {

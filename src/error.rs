@@ -46,6 +46,9 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
+    /// The output path names a format copydesk does not write (checked before any work).
+    #[error("output refused: {0}")]
+    OutputRefused(String),
     /// The fetch stage could not start (async runtime or HTTP client setup).
     #[error("cannot set up fetching")]
     FetchSetup(#[source] Box<dyn std::error::Error + Send + Sync>),

@@ -4,7 +4,7 @@
 //! No I/O, no clock, no globals: the same page and settings always give the same record.
 
 use crate::article::Article;
-use crate::error::PageError;
+use crate::error::{PageError, Stage};
 use crate::extract::Extractor;
 use crate::filter::{Audit, Filter};
 use crate::input::{ContentKind, Page, text};
@@ -70,7 +70,22 @@ impl Processor {
     /// # Errors
     /// A [`PageError`] at the extract or filter stage.
     pub fn process(&self, page: &Page) -> Result<Record, PageError> {
+        self.process_staged(page, &mut |_| {})
+    }
+
+    /// [`Self::process`], calling `at(stage)` as each stage starts: the runner uses it to
+    /// name the stage of a panic it isolates.
+    ///
+    /// # Errors
+    /// A [`PageError`] at the extract or filter stage.
+    pub fn process_staged(
+        &self,
+        page: &Page,
+        at: &mut dyn FnMut(Stage),
+    ) -> Result<Record, PageError> {
+        at(Stage::Extract);
         let mut article = self.article(page)?;
+        at(Stage::Filter);
         let host = page_host(page.url.as_ref(), &article);
         let report = self.filter.apply(&mut article, host.as_deref())?;
         if article.blocks.is_empty() {
@@ -85,11 +100,27 @@ impl Processor {
                 markdown: self.markdown,
             },
         );
-        if record.language.is_none()
-            && let Some(detected) = report.language
-        {
-            record.language = Some(detected.code);
-            record.language_confidence = Some(detected.confidence);
+        // `site_name` falls back to the page's host (without `www.`) for every kind of input,
+        // as the HTML metadata extractor does, so text pages and fetched pages agree.
+        if record.site_name.is_none() {
+            record.site_name = page
+                .url
+                .as_ref()
+                .and_then(url::Url::host_str)
+                .map(|h| h.strip_prefix("www.").unwrap_or(h).to_string());
+        }
+        // One meaning of `language` everywhere: the language the filter judged the text by
+        // (detected, with its confidence) when detection ran; else the page's declared tag,
+        // reduced to its primary subtag (BCP 47, lower case: `en-US` -> `en`).
+        match report.language {
+            Some(detected) => {
+                record.language = Some(detected.code);
+                record.language_confidence = Some(detected.confidence);
+            }
+            None => {
+                record.language = record.language.as_deref().and_then(primary_language);
+                record.language_confidence = None;
+            }
         }
         if self.keep_removed {
             record.removed = Some(
@@ -107,6 +138,18 @@ impl Processor {
     }
 }
 
+/// A declared language tag reduced to its primary language subtag, lower case, with a
+/// three-letter ISO 639 code shortened to its two-letter form where one exists (`en-US`,
+/// `EN_gb` -> `en`; `lat` -> `la`); `None` for an empty tag or one that is not a language
+/// (`x-...`, `*`, digits).
+pub fn primary_language(tag: &str) -> Option<String> {
+    let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    if !(2..=3).contains(&primary.len()) || !primary.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    Some(crate::filter::two_letter_code(&primary).unwrap_or(primary))
+}
+
 /// The host a page belongs to: its URL's, else its canonical link's.
 pub(crate) fn page_host(url: Option<&url::Url>, article: &Article) -> Option<String> {
     url.and_then(url::Url::host_str)
@@ -115,4 +158,19 @@ pub(crate) fn page_host(url: Option<&url::Url>, article: &Article) -> Option<Str
             let canonical = url::Url::parse(article.meta.canonical_url.as_deref()?).ok()?;
             canonical.host_str().map(str::to_string)
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::primary_language;
+
+    #[test]
+    fn declared_tags_reduce_to_the_primary_subtag() {
+        assert_eq!(primary_language("en-US").as_deref(), Some("en"));
+        assert_eq!(primary_language(" pt_BR ").as_deref(), Some("pt"));
+        assert_eq!(primary_language("DE").as_deref(), Some("de"));
+        assert_eq!(primary_language("lat").as_deref(), Some("la"));
+        assert_eq!(primary_language("x-klingon"), None);
+        assert_eq!(primary_language(""), None);
+    }
 }

@@ -85,6 +85,11 @@ fn redirect(to: &str) -> Response {
         .unwrap()
 }
 
+/// A redirect to another host: `/off/{ip}/{port}/{kind}/{name}` -> `http://ip:port/kind/name`.
+async fn offsite(Path((ip, port, kind, name)): Path<(String, u16, String, String)>) -> Response {
+    redirect(&format!("http://{ip}:{port}/{kind}/{name}"))
+}
+
 async fn page(State(seen): S, Path(name): Path<String>) -> Response {
     seen.hit(&format!("/page/{name}"));
     html(article(&name))
@@ -224,6 +229,7 @@ fn router(seen: Arc<Seen>) -> Router {
         .route("/loop/a", get(|| async { redirect("/loop/b") }))
         .route("/loop/b", get(|| async { redirect("/loop/a") }))
         .route("/chain/{n}", get(chain))
+        .route("/off/{ip}/{port}/{kind}/{name}", get(offsite))
         .route("/gzip", get(gzip))
         .route("/brotli", get(brotli))
         .route("/latin1", get(latin1))
@@ -343,6 +349,7 @@ fn fetch_timed(config: FetchConfig, urls: &[String]) -> Vec<(Result1, Duration)>
             let (seq, result) = match outcome {
                 FetchOutcome::Page(page) => (page.seq, page.to_page().map(|p| (p, page.info()))),
                 FetchOutcome::Reject { seq, error, .. } => (seq, Err(error)),
+                FetchOutcome::Skipped { .. } => return true,
             };
             out.push((seq, result, started.elapsed()));
             true
@@ -617,6 +624,60 @@ fn robots_disallow_and_crawl_delay_are_obeyed() {
     };
     assert!(fetch_one(off, b.url("/page/private")).is_ok());
     assert_eq!(b.seen.count("/robots.txt"), 0);
+}
+
+/// Issue 16, item 9: a redirect to another host is checked against that host's robots.txt.
+#[test]
+fn issue_16_cross_host_redirect_obeys_the_target_robots_txt() {
+    let rt = runtime();
+    let a = host(&rt, "127.0.0.1", false);
+    let b = host(&rt, "127.0.0.2", true);
+    let config = FetchConfig {
+        respect_robots: true,
+        ..quick()
+    };
+    let port = b.addr.port();
+    let urls = vec![
+        a.url(&format!("/off/127.0.0.2/{port}/page/private")),
+        a.url(&format!("/off/127.0.0.2/{port}/page/open")),
+    ];
+    let results = fetch_all(config, &urls);
+    let mut results = results.into_iter();
+    let e = fetch_error(results.next().unwrap());
+    assert!(matches!(e, FetchError::RobotsDisallowed), "{e:?}");
+    assert_eq!(b.seen.count("/page/private"), 0, "disallowed page fetched");
+    let (page, info) = results.next().unwrap().unwrap();
+    assert_eq!(info.final_url, b.url("/page/open"));
+    assert_eq!(page.source, urls[1]);
+    assert_eq!(b.seen.count("/robots.txt"), 1);
+}
+
+/// Issue 16, item 9: redirects into a host count against that host's per-host limit.
+#[test]
+fn issue_16_cross_host_redirects_respect_the_target_per_host_limit() {
+    let rt = runtime();
+    let target = host(&rt, "127.0.0.3", false);
+    let port = target.addr.port();
+    let sources: Vec<Host> = ["127.0.0.4", "127.0.0.5", "127.0.0.6"]
+        .iter()
+        .map(|ip| host(&rt, ip, false))
+        .collect();
+    let urls: Vec<String> = sources
+        .iter()
+        .flat_map(|h| (0..3).map(move |i| h.url(&format!("/off/127.0.0.3/{port}/slow/{i}"))))
+        .collect();
+    let config = FetchConfig {
+        concurrency: 16,
+        per_host_concurrency: 1,
+        ..quick()
+    };
+    let results = fetch_all(config, &urls);
+    assert!(results.iter().all(Result::is_ok));
+    assert_eq!(
+        target.seen.max_in_flight.load(Ordering::SeqCst),
+        1,
+        "the target host's limit"
+    );
 }
 
 #[test]
@@ -1348,4 +1409,44 @@ fn fetch_killed_at_several_points_and_torn_lines_resume_to_every_url_exactly_onc
     let mut expected = urls.clone();
     expected.sort();
     assert_eq!(all, expected, "every URL exactly once across all runs");
+}
+
+/// Issue 16, item 11: the same page fetched and cleaned locally with `--url` gives the same
+/// `url` (canonical when declared, else the URL the page was read from: the final URL for
+/// fetch) and the same `site_name` (falling back to the host).
+#[test]
+fn issue_16_url_and_site_name_agree_between_fetch_and_clean() {
+    let rt = runtime();
+    let a = host(&rt, "127.0.0.1", false);
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        let records: Vec<serde_json::Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(records.len(), 1, "{text}");
+        records.into_iter().next().unwrap()
+    };
+    // fetched through a redirect: the record's url is where the page was read from
+    let fetched = run(&["fetch", &a.url("/redirect")]);
+    let final_url = a.url("/page/target");
+    assert_eq!(fetched["url"], final_url.as_str());
+    assert_eq!(fetched["source"], a.url("/redirect").as_str());
+    std::fs::write(dir.path().join("target.html"), article("target")).unwrap();
+    let cleaned = run(&["clean", "target.html", "--url", &final_url]);
+    for field in ["url", "site_name", "title", "text", "language"] {
+        assert_eq!(fetched[field], cleaned[field], "{field}");
+    }
+    assert_eq!(cleaned["site_name"], "127.0.0.1");
 }

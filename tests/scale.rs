@@ -452,7 +452,8 @@ fn rotation_splits_records_into_numbered_files() {
     assert!(!dir.path().join("out/a-00003.jsonl.zst").exists());
     assert!(!dir.path().join("out/a.jsonl.zst").exists());
     assert_eq!(seqs(&all), (0..7).collect());
-    assert!(dir.path().join("out/a.rejects.jsonl").exists());
+    // one rejects file per output, named after the whole records name
+    assert!(dir.path().join("out/a.jsonl.zst.rejects.jsonl").exists());
 }
 
 #[test]

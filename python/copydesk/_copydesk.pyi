@@ -115,6 +115,13 @@ class Pipeline:
                 ``format``.
         """
 
+    def reset_dedup(self) -> None:
+        """Forget the texts this pipeline has kept: the next page starts a new dedup scope.
+
+        A ``Pipeline`` dedups like one CLI run (``[filter.dedup]``): a later copy of a kept
+        text, in a batch (row order) or in a later call, is rejected as a duplicate.
+        """
+
     def output_schema(self, input_schema: Optional[pa.Schema] = None) -> pa.Schema:
         """The schema :meth:`clean_batch` returns for inputs of ``input_schema``.
 

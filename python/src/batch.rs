@@ -17,10 +17,11 @@ use arrow_array::builder::{
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
+use copydesk::filter::DedupIndex;
 use copydesk::{InputFormat, Limits, Processor, Record, SCHEMA_VERSION};
 use url::Url;
 
-use crate::page::{Cell, RejectInfo, RowInput, clean_one};
+use crate::page::{self, Cell, RejectInfo, RowInput, clean_one};
 
 /// Which optional record columns this pipeline writes.
 #[derive(Debug, Clone, Copy)]
@@ -147,13 +148,15 @@ impl OutputLayout {
     }
 }
 
-/// Cleans every row of every batch; `seq` counts rows across the batches from 0.
+/// Cleans every row of every batch, in order, through `dedup` (a later copy of a kept text is
+/// a duplicate reject); `seq` counts rows across the batches from 0.
 ///
 /// # Errors
 /// Only when the output cannot be assembled (a bug, or a batch whose schema changed midway).
 #[allow(clippy::too_many_arguments)]
 pub fn clean_batches(
     processor: &Processor,
+    dedup: &mut DedupIndex,
     limits: &Limits,
     layout: &OutputLayout,
     format: InputFormat,
@@ -166,7 +169,7 @@ pub fn clean_batches(
         .iter()
         .map(|batch| {
             let out = clean_batch(
-                processor, limits, layout, format, columns, schema, batch, seq,
+                processor, dedup, limits, layout, format, columns, schema, batch, seq,
             );
             seq += batch.num_rows() as u64;
             out
@@ -387,6 +390,7 @@ impl Columns {
 #[allow(clippy::too_many_arguments)]
 fn clean_batch(
     processor: &Processor,
+    dedup: &mut DedupIndex,
     limits: &Limits,
     layout: &OutputLayout,
     format: InputFormat,
@@ -432,7 +436,7 @@ fn clean_batch(
                 .transpose(),
             content: html.get(i),
         };
-        match clean_one(processor, limits, row) {
+        match page::dedup(dedup, clean_one(processor, limits, row)) {
             Ok(record) => out.push_record(&record),
             Err(reject) => out.push_reject(seq, url_str, source_str, &reject),
         }

@@ -9,7 +9,9 @@ mod batch;
 mod page;
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
+use copydesk::filter::DedupIndex;
 use copydesk::{Limits, PipelineConfig, Processor};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -39,6 +41,8 @@ struct Pipeline {
     processor: Processor,
     limits: Limits,
     layout: OutputLayout,
+    /// Texts kept so far by this object (`[filter.dedup]`): across calls, as in one CLI run.
+    dedup: Mutex<DedupIndex>,
 }
 
 #[pymethods]
@@ -110,7 +114,8 @@ impl Pipeline {
                 url: Ok(url),
                 content: owned.as_cell(),
             };
-            clean_one(&self.processor, &self.limits, row)
+            let result = clean_one(&self.processor, &self.limits, row);
+            page::dedup(&mut self.dedup_index(), result)
                 .map(|record| serde_json::to_string(&record).expect("a record always serializes"))
         });
         match outcome {
@@ -153,6 +158,7 @@ impl Pipeline {
             .detach(|| {
                 clean_batches(
                     &self.processor,
+                    &mut self.dedup_index(),
                     &self.limits,
                     &self.layout,
                     format,
@@ -187,6 +193,12 @@ impl Pipeline {
         PySchema::new(self.layout.schema(&input, &columns)).into_pyarrow(py)
     }
 
+    /// Forget the texts kept so far: the next page starts a new dedup scope (as a new CLI
+    /// run does).
+    fn reset_dedup(&self) {
+        *self.dedup_index() = self.processor.filter().dedup_index();
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Pipeline(markdown={}, keep_removed={})",
@@ -197,9 +209,18 @@ impl Pipeline {
 }
 
 impl Pipeline {
+    /// The dedup index; a panic while it was held cannot leave it half-updated (an insert is
+    /// the last step of a check), so a poisoned lock is taken as is.
+    fn dedup_index(&self) -> std::sync::MutexGuard<'_, DedupIndex> {
+        self.dedup
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
     fn from_config(config: &PipelineConfig, path: &Path, base: &Path) -> PyResult<Self> {
         let processor = config.build_processor(path, base).map_err(config_error)?;
         Ok(Self {
+            dedup: Mutex::new(processor.filter().dedup_index()),
             processor,
             limits: config.limits,
             layout: OutputLayout {

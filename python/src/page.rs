@@ -4,6 +4,7 @@
 use std::panic::{self, AssertUnwindSafe};
 
 use copydesk::error::error_chain;
+use copydesk::filter::{DedupIndex, DocumentRejected};
 use copydesk::input::source::Origin;
 use copydesk::{ContentKind, Input, InputFormat, Limits, Page, PageError, Processor, Record};
 use url::Url;
@@ -55,6 +56,28 @@ impl From<PageError> for RejectInfo {
             kind: error.kind(),
             reason: error_chain(&error),
         }
+    }
+}
+
+/// Cross-document dedup, as the CLI's writer does it: a record whose text duplicates (exactly
+/// or nearly) one kept earlier by the same index becomes a reject; otherwise it is kept and
+/// remembered. Rows are checked in the order they are given.
+///
+/// # Errors
+/// The row's own reject, or a duplicate reject naming the earlier copy.
+pub fn dedup(
+    index: &mut DedupIndex,
+    result: Result<Record, RejectInfo>,
+) -> Result<Record, RejectInfo> {
+    let record = result?;
+    let name = if record.source.is_empty() {
+        &record.id
+    } else {
+        &record.source
+    };
+    match index.check_and_insert(name, &record.text) {
+        None => Ok(record),
+        Some(duplicate) => Err(PageError::from(DocumentRejected::from(duplicate)).into()),
     }
 }
 

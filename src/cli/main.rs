@@ -277,7 +277,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             settings.output.resume &= !fresh;
             let mut pipeline = settings.build(&config, base_dir(&config))?;
             pipeline.set_shard(sharding.shard, sharding.shard_by);
-            report(&pipeline.run()?);
+            return execute(&mut pipeline);
         }
         Command::Clean {
             paths,
@@ -315,7 +315,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let mut pipeline = settings.build(&config_path, base)?;
             pipeline.set_output(settings.output.to_output());
             pipeline.set_shard(sharding.shard, sharding.shard_by);
-            report(&pipeline.run()?);
+            return execute(&mut pipeline);
         }
         Command::Learn {
             paths,
@@ -352,32 +352,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             url,
             format,
         } => {
-            let (settings, config_path) = settings_from(config.as_deref())?;
-            let base = config.as_deref().map_or(Path::new("."), base_dir);
-            let processor = settings.build_processor(&config_path, base)?;
-            let input = copydesk::Input {
-                seq: 0,
-                source: file.display().to_string(),
-                url: url
-                    .as_deref()
-                    .map(url::Url::parse)
-                    .transpose()
-                    .context("invalid --url")?,
-                format,
-                origin: copydesk::input::source::Origin::File(file.clone()),
-            };
-            let page = copydesk::input::load::load(&input, &settings.limits)
-                .with_context(|| format!("cannot read {}", file.display()))?;
-            let (article, audit) = processor
-                .explain(&page)
-                .with_context(|| format!("no article in {}", file.display()))?;
-            println!("title: {}", article.meta.title.as_deref().unwrap_or("-"));
-            println!("kept {} blocks:", article.blocks.len());
-            for block in &article.blocks {
-                println!("  {}", block.text.replace('\n', " ⏎ "));
-            }
-            println!("removed:");
-            print!("{}", copydesk::filter::explain_audit(&audit));
+            return explain(&file, config.as_deref(), url.as_deref(), format);
         }
         Command::Fetch {
             lists,
@@ -410,7 +385,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let base = config.as_deref().map_or(Path::new("."), base_dir);
             let mut pipeline = settings.build_fetch(&config_path, base, lists)?;
             pipeline.set_output(settings.output.to_output());
-            report(&pipeline.run()?);
+            return execute(&mut pipeline);
         }
         Command::Eval {
             dirs,
@@ -448,6 +423,79 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             eprintln!("{}: ok", config.display());
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `copydesk explain`: one page, or every record of an archive (WARC, JSON Lines) in turn,
+/// each under a `== source` heading. Output goes through `?`, so a closed stdout
+/// (`| head -1`) ends the command quietly.
+fn explain(
+    file: &Path,
+    config: Option<&Path>,
+    url: Option<&str>,
+    format: InputFormat,
+) -> anyhow::Result<ExitCode> {
+    use std::io::Write;
+    let (settings, config_path) = settings_from(config)?;
+    let base = config.map_or(Path::new("."), base_dir);
+    let processor = settings.build_processor(&config_path, base)?;
+    let mut problems = Vec::new();
+    let source = copydesk::Source::new(vec![file.to_path_buf()], format, url, &mut problems)
+        .with_context(|| format!("cannot read {}", file.display()))?;
+    if !problems.is_empty() {
+        anyhow::bail!("{}", problems.join("; "));
+    }
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let archive =
+        copydesk::input::warc::is_warc_name(&name) || copydesk::input::jsonl::is_jsonl_name(&name);
+    let mut out = io::stdout().lock();
+    for item in source.inputs() {
+        let input = match item {
+            Ok(input) => input,
+            Err(reject) if archive => {
+                writeln!(
+                    out,
+                    "== {}\nrejected at {}: {}",
+                    reject.source, reject.stage, reject.reason
+                )?;
+                continue;
+            }
+            Err(reject) => anyhow::bail!("cannot read {}: {}", reject.source, reject.reason),
+        };
+        if archive {
+            writeln!(out, "== {}", input.source)?;
+        }
+        let explained = copydesk::input::load::load(&input, &settings.limits)
+            .with_context(|| format!("cannot read {}", input.source))
+            .and_then(|page| {
+                processor
+                    .explain(&page)
+                    .with_context(|| format!("no article in {}", input.source))
+            });
+        let (article, audit) = match explained {
+            Ok(explained) => explained,
+            Err(error) if archive => {
+                writeln!(out, "rejected: {error:#}")?;
+                continue;
+            }
+            Err(error) => return Err(error),
+        };
+        writeln!(
+            out,
+            "title: {}",
+            article.meta.title.as_deref().unwrap_or("-")
+        )?;
+        writeln!(out, "kept {} blocks:", article.blocks.len())?;
+        for block in &article.blocks {
+            writeln!(out, "  {}", block.text.replace('\n', " ⏎ "))?;
+        }
+        writeln!(out, "removed:")?;
+        write!(out, "{}", copydesk::filter::explain_audit(&audit))?;
+    }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -535,6 +583,37 @@ fn load_config(path: &Path) -> anyhow::Result<PipelineConfig> {
 
 fn base_dir(config: &Path) -> &Path {
     config.parent().unwrap_or(Path::new("."))
+}
+
+/// Exit code of a run stopped by Ctrl-C (128 + SIGINT, as shells report it).
+const EXIT_INTERRUPTED: u8 = 130;
+
+/// Runs a pipeline with Ctrl-C handling, prints the summary, and picks the exit code: the
+/// first Ctrl-C (or SIGTERM) stops taking input, flushes what is in flight and exits 130
+/// after the summary (the same command resumes); a second one exits at once (a kill is
+/// safe too: resume reads the outputs back).
+fn execute(pipeline: &mut copydesk::Pipeline) -> anyhow::Result<ExitCode> {
+    let stop = pipeline.stop_flag();
+    let handler = ctrlc::set_handler(move || {
+        if stop.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            std::process::exit(i32::from(EXIT_INTERRUPTED));
+        }
+        eprintln!(
+            "copydesk: interrupted: finishing the inputs in flight (Ctrl-C again to quit now)"
+        );
+    });
+    if let Err(error) = handler {
+        tracing::warn!(%error, "no Ctrl-C handler: an interrupted run loses its summary");
+    }
+    // Fault injection for the panic-isolation tests (see `Pipeline::inject_panic`).
+    pipeline.inject_panic(std::env::var("COPYDESK_INJECT_PANIC").ok());
+    let summary = pipeline.run()?;
+    report(&summary);
+    Ok(if summary.interrupted {
+        ExitCode::from(EXIT_INTERRUPTED)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn report(summary: &Summary) {

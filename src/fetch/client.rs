@@ -33,6 +33,20 @@ pub struct Fetcher {
     settings: FetchSettings,
 }
 
+/// What one call of [`Fetcher::fetch_page`] ends with.
+#[derive(Debug)]
+pub enum Fetched {
+    /// The page (after redirects within its origin).
+    Page(Response),
+    /// A redirect to another origin, to be queued under that host.
+    Redirect {
+        /// Where to.
+        to: Url,
+        /// Every URL of the chain requested so far.
+        visited: Vec<String>,
+    },
+}
+
 /// Largest robots.txt read (Google's limit is 500 KiB; rules past it are ignored).
 const MAX_ROBOTS_BYTES: u64 = 512 * 1024;
 
@@ -59,15 +73,18 @@ impl Fetcher {
         &self.settings
     }
 
-    /// Fetches one page: one attempt, redirects followed, body read with the cap.
+    /// Fetches one page: one attempt, redirects within the URL's origin followed, body read
+    /// with the cap. A redirect to another origin (host, scheme or port) is not followed
+    /// here: it comes back as [`Fetched::Redirect`], so that the scheduler queues the target
+    /// under its own host (its robots.txt, per-host limit and delay). `before` lists the URLs
+    /// of the chain requested so far (other origins), for loop detection and the limit.
     ///
     /// # Errors
     /// Every failure is a [`FetchError`]; the caller decides whether to retry.
-    pub async fn fetch_page(&self, url: &Url) -> Result<Response, FetchError> {
+    pub async fn fetch_page(&self, url: &Url, before: &[String]) -> Result<Fetched, FetchError> {
         let limit = self.settings.timeout;
-        match tokio::time::timeout(limit, self.follow(url, self.settings.max_body_bytes, true))
-            .await
-        {
+        let follow = self.follow(url, self.settings.max_body_bytes, true, before);
+        match tokio::time::timeout(limit, follow).await {
             Ok(result) => result,
             Err(_) => Err(FetchError::Timeout { after: limit }),
         }
@@ -81,10 +98,13 @@ impl Fetcher {
     pub async fn fetch_robots(&self, origin: &Url) -> Result<Option<Vec<u8>>, FetchError> {
         let url = origin.join("/robots.txt").expect("an origin joins a path");
         let limit = self.settings.timeout;
-        let result = tokio::time::timeout(limit, self.follow(&url, MAX_ROBOTS_BYTES, false)).await;
+        let result =
+            tokio::time::timeout(limit, self.follow(&url, MAX_ROBOTS_BYTES, false, &[])).await;
         match result {
             Err(_) => Err(FetchError::Timeout { after: limit }),
-            Ok(Ok(response)) => Ok(Some(response.body)),
+            Ok(Ok(Fetched::Page(response))) => Ok(Some(response.body)),
+            // (robots.txt follows every redirect, so this is not reached)
+            Ok(Ok(Fetched::Redirect { .. })) => Ok(None),
             Ok(Err(FetchError::Status { status, .. })) if status >= 500 => {
                 Err(FetchError::RobotsUnavailable { status })
             }
@@ -94,10 +114,20 @@ impl Fetcher {
         }
     }
 
-    async fn follow(&self, start: &Url, cap: u64, html_only: bool) -> Result<Response, FetchError> {
+    /// Follows redirects from `start`. Pages (`html_only`) stop at a redirect to another
+    /// origin; robots.txt follows every redirect (it belongs to `start`'s host whatever
+    /// serves it).
+    async fn follow(
+        &self,
+        start: &Url,
+        cap: u64,
+        html_only: bool,
+        before: &[String],
+    ) -> Result<Fetched, FetchError> {
         let started = Instant::now();
         let mut url = start.clone();
-        let mut visited = vec![url.as_str().to_string()];
+        let mut visited = before.to_vec();
+        visited.push(url.as_str().to_string());
         loop {
             let response = self
                 .client
@@ -118,6 +148,9 @@ impl Fetcher {
                     return Err(FetchError::TooManyRedirects {
                         limit: self.settings.max_redirects,
                     });
+                }
+                if html_only && next.origin() != start.origin() {
+                    return Ok(Fetched::Redirect { to: next, visited });
                 }
                 visited.push(next.as_str().to_string());
                 url = next;
@@ -150,14 +183,14 @@ impl Fetcher {
                 })
                 .collect();
             let body = read_capped(response, cap).await?;
-            return Ok(Response {
+            return Ok(Fetched::Page(Response {
                 final_url: url,
                 status: status.as_u16(),
                 content_type,
                 headers,
                 body,
                 elapsed: started.elapsed(),
-            });
+            }));
         }
     }
 }

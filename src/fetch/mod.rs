@@ -31,7 +31,7 @@ mod schedule;
 
 pub use crate::input::url_list::ListSource;
 #[cfg(feature = "cli")]
-pub use client::{Fetcher, Response, charset_param, is_html_type};
+pub use client::{Fetched, Fetcher, Response, charset_param, is_html_type};
 pub use config::*;
 #[cfg(feature = "cli")]
 pub use error::FetchError;

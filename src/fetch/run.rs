@@ -19,6 +19,11 @@ use crate::record::FetchInfo;
 pub enum FetchOutcome {
     /// A 2xx HTML response, not yet decoded.
     Page(Box<FetchedPage>),
+    /// An entry a previous run finished (resume): nothing to do; its `seq` is accounted for.
+    Skipped {
+        /// Position in the list stream.
+        seq: u64,
+    },
     /// No page: why.
     Reject {
         /// Position in the list stream.
@@ -164,7 +169,7 @@ pub fn run(
                         if resume.take(&at) {
                             stats.skipped.fetch_add(1, Ordering::Relaxed);
                             progress.skip();
-                            return true;
+                            return tx.blocking_send(Incoming::Skipped { seq: this }).is_ok();
                         }
                         Incoming::Reject {
                             seq: this,
@@ -182,7 +187,7 @@ pub fn run(
                         if resume.take(&raw) {
                             stats.skipped.fetch_add(1, Ordering::Relaxed);
                             progress.skip();
-                            return true;
+                            return tx.blocking_send(Incoming::Skipped { seq: this }).is_ok();
                         }
                         match (parsed, fresh) {
                             (Err(error), _) => Incoming::Reject {
@@ -202,6 +207,7 @@ pub fn run(
                                 requested: raw,
                                 url,
                                 attempts: 0,
+                                visited: Vec::new(),
                             }),
                         }
                     }

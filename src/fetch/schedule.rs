@@ -11,6 +11,9 @@
 //! its host's queue and pauses the host until the backoff (or `Retry-After`) has passed, so
 //! the global slot is free meanwhile and the whole host is slowed, as a 429 asks.
 //!
+//! A redirect to another origin is not followed inside the request: the URL is queued again
+//! under the target's host, so that host's robots.txt, limit and delay apply to it too.
+//!
 //! Memory: at most `max_queued_urls` URLs wait in host queues; the list reader blocks beyond.
 
 use std::cmp::Reverse;
@@ -23,7 +26,7 @@ use tokio::task::JoinSet;
 use tokio::time::Instant;
 use url::Url;
 
-use super::client::Fetcher;
+use super::client::{Fetched, Fetcher};
 use super::robots::Robots;
 use super::{FetchError, FetchOutcome, FetchedPage};
 
@@ -35,14 +38,19 @@ pub(crate) struct Job {
     pub requested: String,
     /// Normalized.
     pub url: Url,
-    /// Requests already made for it.
+    /// Requests already made for it (at its current host).
     pub attempts: u32,
+    /// The redirect chain so far when a redirect to another host brought it here.
+    pub visited: Vec<String>,
 }
 
 /// What the list reader sends to the driver.
 #[derive(Debug)]
 pub(crate) enum Incoming {
     Fetch(Job),
+    Skipped {
+        seq: u64,
+    },
     Reject {
         seq: u64,
         source: String,
@@ -58,7 +66,7 @@ enum Done {
     Page {
         host: usize,
         job: Job,
-        result: Result<Box<super::client::Response>, FetchError>,
+        result: Result<Box<Fetched>, FetchError>,
     },
 }
 
@@ -133,6 +141,7 @@ impl<'a> Scheduler<'a> {
                     Some(Incoming::Reject { seq, source, error }) => {
                         self.emit(FetchOutcome::Reject { seq, source, error });
                     }
+                    Some(Incoming::Skipped { seq }) => self.emit(FetchOutcome::Skipped { seq }),
                     None => list_open = false,
                 },
                 () = sleep_until(wake), if wake.is_some() => {}
@@ -268,7 +277,10 @@ impl<'a> Scheduler<'a> {
                     host.next_start = now + host.delay;
                     let fetcher = Arc::clone(&self.fetcher);
                     self.tasks.spawn(async move {
-                        let result = fetcher.fetch_page(&job.url).await.map(Box::new);
+                        let result = fetcher
+                            .fetch_page(&job.url, &job.visited)
+                            .await
+                            .map(Box::new);
                         Done::Page {
                             host: id,
                             job,
@@ -301,13 +313,23 @@ impl<'a> Scheduler<'a> {
             } => {
                 self.hosts[id].in_flight -= 1;
                 job.attempts += 1;
-                match result {
-                    Ok(response) => self.emit(FetchOutcome::Page(Box::new(FetchedPage {
-                        seq: job.seq,
-                        requested: job.requested,
-                        response: *response,
-                        fetched_at: chrono::Utc::now(),
-                    }))),
+                match result.map(|fetched| *fetched) {
+                    Ok(Fetched::Page(response)) => {
+                        self.emit(FetchOutcome::Page(Box::new(FetchedPage {
+                            seq: job.seq,
+                            requested: job.requested,
+                            response,
+                            fetched_at: chrono::Utc::now(),
+                        })));
+                    }
+                    // A redirect to another host: queued there, so that host's robots.txt,
+                    // per-host limit and delay apply to it as to any URL of that host.
+                    Ok(Fetched::Redirect { to, visited }) => {
+                        job.url = to;
+                        job.visited = visited;
+                        job.attempts = 0;
+                        self.enqueue(job);
+                    }
                     Err(error) if error.is_retryable() && job.attempts <= self.retries() => {
                         let wait = self.backoff(job.attempts, error.retry_after());
                         tracing::debug!(url = %job.url, error = %error, wait_ms = wait.as_millis(), "retrying");

@@ -36,7 +36,7 @@ use thiserror::Error;
 
 pub use dedup::{DedupConfig, DedupIndex, DuplicateKind, DuplicateOf};
 pub use profile::{HostProfile, PROFILE_FORMAT_VERSION, ProfileError, SiteProfiles, learn};
-pub use quality::{GopherConfig, LanguageConfig, QualityConfig, QualityPreset};
+pub use quality::{GopherConfig, LanguageConfig, QualityConfig, QualityPreset, two_letter_code};
 pub use rules::{Action, Position};
 
 use crate::article::{Article, Block, BlockKind};

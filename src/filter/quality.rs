@@ -312,6 +312,14 @@ fn report_code(lang: whatlang::Lang) -> &'static str {
         .map_or(three, |(_, two)| two)
 }
 
+/// The ISO 639-1 (two-letter) code of an ISO 639-3 (three-letter) one, when it has one.
+pub fn two_letter_code(three: &str) -> Option<String> {
+    LANGUAGE_CODES
+        .iter()
+        .find(|(t, _)| *t == three)
+        .map(|(_, two)| (*two).to_string())
+}
+
 /// Resolves an allowlist entry to a whatlang language.
 pub(crate) fn parse_language_code(code: &str) -> Option<whatlang::Lang> {
     let c = code.trim().to_ascii_lowercase();

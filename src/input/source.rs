@@ -192,12 +192,28 @@ impl Source {
     /// Archives are read lazily as the iterator advances, so it is not `Send`: create it on
     /// the thread that consumes it.
     pub fn inputs(&self) -> impl Iterator<Item = Result<Input, Reject>> + '_ {
+        self.inputs_except(&|_| false)
+    }
+
+    /// [`Self::inputs`] without the files `skip` names (the run's own outputs, found inside
+    /// an input folder): they are not inputs at all, so they get no `seq`.
+    pub fn inputs_except<'a>(
+        &'a self,
+        skip: &'a dyn Fn(&Path) -> bool,
+    ) -> impl Iterator<Item = Result<Input, Reject>> + 'a {
         let mut seq = 0u64;
         let by_file = self.shard.filter(|(_, by)| *by == ShardBy::File);
         let by_record = self.shard.filter(|(_, by)| *by == ShardBy::Record);
         self.paths
             .iter()
             .flat_map(move |path| walk(path))
+            .filter(move |item| match item {
+                Ok(Entry {
+                    origin: Origin::File(path),
+                    ..
+                }) => !skip(path),
+                _ => true,
+            })
             .filter(move |item| match (by_file, item) {
                 (Some((shard, _)), Ok(entry)) => shard.owns_key(&entry.source),
                 _ => true,
@@ -296,6 +312,12 @@ fn walk(path: &Path) -> Box<dyn Iterator<Item = WalkItem> + Send + '_> {
     }
     if !path.is_dir() {
         let name = path.display().to_string();
+        if let Some(kind) = std::fs::metadata(path)
+            .ok()
+            .and_then(|m| special(&m.file_type()))
+        {
+            return Box::new(std::iter::once(Err((name, not_regular(kind)))));
+        }
         return Box::new(std::iter::once(Ok(Entry::file(
             Origin::File(path.to_path_buf()),
             name,
@@ -308,6 +330,10 @@ fn walk(path: &Path) -> Box<dyn Iterator<Item = WalkItem> + Send + '_> {
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     Box::new(walker.filter_map(|entry| match entry {
         Ok(e) if e.file_type().is_dir() => None,
+        Ok(e) if special(&e.file_type()).is_some() => {
+            let kind = special(&e.file_type()).unwrap_or("special file");
+            Some(Err((e.path().display().to_string(), not_regular(kind))))
+        }
         Ok(e) => {
             let name = e.path().display().to_string();
             Some(Ok(Entry::file(Origin::File(e.into_path()), name)))
@@ -319,6 +345,32 @@ fn walk(path: &Path) -> Box<dyn Iterator<Item = WalkItem> + Send + '_> {
             Some(Err((name, format!("cannot list: {e}"))))
         }
     }))
+}
+
+/// What kind of special file this is, or `None` for a regular file or directory. Reading a
+/// FIFO, device or socket can block forever or never end, so they are rejected, not read.
+fn special(file_type: &std::fs::FileType) -> Option<&'static str> {
+    if file_type.is_file() || file_type.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return Some("FIFO (named pipe)");
+        }
+        if file_type.is_socket() {
+            return Some("socket");
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return Some("device");
+        }
+    }
+    Some("special file")
+}
+
+fn not_regular(kind: &str) -> String {
+    format!("not a regular file ({kind}): not read")
 }
 
 impl std::str::FromStr for InputFormat {

@@ -26,6 +26,9 @@ pub enum ListError {
     /// A CSV URL list row could not be parsed.
     #[error("bad csv row")]
     Csv(#[source] csv::Error),
+    /// A line of a URL list is not UTF-8 (the other lines are still read).
+    #[error("line is not valid UTF-8")]
+    NotUtf8(#[source] std::str::Utf8Error),
     /// A JSON line in a URL list is not an object with a string `url` field.
     #[error("bad json line (expected an object with a string \"url\" field)")]
     Json,
@@ -48,7 +51,9 @@ impl ListError {
     pub fn kind(&self) -> &'static str {
         match self {
             Self::Read(_) => "cannot read url list",
-            Self::Csv(_) | Self::Json | Self::NoUrlColumn => "bad url list entry",
+            Self::Csv(_) | Self::Json | Self::NoUrlColumn | Self::NotUtf8(_) => {
+                "bad url list entry"
+            }
             Self::InvalidUrl(_) => "invalid url",
             Self::UnsupportedScheme { .. } => "unsupported url scheme",
         }
@@ -120,8 +125,8 @@ pub fn read_lists(sources: &[ListSource], each: &mut dyn FnMut(ListItem) -> bool
     }
 }
 
-/// Counts the entries of list files (for the progress bar); `None` when stdin is a source
-/// or a file cannot be read.
+/// Counts the entries of list files, broken ones included (each gives one outcome), for the
+/// progress bar; `None` when stdin is a source or a file cannot be read.
 pub fn count_entries(sources: &[ListSource]) -> Option<u64> {
     if sources.iter().any(|s| matches!(s, ListSource::Stdin)) {
         return None;
@@ -131,7 +136,11 @@ pub fn count_entries(sources: &[ListSource]) -> Option<u64> {
     read_lists(sources, &mut |item| {
         match item {
             ListItem::Entry(_) => n += 1,
-            ListItem::Broken { .. } => broken = true,
+            ListItem::Broken {
+                error: ListError::Read(_),
+                ..
+            } => broken = true,
+            ListItem::Broken { .. } => n += 1,
         }
         true
     });
@@ -143,32 +152,49 @@ fn is_csv(path: &std::path::Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
 }
 
-fn read_lines(reader: impl BufRead, name: &str, each: &mut dyn FnMut(ListItem) -> bool) -> bool {
-    for (index, line) in reader.lines().enumerate() {
-        let item = match line {
+/// Line by line, each line on its own: a line that is not UTF-8 (or cannot be read) is one
+/// broken entry, and the lines after it are still read.
+fn read_lines(
+    mut reader: impl BufRead,
+    name: &str,
+    each: &mut dyn FnMut(ListItem) -> bool,
+) -> bool {
+    let mut bytes = Vec::new();
+    for index in 0.. {
+        bytes.clear();
+        let at = || format!("{name}:{}", index + 1);
+        let item = match reader.read_until(b'\n', &mut bytes) {
+            Ok(0) => return true,
             Err(error) => {
+                // The stream itself failed: nothing after this point can be read.
                 return each(ListItem::Broken {
-                    at: format!("{name}:{}", index + 1),
+                    at: at(),
                     error: ListError::Read(error),
                 });
             }
-            Ok(line) => {
-                let line = line.trim();
-                if line.is_empty() || line.starts_with('#') {
-                    continue;
-                }
-                if line.starts_with('{') {
-                    match json_url(line) {
-                        Some(url) => ListItem::Entry(url),
-                        None => ListItem::Broken {
-                            at: format!("{name}:{}", index + 1),
-                            error: ListError::Json,
-                        },
+            Ok(_) => match std::str::from_utf8(&bytes) {
+                Err(error) => ListItem::Broken {
+                    at: at(),
+                    error: ListError::NotUtf8(error),
+                },
+                Ok(line) => {
+                    let line = line.trim();
+                    if line.is_empty() || line.starts_with('#') {
+                        continue;
                     }
-                } else {
-                    ListItem::Entry(line.to_string())
+                    if line.starts_with('{') {
+                        match json_url(line) {
+                            Some(url) => ListItem::Entry(url),
+                            None => ListItem::Broken {
+                                at: at(),
+                                error: ListError::Json,
+                            },
+                        }
+                    } else {
+                        ListItem::Entry(line.to_string())
+                    }
                 }
-            }
+            },
         };
         if !each(item) {
             return false;

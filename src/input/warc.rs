@@ -120,6 +120,15 @@ impl WarcRecords {
                 "WARC record without Content-Length (truncated archive?)".to_string(),
             ));
         }
+        // An archived error or redirect response is not the page (a 404 page, a "moved"
+        // stub): rejected with its status, as `fetch` rejects the live response.
+        if let Some(status) = record
+            .http_headers()
+            .and_then(|h| h.status_code())
+            .filter(|s| !(200..300).contains(s))
+        {
+            return Err((source, format!("http status {status} (archived response)")));
+        }
         let url = record
             .headers()
             .get("WARC-Target-URI")

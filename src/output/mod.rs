@@ -30,15 +30,17 @@ pub struct Output {
 
 impl Output {
     /// The outputs of a run writing records to `records`: rejects default to
-    /// [`default_rejects_path`] (stderr when records go to stdout).
+    /// [`default_rejects_path`]; when records go to stdout or to something that is not a
+    /// regular file (`/dev/null`, a FIFO), rejects go to stderr: no file is created next to a
+    /// device.
     pub fn new(
         records: PathBuf,
         rejects: Option<PathBuf>,
         resume: bool,
         rotate_records: Option<u64>,
     ) -> Self {
-        let rejects = rejects
-            .or_else(|| (records.as_os_str() != "-").then(|| default_rejects_path(&records)));
+        let rejects =
+            rejects.or_else(|| is_file_path(&records).then(|| default_rejects_path(&records)));
         Self {
             records,
             rejects,
@@ -58,12 +60,136 @@ impl Output {
     }
 }
 
-/// `out/articles.jsonl` -> `out/articles.rejects.jsonl`.
+impl Output {
+    /// Checks, before any work, that the records path names a format this build writes.
+    /// `copydesk check` and every run call it, so both refuse the same paths.
+    ///
+    /// # Errors
+    /// What is wrong with the path, for the user.
+    pub fn check(&self) -> Result<(), String> {
+        let records = &self.records;
+        if !is_file_path(records) {
+            return Ok(()); // stdout or a device: JSON Lines
+        }
+        let name = records
+            .file_name()
+            .map(|n| n.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        let format = OutputFormat::from_path(records);
+        if !format.is_supported() {
+            return Err(format!(
+                "{}: Parquet output needs copydesk built with the `parquet` feature",
+                records.display()
+            ));
+        }
+        if format == OutputFormat::Jsonl(Compression::None) && !is_jsonl_name(&name) {
+            return Err(format!(
+                "{}: unknown output format (by extension); records are written as JSON Lines \
+                 (.jsonl, .ndjson, optionally .gz or .zst) or Parquet (.parquet)",
+                records.display()
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The files a run writes, to keep them out of its own inputs (an output folder inside an
+/// input folder is not read back on the next run).
+#[derive(Debug, Default)]
+pub struct OwnFiles {
+    /// Canonical paths of the records and rejects files.
+    exact: Vec<PathBuf>,
+    /// Rotated records parts: canonical folder, `stem-`, and the rest of the name after the
+    /// five-digit part number (`articles-00000.jsonl.zst`).
+    rotated: Option<(PathBuf, String, String)>,
+}
+
+impl OwnFiles {
+    /// Whether `path` is one of the run's outputs.
+    pub fn contains(&self, path: &Path) -> bool {
+        if self.exact.is_empty() && self.rotated.is_none() {
+            return false;
+        }
+        let Ok(path) = std::fs::canonicalize(path) else {
+            return false;
+        };
+        if self.exact.contains(&path) {
+            return true;
+        }
+        let (Some((dir, stem, rest)), Some(parent), Some(name)) =
+            (&self.rotated, path.parent(), path.file_name())
+        else {
+            return false;
+        };
+        let name = name.to_string_lossy();
+        parent == dir
+            && name.strip_prefix(stem.as_str()).is_some_and(|tail| {
+                tail.len() == 5 + rest.len()
+                    && tail.ends_with(rest.as_str())
+                    && tail[..5].bytes().all(|b| b.is_ascii_digit())
+            })
+    }
+}
+
+impl Output {
+    /// The files this output writes (call once they exist: paths are compared canonical).
+    pub fn own_files(&self) -> OwnFiles {
+        let canonical = |p: &Path| std::fs::canonicalize(p).ok();
+        let mut exact: Vec<PathBuf> = std::iter::once(self.records.as_path())
+            .chain(self.rejects.as_deref())
+            .filter(|p| is_file_path(p))
+            .filter_map(canonical)
+            .collect();
+        exact.dedup();
+        let rotated = self.rotate_records.filter(|&n| n > 0).and_then(|_| {
+            let name = self.records.file_name()?.to_string_lossy().into_owned();
+            let (stem, rest) = name.split_at(name.find('.').unwrap_or(name.len()));
+            let parent = match self.records.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
+            };
+            Some((canonical(parent)?, format!("{stem}-"), rest.to_string()))
+        });
+        OwnFiles { exact, rotated }
+    }
+}
+
+/// Names JSON Lines records files carry: `.jsonl`, `.ndjson`, or none at all (`out`).
+fn is_jsonl_name(name: &str) -> bool {
+    name.ends_with(".jsonl") || name.ends_with(".ndjson") || !name.contains('.')
+}
+
+/// Whether `path` is (or will be) a regular file: not `-` (stdout), not an existing device,
+/// FIFO or socket such as `/dev/null`.
+pub fn is_file_path(path: &Path) -> bool {
+    path.as_os_str() != "-" && std::fs::metadata(path).map_or(true, |m| m.is_file())
+}
+
+/// The rejects file of a records file, one per output: `out/articles.jsonl` ->
+/// `out/articles.rejects.jsonl`; any other name keeps its whole name, so that outputs of
+/// different formats never share one (`a.parquet` -> `a.parquet.rejects.jsonl`,
+/// `a.jsonl.gz` -> `a.jsonl.gz.rejects.jsonl`) and resume never mixes them.
 pub fn default_rejects_path(records: &Path) -> PathBuf {
     let name = records
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let stem = name.split('.').next().unwrap_or("out");
+        .unwrap_or_else(|| "out".to_string());
+    let stem = name.strip_suffix(".jsonl").unwrap_or(&name);
     records.with_file_name(format!("{stem}.rejects.jsonl"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_files_are_per_output() {
+        let path = |p: &str| default_rejects_path(Path::new(p));
+        assert_eq!(path("out/a.jsonl"), Path::new("out/a.rejects.jsonl"));
+        assert_eq!(path("a.parquet"), Path::new("a.parquet.rejects.jsonl"));
+        assert_eq!(path("a.jsonl.gz"), Path::new("a.jsonl.gz.rejects.jsonl"));
+        assert_ne!(path("a.jsonl.zst"), path("a.jsonl.gz"));
+        let devnull = Output::new(PathBuf::from("/dev/null"), None, true, None);
+        assert_eq!(devnull.rejects, None);
+    }
 }

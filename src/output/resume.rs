@@ -84,15 +84,24 @@ struct Line {
     source: String,
     #[serde(default)]
     transient: bool,
+    /// A record's text (rejects have none): replayed into the dedup index.
+    #[serde(default)]
+    text: Option<String>,
 }
 
 /// Opens the outputs. With `resume` and both outputs being files, existing content is kept
 /// (see the module docs) and read into the [`ResumeState`]; otherwise the files are created
-/// afresh (truncated).
+/// afresh (truncated). `on_record(source, text)` is called for every record already written,
+/// in file order, so that the caller rebuilds its cross-document state (the dedup index) and
+/// a resumed run decides duplicates exactly as an uninterrupted one.
 ///
 /// # Errors
 /// [`Error::Output`] when a file cannot be read, rewritten or opened.
-pub fn open(output: &Output, resume: bool) -> Result<Opened, Error> {
+pub fn open(
+    output: &Output,
+    resume: bool,
+    on_record: &mut dyn FnMut(&str, &str),
+) -> Result<Opened, Error> {
     let rejects_path = output.rejects.as_deref();
     let resumable =
         resume && is_plain_file(&output.records) && rejects_path.is_some_and(is_plain_file);
@@ -109,8 +118,8 @@ pub fn open(output: &Output, resume: bool) -> Result<Opened, Error> {
     }
     let rejects_path = rejects_path.expect("checked above");
     let mut state = ResumeState::default();
-    let records = reopen(&output.records, &mut state, false)?;
-    let rejects = reopen(rejects_path, &mut state, true)?;
+    let records = reopen(&output.records, &mut state, false, on_record)?;
+    let rejects = reopen(rejects_path, &mut state, true, &mut |_, _| {})?;
     Ok(Opened {
         records: JsonlSink::new(Box::new(records), &output.records),
         rejects: JsonlSink::new(Box::new(rejects), rejects_path),
@@ -120,7 +129,12 @@ pub fn open(output: &Output, resume: bool) -> Result<Opened, Error> {
 
 /// Reads a previous output into `state`, cuts a partial last line, drops transient lines
 /// when `drop_transient`, and returns the file opened for appending.
-fn reopen(path: &Path, state: &mut ResumeState, drop_transient: bool) -> Result<File, Error> {
+fn reopen(
+    path: &Path,
+    state: &mut ResumeState,
+    drop_transient: bool,
+    on_record: &mut dyn FnMut(&str, &str),
+) -> Result<File, Error> {
     let fail = |source| Error::Output {
         path: path.to_path_buf(),
         source,
@@ -160,7 +174,12 @@ fn reopen(path: &Path, state: &mut ResumeState, drop_transient: bool) -> Result<
                 state.retrying += 1;
                 continue;
             }
-            Ok(parsed) => state.add(&parsed.source),
+            Ok(parsed) => {
+                if let Some(text) = &parsed.text {
+                    on_record(&parsed.source, text);
+                }
+                state.add(&parsed.source);
+            }
             Err(e) => {
                 tracing::warn!(path = %path.display(), error = %e, "unreadable line in previous output; kept, not counted");
             }
@@ -206,7 +225,7 @@ mod tests {
         let rejects = dir.path().join("out.rejects.jsonl");
         fs::write(
             &records,
-            "{\"source\":\"http://a/\",\"x\":1}\n{\"source\":\"http://a/\"}\n{\"source\":\"http://b/\"",
+            "{\"source\":\"http://a/\",\"text\":\"t\"}\n{\"source\":\"http://a/\"}\n{\"source\":\"http://b/\"",
         )
         .unwrap();
         fs::write(
@@ -220,7 +239,12 @@ mod tests {
             resume: true,
             rotate_records: None,
         };
-        let mut opened = open(&output, true).unwrap();
+        let mut replayed = Vec::new();
+        let mut opened = open(&output, true, &mut |source, text| {
+            replayed.push((source.to_string(), text.to_string()));
+        })
+        .unwrap();
+        assert_eq!(replayed, [("http://a/".to_string(), "t".to_string())]);
         assert_eq!(opened.state.finished, 3);
         assert_eq!(opened.state.retrying, 1);
         assert!(opened.state.take("http://a/"));
@@ -237,7 +261,7 @@ mod tests {
         opened.rejects.finish().unwrap();
         assert_eq!(
             fs::read_to_string(&records).unwrap(),
-            "{\"source\":\"http://a/\",\"x\":1}\n{\"source\":\"http://a/\"}\n{\"source\":\"http://b/\"}\n"
+            "{\"source\":\"http://a/\",\"text\":\"t\"}\n{\"source\":\"http://a/\"}\n{\"source\":\"http://b/\"}\n"
         );
         assert_eq!(
             fs::read_to_string(&rejects).unwrap(),

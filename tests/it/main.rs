@@ -5,9 +5,12 @@
 //! - `config`: the repo's pipeline.toml builds; bad configs name file, line and key.
 //! - `contract`: the JSONL wire format, byte for byte.
 //! - `layout`: no import cycle between top-level modules of src/.
+//! - `edges`: issue 16, the edges of a run (resume with dedup, determinism, special inputs,
+//!   output names, closed pipes, panics, Ctrl-C, schema consistency).
 mod cli;
 mod config;
 mod contract;
+mod edges;
 mod golden;
 mod hostile;
 mod layout;
