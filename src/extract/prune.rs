@@ -150,6 +150,17 @@ fn holds_prose(doc: &Doc, form: usize, text_len: &[u32]) -> bool {
         && prose >= FORM_PROSE_PER_CONTROL * controls
 }
 
+/// A form holding more than this share of the page's text wraps the page.
+const PAGE_FORM_MIN_SHARE: f32 = 0.5;
+
+/// Whether a form wraps the page rather than a few fields: ASP.NET WebForms and portal
+/// CMSs put one `<form>` around the whole page (headline, story, navigation), so the
+/// story's text is mostly inside it. An input form (login, search, comments) holds a
+/// small part of the page. `text_len[0]` is the document's text.
+fn is_page_form(form: usize, text_len: &[u32]) -> bool {
+    text_len[form] as f32 > text_len[0] as f32 * PAGE_FORM_MIN_SHARE
+}
+
 /// Whether a single element (ignoring its ancestors) is boilerplate.
 fn is_boilerplate(
     doc: &Doc,
@@ -183,7 +194,12 @@ fn is_boilerplate(
     if tag == "header" && p.drop_headers && !protected {
         return true;
     }
-    if tag == "form" && p.drop_forms && !protected && !holds_prose(doc, i, text_len) {
+    if tag == "form"
+        && p.drop_forms
+        && !protected
+        && !holds_prose(doc, i, text_len)
+        && !is_page_form(i, text_len)
+    {
         return true;
     }
     if let Some(role) = e.attr("role")
@@ -683,6 +699,20 @@ mod tests {
              <input name=d><button>Go</button></form><p>keep</p></body>"
         ));
         assert_eq!(thin, "keep");
+    }
+
+    #[test]
+    fn page_wrapping_form_kept() {
+        // A WebForms page: one form around everything, the story in divs and <br>s
+        // between text-size controls; a search form beside it still goes.
+        let story = "The council approved the budget on Tuesday after a long debate. <br><br>";
+        let t = kept_text(&format!(
+            "<body><form id=aspnetForm><input type=image name=small><input type=image name=large>\
+             <div class=StoryBody>{story}{story}{story}</div></form>\
+             <form class=search><input name=q><button>Search the site</button></form></body>"
+        ));
+        assert!(t.contains("The council approved"), "{t}");
+        assert!(!t.contains("Search the site"), "{t}");
     }
 
     #[test]
