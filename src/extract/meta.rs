@@ -120,14 +120,28 @@ pub(crate) fn extract_meta(input: &MetaInput<'_>) -> Metadata {
         .map(String::as_str)
         .chain(sel::MODIFIED_META.iter().filter_map(|k| tags.first(k)))
         .find_map(|d| normalize_date(d, input.max_year));
-    let bound = modified.as_deref().and_then(date_part);
+    let bound = modified
+        .as_deref()
+        .and_then(date_part)
+        .and_then(|b| NaiveDate::parse_from_str(b, "%Y-%m-%d").ok());
     let published = published_candidates(doc, &tags, &ld, input.url)
         .into_iter()
-        .filter_map(|d| normalize_date(&d, input.max_year))
-        .find(|d| match (bound, date_part(d)) {
-            (Some(b), Some(p)) => p <= b,
-            _ => true,
-        });
+        .filter_map(|(d, declared)| Some((normalize_date(&d, input.max_year)?, declared)))
+        .find(|(d, declared)| {
+            let slack = if *declared {
+                chrono::Days::new(SCHEDULED_SLACK_DAYS)
+            } else {
+                chrono::Days::new(0)
+            };
+            match (
+                bound,
+                date_part(d).and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok()),
+            ) {
+                (Some(b), Some(p)) => b.checked_add_days(slack).is_none_or(|b| p <= b),
+                _ => true,
+            }
+        })
+        .map(|(d, _)| d);
 
     let language = pick_language(doc, &tags, &ld, input.body_text);
     let canonical_url = link_rel(doc, "canonical")
@@ -647,12 +661,32 @@ fn is_valid_author(s: &str, site: Option<&str>) -> bool {
 
 // ---------------------------------------------------------------- dates
 
-fn published_candidates(doc: &Doc, tags: &MetaTags, ld: &JsonLd, url: Option<&Url>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    out.extend(ld.published.clone());
+/// How many days a declared publication date (JSON-LD, meta tags) may lie after the
+/// declared modification date: publishers schedule stories, so the last edit can come
+/// before the publication time. Inferred dates (markup, URL, text) may not.
+const SCHEDULED_SLACK_DAYS: u64 = 31;
+
+/// Publication date candidates in priority order, each with whether the publisher
+/// declared it as such (JSON-LD `datePublished`, meta tags).
+fn published_candidates(
+    doc: &Doc,
+    tags: &MetaTags,
+    ld: &JsonLd,
+    url: Option<&Url>,
+) -> Vec<(String, bool)> {
+    let mut declared: Vec<String> = Vec::new();
+    declared.extend(ld.published.clone());
     for k in sel::PUBLISHED_META {
-        out.extend(tags.all(k).iter().cloned());
+        declared.extend(tags.all(k).iter().cloned());
     }
+    let mut out: Vec<(String, bool)> = declared.into_iter().map(|d| (d, true)).collect();
+    out.extend(inferred_dates(doc, url).into_iter().map(|d| (d, false)));
+    out
+}
+
+/// Publication dates read from markup, the URL and date lines, in priority order.
+fn inferred_dates(doc: &Doc, url: Option<&Url>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
     // Markup: itemprop=datePublished, <time pubdate>, then the first <time datetime>.
     let mut first_time: Option<String> = None;
     for i in 0..doc.nodes.len() {
@@ -679,6 +713,7 @@ fn published_candidates(doc: &Doc, tags: &MetaTags, ld: &JsonLd, url: Option<&Ur
         out.push(format!("{}-{:0>2}-{:0>2}", &c[1], &c[2], &c[3]));
     }
     out.extend(first_time);
+    out.extend(headline_date(doc));
     // Dates written in short date/meta lines, in document order.
     for i in 0..doc.nodes.len() {
         let Some(e) = doc.elem(i) else { continue };
@@ -702,6 +737,57 @@ fn published_candidates(doc: &Doc, tags: &MetaTags, ld: &JsonLd, url: Option<&Ur
         }
     }
     out
+}
+
+/// How far (characters of text) from the headline a date line is looked for: the
+/// dateline convention puts it within a line or two above (kicker, topline) or below
+/// (byline, "Published on ...") the `<h1>`.
+const DATELINE_WINDOW_CHARS: usize = 200;
+/// A text run longer than this (characters) is story text, whose dates are events, not
+/// the publication date.
+const DATELINE_MAX_RUN_CHARS: usize = 80;
+
+/// A date written in a short line next to the page's first `<h1>`: below it first, then
+/// above it.
+fn headline_date(doc: &Doc) -> Option<String> {
+    let h1 = (0..doc.nodes.len())
+        .find(|&i| doc.tag(i) == "h1" && !doc.text_of(i, |_| false).trim().is_empty())?;
+    let run_date = |i: usize, seen: &mut usize| -> Option<Option<String>> {
+        let super::dom::NodeData::Text(t) = &doc.nodes[i].data else {
+            return Some(None);
+        };
+        let t = collapse_ws(t);
+        let len = t.chars().count();
+        if len == 0 {
+            return Some(None);
+        }
+        *seen += len;
+        if *seen > DATELINE_WINDOW_CHARS {
+            return None;
+        }
+        Some(
+            (len <= DATELINE_MAX_RUN_CHARS)
+                .then(|| text_date(&t))
+                .flatten(),
+        )
+    };
+    let mut seen = 0;
+    for i in doc.nodes[h1].end..doc.nodes.len() {
+        match run_date(i, &mut seen) {
+            None => break,
+            Some(Some(d)) => return Some(d),
+            Some(None) => {}
+        }
+    }
+    let mut seen = 0;
+    for i in (0..h1).rev() {
+        match run_date(i, &mut seen) {
+            None => break,
+            Some(Some(d)) => return Some(d),
+            Some(None) => {}
+        }
+    }
+    None
 }
 
 /// The first date written in `text`, as `YYYY-MM-DD`.
@@ -1031,6 +1117,32 @@ mod tests {
             None,
         );
         assert_eq!(m.published, None);
+        // A scheduled story: declared published a few days after its last edit.
+        let m = meta(
+            "<meta property='article:published_time' content='2019-10-19T12:00:00+02:00'>\
+             <meta property='article:modified_time' content='2019-10-17T14:59:45+02:00'>",
+            None,
+        );
+        assert_eq!(m.published.as_deref(), Some("2019-10-19T12:00:00+02:00"));
+    }
+
+    #[test]
+    fn date_line_next_to_the_headline() {
+        // Below the headline, in a line without a date class.
+        let m = meta(
+            "<body><div class=nav>Archiv 01.01.2020</div><h1>Council approves budget</h1>\
+             <p class=sub>Press release of 25. Januar 2022 | Berlin</p>\
+             <p>The council met on 3 March 2021 and approved the budget, with commas, at length.</p></body>",
+            None,
+        );
+        assert_eq!(m.published.as_deref(), Some("2022-01-25"));
+        // Above it (a topline), when nothing below is a date line.
+        let m = meta(
+            "<body><div class=topline><span>06.12.2022</span></div><h1>Windpark</h1>\
+             <p>The citizens may invest from 3 March 2023 on, with commas, at length, as a long lead.</p></body>",
+            None,
+        );
+        assert_eq!(m.published.as_deref(), Some("2022-12-06"));
     }
 
     #[test]

@@ -294,12 +294,33 @@ impl Extractor {
         Ok(Article { meta, blocks })
     }
 
-    /// Runs the prune/score/clean/render passes, relaxing rules while the text is short.
+    /// The article body: the passes with the page's comment threads left out, or with
+    /// them when nothing article-like is outside them (the thread is the page: a forum
+    /// or Q&A page).
     fn body(
         &self,
         doc: &Doc,
         preset: &Preset,
         deadline: &Deadline,
+    ) -> Result<Vec<RawBlock>, ExtractError> {
+        let threads = prune::comment_threads(doc);
+        let blocks = self.passes(doc, preset, deadline, threads.as_deref())?;
+        if threads.is_some()
+            && blocks.iter().map(|b| b.chars).sum::<usize>() < THREAD_PAGE_MAX_CHARS
+        {
+            return self.passes(doc, preset, deadline, None);
+        }
+        Ok(blocks)
+    }
+
+    /// Runs the prune/score/clean/render passes, relaxing rules while the text is short.
+    /// `threads` (comment threads) stays removed in the lenient passes too.
+    fn passes(
+        &self,
+        doc: &Doc,
+        preset: &Preset,
+        deadline: &Deadline,
+        threads: Option<&[bool]>,
     ) -> Result<Vec<RawBlock>, ExtractError> {
         let render_params = RenderParams {
             include_tables: self.config.include_tables,
@@ -329,6 +350,11 @@ impl Extractor {
         let mut best_len = 0usize;
         for (mark, clean) in attempts {
             let mut removed = prune::mark_boilerplate(doc, &mark);
+            // The first pass already drops comment sections by name; the lenient passes,
+            // which lift the name rules, must not let the thread in.
+            if let Some(threads) = threads.filter(|_| !mark.use_class_tokens) {
+                removed.iter_mut().zip(threads).for_each(|(r, &t)| *r |= t);
+            }
             let stats = Stats::compute(doc, &removed);
             deadline.check()?;
             let roots = match score::select(doc, &removed, &stats, &preset.select) {
@@ -409,6 +435,11 @@ impl Extractor {
             .map(|(_, blocks)| blocks))
     }
 }
+
+/// A body shorter than this (characters) once comment threads are left out is no article
+/// (about two sentences): the page is the thread itself (a forum, Q&A or guestbook page)
+/// and is read with the thread.
+const THREAD_PAGE_MAX_CHARS: usize = 200;
 
 /// Longest block (words) that a consent/comment-form/newsletter phrase can remove: such
 /// notices are one or two sentences; longer blocks that mention "newsletter" are story text.
@@ -872,6 +903,32 @@ mod tests {
         );
         let t = text(&extract(&gallery, Favor::Balanced));
         assert!(t.contains("Second gallery page"), "{t}");
+    }
+
+    #[test]
+    fn comment_thread_never_becomes_the_body() {
+        // A short post under a long thread: the lenient passes (class tokens off) used to
+        // take the comments.
+        let comment = |k: u32| {
+            format!(
+                "<li class=\"comment depth-1\"><div class=comment-author><cite>Reader {k}</cite></div>\
+                 <div class=comment-body><p>Comment {k}: {PARA}{PARA}</p></div>\
+                 <a class=comment-reply-link href=#respond>Reply</a></li>"
+            )
+        };
+        let thread: String = (1..6).map(comment).collect();
+        let html = format!(
+            "<html><head><title>Dress</title></head><body><div class=post><h1>Dress</h1>\
+             <div class=entry><p>A short post about a dress, with a photo, and few words.</p></div></div>\
+             <div id=comments><ol class=commentlist>{thread}</ol></div></body></html>"
+        );
+        let t = text(&extract(&html, Favor::Balanced));
+        assert!(t.contains("A short post about a dress"), "{t}");
+        assert!(!t.contains("Comment 3"), "{t}");
+        // A forum page is its thread: with nothing else on the page it is read.
+        let forum = format!("<html><body><div id=comments><ol>{thread}</ol></div></body></html>");
+        let t = text(&extract(&forum, Favor::Balanced));
+        assert!(t.contains("Comment 3"), "{t}");
     }
 
     #[test]

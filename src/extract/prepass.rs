@@ -234,7 +234,9 @@ pub(crate) fn keeps_attr(tag: &[u8], attr: &[u8]) -> bool {
     match &*lower {
         // prune (hidden, roles, class tokens), score, meta (language, dates, authors).
         b"class" | b"id" | b"style" | b"hidden" | b"aria-hidden" | b"role" | b"itemprop"
-        | b"rel" | b"content" | b"datetime" | b"pubdate" | b"lang" | b"xml:lang" => true,
+        | b"itemtype" | b"rel" | b"content" | b"datetime" | b"pubdate" | b"lang" | b"xml:lang" => {
+            true
+        }
         // Tab widgets: recover keeps hidden panels that a tab control points at.
         b"aria-controls" => true,
         // meta tags; `charset` also stops html5ever's encoding check from changing.

@@ -150,6 +150,19 @@ fn holds_prose(doc: &Doc, form: usize, text_len: &[u32]) -> bool {
         && prose >= FORM_PROSE_PER_CONTROL * controls
 }
 
+/// A form holding more than this share of the page's text wraps the page.
+const PAGE_FORM_MIN_SHARE: f32 = 0.5;
+
+/// Whether a form wraps the page rather than a few fields: ASP.NET WebForms and portal
+/// CMSs put one `<form>` around the whole page (headline, story, navigation), so the
+/// story's text is mostly inside it. An input form (login, search, comments) holds a
+/// small part of the page, and a short page is no wrapper. `text_len[0]` is the
+/// document's text.
+fn is_page_form(form: usize, text_len: &[u32]) -> bool {
+    text_len[form] >= FORM_MIN_PROSE_CHARS
+        && text_len[form] as f32 > text_len[0] as f32 * PAGE_FORM_MIN_SHARE
+}
+
 /// Whether a single element (ignoring its ancestors) is boilerplate.
 fn is_boilerplate(
     doc: &Doc,
@@ -183,7 +196,12 @@ fn is_boilerplate(
     if tag == "header" && p.drop_headers && !protected {
         return true;
     }
-    if tag == "form" && p.drop_forms && !protected && !holds_prose(doc, i, text_len) {
+    if tag == "form"
+        && p.drop_forms
+        && !protected
+        && !holds_prose(doc, i, text_len)
+        && !is_page_form(i, text_len)
+    {
         return true;
     }
     if let Some(role) = e.attr("role")
@@ -294,6 +312,59 @@ pub(crate) fn mark_boilerplate(doc: &Doc, p: &MarkParams) -> Vec<bool> {
         }
     }
     removed
+}
+
+/// Whether an element names a comment thread or a comment in its markup: a class/id token
+/// of [`sel::COMMENT_THREAD_TOKEN`], or schema.org microdata for a `Comment`
+/// (`itemprop=comment`, `itemtype=https://schema.org/Comment`).
+fn names_comment(e: &super::dom::Elem) -> bool {
+    if e.attr("itemprop")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("comment"))
+        || e.attr("itemtype").is_some_and(|v| {
+            v.trim()
+                .trim_end_matches('/')
+                .rsplit('/')
+                .next()
+                .is_some_and(|k| k.eq_ignore_ascii_case("comment"))
+        })
+    {
+        return true;
+    }
+    let ci = e.class_id();
+    (ci.contains("comment")
+        || ci.contains("respond")
+        || ci.contains("dsq")
+        || ci.contains("disqus"))
+        && ci
+            .split_whitespace()
+            .any(|t| sel::COMMENT_THREAD_TOKEN.is_match(t))
+}
+
+/// The page's user-comment threads, as a removal mask; `None` when there are none.
+///
+/// A thread is recognised by the markup that comment systems write (see
+/// [`names_comment`]). Recognising it by shape alone (repeated siblings with an author
+/// and a reply link) also catches forum software, whose posts have the same shape and
+/// are the page's content, so it is not done. One forward pass.
+pub(crate) fn comment_threads(doc: &Doc) -> Option<Vec<bool>> {
+    let n = doc.nodes.len();
+    let mut mask: Option<Vec<bool>> = None;
+    let mut i = 0;
+    while i < n {
+        if let Some(e) = doc.elem(i)
+            && !matches!(e.tag.as_str(), "body" | "html")
+            && names_comment(e)
+        {
+            let end = doc.nodes[i].end;
+            mask.get_or_insert_with(|| vec![false; n])[i..end]
+                .iter_mut()
+                .for_each(|m| *m = true);
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    mask
 }
 
 /// Options for [`clean_selection`].
@@ -683,6 +754,51 @@ mod tests {
              <input name=d><button>Go</button></form><p>keep</p></body>"
         ));
         assert_eq!(thin, "keep");
+    }
+
+    #[test]
+    fn comment_threads_found_by_markup() {
+        let thread_text = |html: &str| {
+            let d = Doc::parse(html);
+            let Some(m) = comment_threads(&d) else {
+                return String::new();
+            };
+            (0..d.nodes.len())
+                .filter(|&i| m[i] && d.nodes[i].parent.is_none_or(|p| !m[p]))
+                .map(|i| d.text_of(i, |_| false))
+                .collect::<String>()
+        };
+        // Markup: a WordPress-style container and schema.org microdata.
+        let t = thread_text("<body><p>Story</p><div id=comments><p>Nice post!</p></div></body>");
+        assert_eq!(t, "Nice post!");
+        let t = thread_text(
+            "<body><p>Story</p><div itemprop=comment itemtype='https://schema.org/Comment'>Hi</div></body>",
+        );
+        assert_eq!(t, "Hi");
+        let t = thread_text(
+            "<body><p>Story</p><div itemscope itemtype=http://schema.org/Comment>Yo</div></body>",
+        );
+        assert_eq!(t, "Yo");
+        // Parts of a comment and links to the thread are not threads.
+        let t = thread_text(
+            "<body><p class=comment-body>x</p><a class=comments-link href=#c>3 comments</a></body>",
+        );
+        assert_eq!(t, "");
+    }
+
+    #[test]
+    fn page_wrapping_form_kept() {
+        // A WebForms page: one form around everything, the story in divs and <br>s
+        // between text-size controls; a search form beside it still goes.
+        let story =
+            "The council approved the budget on Tuesday after a long debate. <br><br>".repeat(8);
+        let t = kept_text(&format!(
+            "<body><form id=aspnetForm><input type=image name=small><input type=image name=large>\
+             <div class=StoryBody>{story}</div></form>\
+             <form class=search><input name=q><button>Search the site</button></form></body>"
+        ));
+        assert!(t.contains("The council approved"), "{t}");
+        assert!(!t.contains("Search the site"), "{t}");
     }
 
     #[test]

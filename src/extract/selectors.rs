@@ -171,6 +171,18 @@ pub static LEAD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// One class/id token (whole token, lowercase) naming a comment thread, one of its
+/// comments or its reply form: WordPress `#comments`/`.commentlist`/`#respond`, Disqus
+/// `#disqus_thread`, and the common `comment-list`/`comments-area` names.
+/// Parts of a comment (`comment-body`, `comment-author`) and links to the thread
+/// (`comments-link`) are not threads and do not match.
+pub static COMMENT_THREAD_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:comments?|commentlist|respond|disqus_thread|dsq-comments?)(?:[-_](?:list|area|section|wrapper|container|thread|block|box|holder|template))?$",
+    )
+    .expect("static regex")
+});
+
 /// Class/id tokens that veto [`UNLIKELY`] (Readability `okMaybeItsACandidate`).
 pub static MAYBE_CONTENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"and|article|body|column|content|main|mathjax|shadow|entry|story|post-?text|prose")
