@@ -568,12 +568,8 @@ fn issue_16_worker_panic_becomes_reject() {
     let dir = tempfile::tempdir().unwrap();
     let pages = dir.path().join("pages");
     fs::create_dir(&pages).unwrap();
-    for name in ["a", "boom", "c"] {
-        fs::write(
-            pages.join(format!("{name}.html")),
-            page(name.len() as u64 * 7, "en"),
-        )
-        .unwrap();
+    for (i, name) in ["a", "boom", "c"].into_iter().enumerate() {
+        fs::write(pages.join(format!("{name}.html")), page(i as u64 + 1, "en")).unwrap();
     }
     let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
         .args(["clean", "pages", "-o", "out.jsonl", "--threads", "2"])
