@@ -340,16 +340,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let page = copydesk::load::load(&input, &settings.limits)
                 .with_context(|| format!("cannot read {}", file.display()))?;
-            let (article, audit) = processor
-                .explain(&page)
+            let explained = processor
+                .explain_all(&page)
                 .with_context(|| format!("no article in {}", file.display()))?;
+            let article = &explained.article;
             println!("title: {}", article.meta.title.as_deref().unwrap_or("-"));
             println!("kept {} blocks:", article.blocks.len());
             for block in &article.blocks {
                 println!("  {}", block.text.replace('\n', " ⏎ "));
             }
             println!("removed:");
-            print!("{}", copydesk::filter::explain_audit(&audit));
+            for dropped in &explained.extract_dropped {
+                println!("{dropped}");
+            }
+            print!("{}", copydesk::filter::explain_audit(&explained.audit));
         }
         Command::Fetch {
             lists,

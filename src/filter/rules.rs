@@ -109,6 +109,34 @@ pub(crate) const SITE_PROFILE: &str = "site_profile";
 pub(crate) const EDGE_LABEL: &str = "edge_label";
 pub(crate) const TEASER_RAIL: &str = "teaser_rail";
 pub(crate) const TITLE_REPEAT: &str = "title_repeat";
+/// Trims a credit that closes a caption ("… at dawn. Photo: Jane Doe/AFP"), keeping the caption.
+pub(crate) const CAPTION_CREDIT: &str = "caption_credit";
+
+/// Longest line (words) that [`CAPTION_CREDIT`] trims: a caption with its credit.
+pub(crate) const CAPTION_CREDIT_MAX_WORDS: usize = 60;
+
+/// A credit closing a caption, matched up to the end of the line; the match is what
+/// [`CAPTION_CREDIT`] cuts. Conventions: a credit label and a name ("Photo: Jane Doe/AFP",
+/// "Foto: dpa", "Crédito: …"), a copyright sign and a name ("© Andy Lyons / Allsport"), an
+/// agency after a slash or in parentheses ("Kevin Voigt/Getty Images", "(REUTERS/Denis
+/// Balibouse)"), and a stock-site credit ("Photo by Jane Doe on Unsplash"). The credit's own
+/// text is short (a name, an agency, a licence), never a sentence.
+pub(crate) const CAPTION_CREDIT_PATTERNS: &[&str] = &[
+    // a capitalised credit label after a space, or any-case after a separator
+    r"(?:\s|[,;|/–—(\[-]\s*)(?:(?-i:Photos?|PHOTOS?|Fotos?|FOTOS?|Bild(?:er)?|BILD|Image|Imagen|Picture|Credits?|Crédits?(?: photo)?|Crédito|Fotografía|Bildquelle|Quelle)|(?:[,;|/–—(\[]\s*)(?:photos?|fotos?|bild|image|credits?|cr[ée]dits?|cr[ée]dito|fot\.))\s*:\s*(?:[^\s:()\[\].!?]+\.?\s*){1,8}[)\]]?\s*$",
+    r"(?:\s|[,;|/–—(-]\s*)fot\.\s*[^\s.!?]+(?:\s[^\s.!?]+){0,5}\s*$",
+    // a copyright sign and a name, possibly with an agency after a bar or slash
+    r"\s*(?:[|/–—-]\s*)?(?:©|\((?-i:c|C)\)\s*(?-i:[\p{Lu}0-9]))[^©.!?]{0,80}$",
+    // a photographer and an agency after a slash: "Kevin Voigt/GettyImages", "(mlharing /
+    // iStock.com)", "(REUTERS/Denis Balibouse)"
+    r"(?:\s[/|–—-]\s|[,;]\s|\s\(|\()(?:(?-i:\p{Lu})(?:\.|[\p{L}'’-]*)\s?){0,3}(?:/\s?|\s/\s)?(?:getty ?images|getty|afp|ap photo|reuters|dpa|epa(?:-efe)?|efe|shutterstock|alamy|istock(?:photo)?(?:\.com)?|imago(?: images)?|picture[- ]alliance|keystone|anadolu|adobe ?stock|stock\.adobe\.com|unsplash|pixabay|allsport)(?:\s?/\s?[^/()\s.!?][^/().!?]*){0,2}\)?\s*$",
+    r"\s(?-i:\p{Lu})(?:\.|[\p{L}'’-]*)(?:\s(?-i:\p{Lu})(?:\.|[\p{L}'’-]*)){0,3}\s?/\s?(?:getty ?images|getty|afp|ap|reuters|dpa|epa(?:-efe)?|efe|shutterstock|alamy|istock(?:photo)?(?:\.com)?|imago(?: images)?|picture[- ]alliance|keystone|anadolu|adobe ?stock|unsplash|pixabay)(?:\s?/\s?[^/()\s.!?][^/().!?]*){0,2}\s*$",
+    // a stock library or licence after a slash or bar, "DR" (droits réservés) last
+    r"\s[/|]\s*(?:fotolia(?:\.com)?|pixelio(?:\.de)?|depositphotos|123rf(?:\.com)?|dreamstime|colourbox|domena publiczna|public domain|gemeinfrei|dominio p[úu]blico|domaine public)\W*$",
+    r"\s(?-i:DR)\s*$",
+    // a stock-site credit: "Photo by Jane Doe on Unsplash", "Foto X via Unsplash"
+    r"(?:^|\s|[,;.|/–—-]\s*)(?:photos?|fotos?|bild|image)\s+(?:(?:by|von|de|par)\s+)?[^.!?/]{1,60}?\s(?:via|on|auf|from)\s(?:unsplash|pixabay|pexels|flickr|wikimedia(?: commons)?)\W*$",
+];
 
 /// Built-in rules that also apply to block quotes. Quotes are otherwise left alone (quoted
 /// speech is content), but news sites set their "Read also: ..." teasers as block quotes, and
@@ -123,6 +151,7 @@ pub(crate) fn all_rule_names() -> impl Iterator<Item = &'static str> {
         EDGE_LABEL,
         TEASER_RAIL,
         TITLE_REPEAT,
+        CAPTION_CREDIT,
     ])
 }
 
@@ -888,6 +917,118 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             // French "droits réservés" closing a caption: "Le port de Brest. DR"
             r"\s(?-i:DR)\s*$",
             r"^\W*quelle\s*:\s*[^.!?]*(?:fotolia|pixelio|istock|adobe ?stock|shutterstock|pixabay|unsplash)",
+        ],
+    },
+    // ---- lines the extractor used to drop by wording (issue 15) ---------------------------
+    LineRuleSpec {
+        name: "photo_credit",
+        group: Group::Credits,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 10,
+        patterns: &[
+            // a credit line without a caption: "Image copyright Reuters", "GettyImages",
+            // "Kevin Voigt/GettyImages"; no sentence ending, so "… reported by Reuters." stays
+            r"^\W*(?:image|photo|picture|foto|bild)\s+(?:copyright|credits?|source|quelle)(?:\s|:|$)[^.!?]*$",
+            r"^\W*(?:[\p{L}.'’-]+\s?){0,3}/?\s?(?:getty ?images|istock(?:photo)?(?:\.com)?|shutterstock|imago(?: images)?|picture[- ]alliance|adobe ?stock)\W*$",
+            // a source line under a chart or photo: "Quelle: Wikipedia", "Source: CDC"
+            r"^\W*(?:quelle|source|fuente|bildquelle|bildnachweis)\s*:\s*[^.!?]*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "timestamp",
+        group: Group::Meta,
+        position: Position::Edges,
+        action: Action::DropLine,
+        max_words: 10,
+        patterns: &[
+            // a short date line at the article's edges, with a place, time, author or section
+            // ("16. Oktober 2019 | Politik", "Berlin, 28.10.2021", "1. Februar 2022, Daniel
+            // Dillenburg"); story text there ends with punctuation
+            r"(?:[0-9]{1,2}\.\s?[0-9]{1,2}\.\s?(?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}\.?\s+(?:de\s+)?\p{L}+\.?,?\s+(?:de\s+)?(?:19|20)[0-9]{2}|\p{L}+\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)[0-9]{2})(?:.*[^.!?。\s])?\s*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "post_meta",
+        group: Group::Meta,
+        position: Position::Edges,
+        action: Action::DropLine,
+        max_words: 15,
+        patterns: &[
+            // the blog engine's "posted by" line: "Eingestellt von Michel um 21:11", "Posted in
+            // News", "Gespeichert von rasos am 24. Juli 2017"
+            r"^\W*(?:eingestellt|gepostet|gespeichert|ver[öo]ffentlicht|posted|published|filed|publi[ée]|publicado)\s(?:von|by|in|on|am|under|par|le|por|el|en)\s[^.!?]*$",
+            r"^\W*(?:kategorie|kategorien|category|categories|cat[ée]gories?|categor[íi]as?|rubrik|rubrique)\s*:",
+        ],
+    },
+    LineRuleSpec {
+        name: "related_teaser",
+        group: Group::Promotion,
+        position: Position::Anywhere,
+        action: Action::DropWithNext,
+        max_words: 6,
+        patterns: &[
+            // a bare label that introduces a linked headline: "Schon gelesen?", "Passend
+            // dazu", "Ähnliche Beiträge", "You might also like"
+            r"^\W*(?:schon gelesen|passend dazu|lies auch|mehr dazu|mehr zu(?:m thema)?\s[\p{L} ]+|[äa]hnliche (?:beitr[äa]ge|artikel)|weitere (?:artikel|beitr[äa]ge|themen|nachrichten|informationen|infos)|das k[öo]nnte (?:sie|dich) (?:auch )?interessieren|you (?:might|may) (?:also )?(?:like|be interested in)|more (?:on|about) this(?: topic| story)?|most (?:read|popular)|ver tambi[ée]n|veja tamb[ée]m|dowiedz si[ęe] wi[ęe]cej|czytaj (?:te[żz]|tak[żz]e|wi[ęe]cej)|related (?:recipes|posts|articles|stories)|more about this (?:recipe|story|topic))\W*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "related_teaser",
+        group: Group::Promotion,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 25,
+        patterns: &[
+            // an inline pointer with its delimiter: "Mire: …", "Dowiedz się więcej: …",
+            // "Lies auch: …"
+            r"^\W*(?:mire|lies auch|schon gelesen|passend dazu|dowiedz si[ęe] wi[ęe]cej|ver tambi[ée]n|veja tamb[ée]m|lea m[áa]s|you (?:might|may) also like)\s*(?::|\||–|»|>)",
+        ],
+    },
+    LineRuleSpec {
+        name: "comment_prompt",
+        group: Group::Comments,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 25,
+        patterns: &[
+            // the state of a comment section: "Comments are closed.", "No comments yet"
+            r"^\W*(?:comments are (?:closed|disabled)|kommentare sind (?:geschlossen|deaktiviert)|les commentaires sont (?:ferm[ée]s|d[ée]sactiv[ée]s)|los comentarios est[áa]n cerrados|be the first to (?:comment|review)|sei (?:der|die) erste,? (?:der|die) (?:kommentiert|einen kommentar)|no comments yet|noch keine kommentare|keine kommentare|aucun commentaire)",
+            r"^\W*(?:du musst|sie m[üu]ssen|you must be) (?:eingeloggt|angemeldet|registriert|logged in|signed in)",
+        ],
+    },
+    LineRuleSpec {
+        name: "share_prompt",
+        group: Group::Social,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 8,
+        patterns: &[
+            // the question of a share or rating widget: "Möchten Sie den Artikel teilen?",
+            // "Hier können Sie den Artikel bewerten"
+            r"^\W*(?:m[öo]chten sie|m[öo]chtest du|hier k[öo]nnen sie|jetzt) (?:den|diesen) (?:artikel|beitrag) (?:teilen|bewerten)\W*$",
+            r"^\W*(?:twittern|pinnen|tweet|instagram|google\+?|wechat|weibo|qq|tumblr|whatsapp)\W*$",
+            r"^\W*(?:skip to (?:main )?content|zum (?:seitenanfang|inhalt springen)|loading\.*)\W*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "copyright_footer",
+        group: Group::Legal,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 40,
+        patterns: &[
+            r"wszelkie prawa zastrze[żz]one|chroniony prawem autorskim|tutti i diritti riservati",
+        ],
+    },
+    LineRuleSpec {
+        name: "cookie_notice",
+        group: Group::Legal,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 40,
+        patterns: &[
+            r"(?:site|page|website|webseite|seite|sitio) (?:uses|verwendet|nutzt|utilise|utiliza|usa) (?:des )?cookies|(?:use|utilisation|uso) (?:of|des|de) cookies",
         ],
     },
     // ---- structure -----------------------------------------------------------------------

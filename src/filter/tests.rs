@@ -447,22 +447,6 @@ const DROPPED: &[(&str, &str, Place)] = &[
         "ANZEIGE - Heute schon an morgen gedacht? Jetzt vergleichen:",
         Place::Middle,
     ),
-    // photo credits closing a caption
-    (
-        "photo_credit",
-        "Die neue Fähre legt zum ersten Mal in Kiel an. © Stadtwerke",
-        Place::Middle,
-    ),
-    (
-        "photo_credit",
-        "Ein Wald im Herbst / Fotolia.com",
-        Place::Middle,
-    ),
-    (
-        "photo_credit",
-        "Le port de Brest au lever du jour. DR",
-        Place::Middle,
-    ),
     // photo_credit
     ("photo_credit", "Photo: Reuters", Place::Middle),
     (
@@ -495,11 +479,6 @@ const DROPPED: &[(&str, &str, Place)] = &[
         "photo_credit",
         "Paris Haute Couture SS14, Serkan Cura, Bild via",
         Place::Head,
-    ),
-    (
-        "photo_credit",
-        "Kranzniederlegung am Holocaust-Mahnmal © Presse- und Informationsamt | Jesco Denzel",
-        Place::Middle,
     ),
     // wire_credit
     (
@@ -1688,4 +1667,76 @@ fn teaser_labels_in_block_quotes_go_but_quotations_stay() {
         removed,
         vec!["LEE TAMBIÉN: ¿Cuándo abre el nuevo mercado municipal?"]
     );
+}
+
+/// Issue 15: a credit closing a caption is cut and reported; the caption stays.
+#[test]
+fn caption_credit_is_trimmed_not_dropped() {
+    let filter = default_filter();
+    for (line, caption, credit) in [
+        (
+            "Die neue Fähre legt zum ersten Mal in Kiel an. © Stadtwerke",
+            "Die neue Fähre legt zum ersten Mal in Kiel an.",
+            "© Stadtwerke",
+        ),
+        (
+            "Ein Wald im Herbst / Fotolia.com",
+            "Ein Wald im Herbst",
+            "/ Fotolia.com",
+        ),
+        (
+            "Kranzniederlegung am Holocaust-Mahnmal © Presse- und Informationsamt | Jesco Denzel",
+            "Kranzniederlegung am Holocaust-Mahnmal",
+            "© Presse- und Informationsamt | Jesco Denzel",
+        ),
+        (
+            "Le port de Brest au lever du jour. DR",
+            "Le port de Brest au lever du jour.",
+            "DR",
+        ),
+        (
+            "Fishing boats wait for the tide in the harbour. Photo: Jane Roe/AFP",
+            "Fishing boats wait for the tide in the harbour.",
+            "Photo: Jane Roe/AFP",
+        ),
+        (
+            "Los pescadores reparan las redes en el muelle (crédito: Ana Ruiz/EFE)",
+            "Los pescadores reparan las redes en el muelle",
+            "(crédito: Ana Ruiz/EFE)",
+        ),
+        (
+            "Ein Kran hebt das Boot aus dem Wasser. Kevin Voigt/Getty Images",
+            "Ein Kran hebt das Boot aus dem Wasser.",
+            "Kevin Voigt/Getty Images",
+        ),
+    ] {
+        let mut a = article_of(vec![
+            Block::new(BlockKind::Paragraph, BODY_1),
+            Block::new(BlockKind::Caption, line),
+            Block::new(BlockKind::Paragraph, BODY_2),
+        ]);
+        let report = filter.apply(&mut a, None).unwrap();
+        assert_eq!(a.blocks[1].text, caption, "{line}");
+        assert_eq!(report.removed.len(), 1, "{line}: {:?}", report.removed);
+        let r = &report.removed[0];
+        assert!(r.trimmed && r.rule == "caption_credit" && r.index == 1);
+        assert_eq!(r.text, credit);
+        // idempotent: the trimmed caption has no credit left
+        assert!(filter.apply(&mut a, None).unwrap().removed.is_empty());
+    }
+    // Story sentences that end with an agency or a photographer are not credits.
+    for line in [
+        "The plan was first reported by Reuters.",
+        "'We will not wait another winter,' the mayor told AFP.",
+        "The image: a boy on the quay, waving at the ferry.",
+        "Photographer Ana Ruiz has shot the harbour for twenty years.",
+    ] {
+        let mut a = article_of(vec![
+            Block::new(BlockKind::Paragraph, BODY_1),
+            Block::new(BlockKind::Paragraph, line),
+            Block::new(BlockKind::Paragraph, BODY_2),
+        ]);
+        let report = filter.apply(&mut a, None).unwrap();
+        assert!(report.removed.is_empty(), "{line}: {:?}", report.removed);
+    }
 }
