@@ -13,10 +13,12 @@ use copydesk::{ContentKind, ExtractConfig, Extractor, Page, Processor};
 /// Pinned floors from the issue: raise them when the rules improve, never lower them silently.
 const MIN_PRECISION: f64 = 0.98;
 const MIN_RECALL: f64 = 0.95;
-/// Floors on the blind set, in both modes: the figures frozen before tuning (see
-/// `fixtures/filter-blind/README.md`), raised as the general cues improve.
-const BLIND_MIN_PRECISION: f64 = 0.94;
-const BLIND_MIN_RECALL: f64 = 0.46;
+/// Floors on the blind set, in both modes. Frozen before tuning (see
+/// `fixtures/filter-blind/README.md`): precision 0.997 text / 0.943 HTML, recall 0.465 / 0.477.
+/// The issue's targets are precision >= 0.99 and recall >= 0.95; recall is not there yet, so
+/// the floor is the figure the general cues reach today.
+const BLIND_MIN_PRECISION: f64 = 0.99;
+const BLIND_MIN_RECALL: f64 = 0.82;
 
 struct Case {
     name: String,
@@ -248,7 +250,11 @@ fn to_html(case: &Case) -> String {
             BlockKind::Quote => writeln!(html, "<blockquote><p>{t}</p></blockquote>"),
             BlockKind::Caption => writeln!(html, "<figure><figcaption>{t}</figcaption></figure>"),
             BlockKind::Code => writeln!(html, "<pre>{t}</pre>"),
-            BlockKind::TableRow => writeln!(html, "<p>{t}</p>"),
+            BlockKind::TableRow => writeln!(
+                html,
+                "<table><tr><td>{}</td></tr></table>",
+                t.replace(" | ", "</td><td>")
+            ),
             BlockKind::Paragraph => writeln!(html, "<p>{t}</p>"),
         };
     }
@@ -400,6 +406,7 @@ fn blind_set_precision_and_recall() {
     assert_eq!(cases("filter-blind").len(), 48);
     let text = score_text("filter-blind");
     let html = score_html("filter-blind");
+    eprint!("{}{}", text.report, html.report);
     eprintln!("{}", text.summary("blind set, text"));
     eprintln!("{}", html.summary("blind set, html"));
     for (mode, s) in [("text", &text), ("html", &html)] {

@@ -884,7 +884,10 @@ impl Filter {
             return None;
         }
         let m = re.find(&block.text)?;
-        let rest = block.text[..m.start()]
+        // A credit found after a full stop keeps the stop with the caption.
+        let start =
+            m.start() + m.as_str().len() - m.as_str().trim_start_matches(['.', '!', '?']).len();
+        let rest = block.text[..start]
             .trim_end_matches(|c: char| c.is_whitespace() || ",;|/–—-(".contains(c));
         if rest.chars().filter(|c| c.is_alphabetic()).count() < 2 {
             return None;

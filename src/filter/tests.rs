@@ -800,7 +800,7 @@ const DROPPED: &[(&str, &str, Place)] = &[
     ("symbol_line", "***", Place::Middle),
     ("symbol_line", "•", Place::Tail),
     ("edge_label", "Opinion", Place::Head),
-    ("edge_label", "Mehr aus Hamburg", Place::Tail),
+    ("edge_label", "Mehr Hamburg", Place::Tail),
 ];
 
 /// (line, place) that must be kept: story sentences that resemble boilerplate.
@@ -1175,12 +1175,12 @@ fn user_phrase_rule_with_hosts_and_position() {
         r#"
 [[filter.rules]]
 name = "courier_app"
-phrase = "get the   COURIER app"
+phrase = "the   COURIER on your phone"
 hosts = ["courier.example"]
 position = "tail"
 "#,
     );
-    let line = "Get the Courier app for breaking news alerts";
+    let line = "The Courier on your phone for breaking news alerts";
     let run = |host: Option<&str>, at: usize| {
         let mut blocks = vec![
             Block::new(BlockKind::Paragraph, BODY_1),
@@ -1510,12 +1510,14 @@ proptest! {
         let original = article_of(blocks);
         let mut once = original.clone();
         let r1 = f.apply(&mut once, Some("courier.example")).unwrap();
-        // never adds, never edits: the kept blocks are a subsequence of the input
+        // never adds, and edits only by cutting a credit off the end: the kept blocks are a
+        // subsequence of the input, each equal to its original or a reported prefix of it
         prop_assert!(once.blocks.len() <= original.blocks.len());
-        prop_assert_eq!(once.blocks.len() + r1.removed.len(), original.blocks.len());
+        let dropped = r1.removed.iter().filter(|r| !r.trimmed).count();
+        prop_assert_eq!(once.blocks.len() + dropped, original.blocks.len());
         let mut it = original.blocks.iter();
         for kept in &once.blocks {
-            prop_assert!(it.any(|b| b == kept));
+            prop_assert!(it.any(|b| b.kind == kept.kind && b.text.starts_with(&kept.text)));
         }
         let mut twice = once.clone();
         let r2 = f.apply(&mut twice, Some("courier.example")).unwrap();
