@@ -5,11 +5,22 @@
 
 use crate::article::Article;
 use crate::error::{PageError, Stage};
-use crate::extract::Extractor;
+use crate::extract::{Dropped, Extractor};
 use crate::filter::{Audit, Filter};
 use crate::input::{ContentKind, Page, text};
 use crate::normalize::{self, RecordContext};
 use crate::record::{Record, RemovedBlock};
+
+/// Everything `copydesk explain` shows for one page.
+#[derive(Debug)]
+pub struct Explanation {
+    /// The article as kept by the filter stage.
+    pub article: Article,
+    /// What the extractor left out of the body, by markup, and why.
+    pub extract_dropped: Vec<Dropped>,
+    /// What the filter stage removed, by rule, and whether it rejects the document.
+    pub audit: Audit,
+}
 
 /// Page -> record: extract (or parse text), normalize, filter, build the record.
 ///
@@ -63,6 +74,26 @@ impl Processor {
         let host = page_host(page.url.as_ref(), &article);
         let audit = self.filter.audit(&mut article, host.as_deref());
         Ok((article, audit))
+    }
+
+    /// [`Processor::explain`] plus what the extractor left out of an HTML page's body and
+    /// why (markup removals), for `copydesk explain`.
+    ///
+    /// # Errors
+    /// [`PageError::Extract`] when the page holds no article.
+    pub fn explain_all(&self, page: &Page) -> Result<Explanation, PageError> {
+        let (mut article, extract_dropped) = match page.kind {
+            ContentKind::Html => self.extractor.explain(&page.text, page.url.as_ref())?,
+            ContentKind::Text => (text::parse_text(&page.text), Vec::new()),
+        };
+        normalize::normalize_blocks(&mut article.blocks);
+        let host = page_host(page.url.as_ref(), &article);
+        let audit = self.filter.audit(&mut article, host.as_deref());
+        Ok(Explanation {
+            article,
+            extract_dropped,
+            audit,
+        })
     }
 
     /// Turns one page into one record.

@@ -472,10 +472,10 @@ fn explain(
             .with_context(|| format!("cannot read {}", input.source))
             .and_then(|page| {
                 processor
-                    .explain(&page)
+                    .explain_all(&page)
                     .with_context(|| format!("no article in {}", input.source))
             });
-        let (article, audit) = match explained {
+        let explained = match explained {
             Ok(explained) => explained,
             Err(error) if archive => {
                 writeln!(out, "rejected: {error:#}")?;
@@ -483,6 +483,7 @@ fn explain(
             }
             Err(error) => return Err(error),
         };
+        let article = &explained.article;
         writeln!(
             out,
             "title: {}",
@@ -493,7 +494,10 @@ fn explain(
             writeln!(out, "  {}", block.text.replace('\n', " ⏎ "))?;
         }
         writeln!(out, "removed:")?;
-        write!(out, "{}", copydesk::filter::explain_audit(&audit))?;
+        for dropped in &explained.extract_dropped {
+            writeln!(out, "{dropped}")?;
+        }
+        write!(out, "{}", copydesk::filter::explain_audit(&explained.audit))?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

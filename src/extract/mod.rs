@@ -13,8 +13,11 @@
 //!    siblings that belong with it are chosen.
 //! 4. `prune::clean_selection`: link-dense lists, galleries and widgets inside the
 //!    selection are marked removed.
-//! 5. `render`: the selection becomes [`Block`]s; then short furniture lines (share
-//!    buttons, consent notices) and a heading repeating the title are dropped.
+//! 5. `render`: the selection becomes [`Block`]s; then link-dense lines, link runs at the
+//!    body's edges, stranded headings and a heading repeating the title are dropped. The
+//!    extractor removes by markup only: every removal because of what a line says is the
+//!    filter stage's (named, guarded, audited). [`Extractor::explain`] lists what the
+//!    extractor dropped and why ([`Dropped`]).
 //! 6. `meta`: title, author, dates, language, site name, canonical URL, description,
 //!    image and tags.
 //!
@@ -34,6 +37,7 @@ mod recover;
 mod render;
 mod score;
 mod selectors;
+mod trace;
 mod tree;
 
 use serde::Deserialize;
@@ -48,6 +52,7 @@ use dom::Doc;
 use prune::{CleanParams, MarkParams};
 use render::{RawBlock, RenderParams};
 use score::{SelectParams, Stats};
+pub use trace::Dropped;
 
 /// How to trade precision against recall when choosing what belongs to the body.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -144,9 +149,6 @@ struct Preset {
     min_body_chars: usize,
     /// Drop blocks made only of link text with at most this many words (0 = never).
     max_link_block_words: usize,
-    /// Drop short blocks with consent/comment-form/newsletter phrases, "read also" lines
-    /// and photo credits.
-    drop_boilerplate_phrases: bool,
     /// Drop blocks whose link text is at least this share of their text (1.0 = never):
     /// teaser and link lists that survived container cleaning (trafilatura's
     /// `link_density_test` uses 0.8).
@@ -181,7 +183,6 @@ impl Preset {
                 clean,
                 min_body_chars: 500,
                 max_link_block_words: 0,
-                drop_boilerplate_phrases: true,
                 max_block_link_share: 0.8,
                 min_edge_link_run: 2,
             },
@@ -202,7 +203,6 @@ impl Preset {
                 },
                 min_body_chars: 250,
                 max_link_block_words: 12,
-                drop_boilerplate_phrases: true,
                 max_block_link_share: 0.6,
                 min_edge_link_run: 2,
             },
@@ -223,7 +223,6 @@ impl Preset {
                 },
                 min_body_chars: 1000,
                 max_link_block_words: 0,
-                drop_boilerplate_phrases: false,
                 max_block_link_share: 1.0,
                 min_edge_link_run: 0,
             },
@@ -256,6 +255,29 @@ impl Extractor {
     /// [`ExtractError::NoContent`] when nothing article-like is on the page;
     /// [`ExtractError::TooManyNodes`] or [`ExtractError::OverTime`] when it is over a budget.
     pub fn extract(&self, html: &str, url: Option<&Url>) -> Result<Article, ExtractError> {
+        self.run(html, url, false).map(|(article, _)| article)
+    }
+
+    /// Like [`Extractor::extract`], and also lists what the extractor left out of the body
+    /// and why (for `copydesk explain`): elements removed by markup inside the selected
+    /// container, and rendered lines dropped for their links or place.
+    ///
+    /// # Errors
+    /// As [`Extractor::extract`].
+    pub fn explain(
+        &self,
+        html: &str,
+        url: Option<&Url>,
+    ) -> Result<(Article, Vec<Dropped>), ExtractError> {
+        self.run(html, url, true)
+    }
+
+    fn run(
+        &self,
+        html: &str,
+        url: Option<&Url>,
+        trace: bool,
+    ) -> Result<(Article, Vec<Dropped>), ExtractError> {
         let deadline = Deadline::start(self.budget.max_time);
         let doc = Doc::parse(html);
         if doc.nodes.len() > self.budget.max_nodes {
@@ -266,15 +288,16 @@ impl Extractor {
         }
         deadline.check()?;
         let preset = Preset::of(self.config.favor);
-        let mut raw = self.body(&doc, &preset, &deadline)?;
+        let mut dropped = Vec::new();
+        let mut raw = self.body(&doc, &preset, &deadline, trace.then_some(&mut dropped))?;
         let dom_chars: usize = raw.iter().map(|b| b.chars).sum();
         if recover::should_try(dom_chars)
             && let Some(recovered) = self.recover(&doc, html, &preset, &deadline, dom_chars)?
         {
             raw = recover::with_lead(&raw, recovered, recover::page_description(&doc).as_deref());
         }
-        let mut blocks = filter_blocks(raw, &preset);
-        drop_orphan_headings(&mut blocks);
+        let mut blocks = filter_blocks(raw, &preset, &mut dropped);
+        drop_orphan_headings(&mut blocks, &mut dropped);
         let body_text: String = blocks
             .iter()
             .map(|b| b.text.as_str())
@@ -287,40 +310,62 @@ impl Extractor {
             max_year: self.config.max_date_year,
         });
         deadline.check()?;
-        drop_title_heading(&mut blocks, meta.title.as_deref());
+        drop_title_heading(&mut blocks, meta.title.as_deref(), &mut dropped);
         if blocks.is_empty() {
             return Err(ExtractError::NoContent);
         }
-        Ok(Article { meta, blocks })
+        Ok((Article { meta, blocks }, dropped))
     }
 
     /// The article body: the passes with the page's comment threads left out, or with
     /// them when nothing article-like is outside them (the thread is the page: a forum
-    /// or Q&A page).
+    /// or Q&A page). With `trace`, the markup removals inside the chosen selection are
+    /// added to it.
     fn body(
         &self,
         doc: &Doc,
         preset: &Preset,
         deadline: &Deadline,
+        trace: Option<&mut Vec<Dropped>>,
     ) -> Result<Vec<RawBlock>, ExtractError> {
         let threads = prune::comment_threads(doc);
-        let blocks = self.passes(doc, preset, deadline, threads.as_deref())?;
+        let mut drops = Vec::new();
+        let tracing = trace.is_some();
+        let mut blocks = self.passes(
+            doc,
+            preset,
+            deadline,
+            threads.as_deref(),
+            if tracing { Some(&mut drops) } else { None },
+        )?;
         if threads.is_some()
             && blocks.iter().map(|b| b.chars).sum::<usize>() < THREAD_PAGE_MAX_CHARS
         {
-            return self.passes(doc, preset, deadline, None);
+            drops.clear();
+            blocks = self.passes(
+                doc,
+                preset,
+                deadline,
+                None,
+                if tracing { Some(&mut drops) } else { None },
+            )?;
+        }
+        if let Some(t) = trace {
+            t.extend(drops);
         }
         Ok(blocks)
     }
 
     /// Runs the prune/score/clean/render passes, relaxing rules while the text is short.
-    /// `threads` (comment threads) stays removed in the lenient passes too.
+    /// `threads` (comment threads) stays removed in the lenient passes too; `trace` collects
+    /// the markup removals of the pass that is kept.
     fn passes(
         &self,
         doc: &Doc,
         preset: &Preset,
         deadline: &Deadline,
         threads: Option<&[bool]>,
+        mut trace: Option<&mut Vec<Dropped>>,
     ) -> Result<Vec<RawBlock>, ExtractError> {
         let render_params = RenderParams {
             include_tables: self.config.include_tables,
@@ -348,6 +393,7 @@ impl Extractor {
         ];
         let mut best: Vec<RawBlock> = Vec::new();
         let mut best_len = 0usize;
+        let mut best_drops = Vec::new();
         for (mark, clean) in attempts {
             let mut removed = prune::mark_boilerplate(doc, &mark);
             // The first pass already drops comment sections by name; the lenient passes,
@@ -366,12 +412,21 @@ impl Extractor {
             let blocks = render::render(doc, &roots, &removed, &stats, &render_params);
             deadline.check()?;
             let len: usize = blocks.iter().map(|b| b.chars).sum();
+            let drops = if trace.is_some() {
+                trace::dom_drops(doc, &roots, &removed, &stats)
+            } else {
+                Vec::new()
+            };
             if len >= preset.min_body_chars {
+                if let Some(t) = trace.as_deref_mut() {
+                    t.extend(drops);
+                }
                 return Ok(blocks);
             }
             if len > best_len {
                 best_len = len;
                 best = blocks;
+                best_drops = drops;
             }
         }
         let best_words: usize = best
@@ -394,8 +449,14 @@ impl Extractor {
             let blocks = render::render(doc, &[root], &removed, &stats, &render_params);
             let len: usize = blocks.iter().map(|b| b.chars).sum();
             if len > best_len {
+                if let Some(t) = trace {
+                    t.extend(trace::dom_drops(doc, &[root], &removed, &stats));
+                }
                 return Ok(blocks);
             }
+        }
+        if let Some(t) = trace {
+            t.extend(best_drops);
         }
         Ok(best)
     }
@@ -419,7 +480,7 @@ impl Extractor {
     ) -> Result<Option<Vec<RawBlock>>, ExtractError> {
         let mut best: Option<(usize, Vec<RawBlock>)> = None;
         for page in recover::alternative_pages(doc, html) {
-            let blocks = self.body(&Doc::parse(&page), preset, deadline)?;
+            let blocks = self.body(&Doc::parse(&page), preset, deadline, None)?;
             let len: usize = blocks.iter().map(|b| b.chars).sum();
             if best.as_ref().is_none_or(|(l, _)| len > *l) {
                 best = Some((len, blocks));
@@ -441,77 +502,50 @@ impl Extractor {
 /// and is read with the thread.
 const THREAD_PAGE_MAX_CHARS: usize = 200;
 
-/// Longest block (words) that a consent/comment-form/newsletter phrase can remove: such
-/// notices are one or two sentences; longer blocks that mention "newsletter" are story text.
-const PHRASE_MAX_WORDS: usize = 40;
-/// Longest "read also: ..." block removed (a teaser headline fits; a paragraph does not).
-/// Moves trafilatura-snippets leak by about -0.01.
-const RELATED_MAX_WORDS: usize = 25;
-/// Longest photo-credit line removed ("Foto: dpa", "Bild: Jahr Media").
-const CREDIT_MAX_WORDS: usize = 12;
-/// Longest date line removed ("16 marca 2021", "Posted on Mon 2019-01-21 13:49 | News"):
-/// a short block with a date and no closing sentence punctuation is page metadata.
-const DATELINE_MAX_WORDS: usize = 10;
-/// How many blocks at each end of the body count as its edges (date lines).
-const EDGE_BLOCKS: usize = 3;
-/// Longest caption-like block removed for carrying a photo credit ("Angela Merkel in
-/// Berlin. (Foto: dpa)"). trafilatura-snippets counts captions as boilerplate, readability
-/// keeps them; credited captions are the compromise.
-const CAPTION_MAX_WORDS: usize = 35;
+/// Markup-level pass over rendered blocks: paragraphs that are mostly link text (teaser
+/// and link lists that survived container cleaning) and, by preset, short link-only lines
+/// and link runs at the body's edges. What a line says is the filter stage's business.
+fn filter_blocks(
+    mut raw: Vec<RawBlock>,
+    preset: &Preset,
+    dropped: &mut Vec<Dropped>,
+) -> Vec<Block> {
+    trim_edge_link_runs(&mut raw, preset.min_edge_link_run, dropped);
+    let mut kept = Vec::with_capacity(raw.len());
+    for r in raw {
+        let text = r.block.text.as_str();
+        let words = text.split_whitespace().count();
+        let reason = if r.chars > 0
+            && preset.max_block_link_share < 1.0
+            && r.block.kind == BlockKind::Paragraph
+            && r.link_chars as f32 >= preset.max_block_link_share * r.chars as f32
+            && !is_spelled_out_address(text)
+        {
+            Some("link-dense line")
+        } else if preset.max_link_block_words > 0
+            && words <= preset.max_link_block_words
+            && r.chars > 0
+            && r.link_chars * 10 >= r.chars * 9
+        {
+            Some("short link-only line")
+        } else {
+            None
+        };
+        match reason {
+            Some(reason) => dropped.push(dropped_block(&r.block, reason)),
+            None => kept.push(r.block),
+        }
+    }
+    kept
+}
 
-/// Text-level pass over rendered blocks: share buttons, furniture one-liners and (by
-/// preset) consent/comment-form phrases and link-only lines.
-fn filter_blocks(mut raw: Vec<RawBlock>, preset: &Preset) -> Vec<Block> {
-    trim_edge_link_runs(&mut raw, preset.min_edge_link_run);
-    let total = raw.len();
-    raw.into_iter()
-        .enumerate()
-        .filter(|(idx, r)| {
-            // Date lines sit next to the headline or at the very end.
-            let at_edge = *idx < EDGE_BLOCKS || *idx + EDGE_BLOCKS >= total;
-            let text = r.block.text.as_str();
-            let words = text.split_whitespace().count();
-            if r.block.kind != BlockKind::Code && selectors::FURNITURE_LINE.is_match(text) {
-                return false;
-            }
-            // Word limits also cap characters (8 per word), so unspaced scripts (CJK,
-            // Thai) are not all "short".
-            let short = |max_words: usize| words <= max_words && r.chars <= max_words * 8;
-            if preset.drop_boilerplate_phrases
-                && ((short(PHRASE_MAX_WORDS) && selectors::BOILERPLATE_PHRASE.is_match(text))
-                    || (short(RELATED_MAX_WORDS)
-                        && selectors::RELATED_LINE.is_match(text)
-                        && !has_email_address(text))
-                    || (short(CREDIT_MAX_WORDS) && selectors::CREDIT_LINE.is_match(text))
-                    || (at_edge
-                        && short(DATELINE_MAX_WORDS)
-                        && !text.trim_end().ends_with(['.', '!', '?', '。'])
-                        && selectors::TEXT_DATE.is_match(text))
-                    || (((r.block.kind == BlockKind::Caption && short(CAPTION_MAX_WORDS))
-                        || (r.block.kind == BlockKind::Paragraph && short(CAPTION_MAX_WORDS / 2)))
-                        && selectors::CREDIT_MENTION.is_match(text)))
-            {
-                return false;
-            }
-            if r.chars > 0
-                && preset.max_block_link_share < 1.0
-                && r.block.kind == BlockKind::Paragraph
-                && r.link_chars as f32 >= preset.max_block_link_share * r.chars as f32
-                && !is_spelled_out_address(text)
-            {
-                return false;
-            }
-            if preset.max_link_block_words > 0
-                && words <= preset.max_link_block_words
-                && r.chars > 0
-                && r.link_chars * 10 >= r.chars * 9
-            {
-                return false;
-            }
-            true
-        })
-        .map(|(_, r)| r.block)
-        .collect()
+/// A rendered block the extractor dropped, for [`Extractor::explain`].
+fn dropped_block(block: &Block, reason: &'static str) -> Dropped {
+    Dropped {
+        element: trace::block_element(block.kind),
+        reason,
+        text: block.text.clone(),
+    }
 }
 
 /// Drops link-only blocks that border the body: a run of at least `min_run` of them
@@ -519,7 +553,7 @@ fn filter_blocks(mut raw: Vec<RawBlock>, preset: &Preset) -> Vec<Block> {
 /// of prose. Such runs are breadcrumbs, "more stories" and tag lists that the container
 /// shares with the story; link lists inside the story (tables of contents between
 /// paragraphs, reference lists) are left alone, and a body made only of links is kept.
-fn trim_edge_link_runs(raw: &mut Vec<RawBlock>, min_run: usize) {
+fn trim_edge_link_runs(raw: &mut Vec<RawBlock>, min_run: usize, dropped: &mut Vec<Dropped>) {
     if min_run == 0 {
         return;
     }
@@ -536,7 +570,9 @@ fn trim_edge_link_runs(raw: &mut Vec<RawBlock>, min_run: usize) {
         end -= 1;
     }
     if links >= min_run && end > 0 {
-        raw.truncate(end);
+        for r in raw.drain(end..) {
+            dropped.push(dropped_block(&r.block, "link run at the body's end"));
+        }
     }
     // Head: stop after the last link-only block, so the story's own heading stays.
     let mut start = 0;
@@ -550,7 +586,9 @@ fn trim_edge_link_runs(raw: &mut Vec<RawBlock>, min_run: usize) {
         start += 1;
     }
     if links >= min_run && start < raw.len() {
-        raw.drain(..cut);
+        for r in raw.drain(..cut) {
+            dropped.push(dropped_block(&r.block, "link run at the body's start"));
+        }
     }
 }
 
@@ -560,7 +598,7 @@ const ORPHAN_HEADING_MAX_WORDS: usize = 12;
 /// Drops headings that head nothing: the body's last block, or a heading followed at once
 /// by a heading of the same or a higher rank. What they announced (a teaser box, a
 /// "sources" list, a contact card) was cleaned away; the label alone is furniture.
-fn drop_orphan_headings(blocks: &mut Vec<Block>) {
+fn drop_orphan_headings(blocks: &mut Vec<Block>, dropped: &mut Vec<Dropped>) {
     let mut keep = vec![true; blocks.len()];
     // Backwards, so a run of stranded headings at the end goes as a whole.
     let mut next_level: Option<u8> = None;
@@ -581,8 +619,11 @@ fn drop_orphan_headings(blocks: &mut Vec<Block>) {
         }
     }
     let mut k = 0;
-    blocks.retain(|_| {
+    blocks.retain(|b| {
         k += 1;
+        if !keep[k - 1] {
+            dropped.push(dropped_block(b, "heading without content"));
+        }
         keep[k - 1]
     });
 }
@@ -604,15 +645,8 @@ fn is_spelled_out_address(text: &str) -> bool {
         || lower.starts_with("www.")
 }
 
-/// Whether the text holds an e-mail address (`user@host.tld`): a "further information"
-/// line that gives one is contact information, not a pointer to another page.
-fn has_email_address(text: &str) -> bool {
-    text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>' | ',' | ';'))
-        .any(|w| is_spelled_out_address(w.trim_end_matches(['.', ':'])) && w.contains('@'))
-}
-
 /// Drops a leading heading that repeats the title (it is metadata, not body).
-fn drop_title_heading(blocks: &mut Vec<Block>, title: Option<&str>) {
+fn drop_title_heading(blocks: &mut Vec<Block>, title: Option<&str>, dropped: &mut Vec<Dropped>) {
     let Some(title) = title else { return };
     let norm = |s: &str| -> String {
         s.chars()
@@ -633,7 +667,10 @@ fn drop_title_heading(blocks: &mut Vec<Block>, title: Option<&str>) {
         if !h.is_empty()
             && (h == t || (h.len() > 20 && t.contains(&h)) || (t.len() > 20 && h.contains(&t)))
         {
-            blocks.remove(pos);
+            dropped.push(dropped_block(
+                &blocks.remove(pos),
+                "heading repeats the title",
+            ));
         }
     }
 }
@@ -718,15 +755,45 @@ mod tests {
         assert!(!is_spelled_out_address("@handle"));
     }
 
+    /// Issue 15: the extractor removes by markup only. Story sentences that resemble
+    /// boilerplate reach the filter stage, which guards them (quotations, shape, place);
+    /// markup removals are listed by `explain` with their reason.
     #[test]
-    fn further_information_line_with_email_is_contact_not_related() {
-        let extra = "<p>Weitere Informationen erteilt Anne Beispiel unter Tel. 0123 4567 (anne@city.example).</p>\
-                     <p>Weitere Artikel: Haushalt im Ausschuss vertagt</p>";
-        let t = text(&extract(&page(extra), Favor::Balanced));
-        assert!(t.contains("anne@city.example"));
-        assert!(!t.contains("Haushalt im Ausschuss"));
-        assert!(has_email_address("Mail an (a.b@c.de)."));
-        assert!(!has_email_address("Folgt @handle auf Mastodon"));
+    fn issue_15_extractor_keeps_lines_whatever_they_say() {
+        let sentences = [
+            "'We will not wait another winter,' the mayor told AFP.",
+            "Several fishermen said they would support our proposal to extend the quay.",
+            "Residents can sign up for the lottery for berths at the town hall.",
+            "The plan was first reported by Reuters.",
+            "«Más barcos y menos promesas», resumió el presidente de la cofradía.",
+        ];
+        let extra: String = sentences.iter().map(|s| format!("<p>{s}</p>")).collect();
+        let extra = format!(
+            "{extra}<aside class=related><a href=/a>Harbour fees rise again</a> \
+             <a href=/b>Ferry timetable changes</a></aside><p>{PARA}</p>"
+        );
+        let (a, dropped) = Extractor::new(ExtractConfig::default())
+            .explain(&page(&extra), None)
+            .unwrap();
+        let t = text(&a);
+        for s in sentences {
+            assert!(t.contains(s), "lost {s:?} in {t}");
+        }
+        assert!(!t.contains("Harbour fees"));
+        let shown: Vec<String> = dropped.iter().map(ToString::to_string).collect();
+        assert!(
+            shown.iter().any(|d| d.starts_with(
+                "extract: dropped <aside class=related> (furniture tag): Harbour fees rise again"
+            )),
+            "{shown:?}"
+        );
+        // The heading repeating the title is listed too.
+        assert!(
+            shown
+                .iter()
+                .any(|d| d == "extract: dropped <h1> (heading repeats the title): Budget approved"),
+            "{shown:?}"
+        );
     }
 
     #[test]
@@ -776,7 +843,7 @@ mod tests {
             link("New bridge opens downtown"),
         ];
         let mut kept = blocks;
-        trim_edge_link_runs(&mut kept, 2);
+        trim_edge_link_runs(&mut kept, 2, &mut Vec::new());
         let texts: Vec<&str> = kept.iter().map(|b| b.block.text.as_str()).collect();
         // The story's own heading and the link inside the story stay.
         assert_eq!(
@@ -786,10 +853,10 @@ mod tests {
 
         // One link at an edge is not a run; a body of links alone is left alone.
         let mut kept = vec![para(story), link("Schools reopen on Monday")];
-        trim_edge_link_runs(&mut kept, 2);
+        trim_edge_link_runs(&mut kept, 2, &mut Vec::new());
         assert_eq!(kept.len(), 2);
         let mut kept = vec![link("Schools reopen"), link("New bridge opens")];
-        trim_edge_link_runs(&mut kept, 2);
+        trim_edge_link_runs(&mut kept, 2, &mut Vec::new());
         assert_eq!(kept.len(), 2);
         // Balanced trims edge runs, recall keeps them.
         let edge_run = || {
@@ -800,7 +867,7 @@ mod tests {
             ]
         };
         assert_eq!(
-            filter_blocks(edge_run(), &Preset::of(Favor::Balanced)).len(),
+            filter_blocks(edge_run(), &Preset::of(Favor::Balanced), &mut Vec::new()).len(),
             1
         );
         // The recall preset keeps edge runs.
@@ -811,12 +878,13 @@ mod tests {
                 link("New bridge opens"),
             ],
             &Preset::of(Favor::Recall),
+            &mut Vec::new(),
         );
         assert_eq!(kept.len(), 3);
     }
 
     #[test]
-    fn text_filters_drop_furniture_lines() {
+    fn render_filter_drops_by_links_only() {
         let raw = |kind, text: &str, link_chars| RawBlock {
             block: Block::new(kind, text),
             link_chars,
@@ -847,9 +915,15 @@ mod tests {
                 0,
             ),
         ];
-        let kept = filter_blocks(blocks, &Preset::of(Favor::Balanced));
-        assert_eq!(kept.len(), 4);
-        assert!(kept.iter().all(|b| b.text == story));
+        let mut dropped = Vec::new();
+        let kept = filter_blocks(blocks, &Preset::of(Favor::Balanced), &mut dropped);
+        // Only the link-dense line goes; what the others say is the filter stage's business.
+        assert_eq!(kept.len(), 9);
+        assert_eq!(dropped.len(), 1);
+        assert_eq!(
+            dropped[0].to_string(),
+            "extract: dropped <p> (link-dense line): Other headline as a link"
+        );
     }
 
     #[test]
@@ -988,7 +1062,7 @@ mod tests {
             Block::new(Heading(3), "Most discussed"),
             Block::new(Heading(2), "Contact"),
         ];
-        drop_orphan_headings(&mut blocks);
+        drop_orphan_headings(&mut blocks, &mut Vec::new());
         let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(
             texts,

@@ -380,8 +380,10 @@ pub(crate) fn decide(
         engine.matches(block, words[i], host, &mut scratch, &mut open);
         matched[i].clone_from(&scratch);
         let trimmed = block.text.trim();
-        title_like[i] =
-            block.kind == BlockKind::Paragraph && text::looks_like_title_case_headline(trimmed);
+        title_like[i] = block.kind == BlockKind::Paragraph
+            && !opts.fragment.get(i).copied().unwrap_or(false)
+            && (text::looks_like_title_case_headline(trimmed)
+                || text::looks_like_sentence_case_headline(trimmed));
         let wants_key = opts.duplicate_block
             || opts.profile.is_some()
             || (opts.title.is_some() && i < TITLE_REPEAT_MAX_INDEX);

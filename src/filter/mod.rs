@@ -16,9 +16,10 @@
 //!   owns it.
 //!
 //! # Invariants
-//! `apply` is pure and deterministic (no clock, environment or global state), never adds or
-//! edits blocks (it only removes whole blocks, keeping order), and is idempotent: applying it to
-//! its own output removes nothing more.
+//! `apply` is pure and deterministic (no clock, environment or global state), never adds blocks
+//! or reorders them, edits a block only by cutting a trailing credit off it (`caption_credit`,
+//! reported like a removal), and is idempotent: applying it to its own output removes nothing
+//! more.
 
 mod dedup;
 mod engine;
@@ -289,8 +290,11 @@ pub struct Removed {
     pub index: usize,
     /// The block's kind.
     pub kind: BlockKind,
-    /// The block's text.
+    /// The removed text: the whole block, or for a trim the part cut off.
     pub text: String,
+    /// True when only `text` was cut from the block and the rest of it kept (a caption's
+    /// trailing credit).
+    pub trimmed: bool,
 }
 
 /// Detected language of the kept text.
@@ -490,6 +494,8 @@ pub struct Filter {
     edge_label: bool,
     teaser_rail: bool,
     title_repeat: bool,
+    /// The trailing-credit patterns of `caption_credit`, when it is on.
+    caption_credit: Option<regex::Regex>,
     profiles: Option<profile::ProfileIndex>,
     quality: quality::QualityRules,
     language: quality::LanguageRules,
@@ -711,6 +717,13 @@ impl FilterConfig {
             edge_label: structure && !disabled.contains(rules::EDGE_LABEL),
             teaser_rail: structure && !disabled.contains(rules::TEASER_RAIL),
             title_repeat: structure && !disabled.contains(rules::TITLE_REPEAT),
+            caption_credit: (self.builtin.credits && !disabled.contains(rules::CAPTION_CREDIT))
+                .then(|| {
+                    regex::RegexBuilder::new(&rules::CAPTION_CREDIT_PATTERNS.join("|"))
+                        .case_insensitive(true)
+                        .build()
+                        .expect("built-in caption credit patterns compile")
+                }),
             profiles,
             quality: quality::QualityRules {
                 config: self.quality.clone(),
@@ -773,7 +786,14 @@ impl Filter {
         let profile_fn = profile_lines.map(|set| move |key: u64| set.contains(&key));
         let words_in = article_words(article);
         let blocks_in = article.blocks.len();
-        let lines = split_lines(std::mem::take(&mut article.blocks));
+        let mut lines = split_lines(std::mem::take(&mut article.blocks));
+        // Credits are cut before the rules look: they judge the caption as it will stay, so a
+        // second run sees the same lines. A line that a rule then drops is reported whole.
+        let cuts: Vec<Option<(String, String)>> = lines
+            .blocks
+            .iter_mut()
+            .map(|block| self.trim_credit(block))
+            .collect();
         let opts = PassOptions {
             fragment: &lines.fragment,
             inline_headline: self.inline_headline,
@@ -797,10 +817,24 @@ impl Filter {
         let mut kept: Vec<Block> = Vec::with_capacity(blocks_in);
         // the origin of the last kept line, to join kept lines of one block again
         let mut last_kept_origin: Option<usize> = None;
-        for ((block, decision), origin) in lines.blocks.into_iter().zip(decisions).zip(lines.origin)
+        for (((block, decision), origin), cut) in lines
+            .blocks
+            .into_iter()
+            .zip(decisions)
+            .zip(lines.origin)
+            .zip(cuts)
         {
             match decision {
                 None => {
+                    if let Some((credit, _)) = cut {
+                        removed.push(Removed {
+                            rule: Cow::Borrowed(rules::CAPTION_CREDIT),
+                            index: origin,
+                            kind: block.kind,
+                            text: credit,
+                            trimmed: true,
+                        });
+                    }
                     match kept.last_mut() {
                         Some(prev) if last_kept_origin == Some(origin) => {
                             prev.text.push('\n');
@@ -814,7 +848,8 @@ impl Filter {
                     rule: engine::rule_name(&self.engine, r),
                     index: origin,
                     kind: block.kind,
-                    text: block.text,
+                    text: cut.map_or(block.text, |(_, original)| original),
+                    trimmed: false,
                 }),
             }
         }
@@ -842,6 +877,32 @@ impl Filter {
             },
             rejected,
         }
+    }
+
+    /// `caption_credit`: cuts a credit that closes a caption or a short paragraph and
+    /// returns it with the line as it was. Quoted speech is left alone, and so is a line that would keep no words of
+    /// its own (a bare credit line is for the `photo_credit` line rule to drop whole).
+    fn trim_credit(&self, block: &mut Block) -> Option<(String, String)> {
+        let re = self.caption_credit.as_ref()?;
+        if !matches!(block.kind, BlockKind::Caption | BlockKind::Paragraph)
+            || text::word_count(&block.text) > rules::CAPTION_CREDIT_MAX_WORDS
+            || text::is_quoted_speech(&block.text)
+        {
+            return None;
+        }
+        let m = re.find(&block.text)?;
+        // A credit found after a full stop keeps the stop with the caption.
+        let start =
+            m.start() + m.as_str().len() - m.as_str().trim_start_matches(['.', '!', '?']).len();
+        let rest = block.text[..start]
+            .trim_end_matches(|c: char| c.is_whitespace() || ",;|/–—-(".contains(c));
+        if rest.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            return None;
+        }
+        let credit = block.text[rest.len()..].trim().to_owned();
+        let original = block.text.clone();
+        block.text.truncate(rest.len());
+        Some((credit, original))
     }
 
     /// A fresh, empty dedup index with this config's `[filter.dedup]` settings. The pipeline owns
@@ -930,7 +991,8 @@ pub fn explain(report: &FilterReport) -> String {
     let mut out = String::new();
     for r in &report.removed {
         let text = r.text.replace('\n', " ⏎ ");
-        let _ = writeln!(out, "- [{}] #{} {}", r.rule, r.index, text);
+        let trimmed = if r.trimmed { "trimmed: " } else { "" };
+        let _ = writeln!(out, "- [{}] #{} {trimmed}{}", r.rule, r.index, text);
     }
     if report.removed.is_empty() {
         out.push_str("(nothing removed)\n");

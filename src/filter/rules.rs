@@ -109,6 +109,40 @@ pub(crate) const SITE_PROFILE: &str = "site_profile";
 pub(crate) const EDGE_LABEL: &str = "edge_label";
 pub(crate) const TEASER_RAIL: &str = "teaser_rail";
 pub(crate) const TITLE_REPEAT: &str = "title_repeat";
+/// Trims a credit that closes a caption ("… at dawn. Photo: Jane Doe/AFP"), keeping the caption.
+pub(crate) const CAPTION_CREDIT: &str = "caption_credit";
+
+/// Longest line (words) that [`CAPTION_CREDIT`] trims: a caption with its credit.
+pub(crate) const CAPTION_CREDIT_MAX_WORDS: usize = 60;
+
+/// A credit closing a caption, matched up to the end of the line; the match is what
+/// [`CAPTION_CREDIT`] cuts. Conventions: a credit label and a name ("Photo: Jane Doe/AFP",
+/// "Foto: dpa", "Crédito: …"), a copyright sign and a name ("© Andy Lyons / Allsport"), an
+/// agency after a slash or in parentheses ("Kevin Voigt/Getty Images", "(REUTERS/Denis
+/// Balibouse)"), and a stock-site credit ("Photo by Jane Doe on Unsplash"). The credit's own
+/// text is short (a name, an agency, a licence), never a sentence.
+pub(crate) const CAPTION_CREDIT_PATTERNS: &[&str] = &[
+    // a capitalised credit label after a space, or any-case after a separator
+    r"(?:\s|[,;|/–—(\[-]\s*)(?:(?-i:Photos?|PHOTOS?|Fotos?|FOTOS?|Bild(?:er)?|BILD|Image|Imagen|Picture|Credits?|Crédits?(?: photo)?|Crédito|Fotografía|Bildquelle|Quelle)|(?:[,;|/–—(\[]\s*)(?:photos?|fotos?|bild|image|credits?|cr[ée]dits?|cr[ée]dito|fot\.))\s*:\s*(?:[^\s:()\[\].!?]+\.?\s*){1,8}[)\]]?\s*$",
+    r"(?:\s|[,;|/–—(-]\s*)fot\.\s*[^\s.!?]+(?:\s[^\s.!?]+){0,5}\s*$",
+    // a copyright sign and a name, possibly with an agency after a bar or slash
+    r"\s*(?:[|/–—-]\s*)?(?:©|\((?-i:c|C)\)\s*(?-i:[\p{Lu}0-9]))[^©.!?]{0,80}$",
+    // a photographer and an agency after a slash: "Kevin Voigt/GettyImages", "(mlharing /
+    // iStock.com)", "(REUTERS/Denis Balibouse)"
+    r"(?:\s[/|–—-]\s|[,;]\s|\s\(|\()(?:(?-i:\p{Lu})(?:\.|[\p{L}'’-]*)\s?){0,3}(?:/\s?|\s/\s)?(?:getty ?images|getty|afp|ap photo|reuters|dpa|epa(?:-efe)?|efe|shutterstock|alamy|istock(?:photo)?(?:\.com)?|imago(?: images)?|picture[- ]alliance|keystone|anadolu|adobe ?stock|stock\.adobe\.com|unsplash|pixabay|allsport)(?:\s?/\s?[^/()\s.!?][^/().!?]*){0,2}\)?\s*$",
+    r"\s(?-i:\p{Lu})(?:\.|[\p{L}'’-]*)(?:\s(?-i:\p{Lu})(?:\.|[\p{L}'’-]*)){0,3}\s?/\s?(?:getty ?images|getty|afp|ap|reuters|dpa|epa(?:-efe)?|efe|shutterstock|alamy|istock(?:photo)?(?:\.com)?|imago(?: images)?|picture[- ]alliance|keystone|anadolu|adobe ?stock|unsplash|pixabay)(?:\s?/\s?[^/()\s.!?][^/().!?]*){0,2}\s*$",
+    // a stock library or licence after a slash or bar, "DR" (droits réservés) last
+    r"\s[/|]\s*(?:fotolia(?:\.com)?|pixelio(?:\.de)?|depositphotos|123rf(?:\.com)?|dreamstime|colourbox|domena publiczna|public domain|gemeinfrei|dominio p[úu]blico|domaine public)\W*$",
+    r"\s(?-i:DR)\s*$",
+    // after a full stop, a short credit with a slash ("Agency/Jane Roe") or an agency's
+    // initials ("EHS"), or a label with "by" ("Picture by Jane Roe")
+    r"[.!?]\s+[\p{L}0-9&'’.-]+(?:\s[\p{L}0-9&'’.-]+){0,3}\s?/\s?[\p{L}'’.-]+(?:\s[\p{L}'’.-]+){0,3}\s*$",
+    r"[.!?]\s+(?-i:\p{Lu}{2,6})\s*$",
+    r"(?:\s|[,;|/–—(-]\s*)(?-i:Photos?|Pictures?|Fotos?|Bild|Images?|Imagen|Imagem|Beeld|Foto's)\s(?:by|von|de|par|di|door|van|por)\s[^.!?]{1,60}$",
+    r"(?:\s|[,;|/–—(-]\s*)(?-i:Beeld|Imagem|Zdjęcie|Immagine)\s*:\s*[^.!?]{1,60}$",
+    // a stock-site credit: "Photo by Jane Doe on Unsplash", "Foto X via Unsplash"
+    r"(?:^|\s|[,;.|/–—-]\s*)(?:photos?|fotos?|bild|image)\s+(?:(?:by|von|de|par)\s+)?[^.!?/]{1,60}?\s(?:via|on|auf|from)\s(?:unsplash|pixabay|pexels|flickr|wikimedia(?: commons)?)\W*$",
+];
 
 /// Built-in rules that also apply to block quotes. Quotes are otherwise left alone (quoted
 /// speech is content), but news sites set their "Read also: ..." teasers as block quotes, and
@@ -123,6 +157,7 @@ pub(crate) fn all_rule_names() -> impl Iterator<Item = &'static str> {
         EDGE_LABEL,
         TEASER_RAIL,
         TITLE_REPEAT,
+        CAPTION_CREDIT,
     ])
 }
 
@@ -888,6 +923,263 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             // French "droits réservés" closing a caption: "Le port de Brest. DR"
             r"\s(?-i:DR)\s*$",
             r"^\W*quelle\s*:\s*[^.!?]*(?:fotolia|pixelio|istock|adobe ?stock|shutterstock|pixabay|unsplash)",
+        ],
+    },
+    // ---- lines the extractor used to drop by wording (issue 15) ---------------------------
+    LineRuleSpec {
+        name: "photo_credit",
+        group: Group::Credits,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 10,
+        patterns: &[
+            // a credit line without a caption: "Image copyright Reuters", "GettyImages",
+            // "Kevin Voigt/GettyImages"; no sentence ending, so "… reported by Reuters." stays
+            r"^\W*(?:image|photo|picture|foto|bild)\s+(?:copyright|credits?|source|quelle)(?:\s|:|$)[^.!?]*$",
+            r"^\W*(?:[\p{L}.'’-]+\s?){0,3}/?\s?(?:getty ?images|istock(?:photo)?(?:\.com)?|shutterstock|imago(?: images)?|picture[- ]alliance|adobe ?stock)\W*$",
+            // a source line under a chart or photo: "Quelle: Wikipedia", "Source: CDC"
+            r"^\W*(?:quelle|source|fuente|bildquelle|bildnachweis)\s*:\s*[^.!?]*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "timestamp",
+        group: Group::Meta,
+        position: Position::Edges,
+        action: Action::DropLine,
+        max_words: 10,
+        patterns: &[
+            // a short date line at the article's edges, with a place, time, author or section
+            // ("16. Oktober 2019 | Politik", "Berlin, 28.10.2021", "1. Februar 2022, Daniel
+            // Dillenburg"); story text there ends with punctuation
+            r"(?:[0-9]{1,2}\.\s?[0-9]{1,2}\.\s?(?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}\.?\s+(?:de\s+)?\p{L}+\.?,?\s+(?:de\s+)?(?:19|20)[0-9]{2}|\p{L}+\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)[0-9]{2})(?:.*[^.!?。\s])?\s*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "post_meta",
+        group: Group::Meta,
+        position: Position::Edges,
+        action: Action::DropLine,
+        max_words: 15,
+        patterns: &[
+            // the blog engine's "posted by" line: "Eingestellt von Michel um 21:11", "Posted in
+            // News", "Gespeichert von rasos am 24. Juli 2017"
+            r"^\W*(?:eingestellt|gepostet|gespeichert|ver[öo]ffentlicht|posted|published|filed|publi[ée]|publicado)\s(?:von|by|in|on|am|under|par|le|por|el|en)\s[^.!?]*$",
+            r"^\W*(?:kategorie|kategorien|category|categories|cat[ée]gories?|categor[íi]as?|rubrik|rubrique)\s*:",
+        ],
+    },
+    LineRuleSpec {
+        name: "related_teaser",
+        group: Group::Promotion,
+        position: Position::Anywhere,
+        action: Action::DropWithNext,
+        max_words: 6,
+        patterns: &[
+            // a bare label that introduces a linked headline: "Schon gelesen?", "Passend
+            // dazu", "Ähnliche Beiträge", "You might also like"
+            r"^\W*(?:schon gelesen|passend dazu|lies auch|mehr dazu|mehr zu(?:m thema)?\s[\p{L} ]+|[äa]hnliche (?:beitr[äa]ge|artikel)|weitere (?:artikel|beitr[äa]ge|themen|nachrichten|informationen|infos)|das k[öo]nnte (?:sie|dich) (?:auch )?interessieren|you (?:might|may) (?:also )?(?:like|be interested in)|more (?:on|about) this(?: topic| story)?|most (?:read|popular)|ver tambi[ée]n|veja tamb[ée]m|dowiedz si[ęe] wi[ęe]cej|czytaj (?:te[żz]|tak[żz]e|wi[ęe]cej)|related (?:recipes|posts|articles|stories)|more about this (?:recipe|story|topic))\W*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "related_teaser",
+        group: Group::Promotion,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 25,
+        patterns: &[
+            // an inline pointer with its delimiter: "Mire: …", "Dowiedz się więcej: …",
+            // "Lies auch: …"
+            r"^\W*(?:mire|lies auch|schon gelesen|passend dazu|dowiedz si[ęe] wi[ęe]cej|ver tambi[ée]n|veja tamb[ée]m|lea m[áa]s|you (?:might|may) also like)\s*(?::|\||–|»|>)",
+        ],
+    },
+    LineRuleSpec {
+        name: "comment_prompt",
+        group: Group::Comments,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 25,
+        patterns: &[
+            // the state of a comment section: "Comments are closed.", "No comments yet"
+            r"^\W*(?:comments are (?:closed|disabled)|kommentare sind (?:geschlossen|deaktiviert)|les commentaires sont (?:ferm[ée]s|d[ée]sactiv[ée]s)|los comentarios est[áa]n cerrados|be the first to (?:comment|review)|sei (?:der|die) erste,? (?:der|die) (?:kommentiert|einen kommentar)|no comments yet|noch keine kommentare|keine kommentare|aucun commentaire)",
+            r"^\W*(?:du musst|sie m[üu]ssen|you must be) (?:eingeloggt|angemeldet|registriert|logged in|signed in)",
+        ],
+    },
+    LineRuleSpec {
+        name: "share_prompt",
+        group: Group::Social,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 8,
+        patterns: &[
+            // the question of a share or rating widget: "Möchten Sie den Artikel teilen?",
+            // "Hier können Sie den Artikel bewerten"
+            r"^\W*(?:m[öo]chten sie|m[öo]chtest du|hier k[öo]nnen sie|jetzt) (?:den|diesen) (?:artikel|beitrag) (?:teilen|bewerten)\W*$",
+            r"^\W*(?:twittern|pinnen|tweet|instagram|google\+?|wechat|weibo|qq|tumblr|whatsapp)\W*$",
+            r"^\W*(?:skip to (?:main )?content|zum (?:seitenanfang|inhalt springen)|loading\.*)\W*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "copyright_footer",
+        group: Group::Legal,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 40,
+        patterns: &[
+            r"wszelkie prawa zastrze[żz]one|chroniony prawem autorskim|tutti i diritti riservati",
+        ],
+    },
+    LineRuleSpec {
+        name: "cookie_notice",
+        group: Group::Legal,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 40,
+        patterns: &[
+            r"(?:site|page|website|webseite|seite|sitio) (?:uses|verwendet|nutzt|utilise|utiliza|usa) (?:des )?cookies|(?:use|utilisation|uso) (?:of|des|de) cookies",
+        ],
+    },
+    // ---- general cues: a line's role from its shape and place (issue 15) ------------------
+    LineRuleSpec {
+        name: "call_to_action",
+        group: Group::Promotion,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 35,
+        patterns: &[
+            // an imperative (after at most one short lead-in sentence or question) aimed at a
+            // subscription, newsletter, app, membership, donation or channel: "Never miss a
+            // story! Subscribe and get…", "Word abonnee van …", "Scarica l'app di …"
+            r"^\W*(?:[^.!?]{0,60}[.!?]\s+)?(?:subscribe|sign up|join|download|get|install|become|support|donate|register|buy|grab|abonniere|abonnieren sie|melde dich|melden sie sich|trag dich|tragen sie sich|hol dir|holen sie sich|lade|laden sie|werde|werden sie|unterst[üu]tze|unterst[üu]tzen sie|spende|spenden sie|abonnez-vous|abonne-toi|inscrivez-vous|inscris-toi|t[ée]l[ée]chargez|t[ée]l[ée]charge|rejoignez|rejoins|devenez|deviens|soutenez|soutiens|suscr[íi]bete|suscr[íi]base|reg[íi]strate|descarga|descargue|[úu]nete|hazte|apoya|recibe|iscriviti|scarica|abbonati|sostieni|unisciti|assine|inscreva-se|baixe|torne-se|apoie|word|abonneer|meld je aan|steun|doneer|zapisz si[ęe]|pobierz|zosta[ńn]|wesprzyj|wykup|subskrybuj)\s(?:[^.!?]*\s)?[\p{L}-]*(?:newsletter|subscri|abonn|suscri|abbona|assina|abonnee|prenumerat|subskryp|membership|mitglied|membre|miembro|socio|\bapp\b|app-|\bapps?\b|donat|spende|\bdon\b|coffee|kaffee|e-?book|kanal|channel|canal|gratis|free|kostenlos|gratuit)",
+            r"[\p{L}-]*app\s+(?:herunterladen|laden|installieren)|(?:abo|abonnement)\s+(?:abschlie(?:ß|ss)en|sichern|bestellen)|buy me a coffee",
+            // a paywall's meter or lock: "You have read 2 of your 3 free articles", "available
+            // to subscribers only"
+            r"(?:free|kostenlose?n?|gratuits?|gratuitos?|gratis|gratuiti|gratuitos) (?:articles?|artikel|art[íi]culos|articoli|artigos|artikelen|artyku[łl]y?)\b.*(?:month|monat|mois|mes|mese|m[êe]s|maand|miesi)",
+            r"(?:available|verf[üu]gbar|disponible|disponibile|dispon[íi]vel|beschikbaar|dost[ęe]pny|reserved|r[ée]serv[ée]|reservado|riservato) (?:only |nur |uniquement |exclusively |solo |s[óo]lo |solamente |apenas |alleen |tylko )?(?:for|to|f[üu]r|pour|aux|para|per|voor|dla) (?:our )?(?:subscribers|members|abonnenten|abonn[ée]s|suscriptores|abbonati|assinantes|abonnees|subskrybent[óo]w|prenumerator[óo]w)",
+            // a reader-funding pitch with a price: "Donate from £3", "ab 3 € im Monat"
+            r"(?:donate|spende|faites un don|dona|doneer|wesprzyj|support|unterst[üu]tze)\p{L}*\s(?:[^.!?]*\s)?(?:from|ab|d[èe]s|desde|da|vanaf|od)\s(?:€|£|\$)\s?[0-9]",
+        ],
+    },
+    LineRuleSpec {
+        name: "share_prompt",
+        group: Group::Social,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 20,
+        patterns: &[
+            // a follow prompt: an imperative "follow" naming a social network
+            r"^\W*(?:follow|folge|folgt|folgen sie|suivez|suis|sigue|siga|s[íi]guenos|seguici|segui|volg|obserwuj)\s(?:[^.!?]{0,60}?\s)?(?:on|auf|bei|sur|en|no|na|su|op|in)\s(?:the\s)?(?:twitter|x|facebook|instagram|tiktok|youtube|linkedin|mastodon|bluesky|threads|telegram|whatsapp|pinterest|snapchat)(?:\W|$)",
+            // a short button line ending on a social network, without a sentence ending:
+            // "Pin this recipe on Pinterest", "Teilen auf Facebook"
+            r"^[^.!?]{0,60}\s(?:on|auf|sur|en|su|no|op|na|via)\s(?:pinterest|facebook|x|twitter|whatsapp|instagram|linkedin|telegram)\s*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "meta_line",
+        group: Group::Meta,
+        position: Position::Edges,
+        action: Action::DropLine,
+        max_words: 25,
+        patterns: &[
+            // a line of short fields split by bars or dots (section, byline, date, reading
+            // time): "Opinion | Jane Roe | 7 min read", "Von X | 12.03.2024 | Lesezeit: 3 Min."
+            r"^[^|·•]{1,60}(?:\s[|·•]\s[^|·•]{1,60}){2,}$",
+            // two fields, one with a date, time or reading time, or a byline: "Umwelt & Klima |
+            // 6 Min."
+            r"^[^|·•.!?]{1,40}\s[|·•]\s(?:[^|·•]*(?:[0-9]+\s*(?:min|minutes?|minuten|minutos|minuti|minuter)|[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}|[0-9]{1,2}[:.h][0-9]{2}\b)[^|·•]*|(?:by|von|par|por|di|door|de|da)\s[^|·•]+|(?:tribune|tribuna|opinion|opini[óo]n|meinung|kommentar|commento|opini[ãa]o|column|kolumne|chronique|columna|rubrica)[^|·•]*)$",
+            // reading time in more languages: "Tempo di lettura: 3 minuti", "Leestijd 2 minuten"
+            r"(?:tempo di lettura|tempo de leitura|leestijd|czas czytania|lesezeit|lesedauer|reading time|temps de lecture|tiempo de lectura)\s*:?\s*[0-9]+",
+        ],
+    },
+    LineRuleSpec {
+        name: "author_bio",
+        group: Group::Meta,
+        position: Position::Tail,
+        action: Action::DropLine,
+        max_words: 45,
+        patterns: &[
+            // "<Name> is a/an <role> … for/at <Outlet>" and its kin: a personal name, then a
+            // verb of writing or a journalist's role ("covers", "berichtet für", "analiza …
+            // para", "est journaliste")
+            r"^(?-i:\p{Lu}\p{Ll}+(?:[- ]\p{Lu}\p{Ll}+){1,2})\s(?:is|was|ist|war|est|es|è|[ée]|jest|has|hat|a|ha)?\s?(?:an?\s|ein\w*\s|une?\s|una?\s|um\s|uma\s|een\s)?(?:[\p{L}-]+\s){0,3}(?:journalist\p{L}*|reporter\p{L}*|correspondent\p{L}*|korrespondent\p{L}*|corresponsal|correspondant\p{L}*|editor\p{L}*|redakteur\p{L}*|r[ée]dact\p{L}*|redactor\p{L}*|redattore|redatora?|writer|columnist|kolumnist\p{L}*|chroniqueu\p{L}*|columnista|autor\p{L}*|author|auteur\p{L}*|giornalista|jornalista|periodista|dziennikar\p{L}*|contributor|freelance\p{L}*|photographer|fotograf\p{L}*|critic|kritiker\p{L}*|critique|cr[íi]tic[oa]|covers|cubre|couvre|writes|schreibt|[ée]crit|escribe|scrive|escreve|schrijft|pisze|reports|reviews|reviewed|berichtet|testet|analiza|analyse|analizza|leitet|dirige|edits|leads)\b",
+            r"^(?-i:\p{Lu}\p{Ll}+(?:[- ]\p{Lu}\p{Ll}+){1,2})\s[^.!?]{0,80}\s(?:for|f[üu]r|pour|para|per|voor|dla)\s(?:the\s|die\s|den\s|das\s|le\s|la\s|el\s|il\s|o\s|de\s)?(?-i:\p{Lu})[\p{L}-]+(?:\s(?-i:\p{Lu})[\p{L}-]+)?(?:\s(?:since|seit|depuis|desde|dal|sinds|od)\s[0-9]{4})?\s*[.!]?$",
+            // an "about me" box: "Über mich: …", "About the author: …"
+            r"^\W*(?:about (?:me|the author)|[üu]ber mich|[üu]ber (?:den|die) autor(?:in)?|[àa] propos de l['’]auteur|sobre (?:m[íi]|el autor|la autora|o autor)|sull['’]autore|over (?:mij|de auteur)|o (?:mnie|autorze))\s*:",
+        ],
+    },
+    LineRuleSpec {
+        name: "originally_appeared",
+        group: Group::Legal,
+        position: Position::Edges,
+        action: Action::DropLine,
+        max_words: 45,
+        patterns: &[
+            // a note that the article first ran in print or elsewhere
+            r"(?:article|story|piece|text|artikel|beitrag|art[íi]culo|articolo|artigo|artyku[łl]|reportage)\s(?:[\p{L}'’]+\s){0,4}(?:appeared|published|ran|erschien|erschienen|ver[öo]ffentlicht|paru|publi[ée]|publicado|pubblicato|verschenen|gepubliceerd|ukaza[łl]|opublikowan\p{L}*)\s(?:[^.!?]*\s)?(?:print|edition|issue|magazine|newspaper|ausgabe|heft|zeitung|[ée]dition|num[ée]ro|magazine|papier|journal|edici[óo]n|n[úu]mero|revista|peri[óo]dico|edizione|numero|rivista|giornale|edi[çc][ãa]o|jornal|editie|nummer|krant|tijdschrift|wydani\p{L}*|numer\p{L}*|gazet\p{L}*)",
+        ],
+    },
+    LineRuleSpec {
+        name: "comment_prompt",
+        group: Group::Comments,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 30,
+        patterns: &[
+            // an invitation to comment, rate or write in: an imperative with a comment noun
+            r"(?:^|[.!?—–-]\s*)(?:leave|join|write|post|add|share|tell|let us know|have your say|hinterlasse|hinterlassen sie|schreib|schreiben sie|diskutier|teile|teilen sie|laissez|laisse|[ée]crivez|dites-nous|donnez|rejoignez|deja|d[ée]janos|escr[íi]benos|cu[ée]ntanos|comenta|lascia|lasciate|scrivi|scriveteci|dicci|deixe|deixa|escreva|conte|laat|schrijf|zostaw|napisz|skomentuj)\s(?:[^.!?]{0,40}\s)?(?:comments?|discussion|conversation|review|rating|kommentar\p{L}*|bewertung|diskussion|commentaires?|avis|note|discussion|comentarios?|valoraci[óo]n|opini[óo]n|commenti|commento|recensione|coment[áa]rios?|avalia[çc][ãa]o|reactie|mening|komentarz\p{L}*|opini\p{L}*|letters?)",
+            r"^\W*(?:[^.!?]{0,40}\?\s+)?(?:write to us|schreiben sie uns|schreib uns|[ée]crivez-nous|escr[íi]benos|scriveteci|escreva-nos|schrijf ons|napisz do nas)\s(?:at|an|unter|[àa]|a|en|su|para|op|na)\s\S+@\S+",
+        ],
+    },
+    LineRuleSpec {
+        name: "related_teaser",
+        group: Group::Promotion,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 25,
+        patterns: &[
+            // a short label before a colon that points elsewhere, whatever its wording: its last
+            // word is a related/read/more/also/topic word ("Related coverage:", "Lesen Sie dazu
+            // auch:", "Quizás te interese:", "Nos articles sur le même thème :")
+            r"^\W*(?:[\p{L}'’]+\s){0,4}(?:related|relacionad[oa]s?|relacionad|correlat[oi]|verwandt\p{L}*|also|auch|aussi|[ée]galement|tambi[ée]n|anche|tamb[ée]m|ook|te[żz]|tak[żz]e|more|mehr|plus|m[áa]s|pi[ùu]|mais|meer|wi[ęe]cej|read|lesen|lire|lisez|lee|lea|leggi|leia|lees|czytaj|interess\p{L}*|int[ée]ress\p{L}*|interes\p{L}*|th[èe]me|thema|tema|sujet|subject|topic|pictures|bilder|coverage|posts?|stories|articles|news|meldungen|nachrichten|noticias|notizie|not[íi]cias|nieuws|wiadomo[śs]ci|beitr[äa]ge|art[íi]culos|articoli|artigos|artikelen|artyku[łl]y|over|about|sobre|zum|sur)\s*:\s*\S",
+            // a live ticker's teaser: "LIVE: Follow all of today's scores"
+            r"^\W*(?:live|en direct|en vivo|en directo|in diretta|ao vivo|liveticker|live-ticker)\s*:\s",
+        ],
+    },
+    LineRuleSpec {
+        name: "related_teaser",
+        group: Group::Promotion,
+        position: Position::Anywhere,
+        action: Action::DropWithNext,
+        max_words: 8,
+        patterns: &[
+            // a bare "more from …" or "read more …" label without a sentence ending
+            r"^\W*(?:mehr|more|plus|m[áa]s|pi[ùu]|mais|meer|wi[ęe]cej)\s(?:aus|from|de|du|des|da|di|van|z|zu|zum|zur|about|on|sur|sobre|over|noticias|news|nachrichten|notizie|not[íi]cias|nieuws|artikel|articles)\s[^.!?]*$",
+            r"^\W*(?:read|lee|lea|lees|lies|lisez|leggi|leia|czytaj)\s(?:more|m[áa]s|meer|mehr|plus|pi[ùu]|mais|wi[ęe]cej)\s[^.!?]*$",
+            r"^\W*(?:sur le m[êe]me sujet|sobre el mismo tema|zum selben thema|on the same (?:subject|topic)|sullo stesso tema|sobre o mesmo tema|over hetzelfde onderwerp|na ten sam temat)\W*$",
+        ],
+    },
+    LineRuleSpec {
+        name: "read_more",
+        group: Group::Promotion,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 15,
+        patterns: &[
+            // a pointer to the rest elsewhere: "More information on the town's website",
+            // "Download the photos in high resolution here"
+            r"^\W*(?:more information|further information|weitere informationen|mehr informationen|plus d['’]informations|m[áa]s informaci[óo]n|maggiori informazioni|mais informa[çc][õo]es|meer informatie|wi[ęe]cej informacji)\s(?:on|at|auf|unter|sur|en|in|su|no|na|op|w)\s[^.!?@]*(?:web|site|seite|p[áa]gina|sito|pagina|stronie|portal)[^.!?,]*$",
+            r"(?:download|descarga|t[ée]l[ée]charge|herunterlad|scarica|baixe|pobierz)\p{L}*\s(?:[^.!?]{0,30}\s)?(?:photos?|fotos?|fotograf\p{L}*|images?|im[áa]genes|bilder|immagini|imagens|zdj[ęe]cia|press kit|pressemappe|dossier de presse)",
+        ],
+    },
+    LineRuleSpec {
+        name: "photo_credit",
+        group: Group::Credits,
+        position: Position::Anywhere,
+        action: Action::DropLine,
+        max_words: 12,
+        patterns: &[
+            // credit labels in more languages, and "Fot. …": "(Imagem: …)", "Beeld: …"
+            r"^\W*(?:(?:imagem|beeld|foto's|zdj[ęe]cie|immagine)\s*:|fot\.)\s[^.!?]*$",
+            // an agency's code alone in parentheses: "(AgFr)"
+            r"^\((?-i:\p{Lu})[\p{L}]{1,10}\)$",
         ],
     },
     // ---- structure -----------------------------------------------------------------------

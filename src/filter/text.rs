@@ -202,6 +202,35 @@ pub(crate) fn looks_like_title_case_headline(text: &str) -> bool {
     content >= 2 && capitalised as f64 >= TITLE_CAPITALISED_SHARE * content as f64
 }
 
+/// True when a paragraph has the shape of another story's headline without title case: a
+/// "Kicker: headline" line that starts with a capital, has
+/// [`SENTENCE_HEADLINE_MIN_WORDS`]..=[`TITLE_MAX_WORDS`] words, a kicker of at most three
+/// words, no sentence inside and no closing full stop ("Price war: who really wins?",
+/// "Bahnstrecke: Neubau verzögert sich erneut"). Teaser headlines are set that way in every
+/// language; story sentences end with a full stop.
+pub(crate) fn looks_like_sentence_case_headline(text: &str) -> bool {
+    let t = text.trim();
+    if t.ends_with(',') || t.ends_with(';') || is_quoted_speech(t) {
+        return false;
+    }
+    let n = t.split_whitespace().take(TITLE_MAX_WORDS + 1).count();
+    if !(SENTENCE_HEADLINE_MIN_WORDS..=TITLE_MAX_WORDS).contains(&n)
+        || !t.chars().next().is_some_and(char::is_uppercase)
+    {
+        return false;
+    }
+    // A kicker is what sets such a line apart from a story's own subheading set as a
+    // paragraph ("The road ahead for the bus network").
+    !t.ends_with(['.', '!'])
+        && t.split_once(": ").is_some_and(|(kicker, rest)| {
+            kicker.split_whitespace().count() <= 3
+                && !rest.trim_end_matches('?').contains(['.', '!', '?'])
+        })
+}
+
+/// Fewest words of a sentence-case headline: shorter lines are labels, names and kickers.
+pub(crate) const SENTENCE_HEADLINE_MIN_WORDS: usize = 5;
+
 /// Fewest words of an inline headline. Three-word lines are too often labels or names.
 pub(crate) const TITLE_MIN_WORDS: usize = 4;
 /// Most words of an inline headline; the longest related-article titles seen run to about 15.
