@@ -437,13 +437,17 @@ impl Extractor {
             // No pass found a body, only a fragment: the page's text outside its furniture
             // tags and roles (the baseline extraction that trafilatura also falls back to)
             // holds whatever content the page has, where a fragment holds almost none.
-            let removed = prune::mark_boilerplate(
+            let mut removed = prune::mark_boilerplate(
                 doc,
                 &MarkParams {
                     use_class_tokens: false,
                     ..preset.mark
                 },
             );
+            // Comment threads stay out of the baseline too: they are not the page's content.
+            if let Some(threads) = threads {
+                removed.iter_mut().zip(threads).for_each(|(r, &t)| *r |= t);
+            }
             let stats = Stats::compute(doc, &removed);
             let root = doc.find_tag("body").unwrap_or(0);
             let blocks = render::render(doc, &[root], &removed, &stats, &render_params);
