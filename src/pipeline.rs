@@ -121,6 +121,7 @@ pub struct Pipeline {
     threads: usize,
     fetch: Option<FetchPlan>,
     shard: Option<(Shard, ShardBy)>,
+    progress_interval: Option<Duration>,
 }
 
 /// The completion marker's content (JSON): what the shard wrote.
@@ -150,7 +151,16 @@ impl Pipeline {
             threads,
             fetch: None,
             shard: None,
+            progress_interval: Some(Duration::from_secs_f64(
+                fetch::DEFAULT_PROGRESS_INTERVAL_SECS,
+            )),
         }
+    }
+
+    /// How often a run over local inputs prints a plain progress line when stderr is not a
+    /// terminal (`None`: never); on a terminal a bar is drawn instead.
+    pub fn set_progress_interval(&mut self, interval: Option<Duration>) {
+        self.progress_interval = interval;
     }
 
     /// Fetches URL lists instead of reading the source's files.
@@ -208,9 +218,12 @@ impl Pipeline {
         }
         // Resume works on plain, unrotated JSON Lines (the files are read back); compressed,
         // rotated and Parquet outputs start afresh (sharded jobs retry whole shards instead).
-        let plain = OutputFormat::from_path(&output.records)
-            == OutputFormat::Jsonl(Compression::None)
-            && output.rotate_records.is_none();
+        let format = output.records_format().map_err(|message| Error::Output {
+            path: output.records.clone(),
+            source: std::io::Error::new(std::io::ErrorKind::Unsupported, message),
+        })?;
+        let plain =
+            format == OutputFormat::Jsonl(Compression::None) && output.rotate_records.is_none();
         let (mut records, mut rejects, mut resume) = if plain {
             let opened = resume::open(&output, output.resume)?;
             if opened.state.finished > 0 || opened.state.retrying > 0 {
@@ -231,7 +244,7 @@ impl Pipeline {
                 None => JsonlSink::new(Box::new(std::io::stderr()), Path::new("<stderr>")),
             };
             (
-                RecordSink::create(&output.records, output.rotate_records)?,
+                RecordSink::create_as(&output.records, format, output.rotate_records)?,
                 rejects,
                 resume::ResumeState::default(),
             )
@@ -241,7 +254,8 @@ impl Pipeline {
                 crate::input::url_list::count_entries(&plan.lists),
                 plan.settings.progress_interval,
             ),
-            None => Progress::hidden(),
+            // Local inputs: the same display (`[fetch] progress_interval_secs` applies).
+            None => Progress::new(self.source.count_hint(), self.progress_interval),
         };
         let workers = self.worker_count();
         let (input_tx, input_rx) = bounded::<Work>(workers * 4);
@@ -272,6 +286,7 @@ impl Pipeline {
                         let sent = match item {
                             Ok(input) if resume.take(&input.source) => {
                                 skipped += 1;
+                                progress.skip();
                                 true
                             }
                             Ok(input) => input_tx.send(Work::Load(input)).is_ok(),

@@ -47,6 +47,7 @@ impl Processor {
         let mut article = match page.kind {
             ContentKind::Html => self.extractor.extract(&page.text, page.url.as_ref())?,
             ContentKind::Text => text::parse_text(&page.text),
+            ContentKind::Markdown => text::parse_markdown(&page.text),
         };
         // Filters see normalized text (NFC, collapsed whitespace), so their rules stay simple.
         normalize::normalize_blocks(&mut article.blocks);

@@ -26,6 +26,9 @@ pub struct Output {
     pub resume: bool,
     /// Start a new records file every this many records (`None`: one file).
     pub rotate_records: Option<u64>,
+    /// The records' format when given explicitly (`--format`, `[output] format`); `None`
+    /// chooses by the extension of `records`.
+    pub format: Option<OutputFormat>,
 }
 
 impl Output {
@@ -44,7 +47,23 @@ impl Output {
             rejects,
             resume,
             rotate_records,
+            format: None,
         }
+    }
+
+    /// The same outputs, records written as `format` whatever their name.
+    #[must_use]
+    pub fn with_format(mut self, format: Option<OutputFormat>) -> Self {
+        self.format = format;
+        self
+    }
+
+    /// The records' format: the explicit one, else by extension.
+    ///
+    /// # Errors
+    /// A message naming the path when it is unknown or cannot be written there.
+    pub fn records_format(&self) -> Result<OutputFormat, String> {
+        OutputFormat::resolve(&self.records, self.format)
     }
 
     /// The same outputs under shard `shard`'s names.
@@ -54,6 +73,7 @@ impl Output {
             rejects: self.rejects.as_deref().map(|p| shard.output_path(p)),
             resume: self.resume,
             rotate_records: self.rotate_records,
+            format: self.format,
         }
     }
 }

@@ -219,6 +219,7 @@ mod tests {
             rejects: Some(rejects.clone()),
             resume: true,
             rotate_records: None,
+            format: None,
         };
         let mut opened = open(&output, true).unwrap();
         assert_eq!(opened.state.finished, 3);

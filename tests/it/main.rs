@@ -5,6 +5,7 @@
 //! - `config`: the repo's pipeline.toml builds; bad configs name file, line and key.
 //! - `contract`: the JSONL wire format, byte for byte.
 //! - `layout`: no import cycle between top-level modules of src/.
+//! - `surface`: output formats, command-line knobs, progress, discovery, report (issue 17).
 mod cli;
 mod config;
 mod contract;
@@ -13,3 +14,4 @@ mod hostile;
 mod layout;
 mod resume;
 mod support;
+mod surface;
