@@ -204,6 +204,9 @@ fn fetch(args: FetchArgs) -> anyhow::Result<()> {
         settings.fetch.warc = args.warc;
     }
     args.knobs.apply(&mut settings)?;
+    for arg in &args.lists {
+        check_not_bare_host(arg)?;
+    }
     let lists = args
         .lists
         .iter()
@@ -213,6 +216,23 @@ fn fetch(args: FetchArgs) -> anyhow::Result<()> {
     let mut pipeline = settings.build_fetch(&config_path, base, lists)?;
     pipeline.set_output(settings.output.to_output());
     report(&pipeline.run()?);
+    Ok(())
+}
+
+/// `fetch example.com`: neither a list file nor a URL. A name that looks like a host (a dot,
+/// no path separator before it) gets a hint that URLs need a scheme.
+fn check_not_bare_host(arg: &str) -> anyhow::Result<()> {
+    let lower = arg.to_ascii_lowercase();
+    let has_scheme = lower.starts_with("http://") || lower.starts_with("https://");
+    if arg == "-" || has_scheme || Path::new(arg).exists() {
+        return Ok(());
+    }
+    let host = arg.split('/').next().unwrap_or("");
+    if host.contains('.') && url::Url::parse(&format!("https://{arg}")).is_ok() {
+        anyhow::bail!(
+            "{arg} is neither a URL list file nor a URL: URLs need a scheme, e.g. https://{arg}"
+        );
+    }
     Ok(())
 }
 

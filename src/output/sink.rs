@@ -1,9 +1,12 @@
-//! Writers: JSON Lines (plain, gzip or zstd) and Parquet, to a file or stdout, with optional
-//! rotation into files of N records.
+//! Writers: JSON Lines (plain, gzip or zstd), Parquet and CSV, to a file or stdout, with
+//! optional rotation into files of N records; and Markdown or text directories, one file per
+//! record.
 //!
-//! The output's format is chosen by its extension ([`OutputFormat::from_path`]): `*.jsonl.gz`
-//! is gzip'd JSON Lines, `*.jsonl.zst` zstd'd, `*.parquet` Parquet (zstd-compressed columns,
-//! same fields as the JSON record), anything else plain JSON Lines; `-` is stdout.
+//! The output's format is `--format` / `[output] format` when given, else chosen by its
+//! extension ([`OutputFormat::from_path`]): `*.jsonl` plain JSON Lines, `*.jsonl.gz` gzip'd,
+//! `*.jsonl.zst` zstd'd, `*.parquet` Parquet (zstd-compressed columns, same fields as the
+//! JSON record), `*.csv` CSV; `-` is stdout (JSON Lines). Any other name is an error, reported
+//! when the config is built, before any input is read.
 //!
 //! Contract: each `write` appends exactly one record; nothing is written half. `finish`
 //! flushes, writes the compression trailer or Parquet footer and reports the first I/O error;
@@ -58,14 +61,18 @@ pub const FORMAT_NAMES: &str = "jsonl, jsonl.gz, jsonl.zst, parquet, csv, md or 
 
 impl OutputFormat {
     /// By extension: `.jsonl`/`.ndjson` (optionally `.gz` or `.zst` after it) are JSON Lines,
-    /// `.parquet` Parquet, `.csv` CSV, `-` (stdout) JSON Lines. Directory formats have no
+    /// `.parquet` Parquet, `.csv` CSV; `-` (stdout) and special files (devices, pipes) JSON
+    /// Lines. Directory formats have no
     /// extension and are chosen by name ([`OutputFormat::by_name`]).
     ///
     /// # Errors
     /// A message naming the path and the known extensions when the extension is not one of
     /// them.
     pub fn from_path(path: &Path) -> Result<Self, String> {
-        if path.as_os_str() == "-" {
+        // Stdout, and devices and pipes (`/dev/stdout`, a FIFO): a stream of JSON Lines.
+        let stream = path.as_os_str() == "-"
+            || std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
+        if stream {
             return Ok(Self::Jsonl(Compression::None));
         }
         let name = path
@@ -906,6 +913,7 @@ mod tests {
         assert_eq!(f("a.parquet"), OutputFormat::Parquet);
         assert_eq!(f("a.csv"), OutputFormat::Csv);
         assert_eq!(f("-"), OutputFormat::Jsonl(Compression::None));
+        assert_eq!(f("/dev/null"), OutputFormat::Jsonl(Compression::None));
         for unknown in ["a.json", "a.xml", "a.csv.gz", "a.gz", "out/", "a"] {
             let err = OutputFormat::from_path(Path::new(unknown)).unwrap_err();
             assert!(err.contains("unknown output format"), "{unknown}: {err}");

@@ -392,3 +392,16 @@ fn markdown_keeps_links_images_emphasis_and_structure() {
         "{md}"
     );
 }
+
+#[test]
+fn fetch_of_a_bare_host_hints_at_the_scheme() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = copydesk(dir.path(), &["fetch", "example.com"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("https://example.com"), "{stderr}");
+    // A missing list file that does not look like a host keeps the plain message.
+    let out = copydesk(dir.path(), &["fetch", "urls"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
+}
