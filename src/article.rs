@@ -35,6 +35,9 @@ pub struct Block {
     pub kind: BlockKind,
     /// The block's text; line breaks inside it are `\n` (from `<br>` or `<pre>`).
     pub text: String,
+    /// The block as inline Markdown (links, images, emphasis, inline code; text escaped),
+    /// when the extractor was asked for Markdown; `None`: render `text`, escaped.
+    pub markdown: Option<String>,
 }
 
 impl Block {
@@ -43,6 +46,7 @@ impl Block {
         Self {
             kind,
             text: text.into(),
+            markdown: None,
         }
     }
 }

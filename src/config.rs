@@ -20,7 +20,10 @@ use crate::input::source::SourceConfig;
 use crate::input::source::{InputFormat, Source};
 use crate::process::Processor;
 #[cfg(feature = "cli")]
-use crate::{output::Output, pipeline::Pipeline};
+use crate::{
+    output::{Output, OutputFormat},
+    pipeline::Pipeline,
+};
 
 /// The whole pipeline.toml.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -70,6 +73,10 @@ pub struct OutputConfig {
     /// Start a new records file every this many records (`articles-00000.jsonl.zst`, ...).
     /// Unset: one file.
     pub rotate_records: Option<u64>,
+    /// The records' format whatever `path`'s extension: `jsonl`, `jsonl.gz`, `jsonl.zst`,
+    /// `parquet`, `csv`, or `md` / `txt` (then `path` is a directory, one file per record).
+    /// Unset: by extension, and an unknown extension is an error.
+    pub format: Option<String>,
 }
 
 impl Default for OutputConfig {
@@ -80,12 +87,14 @@ impl Default for OutputConfig {
             markdown: false,
             resume: true,
             rotate_records: None,
+            format: None,
         }
     }
 }
 
 impl OutputConfig {
     /// The outputs of a run, with the default rejects path resolved.
+    /// A `format` that is not a known name is left to the extension here; `build` reports it.
     #[cfg(feature = "cli")]
     pub fn to_output(&self) -> Output {
         Output::new(
@@ -94,6 +103,39 @@ impl OutputConfig {
             self.resume,
             self.rotate_records,
         )
+        .with_format(self.format.as_deref().and_then(OutputFormat::by_name))
+    }
+
+    /// Whether records are written as Markdown files (so the processor renders Markdown).
+    pub fn wants_markdown(&self) -> bool {
+        self.markdown
+            || self
+                .format
+                .as_deref()
+                .is_some_and(|f| matches!(f.to_ascii_lowercase().as_str(), "md" | "markdown"))
+    }
+}
+
+#[cfg(feature = "cli")]
+impl OutputConfig {
+    /// What is wrong with the records' format (`output.format` or `output.path`'s extension),
+    /// checked before any input is read.
+    pub fn format_problem(&self) -> Option<String> {
+        let explicit = match self.format.as_deref() {
+            Some(name) => match OutputFormat::by_name(name) {
+                Some(format) => Some(format),
+                None => {
+                    return Some(format!(
+                        "output.format: unknown format {name:?}, expected {}",
+                        crate::output::sink::FORMAT_NAMES
+                    ));
+                }
+            },
+            None => None,
+        };
+        OutputFormat::resolve(&self.path, explicit)
+            .err()
+            .map(|message| format!("output.path: {message}"))
     }
 }
 
@@ -212,9 +254,11 @@ impl PipelineConfig {
         }
         filter.map(|filter| {
             Processor::new(
-                Extractor::new(self.extract.clone()).with_budget(self.limits.extract_budget()),
+                Extractor::new(self.extract.clone())
+                    .with_budget(self.limits.extract_budget())
+                    .with_markdown(self.output.wants_markdown()),
                 filter,
-                self.output.markdown,
+                self.output.wants_markdown(),
                 self.filter.keep_removed,
             )
         })
@@ -295,9 +339,7 @@ impl PipelineConfig {
             None => None,
         };
         let processor = self.processor(base_dir, &mut problems);
-        if let Err(problem) = self.output.to_output().check() {
-            problems.push(format!("output.path: {problem}"));
-        }
+        problems.extend(self.output.format_problem());
         match (source, processor) {
             (Some(source), Some(processor)) if problems.is_empty() => {
                 let mut pipeline = Pipeline::new(
@@ -310,6 +352,11 @@ impl PipelineConfig {
                 if let Some(plan) = fetch {
                     pipeline.set_fetch(plan);
                 }
+                let interval = self.fetch.progress_interval_secs;
+                pipeline.set_progress_interval(
+                    (interval.is_finite() && interval > 0.0)
+                        .then(|| std::time::Duration::from_secs_f64(interval)),
+                );
                 Ok(pipeline)
             }
             _ => Err(Error::ConfigInvalid {

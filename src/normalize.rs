@@ -110,6 +110,9 @@ pub fn normalize_blocks(blocks: &mut Vec<Block>) {
             BlockKind::Code => normalize_code_text(&block.text),
             _ => normalize_block_text(&block.text),
         };
+        if let Some(md) = &block.markdown {
+            block.markdown = Some(normalize_block_text(md)).filter(|m| !m.is_empty());
+        }
     }
     blocks.retain(|b| !b.text.is_empty());
 }
@@ -126,6 +129,65 @@ pub fn join_text(blocks: &[Block]) -> String {
     out
 }
 
+/// Characters Markdown reads as inline markup; escaped with `\` in plain text.
+const MD_INLINE_SPECIAL: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '|', '#', '!'];
+
+/// Plain text as Markdown text: inline markup characters escaped, and a line that would
+/// start a list, heading, quote or rule gets its marker escaped.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if MD_INLINE_SPECIAL.contains(&c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    escape_line_starts(&out)
+}
+
+/// Escapes block markers at the start of each line of Markdown text: `-`, `+`, `=` and
+/// `1.` / `1)` (list items, setext underlines) would otherwise restructure running text.
+pub fn escape_line_starts(md: &str) -> String {
+    let mut out = String::with_capacity(md.len() + 4);
+    for (n, line) in md.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        let after_digits = line.as_bytes().get(digits).copied();
+        let marker = match line.as_bytes().first() {
+            Some(b'-' | b'+' | b'=') => Some(0),
+            Some(b'0'..=b'9') if matches!(after_digits, Some(b'.' | b')')) => Some(digits),
+            _ => None,
+        };
+        match marker {
+            Some(at) => {
+                out.push_str(&line[..at]);
+                out.push('\\');
+                out.push_str(&line[at..]);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
+}
+
+/// The Markdown of one block's content: its inline Markdown from extraction, else its text
+/// escaped. Code is verbatim.
+fn block_markdown(block: &Block) -> String {
+    match (&block.markdown, block.kind) {
+        (_, BlockKind::Code) => block.text.clone(),
+        (Some(md), _) => escape_line_starts(md),
+        (None, BlockKind::TableRow) => block
+            .text
+            .split(" | ")
+            .map(escape_markdown)
+            .collect::<Vec<_>>()
+            .join(" | "),
+        (None, _) => escape_markdown(&block.text),
+    }
+}
+
 /// The body as Markdown. Tables get a header separator after their first row.
 pub fn to_markdown(blocks: &[Block]) -> String {
     let mut out = String::new();
@@ -140,28 +202,39 @@ pub fn to_markdown(blocks: &[Block]) -> String {
         if !out.is_empty() {
             out.push_str(if tight { "\n" } else { "\n\n" });
         }
+        let content = block_markdown(block);
         match kind {
             BlockKind::Heading(level) => {
                 out.push_str(&"#".repeat(usize::from(level.clamp(1, 6))));
                 out.push(' ');
-                out.push_str(&block.text.replace('\n', " "));
+                out.push_str(&content.replace('\n', " "));
             }
-            BlockKind::Paragraph => out.push_str(&block.text.replace('\n', "  \n")),
+            BlockKind::Paragraph => out.push_str(&content.replace('\n', "  \n")),
             BlockKind::ListItem => {
                 out.push_str("- ");
-                out.push_str(&block.text.replace('\n', "\n  "));
+                out.push_str(&content.replace('\n', "\n  "));
             }
             BlockKind::Quote => {
-                let quoted: Vec<String> = block.text.lines().map(|l| format!("> {l}")).collect();
+                let quoted: Vec<String> = content.lines().map(|l| format!("> {l}")).collect();
                 out.push_str(&quoted.join("\n"));
             }
             BlockKind::Code => {
-                out.push_str("```\n");
+                // A fence longer than any run of backticks inside the code.
+                let longest = block
+                    .text
+                    .split(|c| c != '`')
+                    .map(str::len)
+                    .max()
+                    .unwrap_or(0);
+                let fence = "`".repeat(longest.max(2) + 1);
+                out.push_str(&fence);
+                out.push('\n');
                 out.push_str(&block.text);
-                out.push_str("\n```");
+                out.push('\n');
+                out.push_str(&fence);
             }
             BlockKind::TableRow => {
-                let cells: Vec<&str> = block.text.split(" | ").collect();
+                let cells: Vec<&str> = content.split(" | ").collect();
                 out.push_str("| ");
                 out.push_str(&cells.join(" | ").replace('\n', " "));
                 out.push_str(" |");
@@ -172,7 +245,7 @@ pub fn to_markdown(blocks: &[Block]) -> String {
             }
             BlockKind::Caption => {
                 out.push('*');
-                out.push_str(&block.text.replace('\n', " "));
+                out.push_str(&content.replace('\n', " "));
                 out.push('*');
             }
         }

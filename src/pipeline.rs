@@ -183,6 +183,7 @@ pub struct Pipeline {
     shard: Option<(Shard, ShardBy)>,
     stop: Arc<AtomicBool>,
     fault: Option<String>,
+    progress_interval: Option<Duration>,
 }
 
 /// The completion marker's content (JSON): what the shard wrote.
@@ -235,7 +236,7 @@ impl Writer<'_> {
                     .or_default() += 1;
                 self.progress.reject();
             }
-            Outcome::Skipped(_) => {}
+            Outcome::Skipped(_) => self.progress.skip(),
         }
         Ok(())
     }
@@ -265,7 +266,16 @@ impl Pipeline {
             shard: None,
             stop: Arc::new(AtomicBool::new(false)),
             fault: None,
+            progress_interval: Some(Duration::from_secs_f64(
+                fetch::DEFAULT_PROGRESS_INTERVAL_SECS,
+            )),
         }
+    }
+
+    /// How often a run over local inputs prints a plain progress line when stderr is not a
+    /// terminal (`None`: never); on a terminal a bar is drawn instead.
+    pub fn set_progress_interval(&mut self, interval: Option<Duration>) {
+        self.progress_interval = interval;
     }
 
     /// Fetches URL lists instead of reading the source's files.
@@ -328,7 +338,7 @@ impl Pipeline {
             Some((shard, _)) => self.output.for_shard(shard),
             None => self.output.clone(),
         };
-        output.check().map_err(Error::OutputRefused)?;
+        output.records_format().map_err(Error::OutputRefused)?;
         let marker = self
             .shard
             .map(|(shard, _)| shard.marker_path(&self.output.records));
@@ -343,7 +353,8 @@ impl Pipeline {
                 crate::input::url_list::count_entries(&plan.lists),
                 plan.settings.progress_interval,
             ),
-            None => Progress::hidden(),
+            // Local inputs: the same display (`[fetch] progress_interval_secs` applies).
+            None => Progress::new(self.source.count_hint(), self.progress_interval),
         };
         let (writer, mut resume) = self.open_outputs(&output, &progress)?;
         let own = output.own_files();
@@ -373,9 +384,9 @@ impl Pipeline {
         progress: &'p Progress,
     ) -> Result<(Writer<'p>, resume::ResumeState), Error> {
         let mut dedup = self.processor.filter().dedup_index();
-        let plain = OutputFormat::from_path(&output.records)
-            == OutputFormat::Jsonl(Compression::None)
-            && output.rotate_records.is_none();
+        let format = output.records_format().map_err(Error::OutputRefused)?;
+        let plain =
+            format == OutputFormat::Jsonl(Compression::None) && output.rotate_records.is_none();
         let (records, rejects, state) = if plain {
             let opened = resume::open(output, output.resume, &mut |source, text| {
                 dedup.check_and_insert(source, text);
@@ -398,7 +409,7 @@ impl Pipeline {
                 None => JsonlSink::new(Box::new(std::io::stderr()), Path::new("<stderr>")),
             };
             (
-                RecordSink::create(&output.records, output.rotate_records)?,
+                RecordSink::create_as(&output.records, format, output.rotate_records)?,
                 rejects,
                 resume::ResumeState::default(),
             )
@@ -426,7 +437,6 @@ impl Pipeline {
         let (outcome_tx, outcome_rx) = bounded::<Outcome>(workers * 4);
         // One credit per input between the source and the writer: bounds the reorder window.
         let (credit_tx, credit_rx) = bounded::<()>(workers * WINDOW_PER_WORKER);
-        let progress = writer.progress;
         std::thread::scope(|scope| {
             // Owned by this closure, so that a fatal write error (an early return) drops it:
             // blocked workers then see a closed channel and stop, instead of the scope
@@ -434,16 +444,8 @@ impl Pipeline {
             let outcome_rx = outcome_rx;
             let credit_rx = credit_rx;
             let source_outcomes = outcome_tx.clone();
-            let source = scope.spawn(move || {
-                self.feed(
-                    resume,
-                    progress,
-                    own,
-                    &input_tx,
-                    &source_outcomes,
-                    &credit_tx,
-                )
-            });
+            let source = scope
+                .spawn(move || self.feed(resume, own, &input_tx, &source_outcomes, &credit_tx));
             for _ in 0..workers {
                 let inputs = input_rx.clone();
                 let outcomes = outcome_tx.clone();
@@ -503,7 +505,6 @@ impl Pipeline {
     fn feed(
         &self,
         resume: &mut resume::ResumeState,
-        progress: &Progress,
         own: &OwnFiles,
         work: &Sender<Work>,
         outcomes: &Sender<Outcome>,
@@ -511,7 +512,7 @@ impl Pipeline {
     ) -> Result<u64, Error> {
         if let Some(plan) = &self.fetch {
             // Fetch completes out of order by nature; its own bounded queues bound the window.
-            let stats = fetch::run(plan, resume, progress, &mut |outcome| {
+            let stats = fetch::run(plan, resume, &mut |outcome| {
                 if self.stopped() {
                     return false;
                 }

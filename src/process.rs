@@ -58,6 +58,7 @@ impl Processor {
         let mut article = match page.kind {
             ContentKind::Html => self.extractor.extract(&page.text, page.url.as_ref())?,
             ContentKind::Text => text::parse_text(&page.text),
+            ContentKind::Markdown => text::parse_markdown(&page.text),
         };
         // Filters see normalized text (NFC, collapsed whitespace), so their rules stay simple.
         normalize::normalize_blocks(&mut article.blocks);
@@ -85,6 +86,7 @@ impl Processor {
         let (mut article, extract_dropped) = match page.kind {
             ContentKind::Html => self.extractor.explain(&page.text, page.url.as_ref())?,
             ContentKind::Text => (text::parse_text(&page.text), Vec::new()),
+            ContentKind::Markdown => (text::parse_markdown(&page.text), Vec::new()),
         };
         normalize::normalize_blocks(&mut article.blocks);
         let host = page_host(page.url.as_ref(), &article);

@@ -341,20 +341,15 @@ fn fetch_timed(config: FetchConfig, urls: &[String]) -> Vec<(Result1, Duration)>
     let plan = FetchPlan::new(lists, settings).unwrap();
     let started = Instant::now();
     let mut out = Vec::new();
-    fetch::run(
-        &plan,
-        &mut ResumeState::default(),
-        &Progress::hidden(),
-        &mut |outcome| {
-            let (seq, result) = match outcome {
-                FetchOutcome::Page(page) => (page.seq, page.to_page().map(|p| (p, page.info()))),
-                FetchOutcome::Reject { seq, error, .. } => (seq, Err(error)),
-                FetchOutcome::Skipped { .. } => return true,
-            };
-            out.push((seq, result, started.elapsed()));
-            true
-        },
-    )
+    fetch::run(&plan, &mut ResumeState::default(), &mut |outcome| {
+        let (seq, result) = match outcome {
+            FetchOutcome::Page(page) => (page.seq, page.to_page().map(|p| (p, page.info()))),
+            FetchOutcome::Reject { seq, error, .. } => (seq, Err(error)),
+            FetchOutcome::Skipped { .. } => return true,
+        };
+        out.push((seq, result, started.elapsed()));
+        true
+    })
     .unwrap();
     out.sort_by_key(|(seq, _, _)| *seq);
     let seqs: Vec<u64> = out.iter().map(|(s, _, _)| *s).collect();

@@ -5,10 +5,16 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::{Parser, Subcommand};
+use clap::Parser;
 use copydesk::config::OutputConfig;
-use copydesk::{ArchiveKind, InputFormat, PipelineConfig, Shard, ShardBy, Summary};
+use copydesk::{ArchiveKind, InputFormat, PipelineConfig, Summary};
 use tracing_subscriber::EnvFilter;
+
+mod args;
+
+use args::{
+    CleanArgs, CleanFormat, Cli, Command, EvalArgs, EvalPart, FetchArgs, LearnArgs, RunArgs,
+};
 
 /// mimalloc: html5ever and the extractor allocate a string or vector per node; with
 /// glibc's malloc that was ~15 % of extraction's instructions (issue 6, bench/README.md).
@@ -17,220 +23,6 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Exit code for usage, config and fatal output errors (clap uses 2 for usage errors too).
 const EXIT_FATAL: u8 = 2;
-
-#[derive(Debug, Parser)]
-#[command(
-    name = "copydesk",
-    version,
-    about = "Scraped web pages in, clean article records out"
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-    /// Log filter for stderr (e.g. `info`, `debug`, `copydesk=trace`); overrides RUST_LOG.
-    #[arg(long, global = true)]
-    log: Option<String>,
-}
-
-#[derive(Debug, Subcommand)]
-enum Command {
-    /// Run the pipeline described by a config file (the main job).
-    Run {
-        /// Path to pipeline.toml.
-        #[arg(default_value = "pipeline.toml")]
-        config: PathBuf,
-        /// Start the output files afresh instead of resuming an interrupted run.
-        #[arg(long)]
-        fresh: bool,
-        #[command(flatten)]
-        sharding: Sharding,
-    },
-    /// Clean local HTML or text files, directories (recursive) or `-` (stdin).
-    Clean {
-        /// Files, directories or `-`.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// Records output (JSON Lines); `-` is stdout.
-        #[arg(short, long, default_value = "-")]
-        output: PathBuf,
-        /// Rejects output (JSON Lines); default: next to --output, or stderr.
-        #[arg(long)]
-        rejects: Option<PathBuf>,
-        /// Take stage settings ([extract], [filter], [limits], threads) from this pipeline.toml.
-        #[arg(short, long)]
-        config: Option<PathBuf>,
-        /// Base URL of a single input (metadata, link resolution).
-        #[arg(long)]
-        url: Option<String>,
-        /// How to read the inputs: auto, html or text.
-        #[arg(long, default_value = "auto")]
-        format: InputFormat,
-        /// Worker threads (0 = one per core); overrides the config.
-        #[arg(long)]
-        threads: Option<usize>,
-        /// Add a `markdown` field to each record.
-        #[arg(long)]
-        markdown: bool,
-        /// Start the output files afresh instead of resuming an interrupted run.
-        #[arg(long)]
-        fresh: bool,
-        /// How files are packed: auto (by name: *.warc[.gz], *.jsonl[.gz|.zst]), none, warc
-        /// or jsonl.
-        #[arg(long, default_value = "auto", value_parser = parse_archive)]
-        archive: ArchiveKind,
-        /// Start a new records file every N records (articles-00000.jsonl, ...).
-        #[arg(long, value_name = "N")]
-        rotate_records: Option<u64>,
-        #[command(flatten)]
-        sharding: Sharding,
-    },
-    /// Learn site profiles: lines that recur across many pages of one host (furniture), saved
-    /// as JSON for `[filter.site_profiles] path`.
-    Learn {
-        /// Files or directories of pages from the sites to profile.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// Where to write the profiles (JSON).
-        #[arg(short, long)]
-        output: PathBuf,
-        /// Take extraction settings from this pipeline.toml.
-        #[arg(short, long)]
-        config: Option<PathBuf>,
-        /// A line is furniture when it is on at least this many pages of a host ...
-        #[arg(long, default_value_t = copydesk::filter::DEFAULT_PROFILE_MIN_PAGES)]
-        min_pages: usize,
-        /// ... and on at least this share of the host's pages.
-        #[arg(long, default_value_t = copydesk::filter::DEFAULT_PROFILE_MIN_SHARE)]
-        min_share: f64,
-    },
-    /// Show what the filter stage removes from one page, and which rule removed each line.
-    Explain {
-        /// The page (HTML or text).
-        file: PathBuf,
-        /// Take stage settings from this pipeline.toml.
-        #[arg(short, long)]
-        config: Option<PathBuf>,
-        /// The page's URL (for host-scoped rules and site profiles).
-        #[arg(long)]
-        url: Option<String>,
-        /// How to read the input: auto, html or text.
-        #[arg(long, default_value = "auto")]
-        format: InputFormat,
-    },
-    /// Fetch URLs and clean the pages: URL list files (lines, CSV with a `url` column, JSON
-    /// lines with a `url` field), `-` for stdin, or URLs. Re-running with the same output
-    /// resumes: URLs already written are not fetched again.
-    Fetch {
-        /// URL list files, `-`, or http(s) URLs.
-        #[arg(required = true, value_name = "URLS")]
-        lists: Vec<String>,
-        /// Records output (JSON Lines); `-` is stdout (no resume then).
-        #[arg(short, long, default_value = "-")]
-        output: PathBuf,
-        /// Rejects output (JSON Lines); default: next to --output, or stderr.
-        #[arg(long)]
-        rejects: Option<PathBuf>,
-        /// Take [fetch] and stage settings ([extract], [filter], threads) from this pipeline.toml.
-        #[arg(short, long)]
-        config: Option<PathBuf>,
-        /// Worker threads for extraction (0 = one per core); overrides the config.
-        #[arg(long)]
-        threads: Option<usize>,
-        /// Add a `markdown` field to each record.
-        #[arg(long)]
-        markdown: bool,
-        /// Also archive every fetched HTML response to this WARC file (`.warc.gz`).
-        #[arg(long)]
-        warc: Option<PathBuf>,
-        /// Start the output files afresh instead of resuming an interrupted run.
-        #[arg(long)]
-        fresh: bool,
-    },
-    /// Score extraction on dataset folders (html/<id>.html.gz + ground-truth.jsonl): shingle
-    /// P/R/F1 for body sets, snippet hit/leak for snippet sets, metadata accuracy per field.
-    /// Exits 1 when a figure falls below a floor given with --floors.
-    Eval {
-        /// Dataset folders.
-        #[arg(required = true)]
-        dirs: Vec<PathBuf>,
-        /// List this many worst pages per body set.
-        #[arg(long, default_value_t = 10)]
-        worst: usize,
-        /// Minimum figures (e.g. eval/floors.toml); any figure below its floor fails the run.
-        #[arg(long)]
-        floors: Option<PathBuf>,
-        /// Score extraction alone, without the filter stage's line rules.
-        #[arg(long)]
-        no_filter: bool,
-        /// Take [extract] and [filter] settings from this pipeline.toml.
-        #[arg(short, long)]
-        config: Option<PathBuf>,
-        /// Write each set's predictions as JSONL (the input format of score.py) into this folder.
-        #[arg(long)]
-        predictions: Option<PathBuf>,
-        /// Worker threads (0 = one per core).
-        #[arg(long, default_value_t = 0)]
-        threads: usize,
-        /// Pages to score: the tuning part, the check part (pages whose host hashes into
-        /// bucket 0 of 4, never debugged one by one) or all (also printing both parts).
-        #[arg(long, value_enum, default_value_t = EvalPart::All)]
-        part: EvalPart,
-        /// Score another tool's predictions beside ours: NAME=DIR, with DIR/<set>.jsonl in
-        /// score.py's format (e.g. trafilatura=/work/cache/trafilatura).
-        #[arg(long, value_name = "NAME=DIR", value_parser = parse_peer)]
-        peer: Option<copydesk::eval::Peer>,
-    },
-    /// Check a config file and exit: 0 when it is valid.
-    Check {
-        /// Path to pipeline.toml.
-        #[arg(default_value = "pipeline.toml")]
-        config: PathBuf,
-    },
-}
-
-/// Cluster sharding flags, shared by `run` and `clean`.
-#[derive(Debug, clap::Args)]
-struct Sharding {
-    /// Process only shard K of N (K from 0): outputs get per-shard names, a completion marker
-    /// is written, and a shard already complete is skipped.
-    #[arg(long, value_name = "K/N")]
-    shard: Option<Shard>,
-    /// What a shard is made of: whole files (default) or single archive records.
-    #[arg(long, default_value = "file", requires = "shard")]
-    shard_by: ShardBy,
-}
-
-/// `copydesk eval --part`.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum EvalPart {
-    Tune,
-    Check,
-    All,
-}
-
-fn parse_peer(s: &str) -> Result<copydesk::eval::Peer, String> {
-    match s.split_once('=') {
-        Some((name, dir)) if !name.trim().is_empty() && !dir.is_empty() => {
-            Ok(copydesk::eval::Peer {
-                name: name.trim().to_owned(),
-                dir: PathBuf::from(dir),
-            })
-        }
-        _ => Err(format!("expected NAME=DIR, got {s:?}")),
-    }
-}
-
-fn parse_archive(s: &str) -> Result<ArchiveKind, String> {
-    match s {
-        "auto" => Ok(ArchiveKind::Auto),
-        "none" => Ok(ArchiveKind::None),
-        "warc" => Ok(ArchiveKind::Warc),
-        "jsonl" => Ok(ArchiveKind::Jsonl),
-        other => Err(format!(
-            "unknown archive kind {other:?}, expected auto, none, warc or jsonl"
-        )),
-    }
-}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -268,162 +60,99 @@ fn init_logging(filter: Option<&str>) {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Run {
-            config,
-            fresh,
-            sharding,
-        } => {
-            let mut settings = load_config(&config)?;
-            settings.output.resume &= !fresh;
-            let mut pipeline = settings.build(&config, base_dir(&config))?;
-            pipeline.set_shard(sharding.shard, sharding.shard_by);
-            return execute(&mut pipeline);
-        }
-        Command::Clean {
-            paths,
-            output,
-            rejects,
-            config,
-            url,
-            format,
-            threads,
-            markdown,
-            fresh,
-            archive,
-            rotate_records,
-            sharding,
-        } => {
-            let (mut settings, config_path) = settings_from(config.as_deref())?;
-            settings.source = Some(copydesk::input::source::SourceConfig {
-                paths,
-                urls: Vec::new(),
-                format,
-                url,
-                archive,
-            });
-            settings.output = OutputConfig {
-                path: output.clone(),
-                rejects: rejects.clone(),
-                markdown: markdown || settings.output.markdown,
-                resume: !fresh,
-                rotate_records: rotate_records.or(settings.output.rotate_records),
-            };
-            if let Some(threads) = threads {
-                settings.threads = threads;
-            }
-            let base = config.as_deref().map_or(Path::new("."), base_dir);
-            let mut pipeline = settings.build(&config_path, base)?;
-            pipeline.set_output(settings.output.to_output());
-            pipeline.set_shard(sharding.shard, sharding.shard_by);
-            return execute(&mut pipeline);
-        }
-        Command::Learn {
-            paths,
-            output,
-            config,
-            min_pages,
-            min_share,
-        } => {
-            let (mut settings, config_path) = settings_from(config.as_deref())?;
-            settings.source = Some(copydesk::input::source::SourceConfig {
-                paths,
-                urls: Vec::new(),
-                format: InputFormat::Auto,
-                url: None,
-                archive: ArchiveKind::Auto,
-            });
-            let base = config.as_deref().map_or(Path::new("."), base_dir);
-            let pipeline = settings.build(&config_path, base)?;
-            let (profiles, summary) = pipeline.learn(min_pages, min_share);
-            profiles
-                .save(&output)
-                .with_context(|| format!("cannot save profiles to {}", output.display()))?;
-            eprintln!(
-                "{} pages read, {} with a known host; profiles for {} hosts written to {}",
-                summary.pages,
-                summary.attributed,
-                profiles.hosts.len(),
-                output.display()
+        Command::Run(args) => return run_config(args),
+        Command::Clean(args) => return clean(args),
+        Command::Learn(args) => learn(args)?,
+        Command::Explain(args) => {
+            return explain(
+                &args.file,
+                args.config.as_deref(),
+                args.url.as_deref(),
+                args.format,
             );
         }
-        Command::Explain {
-            file,
-            config,
-            url,
-            format,
-        } => {
-            return explain(&file, config.as_deref(), url.as_deref(), format);
-        }
-        Command::Fetch {
-            lists,
-            output,
-            rejects,
-            config,
-            threads,
-            markdown,
-            warc,
-            fresh,
-        } => {
-            let (mut settings, config_path) = settings_from(config.as_deref())?;
-            settings.output = OutputConfig {
-                path: output,
-                rejects,
-                markdown: markdown || settings.output.markdown,
-                resume: !fresh,
-                rotate_records: settings.output.rotate_records,
-            };
-            if let Some(threads) = threads {
-                settings.threads = threads;
-            }
-            if warc.is_some() {
-                settings.fetch.warc = warc;
-            }
-            let lists = lists
-                .iter()
-                .map(|arg| copydesk::fetch::ListSource::from_arg(arg))
-                .collect();
-            let base = config.as_deref().map_or(Path::new("."), base_dir);
-            let mut pipeline = settings.build_fetch(&config_path, base, lists)?;
-            pipeline.set_output(settings.output.to_output());
-            return execute(&mut pipeline);
-        }
-        Command::Eval {
-            dirs,
-            worst,
-            floors,
-            no_filter,
-            config,
-            predictions,
-            threads,
-            part,
-            peer,
-        } => {
-            use copydesk::eval::Part;
-            let opts = copydesk::eval::EvalOptions {
-                worst,
-                threads,
-                predictions_dir: predictions,
-                part: match part {
-                    EvalPart::Tune => Part::Tune,
-                    EvalPart::Check => Part::Check,
-                    EvalPart::All => Part::All,
-                },
-                peer,
-            };
-            return eval(
-                &dirs,
-                floors.as_deref(),
-                !no_filter,
-                config.as_deref(),
-                opts,
-            );
-        }
+        Command::Fetch(args) => return fetch(args),
+        Command::Eval(args) => return eval_command(args),
         Command::Check { config } => {
             load_config(&config)?.build(&config, base_dir(&config))?;
             eprintln!("{}: ok", config.display());
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `copydesk run`: the pipeline a config file describes, with command-line knobs on top.
+fn run_config(args: RunArgs) -> anyhow::Result<ExitCode> {
+    let config = &args.config;
+    let mut settings = load_config(config)?;
+    settings.output.resume &= !args.fresh;
+    args.knobs.apply(&mut settings)?;
+    let mut pipeline = settings.build(config, base_dir(config))?;
+    pipeline.set_shard(args.sharding.shard, args.sharding.shard_by);
+    execute(&mut pipeline)
+}
+
+/// `copydesk clean`: local files through the stages.
+fn clean(args: CleanArgs) -> anyhow::Result<ExitCode> {
+    let (mut settings, config_path) = settings_from(args.config.as_deref())?;
+    let (input_format, output_format) = match args.format {
+        Some(CleanFormat::Input(input)) => (input, None),
+        Some(CleanFormat::Output(output)) => (args.input_format, Some(output)),
+        None => (args.input_format, None),
+    };
+    settings.source = Some(copydesk::input::source::SourceConfig {
+        paths: args.paths,
+        urls: Vec::new(),
+        format: input_format,
+        url: args.url,
+        archive: args.archive,
+    });
+    settings.output = OutputConfig {
+        path: args.output,
+        rejects: args.rejects,
+        markdown: args.markdown || settings.output.markdown,
+        resume: !args.fresh,
+        rotate_records: args.rotate_records.or(settings.output.rotate_records),
+        format: output_format
+            .map(|f| format_name(f).to_string())
+            .or(settings.output.format.take()),
+    };
+    if let Some(threads) = args.threads {
+        settings.threads = threads;
+    }
+    args.knobs.apply(&mut settings)?;
+    let base = args.config.as_deref().map_or(Path::new("."), base_dir);
+    let mut pipeline = settings.build(&config_path, base)?;
+    pipeline.set_output(settings.output.to_output());
+    pipeline.set_shard(args.sharding.shard, args.sharding.shard_by);
+    execute(&mut pipeline)
+}
+
+/// `copydesk learn`: site profiles from sample pages.
+fn learn(args: LearnArgs) -> anyhow::Result<()> {
+    let (mut settings, config_path) = settings_from(args.config.as_deref())?;
+    settings.source = Some(copydesk::input::source::SourceConfig {
+        paths: args.paths,
+        urls: Vec::new(),
+        format: InputFormat::Auto,
+        url: None,
+        archive: ArchiveKind::Auto,
+    });
+    let base = args.config.as_deref().map_or(Path::new("."), base_dir);
+    let pipeline = settings.build(&config_path, base)?;
+    let (profiles, summary) = pipeline.learn(args.min_pages, args.min_share);
+    let output = &args.output;
+    profiles
+        .save(output)
+        .with_context(|| format!("cannot save profiles to {}", output.display()))?;
+    eprintln!(
+        "{} pages read, {} with a known host; profiles for {} hosts written to {}",
+        summary.pages,
+        summary.attributed,
+        profiles.hosts.len(),
+        output.display()
+    );
+    Ok(())
 }
 
 /// `copydesk explain`: one page, or every record of an archive (WARC, JSON Lines) in turn,
@@ -501,6 +230,95 @@ fn explain(
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `copydesk fetch`: URL lists (or URLs) through the fetch stage and the stages.
+fn fetch(args: FetchArgs) -> anyhow::Result<ExitCode> {
+    let (mut settings, config_path) = settings_from(args.config.as_deref())?;
+    settings.output = OutputConfig {
+        path: args.output,
+        rejects: args.rejects,
+        markdown: args.markdown || settings.output.markdown,
+        resume: !args.fresh,
+        rotate_records: settings.output.rotate_records,
+        format: args
+            .format
+            .map(|f| format_name(f).to_string())
+            .or(settings.output.format.take()),
+    };
+    if let Some(threads) = args.threads {
+        settings.threads = threads;
+    }
+    if args.warc.is_some() {
+        settings.fetch.warc = args.warc;
+    }
+    args.knobs.apply(&mut settings)?;
+    for arg in &args.lists {
+        check_not_bare_host(arg)?;
+    }
+    let lists = args
+        .lists
+        .iter()
+        .map(|arg| copydesk::fetch::ListSource::from_arg(arg))
+        .collect();
+    let base = args.config.as_deref().map_or(Path::new("."), base_dir);
+    let mut pipeline = settings.build_fetch(&config_path, base, lists)?;
+    pipeline.set_output(settings.output.to_output());
+    execute(&mut pipeline)
+}
+
+/// `fetch example.com`: neither a list file nor a URL. A name that looks like a host (a dot,
+/// no path separator before it) gets a hint that URLs need a scheme.
+fn check_not_bare_host(arg: &str) -> anyhow::Result<()> {
+    let lower = arg.to_ascii_lowercase();
+    let has_scheme = lower.starts_with("http://") || lower.starts_with("https://");
+    if arg == "-" || has_scheme || Path::new(arg).exists() {
+        return Ok(());
+    }
+    let host = arg.split('/').next().unwrap_or("");
+    if host.contains('.') && url::Url::parse(&format!("https://{arg}")).is_ok() {
+        anyhow::bail!(
+            "{arg} is neither a URL list file nor a URL: URLs need a scheme, e.g. https://{arg}"
+        );
+    }
+    Ok(())
+}
+
+/// The `[output] format` name of a format (the inverse of `OutputFormat::by_name`).
+fn format_name(format: copydesk::OutputFormat) -> &'static str {
+    use copydesk::output::Compression;
+    match format {
+        copydesk::OutputFormat::Jsonl(Compression::None) => "jsonl",
+        copydesk::OutputFormat::Jsonl(Compression::Gzip) => "jsonl.gz",
+        copydesk::OutputFormat::Jsonl(Compression::Zstd) => "jsonl.zst",
+        copydesk::OutputFormat::Parquet => "parquet",
+        copydesk::OutputFormat::Csv => "csv",
+        copydesk::OutputFormat::Markdown => "md",
+        copydesk::OutputFormat::Text => "txt",
+    }
+}
+
+/// `copydesk eval`: its options from the command line.
+fn eval_command(args: EvalArgs) -> anyhow::Result<ExitCode> {
+    use copydesk::eval::Part;
+    let opts = copydesk::eval::EvalOptions {
+        worst: args.worst,
+        threads: args.threads,
+        predictions_dir: args.predictions,
+        part: match args.part {
+            EvalPart::Tune => Part::Tune,
+            EvalPart::Check => Part::Check,
+            EvalPart::All => Part::All,
+        },
+        peer: args.peer,
+    };
+    eval(
+        &args.dirs,
+        args.floors.as_deref(),
+        !args.no_filter,
+        args.config.as_deref(),
+        opts,
+    )
 }
 
 /// `copydesk eval`: the processor's article against the datasets' gold. With the filter stage
@@ -589,6 +407,10 @@ fn base_dir(config: &Path) -> &Path {
     config.parent().unwrap_or(Path::new("."))
 }
 
+fn report(summary: &Summary) {
+    eprint!("{summary}");
+}
+
 /// Exit code of a run stopped by Ctrl-C (128 + SIGINT, as shells report it).
 const EXIT_INTERRUPTED: u8 = 130;
 
@@ -618,8 +440,4 @@ fn execute(pipeline: &mut copydesk::Pipeline) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-fn report(summary: &Summary) {
-    eprint!("{summary}");
 }

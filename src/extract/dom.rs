@@ -51,11 +51,12 @@ pub(crate) struct Elem {
 impl Elem {
     /// The value of attribute `name` (lowercase). Only attributes that
     /// [`super::prepass::keeps_attr`] keeps reach the tree (plus `href` on `<a>` when it is
-    /// an in-page `#fragment`); asking for another one is a bug.
+    /// an in-page `#fragment`, and link and image targets when Markdown asks for them);
+    /// asking for another one is a bug.
     pub fn attr(&self, name: &str) -> Option<&str> {
         debug_assert!(
             super::prepass::keeps_attr(self.tag.as_bytes(), name.as_bytes())
-                || (self.tag == "a" && name == "href"),
+                || super::prepass::is_target_attr(self.tag.as_bytes(), name.as_bytes()),
             "attribute `{name}` on <{}> is dropped before parsing: add it to prepass::keeps_attr",
             self.tag
         );
@@ -97,8 +98,15 @@ pub(crate) struct Doc {
 impl Doc {
     /// Parses `html` (after [`super::prepass::lighten`]) into the index-based tree.
     /// Iterative: the depth of the page does not matter.
+    #[cfg_attr(not(test), allow(dead_code))] // passes that never need link targets
     pub fn parse(html: &str) -> Self {
-        let html = super::prepass::lighten(html, MAX_NESTING);
+        Self::parse_keeping_targets(html, false)
+    }
+
+    /// Like [`parse`](Self::parse); with `targets`, link and image targets (`href` on `<a>`,
+    /// `src` and `alt` on `<img>`) survive the pre-pass, for Markdown output.
+    pub fn parse_keeping_targets(html: &str, targets: bool) -> Self {
+        let html = super::prepass::lighten_keeping(html, MAX_NESTING, targets);
         let mut doc = super::tree::parse(&html);
         if doc.nodes.is_empty() {
             doc.nodes.push(Node {

@@ -82,6 +82,10 @@ pub struct ExtractConfig {
     pub include_tables: bool,
     /// Keep image captions in the body.
     pub include_captions: bool,
+    /// Render images inside the body (alt text and source) in the Markdown output.
+    pub include_images: bool,
+    /// Render links inside the body (absolute URLs) in the Markdown output.
+    pub include_links: bool,
     /// Dates after this year are rejected as implausible (default
     /// [`DEFAULT_MAX_DATE_YEAR`]; set it to the current year to reject future dates).
     pub max_date_year: i32,
@@ -93,6 +97,8 @@ impl Default for ExtractConfig {
             favor: Favor::Balanced,
             include_tables: true,
             include_captions: true,
+            include_images: false,
+            include_links: false,
             max_date_year: DEFAULT_MAX_DATE_YEAR,
         }
     }
@@ -136,6 +142,7 @@ impl ExtractError {
 pub struct Extractor {
     config: ExtractConfig,
     budget: ExtractBudget,
+    markdown: bool,
 }
 
 /// The numbers behind a [`Favor`] preset.
@@ -236,7 +243,21 @@ impl Extractor {
         Self {
             config,
             budget: ExtractBudget::default(),
+            markdown: false,
         }
+    }
+
+    /// Also renders each block as inline Markdown ([`Block::markdown`]): emphasis and code
+    /// always, links and images as `include_links` / `include_images` say.
+    #[must_use]
+    pub fn with_markdown(mut self, markdown: bool) -> Self {
+        self.markdown = markdown;
+        self
+    }
+
+    /// Whether link and image targets must survive parsing (only Markdown reads them).
+    fn keeps_targets(&self) -> bool {
+        self.markdown && (self.config.include_links || self.config.include_images)
     }
 
     /// Sets the per-document budgets (`[limits] max_nodes`, `max_extract_ms`).
@@ -279,7 +300,7 @@ impl Extractor {
         trace: bool,
     ) -> Result<(Article, Vec<Dropped>), ExtractError> {
         let deadline = Deadline::start(self.budget.max_time);
-        let doc = Doc::parse(html);
+        let doc = Doc::parse_keeping_targets(html, self.keeps_targets());
         if doc.nodes.len() > self.budget.max_nodes {
             return Err(ExtractError::TooManyNodes {
                 nodes: doc.nodes.len(),
@@ -288,11 +309,26 @@ impl Extractor {
         }
         deadline.check()?;
         let preset = Preset::of(self.config.favor);
+        let render = RenderParams {
+            include_tables: self.config.include_tables,
+            include_captions: self.config.include_captions,
+            markdown: self.markdown,
+            links: self.config.include_links,
+            images: self.config.include_images,
+            base: url,
+        };
         let mut dropped = Vec::new();
-        let mut raw = self.body(&doc, &preset, &deadline, trace.then_some(&mut dropped))?;
+        let mut raw = self.body(
+            &doc,
+            &preset,
+            &render,
+            &deadline,
+            trace.then_some(&mut dropped),
+        )?;
         let dom_chars: usize = raw.iter().map(|b| b.chars).sum();
         if recover::should_try(dom_chars)
-            && let Some(recovered) = self.recover(&doc, html, &preset, &deadline, dom_chars)?
+            && let Some(recovered) =
+                self.recover(&doc, html, &preset, &render, &deadline, dom_chars)?
         {
             raw = recover::with_lead(&raw, recovered, recover::page_description(&doc).as_deref());
         }
@@ -325,6 +361,7 @@ impl Extractor {
         &self,
         doc: &Doc,
         preset: &Preset,
+        render_params: &RenderParams<'_>,
         deadline: &Deadline,
         trace: Option<&mut Vec<Dropped>>,
     ) -> Result<Vec<RawBlock>, ExtractError> {
@@ -334,6 +371,7 @@ impl Extractor {
         let mut blocks = self.passes(
             doc,
             preset,
+            render_params,
             deadline,
             threads.as_deref(),
             if tracing { Some(&mut drops) } else { None },
@@ -345,6 +383,7 @@ impl Extractor {
             blocks = self.passes(
                 doc,
                 preset,
+                render_params,
                 deadline,
                 None,
                 if tracing { Some(&mut drops) } else { None },
@@ -363,14 +402,11 @@ impl Extractor {
         &self,
         doc: &Doc,
         preset: &Preset,
+        render_params: &RenderParams<'_>,
         deadline: &Deadline,
         threads: Option<&[bool]>,
         mut trace: Option<&mut Vec<Dropped>>,
     ) -> Result<Vec<RawBlock>, ExtractError> {
-        let render_params = RenderParams {
-            include_tables: self.config.include_tables,
-            include_captions: self.config.include_captions,
-        };
         let attempts = [
             (preset.mark, preset.clean),
             (
@@ -409,7 +445,7 @@ impl Extractor {
             };
             deadline.check()?;
             prune::clean_selection(doc, &roots, &mut removed, &stats, &clean);
-            let blocks = render::render(doc, &roots, &removed, &stats, &render_params);
+            let blocks = render::render(doc, &roots, &removed, &stats, render_params);
             deadline.check()?;
             let len: usize = blocks.iter().map(|b| b.chars).sum();
             let drops = if trace.is_some() {
@@ -450,7 +486,7 @@ impl Extractor {
             }
             let stats = Stats::compute(doc, &removed);
             let root = doc.find_tag("body").unwrap_or(0);
-            let blocks = render::render(doc, &[root], &removed, &stats, &render_params);
+            let blocks = render::render(doc, &[root], &removed, &stats, render_params);
             let len: usize = blocks.iter().map(|b| b.chars).sum();
             if len > best_len {
                 if let Some(t) = trace {
@@ -479,12 +515,14 @@ impl Extractor {
         doc: &Doc,
         html: &str,
         preset: &Preset,
+        render: &RenderParams<'_>,
         deadline: &Deadline,
         dom_chars: usize,
     ) -> Result<Option<Vec<RawBlock>>, ExtractError> {
         let mut best: Option<(usize, Vec<RawBlock>)> = None;
         for page in recover::alternative_pages(doc, html) {
-            let blocks = self.body(&Doc::parse(&page), preset, deadline, None)?;
+            let page = Doc::parse_keeping_targets(&page, self.keeps_targets());
+            let blocks = self.body(&page, preset, render, deadline, None)?;
             let len: usize = blocks.iter().map(|b| b.chars).sum();
             if best.as_ref().is_none_or(|(l, _)| len > *l) {
                 best = Some((len, blocks));

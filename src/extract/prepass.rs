@@ -257,6 +257,15 @@ pub(crate) fn keeps_attr(tag: &[u8], attr: &[u8]) -> bool {
     }
 }
 
+/// Link and image targets: `href` on `<a>`, `src` and `alt` on `<img>`. Dropped by the
+/// pre-pass like other attributes unless Markdown output asks for links or images
+/// ([`lighten_keeping`]).
+pub(crate) fn is_target_attr(tag: &[u8], attr: &[u8]) -> bool {
+    (tag.eq_ignore_ascii_case(b"a") && attr.eq_ignore_ascii_case(b"href"))
+        || (tag.eq_ignore_ascii_case(b"img")
+            && (attr.eq_ignore_ascii_case(b"src") || attr.eq_ignore_ascii_case(b"alt")))
+}
+
 /// Next `<` at or after `from`.
 fn next_lt(b: &[u8], from: usize) -> Option<usize> {
     memchr::memchr(b'<', b.get(from..)?).map(|k| from + k)
@@ -337,6 +346,8 @@ fn is_json_ld(b: &[u8], tag: &Tag<'_>) -> bool {
 /// The lightened page, built lazily: nothing is copied until the first change.
 struct Out<'a> {
     src: &'a [u8],
+    /// Keep link and image targets ([`is_target_attr`]).
+    targets: bool,
     buf: Option<Vec<u8>>,
     /// Source bytes before this are already in `buf` (or dropped).
     copied: usize,
@@ -364,11 +375,12 @@ impl Out<'_> {
     /// Writes a start tag with only the attributes [`keeps_attr`] keeps (as written, in
     /// their order); a tag with nothing to drop is copied as it is.
     fn keep_tag(&mut self, tag: &Tag<'_>, attrs: &[AttrSpan]) {
-        let src = self.src;
+        let (src, targets) = (self.src, self.targets);
         let kept = |a: &AttrSpan| {
             let name = &src[a.name.0..a.name.1];
             keeps_attr(tag.name, name)
                 || is_fragment_link(tag.name, name, &src[a.name.1..a.source.1])
+                || (targets && is_target_attr(tag.name, name))
         };
         if tag.end || !tag.complete {
             return;
@@ -395,10 +407,17 @@ impl Out<'_> {
 /// inline SVG, templates and comments, the attributes extraction never reads (see
 /// [`keeps_attr`]), and start tags nested deeper than `max_nesting` (with their end tags;
 /// their text stays). Borrows the input when nothing is removed.
+#[cfg_attr(not(test), allow(dead_code))] // the form without targets, for its tests
 pub(crate) fn lighten(html: &str, max_nesting: usize) -> Cow<'_, str> {
+    lighten_keeping(html, max_nesting, false)
+}
+
+/// [`lighten`], also keeping link and image targets when `targets` is set.
+pub(crate) fn lighten_keeping(html: &str, max_nesting: usize, targets: bool) -> Cow<'_, str> {
     let b = html.as_bytes();
     let mut out = Out {
         src: b,
+        targets,
         buf: None,
         copied: 0,
     };

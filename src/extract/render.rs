@@ -6,6 +6,8 @@
 //! Empty blocks are never produced. The walk uses an explicit stack, so page depth does
 //! not matter.
 
+use url::Url;
+
 use crate::article::{Block, BlockKind};
 
 use super::dom::{Doc, NodeData, collapse_ws};
@@ -14,11 +16,19 @@ use super::selectors::{self as sel, is_in};
 
 /// Options for rendering.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct RenderParams {
+pub(crate) struct RenderParams<'a> {
     /// Keep data table rows.
     pub include_tables: bool,
     /// Keep figure and table captions.
     pub include_captions: bool,
+    /// Also render each block as inline Markdown ([`Block::markdown`]).
+    pub markdown: bool,
+    /// In that Markdown, links (`[text](url)`) ...
+    pub links: bool,
+    /// ... and images (`![alt](src)`).
+    pub images: bool,
+    /// The page's URL: relative link and image targets are resolved against it.
+    pub base: Option<&'a Url>,
 }
 
 /// A rendered block plus what post-filters need to know about it.
@@ -43,13 +53,44 @@ struct Builder {
     blocks: Vec<RawBlock>,
     buf: String,
     link_chars: usize,
+    /// The block as Markdown, when asked for.
+    md: Option<String>,
+    /// Inline elements open in `md`: where their opening marker starts, its length, and the
+    /// block it was opened in (`block_no`).
+    md_open: Vec<(usize, usize, u64)>,
+    /// Blocks flushed so far.
+    block_no: u64,
 }
 
 impl Builder {
     fn flush(&mut self, kind: BlockKind) {
+        // An inline element that spans blocks (a link around a heading and a paragraph)
+        // loses its markers: half a link would be wrong Markdown in both blocks.
+        if let Some(md) = &mut self.md {
+            for &(start, len, block) in self.md_open.iter().rev() {
+                if block == self.block_no && start + len <= md.len() {
+                    md.replace_range(start..start + len, "");
+                }
+            }
+        }
+        self.block_no += 1;
         if self.buf.is_empty() {
+            // No text: nothing to keep but images, which go with the next block (a figure's
+            // image with its caption).
+            if let Some(md) = &mut self.md {
+                if md.contains("![") {
+                    md.push('\n');
+                } else {
+                    md.clear();
+                }
+            }
             return;
         }
+        let markdown = self.md.as_mut().map(std::mem::take).and_then(|md| {
+            let lines: Vec<String> = md.split('\n').map(collapse_ws).collect();
+            let md = lines.join("\n").trim_matches('\n').to_string();
+            (kind != BlockKind::Code && !md.trim().is_empty()).then_some(md)
+        });
         let raw = std::mem::take(&mut self.buf);
         let text = if kind == BlockKind::Code {
             let t = raw.trim_end();
@@ -62,8 +103,10 @@ impl Builder {
         let link_chars = self.link_chars.min(chars);
         self.link_chars = 0;
         if !text.trim().is_empty() {
+            let mut block = Block::new(kind, text);
+            block.markdown = markdown;
             self.blocks.push(RawBlock {
-                block: Block::new(kind, text),
+                block,
                 link_chars,
                 chars,
             });
@@ -89,7 +132,80 @@ enum Step {
         pushed_ctx: bool,
         link: bool,
         pre: bool,
+        /// Markdown to close an inline element with (its opening is on `Builder::md_open`).
+        md_close: Option<String>,
     },
+}
+
+/// Markdown characters that would change meaning in running text: escaped with `\`.
+const MD_SPECIAL: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '|', '#', '!'];
+
+/// How text goes into Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MdText {
+    /// Running text: whitespace collapsed, markup characters escaped.
+    Escaped,
+    /// Inside a code span, where backslashes are literal: whitespace collapsed only.
+    CodeSpan,
+    /// Preformatted: as written.
+    Verbatim,
+}
+
+/// Appends text to Markdown, escaping what Markdown would read as markup (see also
+/// `normalize::escape_line_starts` for list and heading markers at the start of a line).
+fn push_md_text(md: &mut String, text: &str, mode: MdText) {
+    for c in text.chars() {
+        if mode == MdText::Verbatim {
+            md.push(c);
+        } else if c.is_whitespace() {
+            md.push(' ');
+        } else {
+            if mode == MdText::Escaped && MD_SPECIAL.contains(&c) {
+                md.push('\\');
+            }
+            md.push(c);
+        }
+    }
+}
+
+/// The opening and closing Markdown of an inline element, if it has one.
+fn md_inline(
+    doc: &Doc,
+    i: usize,
+    tag: &str,
+    p: &RenderParams<'_>,
+    in_pre: bool,
+) -> Option<(String, String)> {
+    if in_pre {
+        return None;
+    }
+    match tag {
+        "em" | "i" | "cite" => Some(("*".into(), "*".into())),
+        "strong" | "b" => Some(("**".into(), "**".into())),
+        "code" | "kbd" | "samp" | "tt" => Some(("`".into(), "`".into())),
+        "del" | "s" | "strike" => Some(("~~".into(), "~~".into())),
+        "a" if p.links => {
+            let target = resolve(doc.elem(i)?.attr("href")?, p.base)?;
+            Some(("[".into(), format!("]({target})")))
+        }
+        _ => None,
+    }
+}
+
+/// An absolute http(s) URL for a link or image target (in-page `#fragments`, `javascript:`
+/// and unresolvable relative targets give `None`). Spaces and parentheses are
+/// percent-encoded so the URL cannot end the Markdown link early.
+fn resolve(target: &str, base: Option<&Url>) -> Option<String> {
+    let target = target.trim();
+    if target.is_empty() || target.starts_with('#') {
+        return None;
+    }
+    let url = match base {
+        Some(base) => base.join(target).ok()?,
+        None => Url::parse(target).ok()?,
+    };
+    matches!(url.scheme(), "http" | "https" | "mailto")
+        .then(|| url.as_str().replace('(', "%28").replace(')', "%29"))
 }
 
 /// Renders `roots` (in order) into blocks, skipping removed nodes.
@@ -98,12 +214,15 @@ pub(crate) fn render(
     roots: &[usize],
     removed: &[bool],
     stats: &Stats,
-    p: &RenderParams,
+    p: &RenderParams<'_>,
 ) -> Vec<RawBlock> {
     let mut b = Builder {
         blocks: Vec::new(),
         buf: String::new(),
         link_chars: 0,
+        md: p.markdown.then(String::new),
+        md_open: Vec::new(),
+        block_no: 0,
     };
     let base = Ctx {
         kind: BlockKind::Paragraph,
@@ -113,6 +232,8 @@ pub(crate) fn render(
     let mut ctx: Vec<Ctx> = vec![base];
     let mut link_depth = 0usize;
     let mut pre_depth = 0usize;
+    // Open code spans in the Markdown (their text is not escaped).
+    let mut code_depth = 0usize;
     let mut steps: Vec<Step> = roots.iter().rev().map(|&r| Step::Enter(r)).collect();
     while let Some(step) = steps.pop() {
         let cur = *ctx.last().unwrap_or(&base);
@@ -121,7 +242,18 @@ pub(crate) fn render(
                 pushed_ctx,
                 link,
                 pre,
+                md_close,
             } => {
+                if md_close.as_deref() == Some("`") {
+                    code_depth -= 1;
+                }
+                if let Some(close) = md_close
+                    && let Some((start, len, block)) = b.md_open.pop()
+                    && block == b.block_no
+                    && let Some(md) = &mut b.md
+                {
+                    close_inline(md, &close, start, len);
+                }
                 if link {
                     link_depth -= 1;
                 }
@@ -139,6 +271,16 @@ pub(crate) fn render(
                 }
                 match &doc.nodes[i].data {
                     NodeData::Text(t) => {
+                        if let Some(md) = &mut b.md {
+                            let mode = if pre_depth > 0 {
+                                MdText::Verbatim
+                            } else if code_depth > 0 {
+                                MdText::CodeSpan
+                            } else {
+                                MdText::Escaped
+                            };
+                            push_md_text(md, t, mode);
+                        }
                         let before = b.buf.len();
                         if pre_depth > 0 {
                             b.buf.push_str(t);
@@ -156,11 +298,27 @@ pub(crate) fn render(
                     NodeData::Other => continue,
                 }
                 let tag = doc.tag(i);
-                if matches!(tag, "rt" | "rp" | "img" | "picture") {
+                if tag == "img"
+                    && p.images
+                    && let Some(md) = &mut b.md
+                    && let Some(e) = doc.elem(i)
+                    && let Some(src) = e.attr("src").and_then(|s| resolve(s, p.base))
+                {
+                    md.push_str("![");
+                    push_md_text(md, e.attr("alt").unwrap_or(""), MdText::Escaped);
+                    md.push_str(&format!("]({src})"));
+                    continue;
+                }
+                let picture_with_images = tag == "picture" && p.images && b.md.is_some();
+                if matches!(tag, "rt" | "rp" | "img") || (tag == "picture" && !picture_with_images)
+                {
                     continue;
                 }
                 if tag == "br" {
                     b.buf.push('\n');
+                    if let Some(md) = &mut b.md {
+                        md.push('\n');
+                    }
                     continue;
                 }
                 if tag == "hr" {
@@ -183,11 +341,17 @@ pub(crate) fn render(
                         if let Some(c) = ctx.last_mut() {
                             if c.cells > 0 {
                                 b.buf.push_str(" | ");
+                                if let Some(md) = &mut b.md {
+                                    md.push_str(" | ");
+                                }
                             }
                             c.cells += 1;
                         }
                     } else if is_in(sel::BLOCK_TAGS, tag) && tag != "tr" {
                         b.buf.push(' ');
+                        if let Some(md) = &mut b.md {
+                            md.push(' ');
+                        }
                     }
                 } else if pre_depth == 0 && (is_in(sel::BLOCK_TAGS, tag) || tag == "tr") {
                     b.flush(cur.kind);
@@ -225,10 +389,20 @@ pub(crate) fn render(
                 if pre {
                     pre_depth += 1;
                 }
+                let md_close = match &mut b.md {
+                    Some(md) => md_inline(doc, i, tag, p, pre_depth > 0).map(|(open, close)| {
+                        b.md_open.push((md.len(), open.len(), b.block_no));
+                        md.push_str(&open);
+                        code_depth += usize::from(close == "`");
+                        close
+                    }),
+                    None => None,
+                };
                 steps.push(Step::Exit {
                     pushed_ctx,
                     link,
                     pre,
+                    md_close,
                 });
                 for &c in doc.nodes[i].children.iter().rev() {
                     steps.push(Step::Enter(c));
@@ -239,6 +413,35 @@ pub(crate) fn render(
     let last = ctx.last().map_or(BlockKind::Paragraph, |c| c.kind);
     b.flush(last);
     b.blocks
+}
+
+/// Closes an inline element opened at `start` of `md`: an element with no text is dropped
+/// (`[](x)`, `**`), and spaces just inside the markers move outside them (CommonMark does not
+/// take `* a *` for emphasis).
+fn close_inline(md: &mut String, close: &str, start: usize, open_len: usize) {
+    let Some(inner) = md.get(start..) else {
+        return;
+    };
+    if inner
+        .get(open_len..)
+        .is_none_or(|rest| rest.trim().is_empty())
+    {
+        md.truncate(start);
+        md.push(' ');
+        return;
+    }
+    let content_start = start + open_len;
+    let leading = md[content_start..].len() - md[content_start..].trim_start().len();
+    if leading > 0 {
+        md.replace_range(content_start..content_start + leading, "");
+        md.insert(start, ' ');
+    }
+    let trailing = md.len() - md.trim_end().len();
+    md.truncate(md.len() - trailing);
+    md.push_str(close);
+    if trailing > 0 {
+        md.push(' ');
+    }
 }
 
 /// Is this `<tr>` part of a data table (one whose cells hold no block elements)?
@@ -273,11 +476,61 @@ mod tests {
             &RenderParams {
                 include_tables: true,
                 include_captions: true,
+                markdown: false,
+                links: false,
+                images: false,
+                base: None,
             },
         )
         .into_iter()
         .map(|r| r.block)
         .collect()
+    }
+
+    /// The blocks' Markdown, rendered with links and images against a base URL.
+    fn markdown(html: &str) -> Vec<Option<String>> {
+        let d = Doc::parse_keeping_targets(html, true);
+        let removed = vec![false; d.nodes.len()];
+        let s = Stats::compute(&d, &removed);
+        let body = d.find_tag("body").unwrap();
+        let base = Url::parse("https://news.test/a/b.html").unwrap();
+        let params = RenderParams {
+            include_tables: true,
+            include_captions: true,
+            markdown: true,
+            links: true,
+            images: true,
+            base: Some(&base),
+        };
+        render(&d, &[body], &removed, &s, &params)
+            .into_iter()
+            .map(|r| r.block.markdown)
+            .collect()
+    }
+
+    #[test]
+    fn markdown_keeps_links_emphasis_images_and_escapes_text() {
+        let md = markdown(
+            "<body><p>See <a href=\"../c?d=1\">the <em>report</em></a>, 2*3 [x] <b> bold </b> \
+             <code>a_b*</code> <a href=\"#top\">top</a> <a href=\"javascript:f()\">js</a></p>\
+             <figure><img src=\"/i.jpg\" alt=\"A [pier]\"><figcaption>Pier</figcaption></figure>\
+             <a href=\"/card\"><h3>Card title</h3><p>Card text</p></a><pre>x_1 = *p;</pre></body>",
+        );
+        assert_eq!(
+            md,
+            [
+                Some(
+                    "See [the *report*](https://news.test/c?d=1), 2\\*3 \\[x\\] **bold** \
+                     `a_b*` top js"
+                        .to_string()
+                ),
+                Some("![A \\[pier\\]](https://news.test/i.jpg)\nPier".to_string()),
+                // A link around blocks loses its markers rather than splitting in half.
+                Some("Card title".to_string()),
+                Some("Card text".to_string()),
+                None,
+            ]
+        );
     }
 
     #[test]

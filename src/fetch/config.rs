@@ -69,6 +69,7 @@ pub struct FetchConfig {
     /// URLs read ahead of the fetches into per-host queues; bounds memory.
     pub max_queued_urls: usize,
     /// Seconds between plain progress lines when stderr is not a terminal; 0 turns them off.
+    /// Also used by runs over local files (`clean`, `run`).
     pub progress_interval_secs: f64,
     /// Also write every fetched HTML response to this WARC file (`.warc.gz`), relative to
     /// the config file. Default: none.

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::schedule::{Incoming, Job, Scheduler};
-use super::{FetchError, FetchPlan, Fetcher, Progress, Response, charset_param};
+use super::{FetchError, FetchPlan, Fetcher, Response, charset_param};
 use crate::error::{Error, PageError};
 use crate::input::charset;
 use crate::input::load::{ContentKind, Page};
@@ -129,7 +129,6 @@ pub struct FetchStats {
 pub fn run(
     plan: &FetchPlan,
     resume: &mut ResumeState,
-    progress: &Progress,
     emit: &mut dyn FnMut(FetchOutcome) -> bool,
 ) -> Result<FetchStats, Error> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -168,7 +167,7 @@ pub fn run(
                     url_list::ListItem::Broken { at, error } => {
                         if resume.take(&at) {
                             stats.skipped.fetch_add(1, Ordering::Relaxed);
-                            progress.skip();
+                            // Counted by the writer, which sees the skip in order.
                             return tx.blocking_send(Incoming::Skipped { seq: this }).is_ok();
                         }
                         Incoming::Reject {
@@ -186,7 +185,7 @@ pub fn run(
                             .is_ok_and(|url| seen.insert(key(url.as_str())));
                         if resume.take(&raw) {
                             stats.skipped.fetch_add(1, Ordering::Relaxed);
-                            progress.skip();
+                            // Counted by the writer, which sees the skip in order.
                             return tx.blocking_send(Incoming::Skipped { seq: this }).is_ok();
                         }
                         match (parsed, fresh) {

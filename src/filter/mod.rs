@@ -839,6 +839,10 @@ impl Filter {
                         Some(prev) if last_kept_origin == Some(origin) => {
                             prev.text.push('\n');
                             prev.text.push_str(&block.text);
+                            prev.markdown = match (prev.markdown.take(), block.markdown) {
+                                (Some(a), Some(b)) => Some(format!("{a}\n{b}")),
+                                _ => None,
+                            };
                         }
                         _ => kept.push(block),
                     }
@@ -966,8 +970,18 @@ fn split_lines(blocks: Vec<Block>) -> Lines {
             out.fragment.push(false);
             continue;
         }
-        for part in parts {
-            out.blocks.push(Block::new(block.kind, part));
+        // The block's Markdown splits the same way when it has the same lines.
+        let md_parts: Option<Vec<&str>> = block.markdown.as_deref().map(|md| {
+            md.split('\n')
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect()
+        });
+        let md_parts = md_parts.filter(|m| m.len() == parts.len());
+        for (n, part) in parts.into_iter().enumerate() {
+            let mut line = Block::new(block.kind, part);
+            line.markdown = md_parts.as_ref().map(|m| m[n].to_string());
+            out.blocks.push(line);
             out.origin.push(index);
             out.fragment.push(true);
         }

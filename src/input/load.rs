@@ -63,6 +63,8 @@ pub enum ContentKind {
     Html,
     /// Plain text: skips extraction.
     Text,
+    /// Markdown (`.md`): skips extraction; headings, lists, quotes, code and tables are read.
+    Markdown,
 }
 
 /// A decoded page, ready for the processor.
@@ -240,7 +242,8 @@ fn content_kind(format: InputFormat, name: Option<&str>, bytes: &[u8]) -> Conten
         .and_then(|n| n.rsplit_once('.'))
         .map(|(_, e)| e.to_ascii_lowercase());
     match ext.as_deref() {
-        Some("txt" | "text" | "md") => ContentKind::Text,
+        Some("txt" | "text") => ContentKind::Text,
+        Some("md" | "markdown") => ContentKind::Markdown,
         Some("html" | "htm" | "xhtml" | "xht" | "shtml") => ContentKind::Html,
         _ => {
             // Unknown extension: HTML starts with markup, after an optional BOM and whitespace.

@@ -246,6 +246,41 @@ impl Source {
             })
     }
 
+    /// How many inputs [`inputs`](Self::inputs) will yield, when that is known without
+    /// reading them: the files under the paths (walked, names only). `None` when an input is
+    /// stdin or an archive (its records are only counted by reading it).
+    pub fn count_hint(&self) -> Option<u64> {
+        let by_file = self.shard.filter(|(_, by)| *by == ShardBy::File);
+        let mut count = 0;
+        for path in &self.paths {
+            for item in walk(path) {
+                let Ok(entry) = item else {
+                    count += 1; // a walking problem is one reject
+                    continue;
+                };
+                let Origin::File(file) = &entry.origin else {
+                    return None;
+                };
+                let name = file
+                    .file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default();
+                let archive = match self.archive {
+                    ArchiveKind::Auto => warc::is_warc_name(&name) || jsonl::is_jsonl_name(&name),
+                    ArchiveKind::None => false,
+                    ArchiveKind::Warc | ArchiveKind::Jsonl => true,
+                };
+                if archive {
+                    return None;
+                }
+                if by_file.is_none_or(|(shard, _)| shard.owns_key(&entry.source)) {
+                    count += 1;
+                }
+            }
+        }
+        Some(count)
+    }
+
     /// One file -> its records when it is an archive, else itself.
     fn expand(&self, item: WalkItem) -> Box<dyn Iterator<Item = WalkItem> + '_> {
         let Ok(Entry {

@@ -26,6 +26,9 @@ pub struct Output {
     pub resume: bool,
     /// Start a new records file every this many records (`None`: one file).
     pub rotate_records: Option<u64>,
+    /// The records' format when given explicitly (`--format`, `[output] format`); `None`
+    /// chooses by the extension of `records`.
+    pub format: Option<OutputFormat>,
 }
 
 impl Output {
@@ -46,7 +49,23 @@ impl Output {
             rejects,
             resume,
             rotate_records,
+            format: None,
         }
+    }
+
+    /// The same outputs, records written as `format` whatever their name.
+    #[must_use]
+    pub fn with_format(mut self, format: Option<OutputFormat>) -> Self {
+        self.format = format;
+        self
+    }
+
+    /// The records' format: the explicit one, else by extension.
+    ///
+    /// # Errors
+    /// A message naming the path when it is unknown or cannot be written there.
+    pub fn records_format(&self) -> Result<OutputFormat, String> {
+        OutputFormat::resolve(&self.records, self.format)
     }
 
     /// The same outputs under shard `shard`'s names.
@@ -56,40 +75,8 @@ impl Output {
             rejects: self.rejects.as_deref().map(|p| shard.output_path(p)),
             resume: self.resume,
             rotate_records: self.rotate_records,
+            format: self.format,
         }
-    }
-}
-
-impl Output {
-    /// Checks, before any work, that the records path names a format this build writes.
-    /// `copydesk check` and every run call it, so both refuse the same paths.
-    ///
-    /// # Errors
-    /// What is wrong with the path, for the user.
-    pub fn check(&self) -> Result<(), String> {
-        let records = &self.records;
-        if !is_file_path(records) {
-            return Ok(()); // stdout or a device: JSON Lines
-        }
-        let name = records
-            .file_name()
-            .map(|n| n.to_string_lossy().to_ascii_lowercase())
-            .unwrap_or_default();
-        let format = OutputFormat::from_path(records);
-        if !format.is_supported() {
-            return Err(format!(
-                "{}: Parquet output needs copydesk built with the `parquet` feature",
-                records.display()
-            ));
-        }
-        if format == OutputFormat::Jsonl(Compression::None) && !is_jsonl_name(&name) {
-            return Err(format!(
-                "{}: unknown output format (by extension); records are written as JSON Lines \
-                 (.jsonl, .ndjson, optionally .gz or .zst) or Parquet (.parquet)",
-                records.display()
-            ));
-        }
-        Ok(())
     }
 }
 
@@ -152,11 +139,6 @@ impl Output {
         });
         OwnFiles { exact, rotated }
     }
-}
-
-/// Names JSON Lines records files carry: `.jsonl`, `.ndjson`, or none at all (`out`).
-fn is_jsonl_name(name: &str) -> bool {
-    name.ends_with(".jsonl") || name.ends_with(".ndjson") || !name.contains('.')
 }
 
 /// Whether `path` is (or will be) a regular file: not `-` (stdout), not an existing device,

@@ -238,6 +238,7 @@ mod tests {
             rejects: Some(rejects.clone()),
             resume: true,
             rotate_records: None,
+            format: None,
         };
         let mut replayed = Vec::new();
         let mut opened = open(&output, true, &mut |source, text| {

@@ -1,9 +1,12 @@
-//! Writers: JSON Lines (plain, gzip or zstd) and Parquet, to a file or stdout, with optional
-//! rotation into files of N records.
+//! Writers: JSON Lines (plain, gzip or zstd), Parquet and CSV, to a file or stdout, with
+//! optional rotation into files of N records; and Markdown or text directories, one file per
+//! record.
 //!
-//! The output's format is chosen by its extension ([`OutputFormat::from_path`]): `*.jsonl.gz`
-//! is gzip'd JSON Lines, `*.jsonl.zst` zstd'd, `*.parquet` Parquet (zstd-compressed columns,
-//! same fields as the JSON record), anything else plain JSON Lines; `-` is stdout.
+//! The output's format is `--format` / `[output] format` when given, else chosen by its
+//! extension ([`OutputFormat::from_path`]): `*.jsonl` plain JSON Lines, `*.jsonl.gz` gzip'd,
+//! `*.jsonl.zst` zstd'd, `*.parquet` Parquet (zstd-compressed columns, same fields as the
+//! JSON record), `*.csv` CSV; `-` is stdout (JSON Lines). Any other name is an error, reported
+//! when the config is built, before any input is read.
 //!
 //! Contract: each `write` appends exactly one record; nothing is written half. `finish`
 //! flushes, writes the compression trailer or Parquet footer and reports the first I/O error;
@@ -45,30 +48,128 @@ pub enum OutputFormat {
     Jsonl(Compression),
     /// Apache Parquet, one row per record, zstd-compressed column chunks.
     Parquet,
+    /// CSV with a header row: one row per record, its scalar fields and `text`.
+    Csv,
+    /// A directory of Markdown files, one per record (`<id>.md`, YAML front matter).
+    Markdown,
+    /// A directory of plain-text files, one per record (`<id>.txt`, a short header).
+    Text,
 }
 
+/// The names `--format` and `[output] format` accept.
+pub const FORMAT_NAMES: &str = "jsonl, jsonl.gz, jsonl.zst, parquet, csv, md or txt";
+
 impl OutputFormat {
-    /// By extension: `.gz` and `.zst` compress JSON Lines, `.parquet` is Parquet, anything
-    /// else (and `-`) is plain JSON Lines.
-    pub fn from_path(path: &Path) -> Self {
+    /// By extension: `.jsonl`/`.ndjson` (optionally `.gz` or `.zst` after it) are JSON Lines,
+    /// `.parquet` Parquet, `.csv` CSV; `-` (stdout) and special files (devices, pipes) JSON
+    /// Lines. Directory formats have no
+    /// extension and are chosen by name ([`OutputFormat::by_name`]).
+    ///
+    /// # Errors
+    /// A message naming the path and the known extensions when the extension is not one of
+    /// them.
+    pub fn from_path(path: &Path) -> Result<Self, String> {
+        // Stdout, and devices and pipes (`/dev/stdout`, a FIFO): a stream of JSON Lines.
+        let stream = path.as_os_str() == "-"
+            || std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
+        if stream {
+            return Ok(Self::Jsonl(Compression::None));
+        }
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_default();
-        if name.ends_with(".parquet") {
-            Self::Parquet
-        } else if name.ends_with(".gz") {
-            Self::Jsonl(Compression::Gzip)
-        } else if name.ends_with(".zst") {
-            Self::Jsonl(Compression::Zstd)
+        let (inner, compression) = if let Some(inner) = name.strip_suffix(".gz") {
+            (inner, Compression::Gzip)
+        } else if let Some(inner) = name.strip_suffix(".zst") {
+            (inner, Compression::Zstd)
         } else {
-            Self::Jsonl(Compression::None)
+            (name.as_str(), Compression::None)
+        };
+        let jsonl = inner.ends_with(".jsonl") || inner.ends_with(".ndjson");
+        match compression {
+            _ if jsonl => Ok(Self::Jsonl(compression)),
+            Compression::None if name.ends_with(".parquet") => Ok(Self::Parquet),
+            Compression::None if name.ends_with(".csv") => Ok(Self::Csv),
+            _ => {
+                let hint = if path.to_string_lossy().ends_with('/') || path.is_dir() {
+                    " (a directory needs --format md or txt)"
+                } else {
+                    ""
+                };
+                Err(format!(
+                    "{}: unknown output format{hint}; use a .jsonl, .jsonl.gz, .jsonl.zst, \
+                     .parquet or .csv file, or a directory with --format md|txt",
+                    path.display()
+                ))
+            }
         }
+    }
+
+    /// `jsonl`, `jsonl.gz`, `jsonl.zst`, `parquet`, `csv`, `md` (or `markdown`), `txt`.
+    pub fn by_name(name: &str) -> Option<Self> {
+        Some(match name.to_ascii_lowercase().as_str() {
+            "jsonl" | "ndjson" => Self::Jsonl(Compression::None),
+            "jsonl.gz" => Self::Jsonl(Compression::Gzip),
+            "jsonl.zst" => Self::Jsonl(Compression::Zstd),
+            "parquet" => Self::Parquet,
+            "csv" => Self::Csv,
+            "md" | "markdown" => Self::Markdown,
+            "txt" => Self::Text,
+            _ => return None,
+        })
+    }
+
+    /// The format of an output at `path`: `explicit` (from `--format`) when given, else by
+    /// extension; a directory format cannot go to stdout.
+    ///
+    /// # Errors
+    /// A message naming the path when the format is unknown or cannot be written there.
+    pub fn resolve(path: &Path, explicit: Option<Self>) -> Result<Self, String> {
+        let format = match explicit {
+            Some(format) => format,
+            None => Self::from_path(path)?,
+        };
+        if format.is_directory() && path.as_os_str() == "-" {
+            return Err(
+                "md and txt output write one file per record: give a directory \
+                 with -o DIR/"
+                    .to_string(),
+            );
+        }
+        if !format.is_supported() {
+            return Err(format!(
+                "{}: Parquet output needs copydesk built with the `parquet` feature",
+                path.display()
+            ));
+        }
+        Ok(format)
+    }
+
+    /// Whether the output is a directory of files, one per record.
+    pub fn is_directory(self) -> bool {
+        matches!(self, Self::Markdown | Self::Text)
     }
 
     /// Whether this build can write the format (Parquet needs the `parquet` feature).
     pub fn is_supported(self) -> bool {
         cfg!(feature = "parquet") || self != Self::Parquet
+    }
+}
+
+/// How `path` is compressed, by its extension (`.gz`, `.zst`); for rejects files and other
+/// JSON Lines written whatever their name.
+fn compression_of(path: &Path) -> Compression {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if name.ends_with(".gz") {
+        Compression::Gzip
+    } else if name.ends_with(".zst") {
+        Compression::Zstd
+    } else {
+        Compression::None
     }
 }
 
@@ -145,11 +246,9 @@ impl JsonlSink {
             return Ok(Self::new(Box::new(io::stdout()), path));
         }
         let file = create_file(path)?;
-        let target = match OutputFormat::from_path(path) {
-            OutputFormat::Jsonl(Compression::Gzip) => {
-                Target::Gzip(GzEncoder::new(file, flate2::Compression::default()))
-            }
-            OutputFormat::Jsonl(Compression::Zstd) => {
+        let target = match compression_of(path) {
+            Compression::Gzip => Target::Gzip(GzEncoder::new(file, flate2::Compression::default())),
+            Compression::Zstd => {
                 Target::Zstd(zstd::Encoder::new(file, ZSTD_LEVEL).map_err(|source| {
                     Error::Output {
                         path: path.to_path_buf(),
@@ -157,9 +256,7 @@ impl JsonlSink {
                     }
                 })?)
             }
-            OutputFormat::Jsonl(Compression::None) | OutputFormat::Parquet => {
-                Target::Plain(Box::new(file))
-            }
+            Compression::None => Target::Plain(Box::new(file)),
         };
         Ok(Self::with_target(target, path))
     }
@@ -229,11 +326,13 @@ enum Part {
     Jsonl(Box<JsonlSink>),
     #[cfg(feature = "parquet")]
     Parquet(Box<parquet_sink::ParquetSink>),
+    Csv(Box<CsvSink>),
+    Files(FileTreeSink),
 }
 
 impl Part {
-    fn create(path: &Path) -> Result<Self, Error> {
-        match OutputFormat::from_path(path) {
+    fn create(path: &Path, format: OutputFormat) -> Result<Self, Error> {
+        match format {
             OutputFormat::Jsonl(_) => Ok(Self::Jsonl(Box::new(JsonlSink::create(path)?))),
             #[cfg(feature = "parquet")]
             OutputFormat::Parquet if path.as_os_str() != "-" => Ok(Self::Parquet(Box::new(
@@ -246,6 +345,10 @@ impl Part {
                     "parquet output needs the `parquet` cargo feature and a file path",
                 ),
             }),
+            OutputFormat::Csv => Ok(Self::Csv(Box::new(CsvSink::create(path)?))),
+            OutputFormat::Markdown | OutputFormat::Text => {
+                Ok(Self::Files(FileTreeSink::create(path, format)?))
+            }
         }
     }
 
@@ -254,6 +357,8 @@ impl Part {
             Self::Jsonl(sink) => sink.write(record),
             #[cfg(feature = "parquet")]
             Self::Parquet(sink) => sink.write(record),
+            Self::Csv(sink) => sink.write(record),
+            Self::Files(sink) => sink.write(record),
         }
     }
 
@@ -262,8 +367,184 @@ impl Part {
             Self::Jsonl(sink) => sink.finish(),
             #[cfg(feature = "parquet")]
             Self::Parquet(sink) => sink.finish(),
+            Self::Csv(sink) => sink.finish(),
+            Self::Files(_) => Ok(()),
         }
     }
+}
+
+/// The CSV columns: the record's scalar fields, `tags` joined with "; ", and `text` last
+/// (the long one, so a spreadsheet shows the short fields first).
+const CSV_HEADER: [&str; 16] = [
+    "id",
+    "url",
+    "source",
+    "title",
+    "author",
+    "published",
+    "modified",
+    "language",
+    "language_confidence",
+    "site_name",
+    "description",
+    "image",
+    "tags",
+    "word_count",
+    "seq",
+    "text",
+];
+
+/// CSV (RFC 4180 quoting by the `csv` crate) with a header row, one row per record.
+pub struct CsvSink {
+    out: csv::Writer<Box<dyn Write + Send>>,
+    path: PathBuf,
+}
+
+impl CsvSink {
+    /// Creates (truncates) `path` (`-` is stdout) and writes the header row.
+    ///
+    /// # Errors
+    /// [`Error::Output`] when the file cannot be created or written.
+    pub fn create(path: &Path) -> Result<Self, Error> {
+        let target: Box<dyn Write + Send> = if path.as_os_str() == "-" {
+            Box::new(io::stdout())
+        } else {
+            Box::new(create_file(path)?)
+        };
+        let mut sink = Self {
+            out: csv::WriterBuilder::new()
+                .buffer_capacity(WRITE_BUFFER_BYTES)
+                .from_writer(target),
+            path: path.to_path_buf(),
+        };
+        sink.out
+            .write_record(CSV_HEADER)
+            .map_err(|e| sink.fail(e))?;
+        Ok(sink)
+    }
+
+    /// Appends one record as one row.
+    ///
+    /// # Errors
+    /// [`Error::Output`] on a write failure.
+    pub fn write(&mut self, r: &Record) -> Result<(), Error> {
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        let row: [String; 16] = [
+            r.id.clone(),
+            opt(&r.url),
+            r.source.clone(),
+            opt(&r.title),
+            opt(&r.author),
+            opt(&r.published),
+            opt(&r.modified),
+            opt(&r.language),
+            r.language_confidence
+                .map_or_else(String::new, |c| c.to_string()),
+            opt(&r.site_name),
+            opt(&r.description),
+            opt(&r.image),
+            r.tags.join("; "),
+            r.word_count.to_string(),
+            r.seq.to_string(),
+            r.text.clone(),
+        ];
+        self.out.write_record(&row).map_err(|e| self.fail(e))
+    }
+
+    /// Flushes the rows written so far.
+    ///
+    /// # Errors
+    /// [`Error::Output`] on a write failure.
+    pub fn finish(mut self) -> Result<(), Error> {
+        self.out.flush().map_err(|source| Error::Output {
+            path: self.path.clone(),
+            source,
+        })
+    }
+
+    fn fail(&self, error: csv::Error) -> Error {
+        Error::Output {
+            path: self.path.clone(),
+            source: io::Error::other(error),
+        }
+    }
+}
+
+/// A directory with one file per record, named by the record's id: `<id>.md` (YAML front
+/// matter, then the Markdown body) or `<id>.txt` (a short header, then the text).
+struct FileTreeSink {
+    dir: PathBuf,
+    format: OutputFormat,
+}
+
+impl FileTreeSink {
+    fn create(dir: &Path, format: OutputFormat) -> Result<Self, Error> {
+        fs::create_dir_all(dir).map_err(|source| Error::Output {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        Ok(Self {
+            dir: dir.to_path_buf(),
+            format,
+        })
+    }
+
+    fn write(&mut self, record: &Record) -> Result<(), Error> {
+        let (extension, content) = match self.format {
+            OutputFormat::Markdown => ("md", markdown_file(record)),
+            _ => ("txt", text_file(record)),
+        };
+        let path = self.dir.join(format!("{}.{extension}", record.id));
+        fs::write(&path, content).map_err(|source| Error::Output { path, source })
+    }
+}
+
+/// `<id>.md`: YAML front matter (title, url, date, author, site and language when known;
+/// values as double-quoted YAML scalars, whose escapes are JSON's), then the body as Markdown
+/// (the plain text when the record has no Markdown).
+pub fn markdown_file(record: &Record) -> String {
+    let mut out = String::from("---\n");
+    let fields = [
+        ("title", &record.title),
+        ("url", &record.url),
+        ("date", &record.published),
+        ("author", &record.author),
+        ("site_name", &record.site_name),
+        ("language", &record.language),
+    ];
+    for (key, value) in fields {
+        if let Some(value) = value {
+            let quoted = serde_json::to_string(value).expect("a string serializes");
+            out.push_str(&format!("{key}: {quoted}\n"));
+        }
+    }
+    out.push_str("---\n\n");
+    out.push_str(record.markdown.as_deref().unwrap_or(&record.text));
+    out.push('\n');
+    out
+}
+
+/// `<id>.txt`: `Title:`, `URL:`, `Date:`, `Author:` lines for what is known, a blank line,
+/// then the text.
+pub fn text_file(record: &Record) -> String {
+    let mut out = String::new();
+    let fields = [
+        ("Title", &record.title),
+        ("URL", &record.url),
+        ("Date", &record.published),
+        ("Author", &record.author),
+    ];
+    for (key, value) in fields {
+        if let Some(value) = value {
+            out.push_str(&format!("{key}: {value}\n"));
+        }
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(&record.text);
+    out.push('\n');
+    out
 }
 
 /// The records output: one file, or a numbered series of files of at most N records each.
@@ -273,6 +554,7 @@ impl Part {
 /// file is opened only when a record needs it, so no empty trailing file is left.
 pub struct RecordSink {
     path: PathBuf,
+    format: OutputFormat,
     rotate_records: Option<u64>,
     current: Option<Part>,
     in_part: u64,
@@ -296,9 +578,28 @@ impl RecordSink {
     /// # Errors
     /// [`Error::Output`] when the file cannot be created or the format is not supported.
     pub fn create(path: &Path, rotate_records: Option<u64>) -> Result<Self, Error> {
-        let rotate_records = rotate_records.filter(|&n| n > 0 && path.as_os_str() != "-");
+        let format = OutputFormat::resolve(path, None).map_err(|message| Error::Output {
+            path: path.to_path_buf(),
+            source: io::Error::new(io::ErrorKind::Unsupported, message),
+        })?;
+        Self::create_as(path, format, rotate_records)
+    }
+
+    /// Like [`create`](Self::create), in a format given explicitly. Directory formats are not
+    /// rotated (each record is its own file).
+    ///
+    /// # Errors
+    /// [`Error::Output`] when the output cannot be created.
+    pub fn create_as(
+        path: &Path,
+        format: OutputFormat,
+        rotate_records: Option<u64>,
+    ) -> Result<Self, Error> {
+        let rotate_records =
+            rotate_records.filter(|&n| n > 0 && path.as_os_str() != "-" && !format.is_directory());
         let mut sink = Self {
             path: path.to_path_buf(),
+            format,
             rotate_records,
             current: None,
             in_part: 0,
@@ -313,6 +614,7 @@ impl RecordSink {
     pub fn from_jsonl(sink: JsonlSink) -> Self {
         Self {
             path: sink.path.clone(),
+            format: OutputFormat::Jsonl(Compression::None),
             rotate_records: None,
             written: vec![sink.path.clone()],
             current: Some(Part::Jsonl(Box::new(sink))),
@@ -345,7 +647,7 @@ impl RecordSink {
             Some(_) => Self::part_path(&self.path, self.written.len()),
             None => self.path.clone(),
         };
-        self.current = Some(Part::create(&path)?);
+        self.current = Some(Part::create(&path, self.format)?);
         self.written.push(path);
         self.in_part = 0;
         Ok(())
@@ -603,12 +905,25 @@ mod tests {
 
     #[test]
     fn format_follows_the_extension() {
-        let f = |p: &str| OutputFormat::from_path(Path::new(p));
+        let f = |p: &str| OutputFormat::from_path(Path::new(p)).unwrap();
         assert_eq!(f("a.jsonl"), OutputFormat::Jsonl(Compression::None));
         assert_eq!(f("a.JSONL.GZ"), OutputFormat::Jsonl(Compression::Gzip));
         assert_eq!(f("dir/a.jsonl.zst"), OutputFormat::Jsonl(Compression::Zstd));
+        assert_eq!(f("a.ndjson"), OutputFormat::Jsonl(Compression::None));
         assert_eq!(f("a.parquet"), OutputFormat::Parquet);
+        assert_eq!(f("a.csv"), OutputFormat::Csv);
         assert_eq!(f("-"), OutputFormat::Jsonl(Compression::None));
+        assert_eq!(f("/dev/null"), OutputFormat::Jsonl(Compression::None));
+        for unknown in ["a.json", "a.xml", "a.csv.gz", "a.gz", "out/", "a"] {
+            let err = OutputFormat::from_path(Path::new(unknown)).unwrap_err();
+            assert!(err.contains("unknown output format"), "{unknown}: {err}");
+        }
+        assert!(
+            OutputFormat::from_path(Path::new("out/"))
+                .unwrap_err()
+                .contains("--format md")
+        );
+        assert!(OutputFormat::resolve(Path::new("-"), Some(OutputFormat::Markdown)).is_err());
     }
 
     #[test]

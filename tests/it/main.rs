@@ -7,6 +7,7 @@
 //! - `layout`: no import cycle between top-level modules of src/.
 //! - `edges`: issue 16, the edges of a run (resume with dedup, determinism, special inputs,
 //!   output names, closed pipes, panics, Ctrl-C, schema consistency).
+//! - `surface`: output formats, command-line knobs, progress, discovery, report (issue 17).
 mod cli;
 mod config;
 mod contract;
@@ -16,3 +17,4 @@ mod hostile;
 mod layout;
 mod resume;
 mod support;
+mod surface;
