@@ -511,7 +511,8 @@ impl Pipeline {
         credits: &Sender<()>,
     ) -> Result<u64, Error> {
         if let Some(plan) = &self.fetch {
-            // Fetch completes out of order by nature; its own bounded queues bound the window.
+            // Fetch completes out of order by nature and takes no credits: the window is then
+            // what completes while the slowest URL in flight (timeout x retries) is pending.
             let stats = fetch::run(plan, resume, &mut |outcome| {
                 if self.stopped() {
                     return false;
