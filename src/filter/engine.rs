@@ -12,6 +12,7 @@
 //!    `drop_to_end` rules cut the tail, then inline headlines between two anchors go.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 use regex::Regex;
@@ -163,12 +164,16 @@ impl CompiledRule {
 /// them can match the line at all, and the others are not run. This saves the regex call and,
 /// for end-anchored patterns that the regex crate searches backwards without a prefilter, a
 /// lazy DFA that otherwise builds states for every new line ending.
+///
+/// Each pattern is compiled the first time a line reaches it ([`LazyRegex`]): compiling all of
+/// them took about 790 M instructions (60-600 ms) per process, most of a one-page run, while a
+/// page only ever reaches the patterns its lines are short enough for and whose gates open.
 #[derive(Debug)]
 pub(crate) struct LineEngine {
     pub rules: Vec<CompiledRule>,
     /// For each rule, its patterns, each with its gate (an index into the gate bits) if it has
     /// one.
-    patterns: Vec<Vec<(Regex, Option<usize>)>>,
+    patterns: Vec<Vec<(LazyRegex, Option<usize>)>>,
     /// The gated patterns' prefix literals, all in one automaton.
     gates: Option<AhoCorasick>,
     /// For each literal of `gates`, the gate it opens.
@@ -182,6 +187,47 @@ pub(crate) struct LineEngine {
     max_words: usize,
 }
 
+/// A line-rule pattern, compiled on first use and then shared by every worker thread.
+#[derive(Debug)]
+struct LazyRegex {
+    pattern: String,
+    regex: OnceLock<Regex>,
+}
+
+impl LazyRegex {
+    fn new(pattern: String) -> Self {
+        Self {
+            pattern,
+            regex: OnceLock::new(),
+        }
+    }
+
+    fn get(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            compile_line_pattern(&self.pattern).unwrap_or_else(|e| {
+                // Built-in patterns are compiled by `builtin_patterns_compile`; user patterns
+                // are compiled when the config is checked, under smaller default limits.
+                panic!(
+                    "line-rule pattern {:?} was checked but fails: {e}",
+                    self.pattern
+                )
+            })
+        })
+    }
+}
+
+/// Compiles one line-rule pattern with the engine's settings.
+fn compile_line_pattern(pattern: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .size_limit(64 << 20)
+        // Room for the lazy DFA of a pattern with large Unicode classes: when its cache keeps
+        // filling up, the regex crate falls back to the PikeVM, a few hundred times slower per
+        // line.
+        .dfa_size_limit(16 << 20)
+        .build()
+}
+
 /// Builder input: a rule and its raw patterns and phrases.
 pub(crate) struct RuleSource {
     pub rule: CompiledRule,
@@ -191,7 +237,8 @@ pub(crate) struct RuleSource {
 
 impl LineEngine {
     /// Compiles the rules. Patterns are assumed valid (checked one by one by the caller, which
-    /// can name the bad one); one that still fails to build, for size, is reported as is.
+    /// can name the bad one, under the regex crate's default size limits, which are smaller
+    /// than the engine's); each is compiled when a line first reaches it.
     pub(crate) fn new(sources: Vec<RuleSource>) -> Result<Self, regex::Error> {
         let mut rules = Vec::with_capacity(sources.len());
         let mut patterns = Vec::with_capacity(sources.len());
@@ -202,16 +249,8 @@ impl LineEngine {
         let mut gate_count = 0;
         for (i, src) in sources.into_iter().enumerate() {
             let mut compiled = Vec::with_capacity(src.patterns.len());
-            for p in &src.patterns {
-                let regex = regex::RegexBuilder::new(p)
-                    .case_insensitive(true)
-                    .size_limit(64 << 20)
-                    // Room for the lazy DFA of a pattern with large Unicode classes: when its
-                    // cache keeps filling up, the regex crate falls back to the PikeVM, a few
-                    // hundred times slower per line.
-                    .dfa_size_limit(16 << 20)
-                    .build()?;
-                let gate = prefix_literals(p).map(|lits| {
+            for p in src.patterns {
+                let gate = prefix_literals(&p).map(|lits| {
                     for lit in lits {
                         literals.push(lit);
                         literal_gate.push(gate_count);
@@ -219,7 +258,7 @@ impl LineEngine {
                     gate_count += 1;
                     gate_count - 1
                 });
-                compiled.push((regex, gate));
+                compiled.push((LazyRegex::new(p), gate));
             }
             patterns.push(compiled);
             for p in src.phrases {
@@ -288,7 +327,7 @@ impl LineEngine {
                         return false;
                     }
                 }
-                re.is_match(trimmed)
+                re.get().is_match(trimmed)
             });
             if hit {
                 out.push(ri);
@@ -309,19 +348,26 @@ impl LineEngine {
     }
 }
 
-/// Literals one of which starts every match of `pattern` (compiled case-insensitively, as the
-/// rules are), or `None` when there is no such short list: a pattern that starts with a
-/// Unicode class, a repetition or an anchor, or one that can match the empty string.
+/// Literals one of which occurs in every match of `pattern` (compiled case-insensitively, as
+/// the rules are), or `None` when there is no such short list: a pattern that starts with a
+/// Unicode class, a repetition or an anchor (other than `^\W*`), or one that can match the
+/// empty string.
+///
+/// Most rules are line patterns `^\W*(?:phrase|...)`: a leading `^\W*` of the pattern or of a
+/// top-level branch is dropped first, since what follows it is part of every match, and its
+/// prefix literals are then literals of every match (a gate only asks whether one occurs in
+/// the line). Unicode classes are replaced by a large ASCII class before parsing: either way
+/// the extractor stops at them (too many characters to enumerate), and translating the real
+/// classes case-insensitively cost about 100 ms at start-up.
 fn prefix_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
-    // A start-anchored pattern fails within a few bytes anyway, and nearly all of them begin
-    // `^\W*`, which has no literal prefix: skip parsing them (start-up time).
-    if pattern.starts_with('^') {
+    let stripped = strip_line_start(pattern);
+    if stripped.starts_with('^') || stripped.contains("|^") {
         return None;
     }
     let hir = regex_syntax::ParserBuilder::new()
         .case_insensitive(true)
         .build()
-        .parse(pattern)
+        .parse(&ascii_classes(&stripped))
         .ok()?;
     let seq = regex_syntax::hir::literal::Extractor::new().extract(&hir);
     let literals = seq.literals()?;
@@ -329,6 +375,74 @@ fn prefix_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
         return None;
     }
     Some(literals.iter().map(|l| l.as_bytes().to_vec()).collect())
+}
+
+/// `pattern` without the `^\W*` that starts it or any of its top-level branches.
+fn strip_line_start(pattern: &str) -> String {
+    const LINE_START: &str = r"^\W*";
+    let mut out = String::with_capacity(pattern.len());
+    let mut depth = 0usize;
+    let mut in_class = false;
+    let mut at_branch_start = true;
+    let mut chars = pattern.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if at_branch_start && depth == 0 && pattern[i..].starts_with(LINE_START) {
+            for _ in 1..LINE_START.len() {
+                chars.next();
+            }
+            continue;
+        }
+        at_branch_start = false;
+        out.push(c);
+        match c {
+            '\\' => {
+                if let Some((_, e)) = chars.next() {
+                    out.push(e);
+                }
+            }
+            '[' => in_class = true,
+            ']' => in_class = false,
+            '(' if !in_class => depth += 1,
+            ')' if !in_class => depth = depth.saturating_sub(1),
+            '|' if !in_class && depth == 0 => at_branch_start = true,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `pattern` with its Unicode class escapes (`\w \W \d \D \s \S \pL \p{..} \P{..}`) replaced by
+/// the class of all ASCII characters. Used only for literal extraction, where a class of more
+/// than a few characters ends the literal either way.
+fn ascii_classes(pattern: &str) -> String {
+    const ANY_ASCII: &str = r"[\x00-\x7F]";
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('w' | 'W' | 'd' | 'D' | 's' | 'S') => out.push_str(ANY_ASCII),
+            Some('p' | 'P') => {
+                if chars.next() == Some('{') {
+                    for n in chars.by_ref() {
+                        if n == '}' {
+                            break;
+                        }
+                    }
+                }
+                out.push_str(ANY_ASCII);
+            }
+            Some(e) => {
+                out.push('\\');
+                out.push(e);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
 }
 
 /// Which rule removed a block.
@@ -695,8 +809,24 @@ mod tests {
         // case-insensitive: both cases of every letter
         let copy = prefix_literals(r"\(c\)\s*\p{Lu}").unwrap();
         assert!(copy.contains(&b"(c)".to_vec()) && copy.contains(&b"(C)".to_vec()));
-        assert_eq!(prefix_literals(r"^\W*photo:"), None);
+        // a line pattern: what follows `^\W*` is in every match
+        let photo = prefix_literals(r"^\W*photo:").unwrap();
+        assert!(photo.contains(&b"photo:".to_vec()) && photo.contains(&b"PHOTO:".to_vec()));
+        let either = prefix_literals(r"^\W*buy now|^\W*sold out").unwrap();
+        // (the extractor shortens literals to bound their case variants)
+        for line in ["buy now", "sold out"] {
+            assert!(
+                either.iter().any(|l| line.as_bytes().starts_with(l)),
+                "{line}: {either:?}"
+            );
+        }
+        // `^` without `\W*`, or `\W*` that is not at a line start: no literal
+        assert_eq!(prefix_literals(r"^[^\p{L}]*x"), None);
         assert_eq!(prefix_literals(r"\W*photo:"), None);
+        assert_eq!(prefix_literals(r"(?:^\W*|: )more"), None);
+        // Unicode classes end the literal
+        let credit = prefix_literals(r"foto:\s*\p{Lu}").unwrap();
+        assert!(credit.contains(&b"foto:".to_vec()));
         // matches the empty string: no literal starts every match
         assert_eq!(prefix_literals(r"(?:photo)?x?"), None);
     }
@@ -746,6 +876,19 @@ mod tests {
             }
         }
         assert!(gated > 20, "only {gated} patterns gated");
+    }
+
+    /// Patterns are compiled on first use, so a built-in one that fails to compile would only
+    /// show on the first page that reaches it: compile them all here.
+    #[test]
+    fn builtin_patterns_compile() {
+        for spec in super::super::rules::LINE_RULES {
+            for p in spec.patterns {
+                if let Err(e) = compile_line_pattern(p) {
+                    panic!("rule {}: pattern {p:?}: {e}", spec.name);
+                }
+            }
+        }
     }
 
     #[test]
