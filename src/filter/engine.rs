@@ -12,6 +12,7 @@
 //!    `drop_to_end` rules cut the tail, then inline headlines between two anchors go.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 use regex::Regex;
@@ -163,12 +164,16 @@ impl CompiledRule {
 /// them can match the line at all, and the others are not run. This saves the regex call and,
 /// for end-anchored patterns that the regex crate searches backwards without a prefilter, a
 /// lazy DFA that otherwise builds states for every new line ending.
+///
+/// Each pattern is compiled the first time a line reaches it ([`LazyRegex`]): compiling all of
+/// them took about 790 M instructions (60-600 ms) per process, most of a one-page run, while a
+/// page only ever reaches the patterns its lines are short enough for and whose gates open.
 #[derive(Debug)]
 pub(crate) struct LineEngine {
     pub rules: Vec<CompiledRule>,
     /// For each rule, its patterns, each with its gate (an index into the gate bits) if it has
     /// one.
-    patterns: Vec<Vec<(Regex, Option<usize>)>>,
+    patterns: Vec<Vec<(LazyRegex, Option<usize>)>>,
     /// The gated patterns' prefix literals, all in one automaton.
     gates: Option<AhoCorasick>,
     /// For each literal of `gates`, the gate it opens.
@@ -182,6 +187,47 @@ pub(crate) struct LineEngine {
     max_words: usize,
 }
 
+/// A line-rule pattern, compiled on first use and then shared by every worker thread.
+#[derive(Debug)]
+struct LazyRegex {
+    pattern: String,
+    regex: OnceLock<Regex>,
+}
+
+impl LazyRegex {
+    fn new(pattern: String) -> Self {
+        Self {
+            pattern,
+            regex: OnceLock::new(),
+        }
+    }
+
+    fn get(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            compile_line_pattern(&self.pattern).unwrap_or_else(|e| {
+                // Built-in patterns are compiled by `builtin_patterns_compile`; user patterns
+                // are compiled when the config is checked, under smaller default limits.
+                panic!(
+                    "line-rule pattern {:?} was checked but fails: {e}",
+                    self.pattern
+                )
+            })
+        })
+    }
+}
+
+/// Compiles one line-rule pattern with the engine's settings.
+fn compile_line_pattern(pattern: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .size_limit(64 << 20)
+        // Room for the lazy DFA of a pattern with large Unicode classes: when its cache keeps
+        // filling up, the regex crate falls back to the PikeVM, a few hundred times slower per
+        // line.
+        .dfa_size_limit(16 << 20)
+        .build()
+}
+
 /// Builder input: a rule and its raw patterns and phrases.
 pub(crate) struct RuleSource {
     pub rule: CompiledRule,
@@ -191,7 +237,8 @@ pub(crate) struct RuleSource {
 
 impl LineEngine {
     /// Compiles the rules. Patterns are assumed valid (checked one by one by the caller, which
-    /// can name the bad one); one that still fails to build, for size, is reported as is.
+    /// can name the bad one, under the regex crate's default size limits, which are smaller
+    /// than the engine's); each is compiled when a line first reaches it.
     pub(crate) fn new(sources: Vec<RuleSource>) -> Result<Self, regex::Error> {
         let mut rules = Vec::with_capacity(sources.len());
         let mut patterns = Vec::with_capacity(sources.len());
@@ -202,16 +249,8 @@ impl LineEngine {
         let mut gate_count = 0;
         for (i, src) in sources.into_iter().enumerate() {
             let mut compiled = Vec::with_capacity(src.patterns.len());
-            for p in &src.patterns {
-                let regex = regex::RegexBuilder::new(p)
-                    .case_insensitive(true)
-                    .size_limit(64 << 20)
-                    // Room for the lazy DFA of a pattern with large Unicode classes: when its
-                    // cache keeps filling up, the regex crate falls back to the PikeVM, a few
-                    // hundred times slower per line.
-                    .dfa_size_limit(16 << 20)
-                    .build()?;
-                let gate = prefix_literals(p).map(|lits| {
+            for p in src.patterns {
+                let gate = prefix_literals(&p).map(|lits| {
                     for lit in lits {
                         literals.push(lit);
                         literal_gate.push(gate_count);
@@ -219,7 +258,7 @@ impl LineEngine {
                     gate_count += 1;
                     gate_count - 1
                 });
-                compiled.push((regex, gate));
+                compiled.push((LazyRegex::new(p), gate));
             }
             patterns.push(compiled);
             for p in src.phrases {
@@ -236,7 +275,14 @@ impl LineEngine {
         let gates = if literals.is_empty() {
             None
         } else {
-            Some(AhoCorasick::new(&literals).expect("literal automaton within default size limits"))
+            // The literals are as written; ASCII letters match in either case here, and
+            // literals stop before any other cased letter (see `prefix_literals`).
+            Some(
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .build(&literals)
+                    .expect("literal automaton within default size limits"),
+            )
         };
         let max_words = rules.iter().map(|r| r.max_words).max().unwrap_or(0);
         Ok(Self {
@@ -279,8 +325,12 @@ impl LineEngine {
                     if !scanned {
                         open.clear();
                         open.resize(self.gate_count, false);
-                        for m in ac.find_overlapping_iter(trimmed) {
-                            open[self.literal_gate[m.pattern().as_usize()]] = true;
+                        if has_ascii_fold_partner(trimmed) {
+                            open.fill(true);
+                        } else {
+                            for m in ac.find_overlapping_iter(trimmed) {
+                                open[self.literal_gate[m.pattern().as_usize()]] = true;
+                            }
                         }
                         scanned = true;
                     }
@@ -288,7 +338,7 @@ impl LineEngine {
                         return false;
                     }
                 }
-                re.is_match(trimmed)
+                re.get().is_match(trimmed)
             });
             if hit {
                 out.push(ri);
@@ -309,26 +359,131 @@ impl LineEngine {
     }
 }
 
-/// Literals one of which starts every match of `pattern` (compiled case-insensitively, as the
-/// rules are), or `None` when there is no such short list: a pattern that starts with a
-/// Unicode class, a repetition or an anchor, or one that can match the empty string.
+/// Whether `line` has one of the two non-ASCII letters that a case-insensitive pattern matches
+/// for an ASCII letter (KELVIN SIGN for `k`, LONG S for `s`), which an ASCII case-insensitive
+/// literal scan would miss: such a line opens every gate.
+fn has_ascii_fold_partner(line: &str) -> bool {
+    !line.is_ascii() && line.contains(['\u{212A}', '\u{17F}'])
+}
+
+/// Literals one of which occurs in every match of `pattern` (compiled case-insensitively, as
+/// the rules are; the literals are meant for an ASCII case-insensitive search), or `None` when
+/// there is no such short list: a pattern that starts with a Unicode class, a repetition or an
+/// anchor (other than `^\W*`), or one that can match the empty string.
+///
+/// The pattern is parsed case-sensitively (case-insensitive parsing spells out every case
+/// variant: 2^n literals and 160 M instructions at start-up) and each literal is cut before
+/// its first non-ASCII letter that has case, whose other case an ASCII case-insensitive search
+/// would not find; a shorter literal still occurs in every match.
+///
+/// Most rules are line patterns `^\W*(?:phrase|...)`: a leading `^\W*` of the pattern or of a
+/// top-level branch is dropped first, since what follows it is part of every match, and its
+/// prefix literals are then literals of every match (a gate only asks whether one occurs in
+/// the line). Unicode classes are replaced by a large ASCII class before parsing: either way
+/// the extractor stops at them (too many characters to enumerate), and translating the real
+/// classes case-insensitively cost about 100 ms at start-up.
 fn prefix_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
-    // A start-anchored pattern fails within a few bytes anyway, and nearly all of them begin
-    // `^\W*`, which has no literal prefix: skip parsing them (start-up time).
-    if pattern.starts_with('^') {
+    let stripped = strip_line_start(pattern);
+    if stripped.starts_with('^') || stripped.contains("|^") {
         return None;
     }
     let hir = regex_syntax::ParserBuilder::new()
-        .case_insensitive(true)
         .build()
-        .parse(pattern)
+        .parse(&ascii_classes(&stripped))
         .ok()?;
     let seq = regex_syntax::hir::literal::Extractor::new().extract(&hir);
-    let literals = seq.literals()?;
-    if literals.is_empty() || literals.iter().any(|l| l.as_bytes().is_empty()) {
+    let literals: Vec<Vec<u8>> = seq
+        .literals()?
+        .iter()
+        .map(|l| uncased_prefix(l.as_bytes()).to_vec())
+        .collect();
+    if literals.is_empty() || literals.iter().any(Vec::is_empty) {
         return None;
     }
-    Some(literals.iter().map(|l| l.as_bytes().to_vec()).collect())
+    Some(literals)
+}
+
+/// The longest prefix of `literal` without a non-ASCII letter that has case, cut at a
+/// character boundary (a literal cut inside a character by the extractor keeps its whole
+/// characters).
+fn uncased_prefix(literal: &[u8]) -> &[u8] {
+    let text = match std::str::from_utf8(literal) {
+        Ok(t) => t,
+        Err(e) => std::str::from_utf8(&literal[..e.valid_up_to()]).unwrap_or_default(),
+    };
+    let end = text
+        .char_indices()
+        .find(|&(_, c)| !c.is_ascii() && c.to_lowercase().ne(c.to_uppercase()))
+        .map_or(text.len(), |(i, _)| i);
+    &literal[..end]
+}
+
+/// `pattern` without the `^\W*` that starts it or any of its top-level branches.
+fn strip_line_start(pattern: &str) -> String {
+    const LINE_START: &str = r"^\W*";
+    let mut out = String::with_capacity(pattern.len());
+    let mut depth = 0usize;
+    let mut in_class = false;
+    let mut at_branch_start = true;
+    let mut chars = pattern.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if at_branch_start && depth == 0 && pattern[i..].starts_with(LINE_START) {
+            for _ in 1..LINE_START.len() {
+                chars.next();
+            }
+            continue;
+        }
+        at_branch_start = false;
+        out.push(c);
+        match c {
+            '\\' => {
+                if let Some((_, e)) = chars.next() {
+                    out.push(e);
+                }
+            }
+            '[' => in_class = true,
+            ']' => in_class = false,
+            '(' if !in_class => depth += 1,
+            ')' if !in_class => depth = depth.saturating_sub(1),
+            '|' if !in_class && depth == 0 => at_branch_start = true,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `pattern` with its Unicode class escapes (`\w \W \d \D \s \S \pL \p{..} \P{..}`) replaced by
+/// the class of all ASCII characters. Used only for literal extraction, where a class of more
+/// than a few characters ends the literal either way.
+fn ascii_classes(pattern: &str) -> String {
+    const ANY_ASCII: &str = r"[\x00-\x7F]";
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('w' | 'W' | 'd' | 'D' | 's' | 'S') => out.push_str(ANY_ASCII),
+            Some('p' | 'P') => {
+                if chars.next() == Some('{') {
+                    for n in chars.by_ref() {
+                        if n == '}' {
+                            break;
+                        }
+                    }
+                }
+                out.push_str(ANY_ASCII);
+            }
+            Some(e) => {
+                out.push('\\');
+                out.push(e);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
 }
 
 /// Which rule removed a block.
@@ -696,9 +851,31 @@ mod tests {
         assert!(slash.contains(&b"/".to_vec()) && slash.contains(&b"|".to_vec()));
         // case-insensitive: both cases of every letter
         let copy = prefix_literals(r"\(c\)\s*\p{Lu}").unwrap();
-        assert!(copy.contains(&b"(c)".to_vec()) && copy.contains(&b"(C)".to_vec()));
-        assert_eq!(prefix_literals(r"^\W*photo:"), None);
+        assert!(copy.contains(&b"(c)".to_vec()));
+        // a line pattern: what follows `^\W*` is in every match
+        let photo = prefix_literals(r"^\W*photo:").unwrap();
+        assert!(photo.contains(&b"photo:".to_vec()));
+        // cut before a non-ASCII letter with case, kept through other characters
+        let umlaut = prefix_literals(r"^\W*weiterlesen n[äa]ch").unwrap();
+        assert!(umlaut.contains(&b"weiterlesen n".to_vec()));
+        assert_eq!(prefix_literals(r"^\W*ähnlich"), None);
+        let kana = prefix_literals("続きを読む").unwrap();
+        assert!(kana.contains(&"続きを読む".as_bytes().to_vec()));
+        let either = prefix_literals(r"^\W*buy now|^\W*sold out").unwrap();
+        // (the extractor shortens literals to bound their case variants)
+        for line in ["buy now", "sold out"] {
+            assert!(
+                either.iter().any(|l| line.as_bytes().starts_with(l)),
+                "{line}: {either:?}"
+            );
+        }
+        // `^` without `\W*`, or `\W*` that is not at a line start: no literal
+        assert_eq!(prefix_literals(r"^[^\p{L}]*x"), None);
         assert_eq!(prefix_literals(r"\W*photo:"), None);
+        assert_eq!(prefix_literals(r"(?:^\W*|: )more"), None);
+        // Unicode classes end the literal
+        let credit = prefix_literals(r"foto:\s*\p{Lu}").unwrap();
+        assert!(credit.contains(&b"foto:".to_vec()));
         // matches the empty string: no literal starts every match
         assert_eq!(prefix_literals(r"(?:photo)?x?"), None);
     }
@@ -722,6 +899,12 @@ mod tests {
             "The council voted on Tuesday to expand the bus network.",
             "Zum Vergrößern klicken",
             "Mehr dazu …",
+            "ÄHNLICHE BEITRÄGE",
+            "Ähnliche Artikel",
+            "WEITERLESEN NACH DER ANZEIGE",
+            "À LIRE AUSSI",
+            "Related Stories",
+            "NEWSLETTER",
         ];
         let mut gated = 0;
         for spec in super::super::rules::LINE_RULES {
@@ -740,7 +923,7 @@ mod tests {
                             lits.iter().any(|l| line
                                 .as_bytes()
                                 .windows(l.len())
-                                .any(|w| w == l.as_slice())),
+                                .any(|w| w.eq_ignore_ascii_case(l))),
                             "{p} matches {line:?} without a prefix literal"
                         );
                     }
@@ -748,6 +931,19 @@ mod tests {
             }
         }
         assert!(gated > 20, "only {gated} patterns gated");
+    }
+
+    /// Patterns are compiled on first use, so a built-in one that fails to compile would only
+    /// show on the first page that reaches it: compile them all here.
+    #[test]
+    fn builtin_patterns_compile() {
+        for spec in super::super::rules::LINE_RULES {
+            for p in spec.patterns {
+                if let Err(e) = compile_line_pattern(p) {
+                    panic!("rule {}: pattern {p:?}: {e}", spec.name);
+                }
+            }
+        }
     }
 
     #[test]
