@@ -888,16 +888,30 @@ impl Filter {
     /// its own (a bare credit line is for the `photo_credit` line rule to drop whole).
     fn trim_credit(&self, block: &mut Block) -> Option<(String, String)> {
         let re = self.caption_credit.as_ref()?;
-        if !matches!(block.kind, BlockKind::Caption | BlockKind::Paragraph)
-            || text::word_count(&block.text) > rules::CAPTION_CREDIT_MAX_WORDS
-            || text::is_quoted_speech(&block.text)
-        {
+        let max_words = match block.kind {
+            BlockKind::Caption => rules::CAPTION_CREDIT_MAX_WORDS,
+            BlockKind::Paragraph => rules::CAPTION_PARAGRAPH_MAX_WORDS,
+            _ => return None,
+        };
+        if text::word_count(&block.text) > max_words || text::is_quoted_speech(&block.text) {
             return None;
         }
-        let m = re.find(&block.text)?;
+        // Search the line's tail only, from a space, so a pattern that needs a separator
+        // before the credit still sees one.
+        let mut from = block
+            .text
+            .len()
+            .saturating_sub(rules::CAPTION_CREDIT_TAIL_BYTES);
+        while !block.text.is_char_boundary(from) {
+            from -= 1;
+        }
+        if from > 0 {
+            from = block.text[..from].rfind(' ').unwrap_or(0);
+        }
+        let m = re.find(&block.text[from..])?;
         // A credit found after a full stop keeps the stop with the caption.
-        let start =
-            m.start() + m.as_str().len() - m.as_str().trim_start_matches(['.', '!', '?']).len();
+        let start = from + m.start() + m.as_str().len()
+            - m.as_str().trim_start_matches(['.', '!', '?']).len();
         let rest = block.text[..start]
             .trim_end_matches(|c: char| c.is_whitespace() || ",;|/–—-(".contains(c));
         if rest.chars().filter(|c| c.is_alphabetic()).count() < 2 {

@@ -112,8 +112,14 @@ pub(crate) const TITLE_REPEAT: &str = "title_repeat";
 /// Trims a credit that closes a caption ("… at dawn. Photo: Jane Doe/AFP"), keeping the caption.
 pub(crate) const CAPTION_CREDIT: &str = "caption_credit";
 
-/// Longest line (words) that [`CAPTION_CREDIT`] trims: a caption with its credit.
+/// Longest caption (words) that [`CAPTION_CREDIT`] trims: a caption with its credit.
 pub(crate) const CAPTION_CREDIT_MAX_WORDS: usize = 60;
+/// Longest paragraph (words) that [`CAPTION_CREDIT`] trims: pages without `<figcaption>` set a
+/// caption as a short paragraph; a story paragraph is longer and carries no credit.
+pub(crate) const CAPTION_PARAGRAPH_MAX_WORDS: usize = 30;
+/// The credit sits in this many bytes at the end of the line (a label, a name, an agency):
+/// the patterns run on that tail only.
+pub(crate) const CAPTION_CREDIT_TAIL_BYTES: usize = 120;
 
 /// A credit closing a caption, matched up to the end of the line; the match is what
 /// [`CAPTION_CREDIT`] cuts. Conventions: a credit label and a name ("Photo: Jane Doe/AFP",
@@ -126,7 +132,7 @@ pub(crate) const CAPTION_CREDIT_PATTERNS: &[&str] = &[
     r"(?:\s|[,;|/–—(\[-]\s*)(?:(?-i:Photos?|PHOTOS?|Fotos?|FOTOS?|Bild(?:er)?|BILD|Image|Imagen|Picture|Credits?|Crédits?(?: photo)?|Crédito|Fotografía|Bildquelle|Quelle)|(?:[,;|/–—(\[]\s*)(?:photos?|fotos?|bild|image|credits?|cr[ée]dits?|cr[ée]dito|fot\.))\s*:\s*(?:[^\s:()\[\].!?]+\.?\s*){1,8}[)\]]?\s*$",
     r"(?:\s|[,;|/–—(-]\s*)fot\.\s*[^\s.!?]+(?:\s[^\s.!?]+){0,5}\s*$",
     // a copyright sign and a name, possibly with an agency after a bar or slash
-    r"\s*(?:[|/–—-]\s*)?(?:©|\((?-i:c|C)\)\s*(?-i:[\p{Lu}0-9]))[^©.!?]{0,80}$",
+    r"\s*(?:[|/–—-]\s*)?(?:©|\((?-i:c|C)\)\s*(?-i:[\p{Lu}0-9]))[^©.!?]*$",
     // a photographer and an agency after a slash: "Kevin Voigt/GettyImages", "(mlharing /
     // iStock.com)", "(REUTERS/Denis Balibouse)"
     r"(?:\s[/|–—-]\s|[,;]\s|\s\(|\()(?:(?-i:\p{Lu})(?:\.|[\p{L}'’-]*)\s?){0,3}(?:/\s?|\s/\s)?(?:getty ?images|getty|afp|ap photo|reuters|dpa|epa(?:-efe)?|efe|shutterstock|alamy|istock(?:photo)?(?:\.com)?|imago(?: images)?|picture[- ]alliance|keystone|anadolu|adobe ?stock|stock\.adobe\.com|unsplash|pixabay|allsport)(?:\s?/\s?[^/()\s.!?][^/().!?]*){0,2}\)?\s*$",
@@ -138,10 +144,10 @@ pub(crate) const CAPTION_CREDIT_PATTERNS: &[&str] = &[
     // initials ("EHS"), or a label with "by" ("Picture by Jane Roe")
     r"[.!?]\s+[\p{L}0-9&'’.-]+(?:\s[\p{L}0-9&'’.-]+){0,3}\s?/\s?[\p{L}'’.-]+(?:\s[\p{L}'’.-]+){0,3}\s*$",
     r"[.!?]\s+(?-i:\p{Lu}{2,6})\s*$",
-    r"(?:\s|[,;|/–—(-]\s*)(?-i:Photos?|Pictures?|Fotos?|Bild|Images?|Imagen|Imagem|Beeld|Foto's)\s(?:by|von|de|par|di|door|van|por)\s[^.!?]{1,60}$",
-    r"(?:\s|[,;|/–—(-]\s*)(?-i:Beeld|Imagem|Zdjęcie|Immagine)\s*:\s*[^.!?]{1,60}$",
+    r"(?:\s|[,;|/–—(-]\s*)(?-i:Photos?|Pictures?|Fotos?|Bild|Images?|Imagen|Imagem|Beeld|Foto's)\s(?:by|von|de|par|di|door|van|por)\s[^.!?]+$",
+    r"(?:\s|[,;|/–—(-]\s*)(?-i:Beeld|Imagem|Zdjęcie|Immagine)\s*:\s*[^.!?]+$",
     // a stock-site credit: "Photo by Jane Doe on Unsplash", "Foto X via Unsplash"
-    r"(?:^|\s|[,;.|/–—-]\s*)(?:photos?|fotos?|bild|image)\s+(?:(?:by|von|de|par)\s+)?[^.!?/]{1,60}?\s(?:via|on|auf|from)\s(?:unsplash|pixabay|pexels|flickr|wikimedia(?: commons)?)\W*$",
+    r"(?:^|\s|[,;.|/–—-]\s*)(?:photos?|fotos?|bild|image)\s+(?:(?:by|von|de|par)\s+)?[^.!?/]+?\s(?:via|on|auf|from)\s(?:unsplash|pixabay|pexels|flickr|wikimedia(?: commons)?)\W*$",
 ];
 
 /// Built-in rules that also apply to block quotes. Quotes are otherwise left alone (quoted
@@ -1045,10 +1051,10 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         action: Action::DropLine,
         max_words: 35,
         patterns: &[
-            // an imperative (after at most one short lead-in sentence or question) aimed at a
+            // an imperative (after a lead-in question or exclamation) aimed at a
             // subscription, newsletter, app, membership, donation or channel: "Never miss a
             // story! Subscribe and get…", "Word abonnee van …", "Scarica l'app di …"
-            r"^\W*(?:[^.!?]{0,60}[.!?]\s+)?(?:subscribe|sign up|join|download|get|install|become|support|donate|register|buy|grab|abonniere|abonnieren sie|melde dich|melden sie sich|trag dich|tragen sie sich|hol dir|holen sie sich|lade|laden sie|werde|werden sie|unterst[üu]tze|unterst[üu]tzen sie|spende|spenden sie|abonnez-vous|abonne-toi|inscrivez-vous|inscris-toi|t[ée]l[ée]chargez|t[ée]l[ée]charge|rejoignez|rejoins|devenez|deviens|soutenez|soutiens|suscr[íi]bete|suscr[íi]base|reg[íi]strate|descarga|descargue|[úu]nete|hazte|apoya|recibe|iscriviti|scarica|abbonati|sostieni|unisciti|assine|inscreva-se|baixe|torne-se|apoie|word|abonneer|meld je aan|steun|doneer|zapisz si[ęe]|pobierz|zosta[ńn]|wesprzyj|wykup|subskrybuj)\s(?:[^.!?]*\s)?[\p{L}-]*(?:newsletter|subscri|abonn|suscri|abbona|assina|abonnee|prenumerat|subskryp|membership|mitglied|membre|miembro|socio|\bapp\b|app-|\bapps?\b|donat|spende|\bdon\b|coffee|kaffee|e-?book|kanal|channel|canal|gratis|free|kostenlos|gratuit)",
+            r"^\W*(?:[^.!?]*[!?]\s+)?(?:subscribe|sign up|join|download|get|install|become|support|donate|register|buy|grab|abonniere|abonnieren sie|melde dich|melden sie sich|trag dich|tragen sie sich|hol dir|holen sie sich|lade|laden sie|werde|werden sie|unterst[üu]tze|unterst[üu]tzen sie|spende|spenden sie|abonnez-vous|abonne-toi|inscrivez-vous|inscris-toi|t[ée]l[ée]chargez|t[ée]l[ée]charge|rejoignez|rejoins|devenez|deviens|soutenez|soutiens|suscr[íi]bete|suscr[íi]base|reg[íi]strate|descarga|descargue|[úu]nete|hazte|apoya|recibe|iscriviti|scarica|abbonati|sostieni|unisciti|assine|inscreva-se|baixe|torne-se|apoie|word|abonneer|meld je aan|steun|doneer|zapisz si[ęe]|pobierz|zosta[ńn]|wesprzyj|wykup|subskrybuj)\s(?:[^.!?]*\s)?[\p{L}-]*(?:newsletter|subscri|abonn|suscri|abbona|assina|abonnee|prenumerat|subskryp|membership|mitglied|membre|miembro|socio|\bapp\b|app-|\bapps?\b|donat|spende|\bdon\b|coffee|kaffee|e-?book|kanal|channel|canal|gratis|free|kostenlos|gratuit)",
             r"[\p{L}-]*app\s+(?:herunterladen|laden|installieren)|(?:abo|abonnement)\s+(?:abschlie(?:ß|ss)en|sichern|bestellen)|buy me a coffee",
             // a paywall's meter or lock: "You have read 2 of your 3 free articles", "available
             // to subscribers only"
@@ -1066,10 +1072,10 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         max_words: 20,
         patterns: &[
             // a follow prompt: an imperative "follow" naming a social network
-            r"^\W*(?:follow|folge|folgt|folgen sie|suivez|suis|sigue|siga|s[íi]guenos|seguici|segui|volg|obserwuj)\s(?:[^.!?]{0,60}?\s)?(?:on|auf|bei|sur|en|no|na|su|op|in)\s(?:the\s)?(?:twitter|x|facebook|instagram|tiktok|youtube|linkedin|mastodon|bluesky|threads|telegram|whatsapp|pinterest|snapchat)(?:\W|$)",
+            r"^\W*(?:follow|folge|folgt|folgen sie|suivez|suis|sigue|siga|s[íi]guenos|seguici|segui|volg|obserwuj)\s(?:[^.!?]*?\s)?(?:on|auf|bei|sur|en|no|na|su|op|in)\s(?:the\s)?(?:twitter|x|facebook|instagram|tiktok|youtube|linkedin|mastodon|bluesky|threads|telegram|whatsapp|pinterest|snapchat)(?:\W|$)",
             // a short button line ending on a social network, without a sentence ending:
             // "Pin this recipe on Pinterest", "Teilen auf Facebook"
-            r"^[^.!?]{0,60}\s(?:on|auf|sur|en|su|no|op|na|via)\s(?:pinterest|facebook|x|twitter|whatsapp|instagram|linkedin|telegram)\s*$",
+            r"^[^.!?]*\s(?:on|auf|sur|en|su|no|op|na|via)\s(?:pinterest|facebook|x|twitter|whatsapp|instagram|linkedin|telegram)\s*$",
         ],
     },
     LineRuleSpec {
@@ -1081,10 +1087,10 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         patterns: &[
             // a line of short fields split by bars or dots (section, byline, date, reading
             // time): "Opinion | Jane Roe | 7 min read", "Von X | 12.03.2024 | Lesezeit: 3 Min."
-            r"^[^|·•]{1,60}(?:\s[|·•]\s[^|·•]{1,60}){2,}$",
+            r"^[^|·•]+(?:\s[|·•]\s[^|·•]+){2,}$",
             // two fields, one with a date, time or reading time, or a byline: "Umwelt & Klima |
             // 6 Min."
-            r"^[^|·•.!?]{1,40}\s[|·•]\s(?:[^|·•]*(?:[0-9]+\s*(?:min|minutes?|minuten|minutos|minuti|minuter)|[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}|[0-9]{1,2}[:.h][0-9]{2}\b)[^|·•]*|(?:by|von|par|por|di|door|de|da)\s[^|·•]+|(?:tribune|tribuna|opinion|opini[óo]n|meinung|kommentar|commento|opini[ãa]o|column|kolumne|chronique|columna|rubrica)[^|·•]*)$",
+            r"^[^|·•.!?]+\s[|·•]\s(?:[^|·•]*(?:[0-9]+\s*(?:min|minutes?|minuten|minutos|minuti|minuter)|[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}|[0-9]{1,2}[:.h][0-9]{2}\b)[^|·•]*|(?:by|von|par|por|di|door|de|da)\s[^|·•]+|(?:tribune|tribuna|opinion|opini[óo]n|meinung|kommentar|commento|opini[ãa]o|column|kolumne|chronique|columna|rubrica)[^|·•]*)$",
             // reading time in more languages: "Tempo di lettura: 3 minuti", "Leestijd 2 minuten"
             r"(?:tempo di lettura|tempo de leitura|leestijd|czas czytania|lesezeit|lesedauer|reading time|temps de lecture|tiempo de lectura)\s*:?\s*[0-9]+",
         ],
@@ -1100,7 +1106,7 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             // verb of writing or a journalist's role ("covers", "berichtet für", "analiza …
             // para", "est journaliste")
             r"^(?-i:\p{Lu}\p{Ll}+(?:[- ]\p{Lu}\p{Ll}+){1,2})\s(?:is|was|ist|war|est|es|è|[ée]|jest|has|hat|a|ha)?\s?(?:an?\s|ein\w*\s|une?\s|una?\s|um\s|uma\s|een\s)?(?:[\p{L}-]+\s){0,3}(?:journalist\p{L}*|reporter\p{L}*|correspondent\p{L}*|korrespondent\p{L}*|corresponsal|correspondant\p{L}*|editor\p{L}*|redakteur\p{L}*|r[ée]dact\p{L}*|redactor\p{L}*|redattore|redatora?|writer|columnist|kolumnist\p{L}*|chroniqueu\p{L}*|columnista|autor\p{L}*|author|auteur\p{L}*|giornalista|jornalista|periodista|dziennikar\p{L}*|contributor|freelance\p{L}*|photographer|fotograf\p{L}*|critic|kritiker\p{L}*|critique|cr[íi]tic[oa]|covers|cubre|couvre|writes|schreibt|[ée]crit|escribe|scrive|escreve|schrijft|pisze|reports|reviews|reviewed|berichtet|testet|analiza|analyse|analizza|leitet|dirige|edits|leads)\b",
-            r"^(?-i:\p{Lu}\p{Ll}+(?:[- ]\p{Lu}\p{Ll}+){1,2})\s[^.!?]{0,80}\s(?:for|f[üu]r|pour|para|per|voor|dla)\s(?:the\s|die\s|den\s|das\s|le\s|la\s|el\s|il\s|o\s|de\s)?(?-i:\p{Lu})[\p{L}-]+(?:\s(?-i:\p{Lu})[\p{L}-]+)?(?:\s(?:since|seit|depuis|desde|dal|sinds|od)\s[0-9]{4})?\s*[.!]?$",
+            r"^(?-i:\p{Lu}\p{Ll}+(?:[- ]\p{Lu}\p{Ll}+){1,2})\s[^.!?;,]*\s(?:for|f[üu]r|pour|para|per|voor|dla)\s(?:the\s|die\s|den\s|das\s|le\s|la\s|el\s|il\s|o\s|de\s)?(?-i:\p{Lu})[\p{L}-]+(?:\s(?-i:\p{Lu})[\p{L}-]+)?(?:\s(?:since|seit|depuis|desde|dal|sinds|od)\s[0-9]{4})?\s*[.!]?$",
             // an "about me" box: "Über mich: …", "About the author: …"
             r"^\W*(?:about (?:me|the author)|[üu]ber mich|[üu]ber (?:den|die) autor(?:in)?|[àa] propos de l['’]auteur|sobre (?:m[íi]|el autor|la autora|o autor)|sull['’]autore|over (?:mij|de auteur)|o (?:mnie|autorze))\s*:",
         ],
@@ -1124,8 +1130,8 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         max_words: 30,
         patterns: &[
             // an invitation to comment, rate or write in: an imperative with a comment noun
-            r"(?:^|[.!?—–-]\s*)(?:leave|join|write|post|add|share|tell|let us know|have your say|hinterlasse|hinterlassen sie|schreib|schreiben sie|diskutier|teile|teilen sie|laissez|laisse|[ée]crivez|dites-nous|donnez|rejoignez|deja|d[ée]janos|escr[íi]benos|cu[ée]ntanos|comenta|lascia|lasciate|scrivi|scriveteci|dicci|deixe|deixa|escreva|conte|laat|schrijf|zostaw|napisz|skomentuj)\s(?:[^.!?]{0,40}\s)?(?:comments?|discussion|conversation|review|rating|kommentar\p{L}*|bewertung|diskussion|commentaires?|avis|note|discussion|comentarios?|valoraci[óo]n|opini[óo]n|commenti|commento|recensione|coment[áa]rios?|avalia[çc][ãa]o|reactie|mening|komentarz\p{L}*|opini\p{L}*|letters?)",
-            r"^\W*(?:[^.!?]{0,40}\?\s+)?(?:write to us|schreiben sie uns|schreib uns|[ée]crivez-nous|escr[íi]benos|scriveteci|escreva-nos|schrijf ons|napisz do nas)\s(?:at|an|unter|[àa]|a|en|su|para|op|na)\s\S+@\S+",
+            r"^\W*(?:[^.!?]*[.!?—–-]\s*)?(?:leave|join|write|post|add|share|tell|let us know|have your say|hinterlasse|hinterlassen sie|schreib|schreiben sie|diskutier|teile|teilen sie|laissez|laisse|[ée]crivez|dites-nous|donnez|rejoignez|deja|d[ée]janos|escr[íi]benos|cu[ée]ntanos|comenta|lascia|lasciate|scrivi|scriveteci|dicci|deixe|deixa|escreva|conte|laat|schrijf|zostaw|napisz|skomentuj)\s(?:[^.!?]*\s)?(?:comments?|discussion|conversation|review|rating|kommentar\p{L}*|bewertung|diskussion|commentaires?|avis|note|discussion|comentarios?|valoraci[óo]n|opini[óo]n|commenti|commento|recensione|coment[áa]rios?|avalia[çc][ãa]o|reactie|mening|komentarz\p{L}*|opini\p{L}*|letters?)",
+            r"^\W*(?:[^.!?]*\?\s+)?(?:write to us|schreiben sie uns|schreib uns|[ée]crivez-nous|escr[íi]benos|scriveteci|escreva-nos|schrijf ons|napisz do nas)\s(?:at|an|unter|[àa]|a|en|su|para|op|na)\s\S+@\S+",
         ],
     },
     LineRuleSpec {
@@ -1166,7 +1172,7 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             // a pointer to the rest elsewhere: "More information on the town's website",
             // "Download the photos in high resolution here"
             r"^\W*(?:more information|further information|weitere informationen|mehr informationen|plus d['’]informations|m[áa]s informaci[óo]n|maggiori informazioni|mais informa[çc][õo]es|meer informatie|wi[ęe]cej informacji)\s(?:on|at|auf|unter|sur|en|in|su|no|na|op|w)\s[^.!?@]*(?:web|site|seite|p[áa]gina|sito|pagina|stronie|portal)[^.!?,]*$",
-            r"(?:download|descarga|t[ée]l[ée]charge|herunterlad|scarica|baixe|pobierz)\p{L}*\s(?:[^.!?]{0,30}\s)?(?:photos?|fotos?|fotograf\p{L}*|images?|im[áa]genes|bilder|immagini|imagens|zdj[ęe]cia|press kit|pressemappe|dossier de presse)",
+            r"(?:download|descarga|t[ée]l[ée]charge|herunterlad|scarica|baixe|pobierz)\p{L}*\s(?:[^.!?]*\s)?(?:photos?|fotos?|fotograf\p{L}*|images?|im[áa]genes|bilder|immagini|imagens|zdj[ęe]cia|press kit|pressemappe|dossier de presse)",
         ],
     },
     LineRuleSpec {
