@@ -388,9 +388,7 @@ impl Extractor {
             threads.as_deref(),
             if tracing { Some(&mut drops) } else { None },
         )?;
-        if threads.is_some()
-            && blocks.iter().map(|b| b.chars).sum::<usize>() < THREAD_PAGE_MAX_CHARS
-        {
+        if threads.is_some() && !has_prose(&blocks) {
             drops.clear();
             blocks = self.passes(
                 doc,
@@ -551,10 +549,21 @@ impl Extractor {
     }
 }
 
-/// A body shorter than this (characters) once comment threads are left out is no article
-/// (about two sentences): the page is the thread itself (a forum, Q&A or guestbook page)
-/// and is read with the thread.
-const THREAD_PAGE_MAX_CHARS: usize = 200;
+/// Whether a body holds a sentence of prose: a paragraph of at least [`PROSE_MIN_WORDS`]
+/// words that ends like a sentence. Once comment threads are left out, a page without one has
+/// no article beside its thread (a forum, Q&A or guestbook page: titles and labels only) and
+/// is read with the thread.
+fn has_prose(blocks: &[RawBlock]) -> bool {
+    blocks.iter().any(|b| {
+        let text = b.block.text.trim_end();
+        b.block.kind == BlockKind::Paragraph
+            && text.split_whitespace().count() >= PROSE_MIN_WORDS
+            && text.ends_with(['.', '!', '?', '…', '。', '！', '？', '"', '”', '»'])
+    })
+}
+
+/// Words of the shortest sentence that counts as prose (a title or a label has fewer).
+const PROSE_MIN_WORDS: usize = 6;
 
 /// Markup-level pass over rendered blocks: paragraphs that are mostly link text (teaser
 /// and link lists that survived container cleaning) and, by preset, short link-only lines
