@@ -6,7 +6,7 @@
 //!
 //! Invariant: `blocks` never holds a block whose text is empty or only whitespace.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What a block of the body is, as far as structure goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -70,6 +70,65 @@ pub struct Metadata {
     pub image: Option<String>,
     /// Tags and categories, in page order, without duplicates.
     pub tags: Vec<String>,
+    /// What kind of page it is and how the body sits in it (for `page_type` and
+    /// `confidence`).
+    pub signals: PageSignals,
+}
+
+/// What kind of page the article came from, judged from its structure.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PageType {
+    /// One story, post or essay.
+    Article,
+    /// Teasers or links to other pages: a home, category, tag, search or archive page.
+    Listing,
+    /// A discussion thread: posts by several people, one after another.
+    Forum,
+    /// One product for sale: price, offer, cart.
+    Product,
+    /// Technical documentation: reference, manual, API pages, with code and section navigation.
+    Documentation,
+    /// An organisation's page about itself or what it offers: about, contact, pricing,
+    /// a service's landing page.
+    Service,
+    /// None of these, or not enough to tell.
+    #[default]
+    Other,
+}
+
+impl PageType {
+    /// The name used in records (`article`, `listing`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Article => "article",
+            Self::Listing => "listing",
+            Self::Forum => "forum",
+            Self::Product => "product",
+            Self::Documentation => "documentation",
+            Self::Service => "service",
+            Self::Other => "other",
+        }
+    }
+}
+
+/// Counts the extractor takes from the page for [`PageType`] and the confidence of the
+/// extraction. Characters are counted after whitespace collapsing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PageSignals {
+    /// The page type judged from the markup.
+    pub page_type: PageType,
+    /// Visible text characters on the whole page.
+    pub page_chars: usize,
+    /// Of which inside links.
+    pub page_link_chars: usize,
+    /// Characters of the extracted body (before the filter stage).
+    pub body_chars: usize,
+    /// Of which inside links.
+    pub body_link_chars: usize,
+    /// Per mille of the page's description words (meta or JSON-LD) found in the body; `None`
+    /// when the page gives no description.
+    pub description_in_body: Option<u16>,
 }
 
 /// An extracted article: its metadata and its body as blocks, in reading order.

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 use xxhash_rust::xxh3::xxh3_128;
 
-use crate::article::{Article, Block, BlockKind};
+use crate::article::{Article, Block, BlockKind, PageType};
 use crate::record::{Record, SCHEMA_VERSION};
 
 /// Characters removed outright: invisible format characters that only get in the way.
@@ -225,6 +225,8 @@ pub fn to_record(article: &Article, ctx: RecordContext<'_>) -> Record {
             .filter_map(|t| normalize_field(Some(t)))
             .collect(),
         word_count: crate::article::word_count(&text),
+        page_type: meta.signals.page_type,
+        confidence: confidence(article),
         markdown: ctx.markdown.then(|| to_markdown(&article.blocks)),
         text,
         removed: None,
@@ -234,9 +236,171 @@ pub fn to_record(article: &Article, ctx: RecordContext<'_>) -> Record {
     }
 }
 
+/// Predicted quality of the extraction, 0-1, from how the kept body sits in its page (see
+/// [`PageSignals`](crate::article::PageSignals)) and what its blocks look like. It ranks
+/// pages by how likely the text is the page's main content, whole and clean; it is not a
+/// probability. Each factor encodes one sign of a good extraction:
+/// * length: a body of a few dozen words is often a fragment (a teaser, a caption, a
+///   consent notice) rather than the page's text;
+/// * links: prose has few links; navigation and teaser lists are mostly links;
+/// * share of the page: a body that is a sliver of a text-rich page has likely missed most
+///   of it; a body longer than the page's visible text came from markup the reader does not
+///   see (scripts, JSON-LD), which is less certain;
+/// * link-heavy pages: where most of the page is links (portals, hubs), the main text is
+///   harder to tell apart;
+/// * description: a page's own summary (meta or JSON-LD description) is usually drawn from
+///   its main text;
+/// * sentences: main text is written in sentences, furniture in labels, so the share of
+///   blocks that end like a sentence and the share of words in blocks of a full sentence's
+///   length both count;
+/// * page type: articles have a well-defined main text; products (specification tables,
+///   buttons, reviews) the least.
+pub fn confidence(article: &Article) -> f64 {
+    let s = &article.meta.signals;
+    let words = article.word_count() as f64;
+    let length = ((words + 1.0).ln() / CONFIDENT_WORDS.ln())
+        .clamp(0.0, 1.0)
+        .powi(2);
+    let link_share = (s.body_link_chars as f64 / s.body_chars.max(1) as f64).clamp(0.0, 1.0);
+    let links = (1.0 - link_share).powi(4);
+    let body_text = s.body_chars.saturating_sub(s.body_link_chars) as f64;
+    let page_text = s.page_chars.saturating_sub(s.page_link_chars).max(1) as f64;
+    let share = body_text / page_text;
+    // Plain-text inputs have no page around the body: nothing to compare with.
+    let share = if s.page_chars == 0 {
+        1.0
+    } else if share > UNSEEN_TEXT_SHARE {
+        UNSEEN_TEXT_FACTOR
+    } else {
+        (share / CONFIDENT_PAGE_SHARE).min(1.0).powf(0.2)
+    };
+    let page_links = s.page_link_chars as f64 / s.page_chars.max(1) as f64;
+    let portal = 1.0 - 0.5 * (page_links - 0.5).max(0.0);
+    let description = s
+        .description_in_body
+        .map_or(0.9, |d| 0.8 + 0.2 * f64::from(d.min(1000)) / 1000.0);
+    let sentences = sentence_shape(&article.blocks);
+    let prior = match s.page_type {
+        PageType::Article => 1.0,
+        PageType::Documentation | PageType::Forum | PageType::Listing | PageType::Service => 0.9,
+        PageType::Other => 0.8,
+        PageType::Product => 0.6,
+    };
+    let c = prior
+        * length
+        * links
+        * share
+        * portal
+        * description
+        * (0.2 + 0.8 * sentences.ending_share)
+        * (0.6 + 0.4 * sentences.long_word_share);
+    (c.clamp(0.0, 1.0) * 1000.0).round() / 1000.0
+}
+
+/// Words from which length no longer lowers the confidence (a long news story).
+const CONFIDENT_WORDS: f64 = 800.0;
+/// Share of the page's non-link text from which the body no longer looks like a fragment.
+const CONFIDENT_PAGE_SHARE: f64 = 0.9;
+/// A body with more non-link text than the page shows (with some slack for counting
+/// differences) came from markup the reader does not see.
+const UNSEEN_TEXT_SHARE: f64 = 1.01;
+/// The share factor of such a body.
+const UNSEEN_TEXT_FACTOR: f64 = 0.3;
+/// Words that make a block a full sentence or more rather than a label.
+const SENTENCE_BLOCK_WORDS: usize = 20;
+
+/// How much of the body is written in sentences.
+struct SentenceShape {
+    /// Share of blocks that end with sentence punctuation (or a closing quote or bracket).
+    ending_share: f64,
+    /// Share of words that sit in blocks of [`SENTENCE_BLOCK_WORDS`] words or more.
+    long_word_share: f64,
+}
+
+fn sentence_shape(blocks: &[Block]) -> SentenceShape {
+    let (mut ending, mut words, mut long_words) = (0usize, 0usize, 0usize);
+    for b in blocks {
+        let text = b.text.trim_end();
+        ending +=
+            usize::from(text.ends_with(['.', '!', '?', '。', '！', '？', ':', '"', '”', ')']));
+        let n = text.split_whitespace().count();
+        words += n;
+        if n >= SENTENCE_BLOCK_WORDS {
+            long_words += n;
+        }
+    }
+    SentenceShape {
+        ending_share: ending as f64 / blocks.len().max(1) as f64,
+        long_word_share: long_words as f64 / words.max(1) as f64,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::PageSignals;
+
+    fn article_with(signals: PageSignals, blocks: Vec<Block>) -> Article {
+        Article {
+            meta: crate::article::Metadata {
+                signals,
+                ..Default::default()
+            },
+            blocks,
+        }
+    }
+
+    #[test]
+    fn confidence_ranks_a_full_story_above_a_fragment_and_a_link_list() {
+        let sentence = "The council voted on Tuesday to extend the bus network to the \
+                        northern districts, and the first buses will run in spring.";
+        let story = article_with(
+            PageSignals {
+                page_type: PageType::Article,
+                page_chars: 9000,
+                page_link_chars: 2000,
+                body_chars: 6000,
+                body_link_chars: 100,
+                description_in_body: Some(900),
+            },
+            (0..40)
+                .map(|_| Block::new(BlockKind::Paragraph, sentence))
+                .collect(),
+        );
+        let fragment = article_with(
+            PageSignals {
+                page_type: PageType::Article,
+                page_chars: 9000,
+                page_link_chars: 2000,
+                body_chars: 300,
+                body_link_chars: 0,
+                description_in_body: Some(100),
+            },
+            vec![Block::new(BlockKind::Paragraph, sentence)],
+        );
+        let links = article_with(
+            PageSignals {
+                page_type: PageType::Listing,
+                page_chars: 9000,
+                page_link_chars: 7000,
+                body_chars: 3000,
+                body_link_chars: 2500,
+                description_in_body: None,
+            },
+            (0..30)
+                .map(|i| Block::new(BlockKind::ListItem, format!("Story headline {i}")))
+                .collect(),
+        );
+        let (s, f, l) = (
+            confidence(&story),
+            confidence(&fragment),
+            confidence(&links),
+        );
+        assert!(s > 0.8 && s <= 1.0, "{s}");
+        assert!(f < s && l < f, "{s} {f} {l}");
+        assert!(l >= 0.0);
+        assert_eq!(confidence(&Article::default()), 0.0);
+    }
 
     #[test]
     fn block_text_is_nfc_and_collapsed() {

@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::article::PageType;
 use crate::error::Stage;
 
 /// Version of the record schema written in every record.
@@ -51,6 +52,13 @@ pub struct Record {
     pub markdown: Option<String>,
     /// Words in `text` (whitespace-separated).
     pub word_count: usize,
+    /// What kind of page the text came from, judged from its markup: `article`, `listing`,
+    /// `forum`, `product`, `documentation`, `service` or `other`.
+    pub page_type: PageType,
+    /// Predicted quality of the extraction, 0-1 (see [`crate::normalize::confidence`]):
+    /// higher when the body is prose that fills a good share of the page, agrees with the
+    /// page's description and has few links. Ranks pages; it is not a probability.
+    pub confidence: f64,
     /// Removed blocks and the rules that removed them (only with `filter.keep_removed = true`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub removed: Option<Vec<RemovedBlock>>,

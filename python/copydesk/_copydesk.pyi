@@ -102,7 +102,8 @@ class Pipeline:
             record's columns (``id``, ``url``, ``source``, ``title``, ``author``,
             ``published``, ``modified``, ``language``, ``language_confidence``,
             ``site_name``, ``description``, ``image``, ``tags``, ``text``, [``markdown``],
-            ``word_count``, [``removed``], ``fetch``, ``seq``, ``schema_version``; ``fetch``
+            ``word_count``, ``page_type``, ``confidence``, [``removed``], ``fetch``, ``seq``,
+            ``schema_version``; ``fetch``
             is the CLI's JSON object as a string, null here since nothing was fetched), then
             ``reject_stage`` and ``reject_reason`` (null for
             records; for rejects the record columns are null except ``url``, ``source``,

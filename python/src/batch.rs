@@ -3,6 +3,7 @@
 //! Output columns, in order: the record's fields as in the JSONL contract (`id`, `url`,
 //! `source`, `title`, `author`, `published`, `modified`, `language`, `language_confidence`,
 //! `site_name`, `description`, `image`, `tags`, `text`, [`markdown`], `word_count`,
+//! `page_type`, `confidence`,
 //! [`removed`], `fetch`, `seq`, `schema_version`), then `reject_stage`, `reject_reason`, then
 //! `input_id` when the input has an `id` column. All columns are nullable (Spark's default),
 //! and integers are signed (`word_count`, `seq`: int64; `schema_version`: int32) because Spark
@@ -132,6 +133,8 @@ impl OutputLayout {
             fields.push(text("markdown"));
         }
         fields.push(Field::new("word_count", DataType::Int64, true));
+        fields.push(text("page_type"));
+        fields.push(Field::new("confidence", DataType::Float64, true));
         if self.keep_removed {
             fields.push(Field::new("removed", DataType::List(removed_item()), true));
         }
@@ -243,6 +246,8 @@ struct Columns {
     text: StringBuilder,
     markdown: Option<StringBuilder>,
     word_count: Int64Builder,
+    page_type: StringBuilder,
+    confidence: Float64Builder,
     removed: Option<ListBuilder<StructBuilder>>,
     fetch: StringBuilder,
     seq: Int64Builder,
@@ -267,6 +272,8 @@ impl Columns {
                 .markdown
                 .then(|| StringBuilder::with_capacity(rows, html_bytes / 4)),
             word_count: Int64Builder::with_capacity(rows),
+            page_type: StringBuilder::with_capacity(rows, rows * 8),
+            confidence: Float64Builder::with_capacity(rows),
             removed: layout.keep_removed.then(|| {
                 ListBuilder::new(StructBuilder::from_fields(removed_fields(), 0))
                     .with_field(removed_item())
@@ -308,6 +315,8 @@ impl Columns {
         }
         self.word_count
             .append_value(i64::try_from(r.word_count).unwrap_or(i64::MAX));
+        self.page_type.append_value(r.page_type.as_str());
+        self.confidence.append_value(r.confidence);
         if let Some(removed) = &mut self.removed {
             for item in r.removed.iter().flatten() {
                 let s = removed.values();
@@ -349,6 +358,8 @@ impl Columns {
             md.append_null();
         }
         self.word_count.append_null();
+        self.page_type.append_null();
+        self.confidence.append_null();
         if let Some(removed) = &mut self.removed {
             removed.append_null();
         }
@@ -375,6 +386,8 @@ impl Columns {
             out.push(Arc::new(md.finish()));
         }
         out.push(Arc::new(self.word_count.finish()));
+        out.push(Arc::new(self.page_type.finish()));
+        out.push(Arc::new(self.confidence.finish()));
         if let Some(mut removed) = self.removed {
             out.push(Arc::new(removed.finish()));
         }

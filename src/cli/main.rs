@@ -542,8 +542,8 @@ fn eval(
             published: field(article.meta.published.as_deref()),
             lang: field(article.meta.language.as_deref()),
             site_name: field(article.meta.site_name.as_deref()),
-            page_type: None,
-            confidence: None,
+            page_type: Some(article.meta.signals.page_type.as_str().to_owned()),
+            confidence: Some(copydesk::normalize::confidence(&article)),
             rejected,
         })
     };

@@ -288,6 +288,8 @@ pub struct SetReport {
     pub worst: Vec<PageScore>,
     /// Pages of the set in the check part (whatever part was scored).
     pub check_pages: usize,
+    /// Pages in the whole set.
+    pub set_pages: usize,
     /// Scored pages that the document-level filter rejected.
     pub rejected: usize,
     /// Ids of rejected pages whose gold body has at least [`LONG_GOLD_WORDS`] words.
@@ -568,7 +570,7 @@ impl EvalReport {
             s.failed,
             s.rejected,
             s.check_pages,
-            s.pages.max(s.check_pages),
+            s.set_pages,
         )?;
         if let Some(b) = &s.body {
             writeln!(
@@ -1105,6 +1107,7 @@ pub fn evaluate(
             .collect();
         let mut set = score_set(name, &pages, opts.worst);
         set.check_pages = check.iter().filter(|&&c| c).count();
+        set.set_pages = gold.len();
         set.parts = part_rows(&pages, opts.part);
         set.types = type_rows(&pages);
         let conf_check = opts.part != Part::Tune;
@@ -1548,6 +1551,7 @@ fn score_set(name: String, pages: &[Scored<'_>], worst_n: usize) -> SetReport {
         meta,
         worst,
         check_pages: 0,
+        set_pages: 0,
         rejected: rejected.len(),
         rejected_long,
         parts: Vec::new(),
@@ -1844,6 +1848,7 @@ mod tests {
                 meta: vec![],
                 worst: vec![],
                 check_pages: 0,
+                set_pages: 0,
                 rejected: 0,
                 rejected_long: vec![],
                 parts: vec![],

@@ -197,6 +197,7 @@ pub(crate) fn extract_meta(input: &MetaInput<'_>) -> Metadata {
         description,
         image,
         tags: tag_list,
+        ..Metadata::default()
     }
 }
 

@@ -31,6 +31,7 @@
 mod budget;
 mod dom;
 mod meta;
+mod page_type;
 mod prepass;
 mod prune;
 mod recover;
@@ -296,6 +297,7 @@ impl Extractor {
         {
             raw = recover::with_lead(&raw, recovered, recover::page_description(&doc).as_deref());
         }
+        let body_link_chars: usize = raw.iter().map(|b| b.link_chars).sum();
         let mut blocks = filter_blocks(raw, &preset, &mut dropped);
         drop_orphan_headings(&mut blocks, &mut dropped);
         let body_text: String = blocks
@@ -303,12 +305,22 @@ impl Extractor {
             .map(|b| b.text.as_str())
             .collect::<Vec<_>>()
             .join("\n");
-        let meta = meta::extract_meta(&meta::MetaInput {
+        let mut meta = meta::extract_meta(&meta::MetaInput {
             doc: &doc,
             url,
             body_text: &body_text,
             max_year: self.config.max_date_year,
         });
+        meta.signals = page_type::signals(
+            &doc,
+            url,
+            &page_type::BodyFacts {
+                chars: body_text.chars().count(),
+                link_chars: body_link_chars,
+                text: &body_text,
+                description: meta.description.as_deref(),
+            },
+        );
         deadline.check()?;
         drop_title_heading(&mut blocks, meta.title.as_deref(), &mut dropped);
         if blocks.is_empty() {

@@ -46,13 +46,15 @@ pub const LANGUAGE_SAMPLE_CHARS: usize = 2048;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QualityPreset {
-    /// Reject a page only when it has no content: under `min_words` (25) words left, a
-    /// "please enable JavaScript" shell, or a language or page type the config excludes.
+    /// Reject a page only when it has no content: under `min_words` (25) words found by the
+    /// extractor (a "please enable JavaScript" shell among them), or a language the config
+    /// excludes.
     #[default]
     Content,
     /// For dataset building: also the Gopher thresholds (non-alphabetic share, word length,
     /// symbol ratio, bullet and ellipsis lines, stop words, maximum size), lorem-ipsum
-    /// placeholders, at least 50 words, and near-duplicate removal.
+    /// placeholders, JavaScript notices with under 150 words of other text, at least 50
+    /// words, and near-duplicate removal.
     Dataset,
 }
 
@@ -72,7 +74,7 @@ pub struct QualityConfig {
     /// Reject articles containing "lorem ipsum" placeholder text (C4).
     pub lorem_ipsum: bool,
     /// Reject "please enable JavaScript" shells: pages with such a notice and fewer than 150
-    /// words of other text.
+    /// words of other text (`dataset` preset).
     pub javascript_page: bool,
     /// Further Gopher heuristics (`enabled` by the `dataset` preset).
     pub gopher: GopherConfig,
@@ -95,7 +97,7 @@ impl QualityConfig {
                 1.0
             },
             lorem_ipsum: dataset,
-            javascript_page: true,
+            javascript_page: dataset,
             gopher: GopherConfig {
                 enabled: dataset,
                 ..GopherConfig::default()

@@ -1358,7 +1358,8 @@ fn lorem_ipsum_and_javascript_pages_are_rejected() {
         "Please enable JavaScript to view this page.",
         "This site requires a modern browser with scripts turned on to work correctly.",
     ]);
-    let mut c = FilterConfig::default();
+    assert!(default_filter().apply(&mut js.clone(), None).is_err());
+    let mut c = dataset_config();
     c.quality.min_words = 0;
     let f = c.build(Path::new(".")).unwrap();
     let err = f.apply(&mut js, None).unwrap_err();

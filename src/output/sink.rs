@@ -437,6 +437,8 @@ mod parquet_sink {
             text("text", false),
             text("markdown", true),
             Field::new("word_count", DataType::UInt64, false),
+            text("page_type", false),
+            Field::new("confidence", DataType::Float64, false),
             Field::new(
                 "removed",
                 DataType::List(Arc::new(Field::new(
@@ -582,6 +584,13 @@ mod parquet_sink {
             strings(&|r| Some(&r.text)),
             strings(&|r| r.markdown.as_deref()),
             Arc::new(word_count.finish()),
+            strings(&|r| Some(r.page_type.as_str())),
+            Arc::new(
+                records
+                    .iter()
+                    .map(|r| r.confidence)
+                    .collect::<arrow_array::Float64Array>(),
+            ),
             Arc::new(removed.finish()),
             {
                 let fetch: Vec<Option<String>> = records

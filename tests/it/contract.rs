@@ -36,6 +36,12 @@ fn record(seq: u64, text: &str) -> Record {
         image: None,
         tags: vec!["a".into(), "b".into()],
         word_count: text.split_whitespace().count(),
+        page_type: if seq == 0 {
+            copydesk::article::PageType::Article
+        } else {
+            copydesk::article::PageType::Other
+        },
+        confidence: if seq == 0 { 0.875 } else { 0.0 },
         text: text.into(),
         markdown: None,
         removed: None,
