@@ -5,6 +5,7 @@
 //! calendar dates) and the first valid one wins. Deterministic: no clock; "not in the future"
 //! is a fixed upper year from the config plus "not after the page's modification date".
 
+use super::text_key::text_key;
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
@@ -411,13 +412,6 @@ fn fill_from_article(out: &mut JsonLd, v: &Value) {
 
 // ---------------------------------------------------------------- title
 
-fn norm_cmp(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 fn pick_title(
     doc: &Doc,
     tags: &MetaTags,
@@ -436,7 +430,7 @@ fn pick_title(
         .or_else(|| h1.map(str::to_string))?;
     let raw = collapse_ws(&raw);
     if let Some(h) = h1
-        && norm_cmp(h) == norm_cmp(&raw)
+        && text_key(h) == text_key(&raw)
     {
         return Some(raw);
     }
@@ -452,22 +446,22 @@ pub(crate) fn strip_site_name(
 ) -> String {
     let host = url
         .and_then(|u| u.host_str())
-        .map(norm_cmp)
+        .map(text_key)
         .unwrap_or_default();
-    let site_n = site.map(norm_cmp).unwrap_or_default();
+    let site_n = site.map(text_key).unwrap_or_default();
     let looks_like_site = |seg: &str| {
-        let n = norm_cmp(seg);
+        let n = text_key(seg);
         !n.is_empty()
             && ((!site_n.is_empty() && (n == site_n || site_n.contains(&n) || n.contains(&site_n)))
                 || (!host.is_empty() && host.contains(&n) && n.len() >= 3))
     };
     // A heading equal to one segment is the best evidence.
     if let Some(h) = h1 {
-        let hn = norm_cmp(h);
+        let hn = text_key(h);
         for sep in sel::TITLE_SEPARATORS {
             if raw.contains(sep) {
                 for seg in raw.split(sep) {
-                    if !hn.is_empty() && norm_cmp(seg) == hn {
+                    if !hn.is_empty() && text_key(seg) == hn {
                         return seg.trim().to_string();
                     }
                 }
@@ -648,7 +642,7 @@ fn is_valid_author(s: &str, site: Option<&str>) -> bool {
         return false;
     }
     if let Some(site) = site
-        && norm_cmp(site) == norm_cmp(s)
+        && text_key(site) == text_key(s)
     {
         return false;
     }

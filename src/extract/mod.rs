@@ -38,6 +38,7 @@ mod recover;
 mod render;
 mod score;
 mod selectors;
+mod text_key;
 mod trace;
 mod tree;
 
@@ -711,13 +712,7 @@ fn is_spelled_out_address(text: &str) -> bool {
 /// Drops a leading heading that repeats the title (it is metadata, not body).
 fn drop_title_heading(blocks: &mut Vec<Block>, title: Option<&str>, dropped: &mut Vec<Dropped>) {
     let Some(title) = title else { return };
-    let norm = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let t = norm(title);
+    let t = text_key::text_key(title);
     if t.is_empty() {
         return;
     }
@@ -726,7 +721,7 @@ fn drop_title_heading(blocks: &mut Vec<Block>, title: Option<&str>, dropped: &mu
         .take(3)
         .position(|b| matches!(b.kind, BlockKind::Heading(_)))
     {
-        let h = norm(&blocks[pos].text);
+        let h = text_key::text_key(&blocks[pos].text);
         if !h.is_empty()
             && (h == t || (h.len() > 20 && t.contains(&h)) || (t.len() > 20 && h.contains(&t)))
         {

@@ -14,6 +14,7 @@
 //! Nothing else here runs on the common path: [`should_try`] gates it on a thin body, so the
 //! JSON-LD is parsed a second time only then (metadata parses it once for itself).
 
+use super::text_key::text_key;
 use std::collections::HashSet;
 
 use serde_json::Value;
@@ -237,15 +238,6 @@ pub(crate) fn page_description(doc: &Doc) -> Option<String> {
     None
 }
 
-/// Letters and digits only, lowercased: the form in which a lead and a description are
-/// compared.
-fn norm(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// The recovered body, preceded by the DOM's lead paragraph when that paragraph is the
 /// page description and the recovered text lacks it: a paywalled page shows its
 /// standfirst while JSON-LD carries only the body after it.
@@ -254,20 +246,20 @@ pub(crate) fn with_lead(
     mut recovered: Vec<RawBlock>,
     description: Option<&str>,
 ) -> Vec<RawBlock> {
-    let Some(desc) = description.map(norm).filter(|d| !d.is_empty()) else {
+    let Some(desc) = description.map(text_key).filter(|d| !d.is_empty()) else {
         return recovered;
     };
     let lead = dom.iter().find(|b| {
-        let t = norm(&b.block.text);
+        let t = text_key(&b.block.text);
         t == desc
             || (desc.len().min(t.len()) >= MIN_LEAD_PREFIX_CHARS
                 && (t.starts_with(&desc) || desc.starts_with(&t)))
     });
     let Some(lead) = lead else { return recovered };
-    let lead_norm = norm(&lead.block.text);
+    let lead_norm = text_key(&lead.block.text);
     if recovered
         .iter()
-        .any(|b| norm(&b.block.text).contains(&lead_norm))
+        .any(|b| text_key(&b.block.text).contains(&lead_norm))
     {
         return recovered;
     }

@@ -12,6 +12,7 @@
 
 use super::dom::{Doc, NodeData};
 use super::selectors::{self as sel, is_in};
+use super::text_key::text_key;
 
 /// Per-node text statistics over the nodes that are not removed.
 #[derive(Debug, Clone)]
@@ -412,14 +413,6 @@ const FEED_MAX_LEVELS: usize = 8;
 /// A story of a feed holds at least this much text (characters); teaser cards hold less.
 const FEED_MIN_STORY_CHARS: u32 = 400;
 
-/// Letters and digits of `s`, lowercased: headings and titles compared without punctuation.
-fn title_key(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// Whether the first `h1`/`h2` in `i` repeats the page `<title>` (which may carry a site
 /// suffix).
 fn heading_is_title(doc: &Doc, removed: &[bool], i: usize, title: &str) -> bool {
@@ -434,7 +427,7 @@ fn heading_is_title(doc: &Doc, removed: &[bool], i: usize, title: &str) -> bool 
             continue;
         }
         if matches!(doc.tag(j), "h1" | "h2") {
-            let h = title_key(&doc.text_of(j, |k| removed[k]));
+            let h = text_key(&doc.text_of(j, |k| removed[k]));
             return h.chars().count() >= 10 && title.contains(&h);
         }
         j += 1;
@@ -493,7 +486,7 @@ fn feed_story(
     }
     let title = doc
         .find_tag("title")
-        .map(|t| title_key(&doc.text_of(t, |_| false)))
+        .map(|t| text_key(&doc.text_of(t, |_| false)))
         .unwrap_or_default();
     if heading_is_title(doc, removed, own, &title) {
         return top;
