@@ -17,7 +17,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use copydesk::fetch::{self, FetchOutcome, ListSource, Progress};
+use copydesk::fetch::{self, FetchOutcome, ListSource};
 use copydesk::output::ResumeState;
 use copydesk::{FetchConfig, FetchError, FetchInfo, FetchPlan, Page, PageError};
 use tokio::runtime::Runtime;
