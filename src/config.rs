@@ -56,9 +56,10 @@ pub struct PipelineConfig {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct OutputConfig {
-    /// Records file; `-` is stdout. Relative to the config file. The extension picks the
-    /// format: `.jsonl` / `.ndjson` (or no extension), `.jsonl.gz`, `.jsonl.zst`, `.parquet`;
-    /// any other extension is refused ([`crate::output::Output::check`]).
+    /// Records file; `-` is stdout. Relative to the config file. The extension (or `format`)
+    /// picks the format: `.jsonl` / `.ndjson`, `.jsonl.gz`, `.jsonl.zst`, `.parquet`, `.csv`,
+    /// or a directory with `format = "md"|"txt"`; any other extension is refused before any
+    /// work (`OutputConfig::format_problem`, `OutputFormat::resolve`).
     pub path: PathBuf,
     /// Rejects file (JSON Lines). Default: next to `path`, one per output
     /// ([`crate::output::default_rejects_path`]: `a.jsonl` -> `a.rejects.jsonl`, `a.parquet` ->
