@@ -1458,3 +1458,466 @@ fn issue_16_url_and_site_name_agree_between_fetch_and_clean() {
     }
     assert_eq!(cleaned["site_name"], "127.0.0.1");
 }
+
+// ---------------------------------------------------------------- discovery (issue 17)
+
+/// Fixed documents of a discovery host: path -> (content type, body).
+type Docs = HashMap<String, (&'static str, Vec<u8>)>;
+
+/// Serves the fixed documents, articles at `/page/{name}`, and 404 for anything else
+/// (robots.txt included, unless it is one of the documents).
+async fn serve_doc(
+    State((seen, docs)): State<(Arc<Seen>, Arc<Docs>)>,
+    uri: axum::http::Uri,
+) -> Response {
+    let path = uri.path();
+    seen.hit(path);
+    if let Some(name) = path.strip_prefix("/page/") {
+        return html(article(name));
+    }
+    match docs.get(path) {
+        Some((content_type, body)) => {
+            ([(header::CONTENT_TYPE, *content_type)], body.clone()).into_response()
+        }
+        None => (StatusCode::NOT_FOUND, "no").into_response(),
+    }
+}
+
+/// A host on `ip` serving the documents `docs` makes from its base URL (`http://ip:port`).
+fn doc_host(rt: &Runtime, ip: &str, docs: impl FnOnce(&str) -> Docs) -> Host {
+    let listener = rt.block_on(tokio::net::TcpListener::bind((ip, 0))).unwrap();
+    let addr = listener.local_addr().unwrap();
+    let seen = Arc::new(Seen::default());
+    let docs = Arc::new(docs(&format!("http://{addr}")));
+    let app = Router::new()
+        .fallback(serve_doc)
+        .with_state((Arc::clone(&seen), docs));
+    rt.spawn(async move { axum::serve(listener, app).await.unwrap() });
+    Host { addr, seen }
+}
+
+fn urlset(urls: &[String]) -> Vec<u8> {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for url in urls {
+        xml.push_str(&format!(
+            "  <url><loc>{url}</loc><lastmod>2026-12-01</lastmod></url>\n"
+        ));
+    }
+    xml.push_str("</urlset>\n");
+    xml.into_bytes()
+}
+
+fn gzipped(body: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(body).unwrap();
+    encoder.finish().unwrap()
+}
+
+/// What one `copydesk fetch` run left: exit code, records, rejects and stderr.
+struct Ran {
+    code: Option<i32>,
+    records: Vec<serde_json::Value>,
+    rejects: Vec<serde_json::Value>,
+    stderr: String,
+}
+
+impl Ran {
+    fn sources(&self) -> Vec<String> {
+        let mut sources: Vec<String> = self
+            .records
+            .iter()
+            .map(|r| r["source"].as_str().unwrap().to_string())
+            .collect();
+        sources.sort();
+        sources
+    }
+}
+
+/// Runs `copydesk fetch ARGS -o out.jsonl` in a fresh directory with a config for the short
+/// test articles (robots.txt obeyed, no retries, no progress lines).
+fn fetch_cli(args: &[&str]) -> Ran {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("test.toml"),
+        "[fetch]\nretries = 0\nprogress_interval_secs = 0\n[filter.quality]\nmin_words = 5\n",
+    )
+    .unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .current_dir(dir.path())
+        .args(["fetch", "-c", "test.toml", "-o", "out.jsonl"])
+        .args(args)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    Ran {
+        code: output.status.code(),
+        records: read_lines(&dir.path().join("out.jsonl")),
+        rejects: read_lines(&dir.path().join("out.rejects.jsonl")),
+        stderr,
+    }
+}
+
+#[test]
+fn issue_17_sitemap_index_with_a_gzip_sitemap_fetches_each_article_once() {
+    let rt = runtime();
+    let other = doc_host(&rt, "127.0.0.3", |_| Docs::new());
+    let off_host = other.url("/page/elsewhere");
+    let site = doc_host(&rt, "127.0.0.2", |base| {
+        let index = format!(
+            "<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\
+             <sitemap><loc>{base}/maps/one.xml</loc></sitemap>\
+             <sitemap><loc>{base}/maps/two.xml.gz</loc></sitemap></sitemapindex>"
+        );
+        let one = urlset(&[
+            format!("{base}/page/a"),
+            format!("{base}/page/b"),
+            off_host.clone(),
+            format!("{base}/page/a#comments"), // the same page: fetched once
+        ]);
+        let two = gzipped(&urlset(&[format!("{base}/page/c")]));
+        Docs::from([
+            (
+                "/sitemap_index.xml".into(),
+                ("application/xml", index.into_bytes()),
+            ),
+            ("/maps/one.xml".into(), ("text/xml", one)),
+            // A .xml.gz file as most servers send it: gzip bytes, no Content-Encoding.
+            ("/maps/two.xml.gz".into(), ("application/x-gzip", two)),
+        ])
+    });
+    let ran = fetch_cli(&["--sitemap", &site.url("/sitemap_index.xml")]);
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert_eq!(
+        ran.sources(),
+        ["/page/a", "/page/b", "/page/c"].map(|p| site.url(p))
+    );
+    assert!(ran.rejects.is_empty(), "{:?}", ran.rejects);
+    assert!(
+        ran.stderr.contains(
+            "discovered 3 article URLs in 3 documents (1 off-host URL skipped, 1 duplicate); \
+             --any-host keeps off-host URLs"
+        ),
+        "{}",
+        ran.stderr
+    );
+    for path in ["/page/a", "/page/b", "/page/c", "/maps/one.xml"] {
+        assert_eq!(site.seen.count(path), 1, "{path}");
+    }
+    assert_eq!(
+        other.seen.count("/page/elsewhere"),
+        0,
+        "off-host URL fetched"
+    );
+}
+
+#[test]
+fn issue_17_off_host_urls_are_kept_with_any_host() {
+    let rt = runtime();
+    let other = doc_host(&rt, "127.0.0.3", |_| Docs::new());
+    let off_host = other.url("/page/elsewhere");
+    let site = doc_host(&rt, "127.0.0.2", |base| {
+        let map = urlset(&[format!("{base}/page/home"), off_host.clone()]);
+        Docs::from([("/sitemap.xml".into(), ("application/xml", map))])
+    });
+    let ran = fetch_cli(&["--sitemap", &site.url("/sitemap.xml"), "--any-host"]);
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert_eq!(ran.sources(), [site.url("/page/home"), off_host]);
+    assert_eq!(other.seen.count("/page/elsewhere"), 1);
+}
+
+#[test]
+fn issue_17_site_root_reads_the_sitemaps_robots_txt_names() {
+    let rt = runtime();
+    let site = doc_host(&rt, "127.0.0.2", |base| {
+        let robots = format!(
+            "User-agent: *\nDisallow: /page/private\nDisallow: /closed/\n\n\
+             Sitemap: {base}/maps/news.xml\n"
+        );
+        let news = urlset(&[format!("{base}/page/one"), format!("{base}/page/private")]);
+        let closed = urlset(&[format!("{base}/page/two")]);
+        Docs::from([
+            ("/robots.txt".into(), ("text/plain", robots.into_bytes())),
+            ("/maps/news.xml".into(), ("application/xml", news)),
+            ("/closed/map.xml".into(), ("application/xml", closed)),
+        ])
+    });
+    let ran = fetch_cli(&["--sitemap", &site.url("/")]);
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert_eq!(ran.sources(), [site.url("/page/one")]);
+    // The discovered URLs go through the usual politeness: robots.txt's Disallow applies.
+    assert_eq!(ran.rejects.len(), 1, "{:?}", ran.rejects);
+    assert_eq!(ran.rejects[0]["source"], site.url("/page/private").as_str());
+    assert_eq!(ran.rejects[0]["reason"], "disallowed by robots.txt");
+    assert!(
+        ran.stderr
+            .contains("discovered 2 article URLs in 1 document"),
+        "{}",
+        ran.stderr
+    );
+    assert_eq!(site.seen.count("/page/private"), 0);
+    // A sitemap robots.txt disallows is not read either.
+    let ran = fetch_cli(&["--sitemap", &site.url("/closed/map.xml")]);
+    assert_eq!(ran.code, Some(2), "{}", ran.stderr);
+    assert!(
+        ran.stderr.contains(&format!(
+            "copydesk: error: sitemap {}: disallowed by robots.txt",
+            site.url("/closed/map.xml")
+        )),
+        "{}",
+        ran.stderr
+    );
+    assert_eq!(site.seen.count("/closed/map.xml"), 0);
+}
+
+#[test]
+fn issue_17_site_root_without_sitemap_lines_tries_sitemap_xml() {
+    let rt = runtime();
+    let site = doc_host(&rt, "127.0.0.2", |base| {
+        let map = urlset(&[format!("{base}/page/found")]);
+        Docs::from([("/sitemap.xml".into(), ("application/xml", map))])
+    });
+    let ran = fetch_cli(&["--sitemap", &site.url("")]);
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert_eq!(ran.sources(), [site.url("/page/found")]);
+    // Nothing there either: the error says where it looked.
+    let empty = doc_host(&rt, "127.0.0.3", |_| Docs::new());
+    let ran = fetch_cli(&["--sitemap", &empty.url("/")]);
+    assert_eq!(ran.code, Some(2), "{}", ran.stderr);
+    assert!(
+        ran.stderr.contains(&format!(
+            "copydesk: error: sitemap {}: robots.txt lists no sitemap, and the usual place \
+             failed: sitemap {}: cannot fetch: http status 404",
+            empty.url("/"),
+            empty.url("/sitemap.xml")
+        )),
+        "{}",
+        ran.stderr
+    );
+}
+
+#[test]
+fn issue_17_rss_and_atom_feeds_list_their_articles() {
+    let rt = runtime();
+    let site = doc_host(&rt, "127.0.0.2", |base| {
+        let rss = format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>News</title>\
+             <link>{base}/</link>\
+             <item><title>One</title><link>{base}/page/rss-one</link></item>\
+             <item><title>Two</title><guid>{base}/page/rss-two</guid></item>\
+             </channel></rss>"
+        );
+        let atom = format!(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">\
+             <title>News</title><link rel=\"self\" href=\"{base}/atom.xml\"/>\
+             <entry><title>A</title><link rel=\"alternate\" href=\"{base}/page/atom-a\"/></entry>\
+             <entry><title>B</title><link href=\"/page/atom-b\"/></entry>\
+             <entry><title>Again</title><link href=\"{base}/page/rss-one\"/></entry>\
+             </feed>"
+        );
+        Docs::from([
+            (
+                "/feed.rss".into(),
+                ("application/rss+xml", rss.into_bytes()),
+            ),
+            (
+                "/atom.xml".into(),
+                ("application/atom+xml", atom.into_bytes()),
+            ),
+        ])
+    });
+    let ran = fetch_cli(&[
+        "--feed",
+        &site.url("/feed.rss"),
+        "--feed",
+        &site.url("/atom.xml"),
+    ]);
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert_eq!(
+        ran.sources(),
+        [
+            "/page/atom-a",
+            "/page/atom-b",
+            "/page/rss-one",
+            "/page/rss-two"
+        ]
+        .map(|p| site.url(p))
+    );
+    assert!(ran.rejects.is_empty(), "{:?}", ran.rejects);
+    assert!(
+        ran.stderr
+            .contains("discovered 4 article URLs in 2 documents (1 duplicate)"),
+        "{}",
+        ran.stderr
+    );
+    // The feeds themselves are read once each and are not records.
+    assert_eq!(site.seen.count("/feed.rss"), 1);
+    assert_eq!(site.seen.count("/atom.xml"), 1);
+}
+
+#[test]
+fn issue_17_max_urls_caps_the_discovered_urls() {
+    let rt = runtime();
+    let site = doc_host(&rt, "127.0.0.2", |base| {
+        let index = format!(
+            "<sitemapindex><sitemap><loc>{base}/one.xml</loc></sitemap>\
+             <sitemap><loc>{base}/two.xml</loc></sitemap></sitemapindex>"
+        );
+        let one = urlset(
+            &(0..3)
+                .map(|i| format!("{base}/page/p{i}"))
+                .collect::<Vec<_>>(),
+        );
+        let two = urlset(&[format!("{base}/page/p9")]);
+        Docs::from([
+            ("/index.xml".into(), ("application/xml", index.into_bytes())),
+            ("/one.xml".into(), ("application/xml", one)),
+            ("/two.xml".into(), ("application/xml", two)),
+        ])
+    });
+    let ran = fetch_cli(&["--sitemap", &site.url("/index.xml"), "--max-urls", "2"]);
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert_eq!(ran.sources(), [site.url("/page/p0"), site.url("/page/p1")]);
+    assert!(
+        ran.stderr
+            .contains("discovered 2 article URLs in 2 documents (--max-urls reached)"),
+        "{}",
+        ran.stderr
+    );
+    assert_eq!(site.seen.count("/page/p2"), 0);
+    // The cap was reached in the first sitemap: the second is not even read.
+    assert_eq!(site.seen.count("/two.xml"), 0);
+    let bad = fetch_cli(&["--sitemap", &site.url("/index.xml"), "--max-urls", "0"]);
+    assert_eq!(bad.code, Some(2), "{}", bad.stderr);
+}
+
+#[test]
+fn issue_17_unreadable_sitemaps_and_feeds_are_clear_errors() {
+    let rt = runtime();
+    let site = doc_host(&rt, "127.0.0.2", |base| {
+        let index = format!(
+            "<sitemapindex><sitemap><loc>{base}/missing.xml</loc></sitemap>\
+             <sitemap><loc>{base}/ok.xml</loc></sitemap></sitemapindex>"
+        );
+        Docs::from([
+            (
+                "/broken.xml".into(),
+                (
+                    "application/xml",
+                    b"<urlset><url><loc>x</url></urlset>".to_vec(),
+                ),
+            ),
+            (
+                "/truncated.xml.gz".into(),
+                ("application/gzip", gzipped(b"<urlset><url>")[..12].to_vec()),
+            ),
+            (
+                "/page.html".into(),
+                (
+                    "text/html",
+                    b"<!doctype html><html><body>hi</body></html>".to_vec(),
+                ),
+            ),
+            ("/index.xml".into(), ("application/xml", index.into_bytes())),
+            (
+                "/ok.xml".into(),
+                ("application/xml", urlset(&[format!("{base}/page/ok")])),
+            ),
+        ])
+    });
+    let url = |p: &str| site.url(p);
+    for (args, message) in [
+        (
+            ["--sitemap", &url("/broken.xml")],
+            format!(
+                "copydesk: error: sitemap {}: not a sitemap or feed: malformed XML at byte",
+                url("/broken.xml")
+            ),
+        ),
+        (
+            ["--sitemap", &url("/truncated.xml.gz")],
+            format!(
+                "copydesk: error: sitemap {}: not a sitemap or feed: corrupt gzip data",
+                url("/truncated.xml.gz")
+            ),
+        ),
+        (
+            ["--feed", &url("/page.html")],
+            format!(
+                "copydesk: error: feed {}: not a sitemap or feed: an HTML page",
+                url("/page.html")
+            ),
+        ),
+        (
+            ["--feed", &url("/nowhere.rss")],
+            format!(
+                "copydesk: error: feed {}: cannot fetch: http status 404",
+                url("/nowhere.rss")
+            ),
+        ),
+    ] {
+        let ran = fetch_cli(&args);
+        assert_eq!(ran.code, Some(2), "{args:?}: {}", ran.stderr);
+        assert!(ran.stderr.contains(&message), "{args:?}: {}", ran.stderr);
+        assert!(ran.records.is_empty() && ran.rejects.is_empty());
+    }
+    // A sitemap an index lists that fails is a warning; the others are still read.
+    let ran = fetch_cli(&["--sitemap", &url("/index.xml")]);
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert_eq!(ran.sources(), [url("/page/ok")]);
+    assert!(
+        ran.stderr.contains(&format!(
+            "sitemap {}: cannot fetch: http status 404",
+            url("/missing.xml")
+        )),
+        "{}",
+        ran.stderr
+    );
+    assert!(
+        ran.stderr.contains("1 sitemap unreadable"),
+        "{}",
+        ran.stderr
+    );
+}
+
+#[test]
+fn issue_17_urls_without_a_scheme_get_a_hint() {
+    let ran = fetch_cli(&["--sitemap", "example.com"]);
+    assert_eq!(ran.code, Some(2), "{}", ran.stderr);
+    assert!(
+        ran.stderr.contains(
+            "copydesk: error: sitemap example.com: invalid url (no scheme): did you mean \
+             https://example.com?"
+        ),
+        "{}",
+        ran.stderr
+    );
+    // The same hint for such a line of a URL list, in the reject's reason.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("urls.txt"),
+        "example.com/news/1\nnot a url\n",
+    )
+    .unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .current_dir(dir.path())
+        .args(["fetch", "urls.txt", "-o", "out.jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let rejects = read_lines(&dir.path().join("out.rejects.jsonl"));
+    let reasons: Vec<&str> = rejects
+        .iter()
+        .map(|r| r["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "invalid url (no scheme): did you mean https://example.com/news/1?",
+            "invalid url: relative URL without a base"
+        ]
+    );
+}

@@ -33,8 +33,9 @@ pub enum Command {
     /// Show what the filter stage removes from one page, and which rule removed each line.
     Explain(ExplainArgs),
     /// Fetch URLs and clean the pages: URL list files (lines, CSV with a `url` column, JSON
-    /// lines with a `url` field), `-` for stdin, or URLs. Re-running with the same output
-    /// resumes: URLs already written are not fetched again.
+    /// lines with a `url` field), `-` for stdin, or URLs; or the articles a sitemap or feed
+    /// lists (--sitemap, --feed). Re-running with the same output resumes: URLs already
+    /// written are not fetched again.
     Fetch(FetchArgs),
     /// Score extraction on dataset folders (html/<id>.html.gz + ground-truth.jsonl): shingle
     /// P/R/F1 for body sets, snippet hit/leak for snippet sets, metadata accuracy per field.
@@ -144,10 +145,26 @@ pub struct ExplainArgs {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(group = clap::ArgGroup::new("discovery").args(["sitemap", "feed"]).multiple(true))]
 pub struct FetchArgs {
     /// URL list files, `-`, or http(s) URLs.
-    #[arg(required = true, value_name = "URLS")]
+    #[arg(required_unless_present = "discovery", value_name = "URLS")]
     pub lists: Vec<String>,
+    /// Fetch the articles a sitemap lists: a sitemap, a sitemap index (its sitemaps are read
+    /// too), or a site root (`https://example.com/`), whose robots.txt `Sitemap:` lines name
+    /// them (else /sitemap.xml). gzip (.xml.gz) is read too. Repeatable.
+    #[arg(long, value_name = "URL")]
+    pub sitemap: Vec<String>,
+    /// Fetch the articles an RSS or Atom feed links to. Repeatable.
+    #[arg(long, value_name = "URL")]
+    pub feed: Vec<String>,
+    /// Fetch at most N of the URLs --sitemap and --feed discover (all together).
+    #[arg(long, value_name = "N", requires = "discovery", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_urls: Option<u64>,
+    /// Keep discovered URLs on any host; by default only those on the sitemap's or feed's own
+    /// host are fetched (hosts compared lower-cased, a leading `www.` ignored).
+    #[arg(long, requires = "discovery")]
+    pub any_host: bool,
     /// Records output; `-` is stdout (no resume then). The extension picks the format, as
     /// for `clean`.
     #[arg(short, long, default_value = "-")]

@@ -234,6 +234,7 @@ fn explain(
 
 /// `copydesk fetch`: URL lists (or URLs) through the fetch stage and the stages.
 fn fetch(args: FetchArgs) -> anyhow::Result<ExitCode> {
+    let (seeds, discovery) = discovery_of(&args);
     let (mut settings, config_path) = settings_from(args.config.as_deref())?;
     settings.output = OutputConfig {
         path: args.output,
@@ -256,15 +257,66 @@ fn fetch(args: FetchArgs) -> anyhow::Result<ExitCode> {
     for arg in &args.lists {
         check_not_bare_host(arg)?;
     }
-    let lists = args
+    let mut lists: Vec<_> = args
         .lists
         .iter()
         .map(|arg| copydesk::fetch::ListSource::from_arg(arg))
         .collect();
     let base = args.config.as_deref().map_or(Path::new("."), base_dir);
-    let mut pipeline = settings.build_fetch(&config_path, base, lists)?;
+    // Built before discovery, so that a bad config fails before any request.
+    let mut pipeline = settings.build_fetch(&config_path, base, lists.clone())?;
     pipeline.set_output(settings.output.to_output());
+    if !seeds.is_empty() {
+        lists.extend(discover(&seeds, &discovery, &settings)?);
+        let mut fetch = settings
+            .fetch
+            .build(&mut Vec::new())
+            .context("[fetch] was checked when the pipeline was built")?;
+        fetch.resume = settings.output.resume;
+        pipeline.set_fetch(copydesk::FetchPlan::new(lists, fetch)?);
+    }
     execute(&mut pipeline)
+}
+
+/// `fetch --sitemap/--feed`: the seeds (none without the flags) and the discovery limits.
+fn discovery_of(
+    args: &FetchArgs,
+) -> (Vec<copydesk::fetch::Seed>, copydesk::fetch::DiscoverOptions) {
+    use copydesk::fetch::{DiscoverOptions, Seed, SeedKind};
+    let seeds = (args.sitemap.iter().map(|u| (SeedKind::Sitemap, u)))
+        .chain(args.feed.iter().map(|u| (SeedKind::Feed, u)))
+        .map(|(kind, url)| Seed {
+            kind,
+            url: url.clone(),
+        })
+        .collect();
+    let options = DiscoverOptions {
+        max_urls: args
+            .max_urls
+            .map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+        any_host: args.any_host,
+    };
+    (seeds, options)
+}
+
+/// `fetch --sitemap/--feed`: the article URLs the documents list, as URL arguments; the
+/// summary goes to stderr.
+fn discover(
+    seeds: &[copydesk::fetch::Seed],
+    options: &copydesk::fetch::DiscoverOptions,
+    settings: &PipelineConfig,
+) -> anyhow::Result<Vec<copydesk::fetch::ListSource>> {
+    let fetch = settings
+        .fetch
+        .build(&mut Vec::new())
+        .context("[fetch] was checked when the pipeline was built")?;
+    let found = copydesk::fetch::discover(&fetch, seeds, options)?;
+    eprintln!("copydesk: {found}");
+    Ok(found
+        .urls
+        .into_iter()
+        .map(copydesk::fetch::ListSource::Url)
+        .collect())
 }
 
 /// `fetch example.com`: neither a list file nor a URL. A name that looks like a host (a dot,

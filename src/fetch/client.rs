@@ -90,6 +90,23 @@ impl Fetcher {
         }
     }
 
+    /// Fetches a discovery document (a sitemap or a feed): one attempt, every redirect
+    /// followed (the document is read for its links, wherever it is served from), any
+    /// content type, body read with `cap`.
+    ///
+    /// # Errors
+    /// Every failure is a [`FetchError`]; the caller decides whether to retry.
+    pub async fn fetch_document(&self, url: &Url, cap: u64) -> Result<Response, FetchError> {
+        let limit = self.settings.timeout;
+        match tokio::time::timeout(limit, self.follow(url, cap, false, &[])).await {
+            Err(_) => Err(FetchError::Timeout { after: limit }),
+            Ok(Ok(Fetched::Page(response))) => Ok(response),
+            // (every redirect is followed when `html_only` is false, so this is not reached)
+            Ok(Ok(Fetched::Redirect { .. })) => Err(FetchError::BadRedirect),
+            Ok(Err(e)) => Err(e),
+        }
+    }
+
     /// Fetches `/robots.txt` of `origin` (one attempt): `Ok(None)` when there is none (4xx),
     /// `Ok(Some(body))` on success.
     ///

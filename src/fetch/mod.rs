@@ -1,6 +1,7 @@
 //! The fetch stage: URL lists -> HTTP (politely) -> raw responses -> decoded [`Page`]s.
 //!
 //! ```text
+//! (discover.rs, before the run: sitemaps and feeds -> article URLs, added to the lists)
 //! list thread: read lists, normalize, dedupe, skip what a previous run finished (resume)
 //!    --(bounded)--> scheduler (tokio, this module's own runtime): per-host queues, robots.txt,
 //!       delays, retries; one reqwest Client --> FetchOutcome --> pipeline workers
@@ -19,6 +20,8 @@
 mod client;
 pub mod config;
 #[cfg(feature = "cli")]
+pub mod discover;
+#[cfg(feature = "cli")]
 mod error;
 #[cfg(feature = "cli")]
 pub mod progress;
@@ -33,6 +36,8 @@ pub use crate::input::url_list::ListSource;
 #[cfg(feature = "cli")]
 pub use client::{Fetched, Fetcher, Response, charset_param, is_html_type};
 pub use config::*;
+#[cfg(feature = "cli")]
+pub use discover::{DiscoverError, DiscoverOptions, Discovered, Seed, SeedKind, discover};
 #[cfg(feature = "cli")]
 pub use error::FetchError;
 #[cfg(feature = "cli")]

@@ -38,6 +38,12 @@ pub enum ListError {
     /// The line is not a URL.
     #[error("invalid url")]
     InvalidUrl(#[source] url::ParseError),
+    /// The line is a host and path without a scheme (`example.com/a`).
+    #[error("invalid url (no scheme): did you mean {suggestion}?")]
+    MissingScheme {
+        /// The line with `https://` in front.
+        suggestion: String,
+    },
     /// The URL is not http or https.
     #[error("unsupported url scheme {scheme:?}")]
     UnsupportedScheme {
@@ -54,7 +60,7 @@ impl ListError {
             Self::Csv(_) | Self::Json | Self::NoUrlColumn | Self::NotUtf8(_) => {
                 "bad url list entry"
             }
-            Self::InvalidUrl(_) => "invalid url",
+            Self::InvalidUrl(_) | Self::MissingScheme { .. } => "invalid url",
             Self::UnsupportedScheme { .. } => "unsupported url scheme",
         }
     }
@@ -255,10 +261,20 @@ fn read_csv(reader: impl Read, name: &str, each: &mut dyn FnMut(ListItem) -> boo
 /// duplicate key).
 ///
 /// # Errors
+/// [`ListError::MissingScheme`] for a host and path without a scheme (`example.com/a`),
 /// [`ListError::InvalidUrl`] or [`ListError::UnsupportedScheme`].
 pub fn normalize(raw: &str) -> Result<Url, ListError> {
-    let mut url = Url::parse(raw).map_err(ListError::InvalidUrl)?;
+    let mut url = match Url::parse(raw) {
+        Ok(url) => url,
+        Err(error) => return Err(missing_scheme(raw).unwrap_or(ListError::InvalidUrl(error))),
+    };
     if !matches!(url.scheme(), "http" | "https") {
+        // `example.com:8080/a` parses with the scheme `example.com`.
+        if url.scheme().contains('.')
+            && let Some(hint) = missing_scheme(raw)
+        {
+            return Err(hint);
+        }
         return Err(ListError::UnsupportedScheme {
             scheme: url.scheme().to_string(),
         });
@@ -268,6 +284,21 @@ pub fn normalize(raw: &str) -> Result<Url, ListError> {
     }
     url.set_fragment(None);
     Ok(url)
+}
+
+/// The hint for a URL written without its scheme: a name with a dot before any `/` (a host
+/// name or an IPv4 address) that parses once `https://` is put in front.
+fn missing_scheme(raw: &str) -> Option<ListError> {
+    let host = raw.split(['/', '?', '#']).next().unwrap_or("");
+    if !host.contains('.') || host.contains(char::is_whitespace) {
+        return None;
+    }
+    let suggestion = format!("https://{raw}");
+    let parsed = Url::parse(&suggestion).ok()?;
+    parsed
+        .host_str()
+        .is_some_and(|h| h.contains('.'))
+        .then_some(ListError::MissingScheme { suggestion })
 }
 
 #[cfg(test)]
@@ -335,6 +366,29 @@ mod tests {
             normalize("not a url"),
             Err(ListError::InvalidUrl(_))
         ));
+    }
+
+    #[test]
+    fn a_host_without_scheme_gets_a_hint() {
+        for (raw, hint) in [
+            ("example.com", "https://example.com"),
+            ("www.example.com/a?b=1", "https://www.example.com/a?b=1"),
+            ("example.com:8080/a", "https://example.com:8080/a"),
+        ] {
+            let error = normalize(raw).unwrap_err();
+            assert_eq!(
+                error.to_string(),
+                format!("invalid url (no scheme): did you mean {hint}?")
+            );
+            assert_eq!(error.kind(), "invalid url");
+        }
+        // Not host-like: the plain error.
+        for raw in ["not a url", "index.html is here", "/a/b.html"] {
+            assert!(
+                matches!(normalize(raw), Err(ListError::InvalidUrl(_))),
+                "{raw}"
+            );
+        }
     }
 
     #[test]
