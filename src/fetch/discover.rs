@@ -771,10 +771,10 @@ impl Walker<'_> {
     /// Queues the sitemaps an index lists (same host unless `any_host`, to the depth limit).
     fn follow_index(&mut self, index: &Pending, links: Vec<String>, queue: &mut VecDeque<Pending>) {
         if index.depth >= MAX_SITEMAP_DEPTH {
+            let n = links.len();
             tracing::warn!(
                 url = %index.url,
-                "sitemap index nested more than {MAX_SITEMAP_DEPTH} levels deep; its {} sitemaps are not read",
-                links.len()
+                "sitemap index nested over {MAX_SITEMAP_DEPTH} levels; its {n} sitemaps not read"
             );
             return;
         }
@@ -788,7 +788,11 @@ impl Walker<'_> {
                 continue;
             }
             if !self.options.any_host && host_key(&url) != index.host {
-                tracing::warn!(index = %index.url, sitemap = %url, "sitemap on another host not read (--any-host reads it)");
+                tracing::warn!(
+                    index = %index.url,
+                    sitemap = %url,
+                    "sitemap on another host not read (--any-host reads it)"
+                );
                 continue;
             }
             queue.push_back(Pending {
@@ -1123,7 +1127,8 @@ mod tests {
         ));
         let mut corrupt = gz.clone();
         corrupt.truncate(gz.len() / 2);
-        assert_eq!(error(&corrupt), "corrupt gzip data: unexpected end of file");
+        let corrupt = error(&corrupt);
+        assert!(corrupt.starts_with("corrupt gzip data: "), "{corrupt}");
     }
 
     #[test]
