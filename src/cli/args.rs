@@ -159,7 +159,12 @@ pub struct FetchArgs {
     #[arg(long, value_name = "URL")]
     pub feed: Vec<String>,
     /// Fetch at most N of the URLs --sitemap and --feed discover (all together).
-    #[arg(long, value_name = "N", requires = "discovery", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(
+        long,
+        value_name = "N",
+        requires = "discovery",
+        value_parser = clap::value_parser!(u64).range(1..)
+    )]
     pub max_urls: Option<u64>,
     /// Keep discovered URLs on any host; by default only those on the sitemap's or feed's own
     /// host are fetched (hosts compared lower-cased, a leading `www.` ignored).

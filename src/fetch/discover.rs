@@ -925,7 +925,11 @@ impl Walker<'_> {
                         origin.robots = Robots::Unavailable { status };
                     }
                     Err(error) => {
-                        tracing::debug!(origin = %root, error = %error, "robots.txt not fetched; allowing all");
+                        tracing::debug!(
+                            origin = %root,
+                            error = %error,
+                            "robots.txt not fetched; allowing all"
+                        );
                     }
                 }
                 if !settings.respect_robots {
