@@ -8,6 +8,7 @@
 //! - `edges`: issue 16, the edges of a run (resume with dedup, determinism, special inputs,
 //!   output names, closed pipes, panics, Ctrl-C, schema consistency).
 //! - `surface`: output formats, command-line knobs, progress, discovery, report (issue 17).
+//! - `sites`: per-site selectors, `[[site]]` (issue 17).
 mod cli;
 mod config;
 mod contract;
@@ -16,5 +17,6 @@ mod golden;
 mod hostile;
 mod layout;
 mod resume;
+mod sites;
 mod support;
 mod surface;
