@@ -10,7 +10,9 @@
 //! 2. `prune::mark_boilerplate`: scripts, hidden elements, furniture tags/roles and
 //!    boilerplate class/id tokens are marked removed (a side table, not DOM edits).
 //! 3. `score::select`: paragraphs score their ancestors; the best container and the
-//!    siblings that belong with it are chosen.
+//!    siblings that belong with it are chosen. On the hosts of `[[site]]` tables, `site`
+//!    first removes what the site's `drop` selectors match, and the elements its `body`
+//!    selector matches replace the scored container.
 //! 4. `prune::clean_selection`: link-dense lists, galleries and widgets inside the
 //!    selection are marked removed.
 //! 5. `render`: the selection becomes [`Block`]s; then link-dense lines, link runs at the
