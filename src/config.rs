@@ -391,6 +391,21 @@ mod tests {
     }
 
     #[test]
+    fn bad_site_selector_names_its_own_line() {
+        let text = "[[site]]\nhost = \"example.com\"\ndrop = [\n  \".ad\",\n  \"p..x\",\n]\n";
+        let msg = PipelineConfig::parse(text, Path::new("p.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("line 6"), "{msg}");
+        assert!(msg.contains("invalid CSS selector \"p..x\""), "{msg}");
+        let text = "[[site]]\nhost = \"example.com\"\nbody = \"main\"\nsurprise = 1\n";
+        let msg = PipelineConfig::parse(text, Path::new("p.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("line 4") && msg.contains("surprise"), "{msg}");
+    }
+
+    #[test]
     fn bad_enum_value_is_reported() {
         let text = "[extract]\nfavor = \"speed\"\n";
         let msg = PipelineConfig::parse(text, Path::new("p.toml"))

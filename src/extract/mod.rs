@@ -547,47 +547,74 @@ impl Extractor {
             .map(|b| crate::article::word_count(&b.block.text))
             .sum();
         let has_body = site.is_some_and(|s| s.body.is_some());
-        if best_words < BASELINE_MAX_WORDS && !has_body {
-            // No pass found a body, only a fragment: the page's text outside its furniture
-            // tags and roles (the baseline extraction that trafilatura also falls back to)
-            // holds whatever content the page has, where a fragment holds almost none.
-            let mut removed = prune::mark_boilerplate(
-                doc,
-                &MarkParams {
-                    use_class_tokens: false,
-                    ..preset.mark
-                },
-            );
-            // Comment threads stay out of the baseline too: they are not the page's content.
-            if let Some(threads) = threads {
-                removed.iter_mut().zip(threads).for_each(|(r, &t)| *r |= t);
+        if best_words < BASELINE_MAX_WORDS
+            && !has_body
+            && let Some(baseline) = baseline(doc, preset, render_params, threads, site, best_len)
+        {
+            if let Some(t) = trace {
+                let site_dropped = site.map(|s| s.dropped.as_slice());
+                let (removed, stats) = (&baseline.removed, &baseline.stats);
+                t.extend(trace::dom_drops(
+                    doc,
+                    &[baseline.root],
+                    removed,
+                    stats,
+                    site_dropped,
+                ));
             }
-            if let Some(site) = site {
-                site.apply(doc, &mut removed);
-            }
-            let stats = Stats::compute(doc, &removed);
-            let root = doc.find_tag("body").unwrap_or(0);
-            let blocks = render::render(doc, &[root], &removed, &stats, render_params);
-            let len: usize = blocks.iter().map(|b| b.chars).sum();
-            if len > best_len {
-                if let Some(t) = trace {
-                    let site_dropped = site.map(|s| s.dropped.as_slice());
-                    t.extend(trace::dom_drops(
-                        doc,
-                        &[root],
-                        &removed,
-                        &stats,
-                        site_dropped,
-                    ));
-                }
-                return Ok(blocks);
-            }
+            return Ok(baseline.blocks);
         }
         if let Some(t) = trace {
             t.extend(best_drops);
         }
         Ok(best)
     }
+}
+
+/// The page's text outside its furniture, and the removal marks it was rendered with.
+struct Baseline {
+    blocks: Vec<RawBlock>,
+    root: usize,
+    removed: Vec<bool>,
+    stats: Stats,
+}
+
+/// No pass found a body, only a fragment (`best_len` characters): the page's text outside
+/// its furniture tags and roles (the baseline extraction that trafilatura also falls back
+/// to) holds whatever content the page has, where a fragment holds almost none. `None` when
+/// it is no longer than the fragment.
+fn baseline(
+    doc: &Doc,
+    preset: &Preset,
+    render_params: &RenderParams<'_>,
+    threads: Option<&[bool]>,
+    site: Option<&SitePlan>,
+    best_len: usize,
+) -> Option<Baseline> {
+    let mut removed = prune::mark_boilerplate(
+        doc,
+        &MarkParams {
+            use_class_tokens: false,
+            ..preset.mark
+        },
+    );
+    // Comment threads stay out of the baseline too: they are not the page's content.
+    if let Some(threads) = threads {
+        removed.iter_mut().zip(threads).for_each(|(r, &t)| *r |= t);
+    }
+    if let Some(site) = site {
+        site.apply(doc, &mut removed);
+    }
+    let stats = Stats::compute(doc, &removed);
+    let root = doc.find_tag("body").unwrap_or(0);
+    let blocks = render::render(doc, &[root], &removed, &stats, render_params);
+    let len: usize = blocks.iter().map(|b| b.chars).sum();
+    (len > best_len).then_some(Baseline {
+        blocks,
+        root,
+        removed,
+        stats,
+    })
 }
 
 /// A body of fewer words than this is a fragment (a caption, a label, a button row; a short

@@ -136,9 +136,20 @@ impl PartialEq for CssSelector {
 impl Eq for CssSelector {}
 
 impl<'de> Deserialize<'de> for CssSelector {
+    /// Parses while the string is being read, so that toml points its error at the
+    /// selector itself (an element of a `drop` list on its own line), not at the list.
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let source = String::deserialize(d)?;
-        Self::parse(&source).map_err(serde::de::Error::custom)
+        struct Selector;
+        impl serde::de::Visitor<'_> for Selector {
+            type Value = CssSelector;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a CSS selector")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<CssSelector, E> {
+                CssSelector::parse(v).map_err(E::custom)
+            }
+        }
+        d.deserialize_str(Selector)
     }
 }
 
@@ -152,13 +163,23 @@ fn describe(source: &str, e: &ParseError<SelectorParseErrorKind>, column: u32) -
             "unexpected token".to_owned()
         }
         ParseErrorKind::Basic(other) => format!("{other:?}"),
-        ParseErrorKind::Custom(SelectorParseErrorKind::EmptySelector) => {
-            "empty selector".to_owned()
+        ParseErrorKind::Custom(kind) => match kind {
+            SelectorParseErrorKind::EmptySelector => "empty selector",
+            SelectorParseErrorKind::DanglingCombinator => "a combinator with nothing after it",
+            SelectorParseErrorKind::ClassNeedsIdent => "a class name must follow `.`",
+            SelectorParseErrorKind::UnsupportedPseudoClassOrElement => {
+                "unsupported pseudo-class or pseudo-element (states such as :hover mean nothing \
+                 on a page at rest; structural ones such as :first-child work)"
+            }
+            SelectorParseErrorKind::NoQualifiedNameInAttributeSelector
+            | SelectorParseErrorKind::InvalidQualNameInAttr => "an attribute name must follow `[`",
+            SelectorParseErrorKind::BadValueInAttr => "bad attribute value",
+            SelectorParseErrorKind::UnexpectedIdent => "unexpected name",
+            other => {
+                return format!("invalid CSS selector {source:?}: {other:?} near column {column}");
+            }
         }
-        ParseErrorKind::Custom(SelectorParseErrorKind::UnsupportedPseudoClassOrElement) => {
-            "unsupported pseudo-class or pseudo-element".to_owned()
-        }
-        ParseErrorKind::Custom(other) => format!("{other:?}"),
+        .to_owned(),
     };
     format!("invalid CSS selector {source:?}: {what} near column {column}")
 }

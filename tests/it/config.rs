@@ -44,7 +44,7 @@ fn bad_site_selector_names_line_and_selector() {
     assert!(msg.contains("bad_selector.toml"), "{msg}");
     assert!(msg.contains("line 9"), "{msg}");
     assert!(
-        msg.contains("invalid CSS selector \"div[data-ad\": unexpected end of input"),
+        msg.contains("invalid CSS selector \"ul > > li\": a combinator with nothing after it"),
         "{msg}"
     );
 }
