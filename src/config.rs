@@ -396,7 +396,7 @@ mod tests {
         let msg = PipelineConfig::parse(text, Path::new("p.toml"))
             .unwrap_err()
             .to_string();
-        assert!(msg.contains("line 6"), "{msg}");
+        assert!(msg.contains("line 5"), "{msg}");
         assert!(msg.contains("invalid CSS selector \"p..x\""), "{msg}");
         let text = "[[site]]\nhost = \"example.com\"\nbody = \"main\"\nsurprise = 1\n";
         let msg = PipelineConfig::parse(text, Path::new("p.toml"))
