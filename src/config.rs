@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::{Error, error_chain};
-use crate::extract::{ExtractConfig, Extractor};
+use crate::extract::{ExtractConfig, Extractor, SiteConfig, Sites};
 use crate::fetch::FetchConfig;
 #[cfg(feature = "cli")]
 use crate::fetch::{FetchPlan, ListSource};
@@ -50,6 +50,10 @@ pub struct PipelineConfig {
     /// How URLs are fetched (used when `[source]` has `urls`, and by `copydesk fetch`).
     #[serde(default)]
     pub fetch: FetchConfig,
+    /// Per-site selectors (`[[site]]` tables): the article container and elements to drop
+    /// for the pages of one host.
+    #[serde(default)]
+    pub site: Vec<SiteConfig>,
 }
 
 /// `[output]` in pipeline.toml.
@@ -253,11 +257,15 @@ impl PipelineConfig {
         if self.limits.max_extract_ms == 0 {
             problems.push("limits.max_extract_ms: must be greater than 0".to_string());
         }
+        let sites = Sites::build(&self.site)
+            .map_err(|errors| problems.extend(errors))
+            .ok()?;
         filter.map(|filter| {
             Processor::new(
                 Extractor::new(self.extract.clone())
                     .with_budget(self.limits.extract_budget())
-                    .with_markdown(self.output.wants_markdown()),
+                    .with_markdown(self.output.wants_markdown())
+                    .with_sites(sites),
                 filter,
                 self.output.wants_markdown(),
                 self.filter.keep_removed,
@@ -380,6 +388,21 @@ mod tests {
         assert!(msg.starts_with("p.toml: "), "{msg}");
         assert!(msg.contains("line 5"), "{msg}");
         assert!(msg.contains("favour"), "{msg}");
+    }
+
+    #[test]
+    fn bad_site_selector_names_its_own_line() {
+        let text = "[[site]]\nhost = \"example.com\"\ndrop = [\n  \".ad\",\n  \"p..x\",\n]\n";
+        let msg = PipelineConfig::parse(text, Path::new("p.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("line 5"), "{msg}");
+        assert!(msg.contains("invalid CSS selector \"p..x\""), "{msg}");
+        let text = "[[site]]\nhost = \"example.com\"\nbody = \"main\"\nsurprise = 1\n";
+        let msg = PipelineConfig::parse(text, Path::new("p.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("line 4") && msg.contains("surprise"), "{msg}");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use crate::article::Article;
 use crate::error::{PageError, Stage};
-use crate::extract::{Dropped, Extractor};
+use crate::extract::{Dropped, Extractor, SiteChoice};
 use crate::filter::{Audit, Filter};
 use crate::input::{ContentKind, Page, text};
 use crate::normalize::{self, RecordContext};
@@ -16,8 +16,11 @@ use crate::record::{Record, RemovedBlock};
 pub struct Explanation {
     /// The article as kept by the filter stage.
     pub article: Article,
-    /// What the extractor left out of the body, by markup, and why.
+    /// What the extractor left out of the body, by markup or by a site's `drop` selectors,
+    /// and why.
     pub extract_dropped: Vec<Dropped>,
+    /// What the page's `[[site]]` chose as the article container, when its host has one.
+    pub site: Option<SiteChoice>,
     /// What the filter stage removed, by rule, and whether it rejects the document.
     pub audit: Audit,
 }
@@ -83,10 +86,13 @@ impl Processor {
     /// # Errors
     /// [`PageError::Extract`] when the page holds no article.
     pub fn explain_all(&self, page: &Page) -> Result<Explanation, PageError> {
-        let (mut article, extract_dropped) = match page.kind {
-            ContentKind::Html => self.extractor.explain(&page.text, page.url.as_ref())?,
-            ContentKind::Text => (text::parse_text(&page.text), Vec::new()),
-            ContentKind::Markdown => (text::parse_markdown(&page.text), Vec::new()),
+        let (mut article, extract_dropped, site) = match page.kind {
+            ContentKind::Html => {
+                let t = self.extractor.trace(&page.text, page.url.as_ref())?;
+                (t.article, t.dropped, t.site)
+            }
+            ContentKind::Text => (text::parse_text(&page.text), Vec::new(), None),
+            ContentKind::Markdown => (text::parse_markdown(&page.text), Vec::new(), None),
         };
         normalize::normalize_blocks(&mut article.blocks);
         let host = page_host(page.url.as_ref(), &article);
@@ -94,6 +100,7 @@ impl Processor {
         Ok(Explanation {
             article,
             extract_dropped,
+            site,
             audit,
         })
     }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use anyhow::bail;
 use clap::{Parser, Subcommand};
 use copydesk::extract::Favor;
+use copydesk::filter::{GopherConfig, QualityConfig, QualityPreset};
 use copydesk::{ArchiveKind, InputFormat, OutputFormat, PipelineConfig, Shard, ShardBy};
 
 #[derive(Debug, Parser)]
@@ -288,8 +289,10 @@ pub struct Knobs {
     /// profiles); document checks (quality, language, duplicates) still apply.
     #[arg(long)]
     pub no_filter: bool,
-    /// A bundle of settings for a purpose: `dataset` (training-data quality: the Gopher
-    /// document heuristics, `[filter.quality.gopher] enabled`).
+    /// A bundle of settings for a purpose: `dataset` (training-data quality, as
+    /// `[filter.quality] preset = "dataset"`: the Gopher document heuristics, at least 50
+    /// words, lorem-ipsum and JavaScript-notice pages rejected, near-duplicate removal);
+    /// values the config sets itself stay.
     #[arg(long, value_parser = parse_preset)]
     pub preset: Option<Preset>,
 }
@@ -356,9 +359,36 @@ impl Knobs {
             settings.filter.site_profiles.path = None;
         }
         if self.preset == Some(Preset::Dataset) {
-            settings.filter.quality.gopher.enabled = true;
+            settings.filter.quality = dataset_quality(&settings.filter.quality);
         }
         Ok(())
+    }
+}
+
+/// `--preset dataset`: the config's `[filter.quality]` moved to the `dataset` preset. A value
+/// that differs from its own preset's was set in the file and stays; the others take the
+/// dataset preset's (near-duplicate removal follows the preset unless `[filter.dedup] near`
+/// is set).
+fn dataset_quality(q: &QualityConfig) -> QualityConfig {
+    fn pick<T: PartialEq + Copy>(set: T, preset: T, dataset: T) -> T {
+        if set == preset { dataset } else { set }
+    }
+    let was = QualityConfig::preset(q.preset);
+    let to = QualityConfig::preset(QualityPreset::Dataset);
+    QualityConfig {
+        preset: QualityPreset::Dataset,
+        min_words: pick(q.min_words, was.min_words, to.min_words),
+        max_non_alpha_share: pick(
+            q.max_non_alpha_share,
+            was.max_non_alpha_share,
+            to.max_non_alpha_share,
+        ),
+        lorem_ipsum: pick(q.lorem_ipsum, was.lorem_ipsum, to.lorem_ipsum),
+        javascript_page: pick(q.javascript_page, was.javascript_page, to.javascript_page),
+        gopher: GopherConfig {
+            enabled: pick(q.gopher.enabled, was.gopher.enabled, to.gopher.enabled),
+            ..q.gopher
+        },
     }
 }
 

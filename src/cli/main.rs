@@ -218,6 +218,9 @@ fn explain(
             "title: {}",
             article.meta.title.as_deref().unwrap_or("-")
         )?;
+        if let Some(site) = &explained.site {
+            writeln!(out, "{site}")?;
+        }
         writeln!(out, "kept {} blocks:", article.blocks.len())?;
         for block in &article.blocks {
             writeln!(out, "  {}", block.text.replace('\n', " ⏎ "))?;

@@ -106,7 +106,14 @@ impl Doc {
     /// Like [`parse`](Self::parse); with `targets`, link and image targets (`href` on `<a>`,
     /// `src` and `alt` on `<img>`) survive the pre-pass, for Markdown output.
     pub fn parse_keeping_targets(html: &str, targets: bool) -> Self {
-        let html = super::prepass::lighten_keeping(html, MAX_NESTING, targets);
+        Self::parse_keeping(html, targets, &[])
+    }
+
+    /// Like [`parse_keeping_targets`](Self::parse_keeping_targets), also keeping the
+    /// attributes named in `attrs` (lower-case) on every element: those a site's selectors
+    /// test.
+    pub fn parse_keeping(html: &str, targets: bool, attrs: &[String]) -> Self {
+        let html = super::prepass::lighten_with(html, MAX_NESTING, targets, attrs);
         let mut doc = super::tree::parse(&html);
         if doc.nodes.is_empty() {
             doc.nodes.push(Node {

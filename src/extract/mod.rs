@@ -10,7 +10,9 @@
 //! 2. `prune::mark_boilerplate`: scripts, hidden elements, furniture tags/roles and
 //!    boilerplate class/id tokens are marked removed (a side table, not DOM edits).
 //! 3. `score::select`: paragraphs score their ancestors; the best container and the
-//!    siblings that belong with it are chosen.
+//!    siblings that belong with it are chosen. On the hosts of `[[site]]` tables, `site`
+//!    first removes what the site's `drop` selectors match, and the elements its `body`
+//!    selector matches replace the scored container.
 //! 4. `prune::clean_selection`: link-dense lists, galleries and widgets inside the
 //!    selection are marked removed.
 //! 5. `render`: the selection becomes [`Block`]s; then link-dense lines, link runs at the
@@ -38,6 +40,7 @@ mod recover;
 mod render;
 mod score;
 mod selectors;
+mod site;
 mod text_key;
 mod trace;
 mod tree;
@@ -54,7 +57,9 @@ use dom::Doc;
 use prune::{CleanParams, MarkParams};
 use render::{RawBlock, RenderParams};
 use score::{SelectParams, Stats};
-pub use trace::Dropped;
+use site::SitePlan;
+pub use site::{CssSelector, SiteConfig, Sites};
+pub use trace::{Dropped, SiteChoice};
 
 /// How to trade precision against recall when choosing what belongs to the body.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -145,6 +150,18 @@ pub struct Extractor {
     config: ExtractConfig,
     budget: ExtractBudget,
     markdown: bool,
+    sites: Sites,
+}
+
+/// What [`Extractor::trace`] tells about one page.
+#[derive(Debug)]
+pub struct ExtractTrace {
+    /// The article, as [`Extractor::extract`] gives it.
+    pub article: Article,
+    /// What the extractor left out of the body, and why.
+    pub dropped: Vec<Dropped>,
+    /// What the page's `[[site]]` chose, when its host has one.
+    pub site: Option<SiteChoice>,
 }
 
 /// The numbers behind a [`Favor`] preset.
@@ -246,7 +263,15 @@ impl Extractor {
             config,
             budget: ExtractBudget::default(),
             markdown: false,
+            sites: Sites::default(),
         }
+    }
+
+    /// Applies per-site selectors (`[[site]]`) to the pages of their hosts.
+    #[must_use]
+    pub fn with_sites(mut self, sites: Sites) -> Self {
+        self.sites = sites;
+        self
     }
 
     /// Also renders each block as inline Markdown ([`Block::markdown`]): emphasis and code
@@ -278,7 +303,7 @@ impl Extractor {
     /// [`ExtractError::NoContent`] when nothing article-like is on the page;
     /// [`ExtractError::TooManyNodes`] or [`ExtractError::OverTime`] when it is over a budget.
     pub fn extract(&self, html: &str, url: Option<&Url>) -> Result<Article, ExtractError> {
-        self.run(html, url, false).map(|(article, _)| article)
+        self.run(html, url, false).map(|t| t.article)
     }
 
     /// Like [`Extractor::extract`], and also lists what the extractor left out of the body
@@ -292,6 +317,14 @@ impl Extractor {
         html: &str,
         url: Option<&Url>,
     ) -> Result<(Article, Vec<Dropped>), ExtractError> {
+        self.run(html, url, true).map(|t| (t.article, t.dropped))
+    }
+
+    /// Like [`Extractor::explain`], and also what the page's `[[site]]` selectors chose.
+    ///
+    /// # Errors
+    /// As [`Extractor::extract`].
+    pub fn trace(&self, html: &str, url: Option<&Url>) -> Result<ExtractTrace, ExtractError> {
         self.run(html, url, true)
     }
 
@@ -300,9 +333,14 @@ impl Extractor {
         html: &str,
         url: Option<&Url>,
         trace: bool,
-    ) -> Result<(Article, Vec<Dropped>), ExtractError> {
+    ) -> Result<ExtractTrace, ExtractError> {
         let deadline = Deadline::start(self.budget.max_time);
-        let doc = Doc::parse_keeping_targets(html, self.keeps_targets());
+        let site = self.sites.for_url(url);
+        let doc = Doc::parse_keeping(
+            html,
+            self.keeps_targets(),
+            site.map_or(&[], |s| s.attrs.as_slice()),
+        );
         if doc.nodes.len() > self.budget.max_nodes {
             return Err(ExtractError::TooManyNodes {
                 nodes: doc.nodes.len(),
@@ -319,16 +357,25 @@ impl Extractor {
             images: self.config.include_images,
             base: url,
         };
+        let plan = site.map(|s| s.plan(&doc));
+        deadline.check()?;
         let mut dropped = Vec::new();
+        if trace && let Some(plan) = &plan {
+            dropped.extend(plan.drops.iter().cloned());
+        }
         let mut raw = self.body(
             &doc,
             &preset,
             &render,
             &deadline,
+            plan.as_ref(),
             trace.then_some(&mut dropped),
         )?;
         let dom_chars: usize = raw.iter().map(|b| b.chars).sum();
-        if recover::should_try(dom_chars)
+        // A container a site's `body` selector chose is the article, however short.
+        let site_body = plan.as_ref().is_some_and(|p| p.body.is_some());
+        if !site_body
+            && recover::should_try(dom_chars)
             && let Some(recovered) =
                 self.recover(&doc, html, &preset, &render, &deadline, dom_chars)?
         {
@@ -363,19 +410,24 @@ impl Extractor {
         if blocks.is_empty() {
             return Err(ExtractError::NoContent);
         }
-        Ok((Article { meta, blocks }, dropped))
+        Ok(ExtractTrace {
+            article: Article { meta, blocks },
+            dropped,
+            site: plan.map(|p| p.choice),
+        })
     }
 
     /// The article body: the passes with the page's comment threads left out, or with
     /// them when nothing article-like is outside them (the thread is the page: a forum
-    /// or Q&A page). With `trace`, the markup removals inside the chosen selection are
-    /// added to it.
+    /// or Q&A page). `site` is what the page's `[[site]]` selectors decided. With `trace`,
+    /// the markup removals inside the chosen selection are added to it.
     fn body(
         &self,
         doc: &Doc,
         preset: &Preset,
         render_params: &RenderParams<'_>,
         deadline: &Deadline,
+        site: Option<&SitePlan>,
         trace: Option<&mut Vec<Dropped>>,
     ) -> Result<Vec<RawBlock>, ExtractError> {
         let threads = prune::comment_threads(doc);
@@ -387,6 +439,7 @@ impl Extractor {
             render_params,
             deadline,
             threads.as_deref(),
+            site,
             if tracing { Some(&mut drops) } else { None },
         )?;
         if threads.is_some() && !has_prose(&blocks) {
@@ -397,6 +450,7 @@ impl Extractor {
                 render_params,
                 deadline,
                 None,
+                site,
                 if tracing { Some(&mut drops) } else { None },
             )?;
         }
@@ -408,7 +462,10 @@ impl Extractor {
 
     /// Runs the prune/score/clean/render passes, relaxing rules while the text is short.
     /// `threads` (comment threads) stays removed in the lenient passes too; `trace` collects
-    /// the markup removals of the pass that is kept.
+    /// the markup removals of the pass that is kept. A `site` plan removes what its `drop`
+    /// selectors name in every pass, and a container its `body` selector chose replaces
+    /// scoring (and the whole-page baseline: the user said where the article is).
+    #[allow(clippy::too_many_arguments)] // the pass inputs, each used in every pass
     fn passes(
         &self,
         doc: &Doc,
@@ -416,6 +473,7 @@ impl Extractor {
         render_params: &RenderParams<'_>,
         deadline: &Deadline,
         threads: Option<&[bool]>,
+        site: Option<&SitePlan>,
         mut trace: Option<&mut Vec<Dropped>>,
     ) -> Result<Vec<RawBlock>, ExtractError> {
         let attempts = [
@@ -448,19 +506,27 @@ impl Extractor {
             if let Some(threads) = threads.filter(|_| !mark.use_class_tokens) {
                 removed.iter_mut().zip(threads).for_each(|(r, &t)| *r |= t);
             }
+            if let Some(site) = site {
+                site.apply(doc, &mut removed);
+            }
             let stats = Stats::compute(doc, &removed);
             deadline.check()?;
-            let roots = match score::select(doc, &removed, &stats, &preset.select) {
-                Some(sel) => sel.roots,
-                None => vec![doc.find_tag("body").unwrap_or(0)],
+            let chosen = site.and_then(|s| s.body.clone());
+            let roots = match chosen {
+                Some(roots) => roots,
+                None => match score::select(doc, &removed, &stats, &preset.select) {
+                    Some(sel) => sel.roots,
+                    None => vec![doc.find_tag("body").unwrap_or(0)],
+                },
             };
             deadline.check()?;
             prune::clean_selection(doc, &roots, &mut removed, &stats, &clean);
             let blocks = render::render(doc, &roots, &removed, &stats, render_params);
             deadline.check()?;
             let len: usize = blocks.iter().map(|b| b.chars).sum();
+            let site_dropped = site.map(|s| s.dropped.as_slice());
             let drops = if trace.is_some() {
-                trace::dom_drops(doc, &roots, &removed, &stats)
+                trace::dom_drops(doc, &roots, &removed, &stats, site_dropped)
             } else {
                 Vec::new()
             };
@@ -480,37 +546,75 @@ impl Extractor {
             .iter()
             .map(|b| crate::article::word_count(&b.block.text))
             .sum();
-        if best_words < BASELINE_MAX_WORDS {
-            // No pass found a body, only a fragment: the page's text outside its furniture
-            // tags and roles (the baseline extraction that trafilatura also falls back to)
-            // holds whatever content the page has, where a fragment holds almost none.
-            let mut removed = prune::mark_boilerplate(
-                doc,
-                &MarkParams {
-                    use_class_tokens: false,
-                    ..preset.mark
-                },
-            );
-            // Comment threads stay out of the baseline too: they are not the page's content.
-            if let Some(threads) = threads {
-                removed.iter_mut().zip(threads).for_each(|(r, &t)| *r |= t);
+        let has_body = site.is_some_and(|s| s.body.is_some());
+        if best_words < BASELINE_MAX_WORDS
+            && !has_body
+            && let Some(baseline) = baseline(doc, preset, render_params, threads, site, best_len)
+        {
+            if let Some(t) = trace {
+                let site_dropped = site.map(|s| s.dropped.as_slice());
+                let (removed, stats) = (&baseline.removed, &baseline.stats);
+                t.extend(trace::dom_drops(
+                    doc,
+                    &[baseline.root],
+                    removed,
+                    stats,
+                    site_dropped,
+                ));
             }
-            let stats = Stats::compute(doc, &removed);
-            let root = doc.find_tag("body").unwrap_or(0);
-            let blocks = render::render(doc, &[root], &removed, &stats, render_params);
-            let len: usize = blocks.iter().map(|b| b.chars).sum();
-            if len > best_len {
-                if let Some(t) = trace {
-                    t.extend(trace::dom_drops(doc, &[root], &removed, &stats));
-                }
-                return Ok(blocks);
-            }
+            return Ok(baseline.blocks);
         }
         if let Some(t) = trace {
             t.extend(best_drops);
         }
         Ok(best)
     }
+}
+
+/// The page's text outside its furniture, and the removal marks it was rendered with.
+struct Baseline {
+    blocks: Vec<RawBlock>,
+    root: usize,
+    removed: Vec<bool>,
+    stats: Stats,
+}
+
+/// No pass found a body, only a fragment (`best_len` characters): the page's text outside
+/// its furniture tags and roles (the baseline extraction that trafilatura also falls back
+/// to) holds whatever content the page has, where a fragment holds almost none. `None` when
+/// it is no longer than the fragment.
+fn baseline(
+    doc: &Doc,
+    preset: &Preset,
+    render_params: &RenderParams<'_>,
+    threads: Option<&[bool]>,
+    site: Option<&SitePlan>,
+    best_len: usize,
+) -> Option<Baseline> {
+    let mut removed = prune::mark_boilerplate(
+        doc,
+        &MarkParams {
+            use_class_tokens: false,
+            ..preset.mark
+        },
+    );
+    // Comment threads stay out of the baseline too: they are not the page's content.
+    if let Some(threads) = threads {
+        removed.iter_mut().zip(threads).for_each(|(r, &t)| *r |= t);
+    }
+    if let Some(site) = site {
+        site.apply(doc, &mut removed);
+    }
+    let stats = Stats::compute(doc, &removed);
+    let root = doc.find_tag("body").unwrap_or(0);
+    let blocks = render::render(doc, &[root], &removed, &stats, render_params);
+    let len: usize = blocks.iter().map(|b| b.chars).sum();
+    (len > best_len).then_some(Baseline {
+        blocks,
+        root,
+        removed,
+        stats,
+    })
 }
 
 /// A body of fewer words than this is a fragment (a caption, a label, a button row; a short
@@ -533,7 +637,7 @@ impl Extractor {
         let mut best: Option<(usize, Vec<RawBlock>)> = None;
         for page in recover::alternative_pages(doc, html) {
             let page = Doc::parse_keeping_targets(&page, self.keeps_targets());
-            let blocks = self.body(&page, preset, render, deadline, None)?;
+            let blocks = self.body(&page, preset, render, deadline, None, None)?;
             let len: usize = blocks.iter().map(|b| b.chars).sum();
             if best.as_ref().is_none_or(|(l, _)| len > *l) {
                 best = Some((len, blocks));
@@ -607,7 +711,7 @@ fn filter_blocks(
 fn dropped_block(block: &Block, reason: &'static str) -> Dropped {
     Dropped {
         element: trace::block_element(block.kind),
-        reason,
+        reason: reason.into(),
         text: block.text.clone(),
     }
 }

@@ -259,7 +259,7 @@ pub(crate) fn keeps_attr(tag: &[u8], attr: &[u8]) -> bool {
 
 /// Link and image targets: `href` on `<a>`, `src` and `alt` on `<img>`. Dropped by the
 /// pre-pass like other attributes unless Markdown output asks for links or images
-/// ([`lighten_keeping`]).
+/// ([`lighten_with`]).
 pub(crate) fn is_target_attr(tag: &[u8], attr: &[u8]) -> bool {
     (tag.eq_ignore_ascii_case(b"a") && attr.eq_ignore_ascii_case(b"href"))
         || (tag.eq_ignore_ascii_case(b"img")
@@ -348,6 +348,9 @@ struct Out<'a> {
     src: &'a [u8],
     /// Keep link and image targets ([`is_target_attr`]).
     targets: bool,
+    /// Also keep these attributes (lower-case names) on every element: the ones a site's
+    /// selectors test (`[[site]]`).
+    attrs: &'a [String],
     buf: Option<Vec<u8>>,
     /// Source bytes before this are already in `buf` (or dropped).
     copied: usize,
@@ -375,12 +378,15 @@ impl Out<'_> {
     /// Writes a start tag with only the attributes [`keeps_attr`] keeps (as written, in
     /// their order); a tag with nothing to drop is copied as it is.
     fn keep_tag(&mut self, tag: &Tag<'_>, attrs: &[AttrSpan]) {
-        let (src, targets) = (self.src, self.targets);
+        let (src, targets, extra) = (self.src, self.targets, self.attrs);
         let kept = |a: &AttrSpan| {
             let name = &src[a.name.0..a.name.1];
             keeps_attr(tag.name, name)
                 || is_fragment_link(tag.name, name, &src[a.name.1..a.source.1])
                 || (targets && is_target_attr(tag.name, name))
+                || extra
+                    .iter()
+                    .any(|x| x.as_bytes().eq_ignore_ascii_case(name))
         };
         if tag.end || !tag.complete {
             return;
@@ -409,15 +415,22 @@ impl Out<'_> {
 /// their text stays). Borrows the input when nothing is removed.
 #[cfg_attr(not(test), allow(dead_code))] // the form without targets, for its tests
 pub(crate) fn lighten(html: &str, max_nesting: usize) -> Cow<'_, str> {
-    lighten_keeping(html, max_nesting, false)
+    lighten_with(html, max_nesting, false, &[])
 }
 
-/// [`lighten`], also keeping link and image targets when `targets` is set.
-pub(crate) fn lighten_keeping(html: &str, max_nesting: usize, targets: bool) -> Cow<'_, str> {
+/// [`lighten`], also keeping link and image targets when `targets` is set, and the
+/// attributes named in `attrs` (lower-case) on every element.
+pub(crate) fn lighten_with<'h>(
+    html: &'h str,
+    max_nesting: usize,
+    targets: bool,
+    attrs: &[String],
+) -> Cow<'h, str> {
     let b = html.as_bytes();
     let mut out = Out {
         src: b,
         targets,
+        attrs,
         buf: None,
         copied: 0,
     };

@@ -6,6 +6,7 @@
 //! names the markup removals so that `explain` can show them next to the filter's; it runs
 //! only when asked (never on the processing path).
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::article::BlockKind;
@@ -27,8 +28,9 @@ const LINK_DENSE: f32 = 0.2;
 pub struct Dropped {
     /// The element as a short start tag: `<aside class=related>`, `<p>`.
     pub element: String,
-    /// Why, in a few words: `link-dense box`, `hidden element`, `furniture tag`, ...
-    pub reason: &'static str,
+    /// Why, in a few words: `link-dense box`, `hidden element`, `furniture tag`,
+    /// `site drop: .related`, ...
+    pub reason: Cow<'static, str>,
     /// The element's text, whitespace collapsed.
     pub text: String,
 }
@@ -63,12 +65,14 @@ pub(crate) fn block_element(kind: BlockKind) -> String {
 }
 
 /// The outermost removed elements inside the selected roots that hold text, each with the
-/// markup reason that removed it.
+/// markup reason that removed it. Elements a site's `drop` selectors removed (`site_dropped`)
+/// are listed apart ([`site_drop`]) and skipped here.
 pub(crate) fn dom_drops(
     doc: &Doc,
     roots: &[usize],
     removed: &[bool],
     stats: &Stats,
+    site_dropped: Option<&[bool]>,
 ) -> Vec<Dropped> {
     let mut out = Vec::new();
     for &root in roots {
@@ -80,14 +84,18 @@ pub(crate) fn dom_drops(
                 continue;
             }
             let next = doc.nodes[i].end;
+            if site_dropped.is_some_and(|d| d[i]) {
+                i = next;
+                continue;
+            }
             if let Some(e) = doc.elem(i)
                 && !is_in(sel::JUNK_TAGS, &e.tag)
             {
-                let text = collapse_ws(&doc.text_of(i, |j| is_in(sel::JUNK_TAGS, doc.tag(j))));
+                let text = element_text(doc, i);
                 if !text.is_empty() {
                     out.push(Dropped {
                         element: start_tag(doc, i),
-                        reason: reason(doc, i, stats),
+                        reason: Cow::Borrowed(reason(doc, i, stats)),
                         text,
                     });
                 }
@@ -98,8 +106,49 @@ pub(crate) fn dom_drops(
     out
 }
 
+/// An element a site's `drop` selector removed, when it holds text.
+pub(crate) fn site_drop(doc: &Doc, i: usize, selector: &str) -> Option<Dropped> {
+    let text = element_text(doc, i);
+    (!text.is_empty()).then(|| Dropped {
+        element: start_tag(doc, i),
+        reason: Cow::Owned(format!("site drop: {selector}")),
+        text,
+    })
+}
+
+/// What a site's `body` selector chose on a page (`[[site]]`), for `explain`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteChoice {
+    /// The site's host, as configured (lower-case, no `www.`).
+    pub host: String,
+    /// The `body` selector, when the site has one.
+    pub body: Option<String>,
+    /// The elements it chose, as short start tags; empty when it matched nothing (the
+    /// container was then scored as usual).
+    pub chosen: Vec<String>,
+}
+
+impl fmt::Display for SiteChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "site {}: ", self.host)?;
+        match &self.body {
+            None => write!(f, "no body selector; the container was scored as usual"),
+            Some(body) if self.chosen.is_empty() => write!(
+                f,
+                "body `{body}` matched nothing; the container was scored as usual"
+            ),
+            Some(body) => write!(f, "body `{body}` chose {}", self.chosen.join(" ")),
+        }
+    }
+}
+
+/// The text of element `i` (scripts and the like left out), whitespace collapsed.
+fn element_text(doc: &Doc, i: usize) -> String {
+    collapse_ws(&doc.text_of(i, |j| is_in(sel::JUNK_TAGS, doc.tag(j))))
+}
+
 /// `<tag class=... id=...>`, attributes shortened.
-fn start_tag(doc: &Doc, i: usize) -> String {
+pub(crate) fn start_tag(doc: &Doc, i: usize) -> String {
     let mut s = format!("<{}", doc.tag(i));
     for name in ["class", "id", "role"] {
         if let Some(v) = doc.attr_value(i, name) {

@@ -39,6 +39,17 @@ fn bad_type_names_line_and_key() {
 }
 
 #[test]
+fn bad_site_selector_names_line_and_selector() {
+    let msg = load_err("bad_selector.toml");
+    assert!(msg.contains("bad_selector.toml"), "{msg}");
+    assert!(msg.contains("line 9"), "{msg}");
+    assert!(
+        msg.contains("invalid CSS selector \"ul > > li\": a combinator with nothing after it"),
+        "{msg}"
+    );
+}
+
+#[test]
 fn bad_values_are_all_reported_with_key_paths() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/configs/bad_value.toml");
     let config = PipelineConfig::load(&path).unwrap();

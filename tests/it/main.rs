@@ -8,13 +8,17 @@
 //! - `edges`: issue 16, the edges of a run (resume with dedup, determinism, special inputs,
 //!   output names, closed pipes, panics, Ctrl-C, schema consistency).
 //! - `surface`: output formats, command-line knobs, progress, discovery, report (issue 17).
+//! - `knobs`: the command-line knobs on `clean`, `fetch` (loopback) and `run` (issue 17).
+//! - `sites`: per-site selectors, `[[site]]` (issue 17).
 mod cli;
 mod config;
 mod contract;
 mod edges;
 mod golden;
 mod hostile;
+mod knobs;
 mod layout;
 mod resume;
+mod sites;
 mod support;
 mod surface;
