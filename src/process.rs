@@ -3,7 +3,7 @@
 //!
 //! No I/O, no clock, no globals: the same page and settings always give the same record.
 
-use crate::article::Article;
+use crate::article::{Article, Block};
 use crate::error::{PageError, Stage};
 use crate::extract::{Dropped, Extractor};
 use crate::filter::{Audit, Filter};
@@ -16,7 +16,10 @@ use crate::record::{Record, RemovedBlock};
 pub struct Explanation {
     /// The article as kept by the filter stage.
     pub article: Article,
-    /// What the extractor left out of the body, by markup, and why.
+    /// The article's blocks as the filter stage got them, in page order: `audit`'s removals
+    /// point into them by index, and `extract_dropped` places itself between them.
+    pub blocks_in: Vec<Block>,
+    /// What the extractor left out of the page's text, by markup, and why, in page order.
     pub extract_dropped: Vec<Dropped>,
     /// What the filter stage removed, by rule, and whether it rejects the document.
     pub audit: Audit,
@@ -83,16 +86,18 @@ impl Processor {
     /// # Errors
     /// [`PageError::Extract`] when the page holds no article.
     pub fn explain_all(&self, page: &Page) -> Result<Explanation, PageError> {
-        let (mut article, extract_dropped) = match page.kind {
+        let (mut article, mut extract_dropped) = match page.kind {
             ContentKind::Html => self.extractor.explain(&page.text, page.url.as_ref())?,
             ContentKind::Text => (text::parse_text(&page.text), Vec::new()),
             ContentKind::Markdown => (text::parse_markdown(&page.text), Vec::new()),
         };
-        normalize::normalize_blocks(&mut article.blocks);
+        normalize_in_place(&mut article.blocks, &mut extract_dropped);
+        let blocks_in = article.blocks.clone();
         let host = page_host(page.url.as_ref(), &article);
         let audit = self.filter.audit(&mut article, host.as_deref());
         Ok(Explanation {
             article,
+            blocks_in,
             extract_dropped,
             audit,
         })
@@ -168,6 +173,22 @@ impl Processor {
             );
         }
         Ok(record)
+    }
+}
+
+/// [`normalize::normalize_blocks`], keeping what the extractor dropped in its place between
+/// the blocks that are left.
+fn normalize_in_place(blocks: &mut Vec<Block>, dropped: &mut [Dropped]) {
+    // left[k]: blocks left among the first k.
+    let mut left = Vec::with_capacity(blocks.len() + 1);
+    left.push(0);
+    for block in blocks.iter_mut() {
+        normalize::normalize_block(block);
+        left.push(left[left.len() - 1] + usize::from(!block.text.is_empty()));
+    }
+    blocks.retain(|b| !b.text.is_empty());
+    for d in dropped {
+        d.before = left[d.before.min(left.len() - 1)];
     }
 }
 

@@ -333,7 +333,12 @@ impl Extractor {
                 self.recover(&doc, html, &preset, &render, &deadline, dom_chars)?
         {
             raw = recover::with_lead(&raw, recovered, recover::page_description(&doc).as_deref());
+            // What the markup pass dropped has no place in a body from another source.
+            dropped.iter_mut().for_each(|d| d.before = 0);
         }
+        let from_dom = dropped.len();
+        let rendered: Option<Vec<Block>> =
+            trace.then(|| raw.iter().map(|r| r.block.clone()).collect());
         let body_link_chars: usize = raw.iter().map(|b| b.link_chars).sum();
         let mut blocks = filter_blocks(raw, &preset, &mut dropped);
         drop_orphan_headings(&mut blocks, &mut dropped);
@@ -360,6 +365,9 @@ impl Extractor {
         );
         deadline.check()?;
         drop_title_heading(&mut blocks, meta.title.as_deref(), &mut dropped);
+        if let Some(rendered) = rendered {
+            trace::place(&rendered, &blocks, &mut dropped, from_dom);
+        }
         if blocks.is_empty() {
             return Err(ExtractError::NoContent);
         }
@@ -460,7 +468,7 @@ impl Extractor {
             deadline.check()?;
             let len: usize = blocks.iter().map(|b| b.chars).sum();
             let drops = if trace.is_some() {
-                trace::dom_drops(doc, &roots, &removed, &stats)
+                trace::dom_drops(doc, &roots, &removed, &stats, render_params)
             } else {
                 Vec::new()
             };
@@ -501,7 +509,13 @@ impl Extractor {
             let len: usize = blocks.iter().map(|b| b.chars).sum();
             if len > best_len {
                 if let Some(t) = trace {
-                    t.extend(trace::dom_drops(doc, &[root], &removed, &stats));
+                    t.extend(trace::dom_drops(
+                        doc,
+                        &[root],
+                        &removed,
+                        &stats,
+                        render_params,
+                    ));
                 }
                 return Ok(blocks);
             }
@@ -609,6 +623,8 @@ fn dropped_block(block: &Block, reason: &'static str) -> Dropped {
         element: trace::block_element(block.kind),
         reason,
         text: block.text.clone(),
+        // Found again among the rendered blocks by `trace::place`.
+        before: 0,
     }
 }
 

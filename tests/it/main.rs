@@ -7,6 +7,7 @@
 //! - `layout`: no import cycle between top-level modules of src/.
 //! - `edges`: issue 16, the edges of a run (resume with dedup, determinism, special inputs,
 //!   output names, closed pipes, panics, Ctrl-C, schema consistency).
+//! - `report`: `copydesk report` rendered in headless Chromium (DOM marks, screenshot).
 //! - `surface`: output formats, command-line knobs, progress, discovery, report (issue 17).
 mod cli;
 mod config;
@@ -15,6 +16,7 @@ mod edges;
 mod golden;
 mod hostile;
 mod layout;
+mod report;
 mod resume;
 mod support;
 mod surface;
