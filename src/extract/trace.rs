@@ -30,7 +30,7 @@ pub struct Dropped {
     pub element: String,
     /// Why, in a few words: `link-dense box`, `hidden element`, `furniture tag`, ...
     pub reason: &'static str,
-    /// The element's text, whitespace collapsed.
+    /// The element's text, whitespace collapsed, one line (`\n`) per block-level element.
     pub text: String,
     /// Where it sat on the page: the index of the article block it came before (the
     /// article's length when it came after the whole body). Blocks with the same text may
@@ -102,9 +102,7 @@ pub(crate) fn dom_drops(
         .filter_map(|(i, reason)| {
             let text = match &doc.nodes[i].data {
                 NodeData::Text(t) => collapse_ws(t),
-                NodeData::Element(e) if !is_in(sel::JUNK_TAGS, &e.tag) => {
-                    collapse_ws(&doc.text_of(i, |j| is_in(sel::JUNK_TAGS, doc.tag(j))))
-                }
+                NodeData::Element(e) if !is_in(sel::JUNK_TAGS, &e.tag) => element_text(doc, i),
                 _ => String::new(),
             };
             (!text.is_empty()).then(|| Dropped {
@@ -115,6 +113,39 @@ pub(crate) fn dom_drops(
             })
         })
         .collect()
+}
+
+/// The text of the element at `i`, whitespace collapsed, one line per block-level element
+/// (a list's items, a footer's paragraphs), so that they do not run together.
+fn element_text(doc: &Doc, i: usize) -> String {
+    let mut raw = String::new();
+    // Ends of the block-level elements open at `j`.
+    let mut open: Vec<usize> = Vec::new();
+    let mut j = i;
+    while j < doc.nodes[i].end {
+        while open.last().is_some_and(|&end| end <= j) {
+            open.pop();
+            raw.push('\n');
+        }
+        match &doc.nodes[j].data {
+            NodeData::Element(e) if is_in(sel::JUNK_TAGS, &e.tag) => {
+                j = doc.nodes[j].end;
+                continue;
+            }
+            NodeData::Element(e) if e.tag == "br" || is_in(sel::BLOCK_TAGS, &e.tag) => {
+                raw.push('\n');
+                open.push(doc.nodes[j].end);
+            }
+            NodeData::Text(t) => raw.push_str(t),
+            _ => {}
+        }
+        j += 1;
+    }
+    raw.lines()
+        .map(collapse_ws)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Why text outside the selected roots is not in the body, when no markup rule removed it.
@@ -134,7 +165,8 @@ fn outside_roots(
     };
     let mut stack = vec![body];
     while let Some(n) = stack.pop() {
-        if roots.contains(&n) {
+        // Inside a root (or a root that holds the whole body): in the body, not around it.
+        if roots.iter().any(|&r| doc.contains(r, n)) {
             continue;
         }
         if roots.iter().any(|&r| doc.contains(n, r)) {

@@ -374,7 +374,14 @@ fn render_block(h: &mut String, block: &ReportBlock) {
             );
         }
     }
-    let _ = writeln!(h, "{}</div>", escape(&block.text).replace('\n', "<br>"));
+    // What the extractor dropped is often a menu or a list of links, one line per item:
+    // run together with a separator it stays short; the story keeps its line breaks.
+    let text = escape(&block.text);
+    let text = match block.fate {
+        Fate::Extract { .. } => text.replace('\n', "<span class=\"sep\"> · </span>"),
+        _ => text.replace('\n', "<br>"),
+    };
+    let _ = writeln!(h, "{text}</div>");
 }
 
 /// Text for HTML content and quoted attribute values.
@@ -419,9 +426,8 @@ dl.meta dt{color:#666}dl.meta dd{margin:0;word-break:break-all}\
 .block{margin:3px 0;padding:3px 8px;border-left:4px solid;overflow-wrap:anywhere}\
 .block.kept{border-color:#2e7d32;background:#fbfefb}\
 .block.extract{border-color:#c77c00;background:#fff8ea;color:#6b5a3a}\
-.block.filter{border-color:#c62828;background:#fff1f0;color:#7a3b38;text-decoration:line-through;\
-text-decoration-color:#c6282866}\
-.why{display:block;font-size:11px;color:#555;text-decoration:none;font-family:ui-monospace,monospace}\
+.block.filter{border-color:#c62828;background:#fff1f0;color:#7a3b38}\
+.sep{color:#c77c00}.why{display:block;font-size:11px;color:#555;font-family:ui-monospace,monospace}\
 .block.heading{font-weight:600;font-size:16px}.block.list-item::before{content:'• '}\
 .block.quote{font-style:italic}.block.caption{font-size:13px;font-style:italic}\
 .block.code,.block.table-row{font-family:ui-monospace,monospace;font-size:13px;white-space:pre-wrap}";

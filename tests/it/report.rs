@@ -80,6 +80,14 @@ fn run_chromium(page: &Path, profile: &Path, args: &[&str]) -> String {
     out
 }
 
+/// The start tags of a serialized DOM (`<` in text is `&lt;` there), without their `<`.
+fn start_tags(dom: &str) -> impl Iterator<Item = &str> {
+    dom.split('<')
+        .skip(1)
+        .filter(|t| !t.starts_with('/'))
+        .map(|t| &t[..t.find('>').unwrap_or(t.len())])
+}
+
 /// The value of `name="..."` on the first element of the DOM that has `marker` in its
 /// start tag.
 fn attr_after(dom: &str, marker: &str, name: &str) -> usize {
@@ -122,7 +130,12 @@ fn report_renders_in_chromium_with_every_block_marked() {
     let profile = dir.path().join("chromium-profile");
     let dom = run_chromium(&report, &profile, &["--dump-dom"]);
     assert!(dom.contains("<section class=\"page\""), "{dom}");
-    let count = |fate: &str| dom.matches(&format!("data-fate=\"{fate}\"")).count();
+    // Counted in start tags: the serialized DOM leaves quotes in text as they are, so page
+    // text that reads `data-fate="kept"` must not count.
+    let count = |fate: &str| {
+        let mark = format!("data-fate=\"{fate}\"");
+        start_tags(&dom).filter(|tag| tag.contains(&mark)).count()
+    };
     let (kept, extract, filter) = (count("kept"), count("extract"), count("filter"));
     // What the report claims, read from the same DOM: the summary table's totals.
     assert_eq!(kept, attr_after(&dom, "class=\"summary\"", "data-kept"));
@@ -170,4 +183,50 @@ fn report_renders_in_chromium_with_every_block_marked() {
         "screenshot of {} bytes: blank?",
         png.len()
     );
+}
+
+#[test]
+fn eval_report_shows_the_worst_pages_beside_their_gold() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let set = dir.path().join("tiny");
+    fs::create_dir_all(set.join("html")).unwrap();
+    let gz = fs::File::create(set.join("html/tide.html.gz")).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(gz, flate2::Compression::default());
+    gz.write_all(PAGE.as_bytes()).unwrap();
+    gz.finish().unwrap();
+    let gold = "The harbour's tide gauges recorded their highest reading in forty years.";
+    let record = serde_json::json!({
+        "id": "tide",
+        "url": "https://example.org/news/tide",
+        "body": gold,
+    });
+    fs::write(set.join("ground-truth.jsonl"), format!("{record}\n")).unwrap();
+
+    let out = copydesk(
+        dir.path(),
+        &[
+            "eval",
+            "tiny",
+            "--worst",
+            "1",
+            "--threads",
+            "1",
+            "--report",
+            "worst",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("worst/tiny.html: 1 pages"), "{stderr}");
+    let html = fs::read_to_string(dir.path().join("worst/tiny.html")).unwrap();
+    assert!(html.contains("worst pages of tiny"));
+    assert!(html.contains("<h2>tide</h2>"), "{html}");
+    let gold_at = html.find("<div class=\"gold\">").expect("the gold column");
+    assert!(html[gold_at..].contains("highest reading in forty years."));
+    assert!(html.contains("data-fate=\"kept\""));
+    assert!(html.contains("data-fate=\"extract\""));
+    // The page's scores and part: example.org is in the tuning part.
+    assert!(html.contains("precision"), "{html}");
+    assert!(html.contains("tune part"), "{html}");
 }
