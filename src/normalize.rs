@@ -105,16 +105,19 @@ pub fn normalize_field(value: Option<&str>) -> Option<String> {
 
 /// Normalizes every block in place and drops blocks that end up empty.
 pub fn normalize_blocks(blocks: &mut Vec<Block>) {
-    for block in blocks.iter_mut() {
-        block.text = match block.kind {
-            BlockKind::Code => normalize_code_text(&block.text),
-            _ => normalize_block_text(&block.text),
-        };
-        if let Some(md) = &block.markdown {
-            block.markdown = Some(normalize_block_text(md)).filter(|m| !m.is_empty());
-        }
-    }
+    blocks.iter_mut().for_each(normalize_block);
     blocks.retain(|b| !b.text.is_empty());
+}
+
+/// One block of [`normalize_blocks`]; its text may come out empty.
+pub fn normalize_block(block: &mut Block) {
+    block.text = match block.kind {
+        BlockKind::Code => normalize_code_text(&block.text),
+        _ => normalize_block_text(&block.text),
+    };
+    if let Some(md) = &block.markdown {
+        block.markdown = Some(normalize_block_text(md)).filter(|m| !m.is_empty());
+    }
 }
 
 /// The record's `text`: blocks joined by one blank line.

@@ -3,7 +3,7 @@
 //!
 //! No I/O, no clock, no globals: the same page and settings always give the same record.
 
-use crate::article::Article;
+use crate::article::{Article, Block};
 use crate::error::{PageError, Stage};
 use crate::extract::{Dropped, Extractor, SiteChoice};
 use crate::filter::{Audit, Filter};
@@ -16,8 +16,11 @@ use crate::record::{Record, RemovedBlock};
 pub struct Explanation {
     /// The article as kept by the filter stage.
     pub article: Article,
-    /// What the extractor left out of the body, by markup or by a site's `drop` selectors,
-    /// and why.
+    /// The article's blocks as the filter stage got them, in page order: `audit`'s removals
+    /// point into them by index, and `extract_dropped` places itself between them.
+    pub blocks_in: Vec<Block>,
+    /// What the extractor left out of the page's text, by markup or by a site's `drop`
+    /// selectors, and why, in page order.
     pub extract_dropped: Vec<Dropped>,
     /// What the page's `[[site]]` chose as the article container, when its host has one.
     pub site: Option<SiteChoice>,
@@ -86,7 +89,7 @@ impl Processor {
     /// # Errors
     /// [`PageError::Extract`] when the page holds no article.
     pub fn explain_all(&self, page: &Page) -> Result<Explanation, PageError> {
-        let (mut article, extract_dropped, site) = match page.kind {
+        let (mut article, mut extract_dropped, site) = match page.kind {
             ContentKind::Html => {
                 let t = self.extractor.trace(&page.text, page.url.as_ref())?;
                 (t.article, t.dropped, t.site)
@@ -94,11 +97,13 @@ impl Processor {
             ContentKind::Text => (text::parse_text(&page.text), Vec::new(), None),
             ContentKind::Markdown => (text::parse_markdown(&page.text), Vec::new(), None),
         };
-        normalize::normalize_blocks(&mut article.blocks);
+        normalize_in_place(&mut article.blocks, &mut extract_dropped);
+        let blocks_in = article.blocks.clone();
         let host = page_host(page.url.as_ref(), &article);
         let audit = self.filter.audit(&mut article, host.as_deref());
         Ok(Explanation {
             article,
+            blocks_in,
             extract_dropped,
             site,
             audit,
@@ -175,6 +180,22 @@ impl Processor {
             );
         }
         Ok(record)
+    }
+}
+
+/// [`normalize::normalize_blocks`], keeping what the extractor dropped in its place between
+/// the blocks that are left.
+fn normalize_in_place(blocks: &mut Vec<Block>, dropped: &mut [Dropped]) {
+    // left[k]: blocks left among the first k.
+    let mut left = Vec::with_capacity(blocks.len() + 1);
+    left.push(0);
+    for block in blocks.iter_mut() {
+        normalize::normalize_block(block);
+        left.push(left[left.len() - 1] + usize::from(!block.text.is_empty()));
+    }
+    blocks.retain(|b| !b.text.is_empty());
+    for d in dropped {
+        d.before = left[d.before.min(left.len() - 1)];
     }
 }
 

@@ -33,6 +33,10 @@ pub enum Command {
     Learn(LearnArgs),
     /// Show what the filter stage removes from one page, and which rule removed each line.
     Explain(ExplainArgs),
+    /// Write an HTML report of pages: metadata and every text block in page order, marked
+    /// kept, dropped by the extractor (with the reason) or removed by the filter (with the
+    /// rule). One self-contained file; open it in a browser.
+    Report(ReportArgs),
     /// Fetch URLs and clean the pages: URL list files (lines, CSV with a `url` column, JSON
     /// lines with a `url` field), `-` for stdin, or URLs; or the articles a sitemap or feed
     /// lists (--sitemap, --feed). Re-running with the same output resumes: URLs already
@@ -146,6 +150,26 @@ pub struct ExplainArgs {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// Pages: HTML or text files (also `.gz`), folders (recursive), archives (WARC, JSON
+    /// Lines), as `clean` reads them.
+    #[arg(required = true, value_name = "PAGE")]
+    pub paths: Vec<PathBuf>,
+    /// The report file to write.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Take stage settings from this pipeline.toml.
+    #[arg(short, long)]
+    pub config: Option<PathBuf>,
+    /// The page's URL (for host-scoped rules and site profiles), when one page is given.
+    #[arg(long)]
+    pub url: Option<String>,
+    /// How to read the inputs: auto, html or text.
+    #[arg(long, default_value = "auto")]
+    pub format: InputFormat,
+}
+
+#[derive(Debug, clap::Args)]
 #[command(group = clap::ArgGroup::new("discovery").args(["sitemap", "feed"]).multiple(true))]
 pub struct FetchArgs {
     /// URL list files, `-`, or http(s) URLs.
@@ -228,6 +252,10 @@ pub struct EvalArgs {
     /// bucket 0 of 4, never debugged one by one) or all (also printing both parts).
     #[arg(long, value_enum, default_value_t = EvalPart::All)]
     pub part: EvalPart,
+    /// Write an HTML report of each set's worst pages (those --worst lists) into this
+    /// folder, `<set>.html`, with the gold beside copydesk's output.
+    #[arg(long, value_name = "DIR")]
+    pub report: Option<PathBuf>,
     /// Score another tool's predictions beside ours: NAME=DIR, with DIR/<set>.jsonl in
     /// score.py's format (e.g. trafilatura=/work/cache/trafilatura).
     #[arg(long, value_name = "NAME=DIR", value_parser = parse_peer)]

@@ -11,6 +11,7 @@ use copydesk::{ArchiveKind, InputFormat, PipelineConfig, Summary};
 use tracing_subscriber::EnvFilter;
 
 mod args;
+mod report;
 
 use args::{
     CleanArgs, CleanFormat, Cli, Command, EvalArgs, EvalPart, FetchArgs, LearnArgs, RunArgs,
@@ -71,6 +72,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 args.format,
             );
         }
+        Command::Report(args) => return report::report_command(args),
         Command::Fetch(args) => return fetch(args),
         Command::Eval(args) => return eval_command(args),
         Command::Check { config } => {
@@ -372,6 +374,7 @@ fn eval_command(args: EvalArgs) -> anyhow::Result<ExitCode> {
         args.floors.as_deref(),
         !args.no_filter,
         args.config.as_deref(),
+        args.report.as_deref(),
         opts,
     )
 }
@@ -384,6 +387,7 @@ fn eval(
     floors: Option<&Path>,
     filter: bool,
     config: Option<&Path>,
+    report_dir: Option<&Path>,
     mut opts: copydesk::eval::EvalOptions,
 ) -> anyhow::Result<ExitCode> {
     use copydesk::eval::{EvalOutput, Floors, evaluate};
@@ -433,6 +437,9 @@ fn eval(
         opts.threads,
         pages as f64 / secs.max(1e-9)
     );
+    if let Some(dir) = report_dir {
+        report::eval_reports(&processor, dirs, &report, dir)?;
+    }
     if let Some(floors) = floors {
         let violations = report.check_floors(&floors);
         if !violations.is_empty() {

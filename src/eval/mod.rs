@@ -1056,6 +1056,60 @@ fn read_page(dir: &Path, id: &str) -> Result<String, EvalError> {
     Ok(decode_html(&bytes))
 }
 
+/// One dataset page with its gold, for a report on single pages (`eval --report`).
+#[derive(Debug, Clone)]
+pub struct GoldPage {
+    /// Page id.
+    pub id: String,
+    /// The page's URL, as the gold gives it.
+    pub url: Option<String>,
+    /// The page, decoded.
+    pub html: String,
+    /// The gold as text: the body, or for snippet sets what the body must and must not
+    /// contain.
+    pub gold: String,
+    /// Whether the page is in the check part ([`is_check`]).
+    pub check: bool,
+}
+
+/// The pages `ids` of the dataset folder `dir`, with their gold, in the order of `ids`.
+///
+/// # Errors
+/// [`EvalError`] when the ground truth or a page cannot be read.
+pub fn gold_pages(dir: &Path, ids: &[String]) -> Result<Vec<GoldPage>, EvalError> {
+    let gold = read_gold(dir)?;
+    let mut out = Vec::with_capacity(ids.len());
+    for g in ids
+        .iter()
+        .filter_map(|id| gold.iter().find(|g| &g.id == id))
+    {
+        let mut text = g.body.clone().unwrap_or_default();
+        for (label, lines) in [
+            (
+                "must contain",
+                g.must_contain.as_deref().unwrap_or_default(),
+            ),
+            ("must not contain", g.must_not_contain.as_slice()),
+        ] {
+            if !lines.is_empty() {
+                text.push_str(&format!("{label}:\n"));
+                lines
+                    .iter()
+                    .for_each(|l| text.push_str(&format!("• {l}\n")));
+                text.push('\n');
+            }
+        }
+        out.push(GoldPage {
+            id: g.id.clone(),
+            url: g.url.clone(),
+            html: read_page(dir, &g.id)?,
+            gold: text.trim_end().to_owned(),
+            check: is_check(g.url.as_deref(), &g.id),
+        });
+    }
+    Ok(out)
+}
+
 /// Runs `extract` over every page of every dataset folder and scores the results.
 ///
 /// # Errors

@@ -380,7 +380,12 @@ impl Extractor {
                 self.recover(&doc, html, &preset, &render, &deadline, dom_chars)?
         {
             raw = recover::with_lead(&raw, recovered, recover::page_description(&doc).as_deref());
+            // What the markup pass dropped has no place in a body from another source.
+            dropped.iter_mut().for_each(|d| d.before = 0);
         }
+        let from_dom = dropped.len();
+        let rendered: Option<Vec<Block>> =
+            trace.then(|| raw.iter().map(|r| r.block.clone()).collect());
         let body_link_chars: usize = raw.iter().map(|b| b.link_chars).sum();
         let mut blocks = filter_blocks(raw, &preset, &mut dropped);
         drop_orphan_headings(&mut blocks, &mut dropped);
@@ -407,6 +412,9 @@ impl Extractor {
         );
         deadline.check()?;
         drop_title_heading(&mut blocks, meta.title.as_deref(), &mut dropped);
+        if let Some(rendered) = rendered {
+            trace::place(&rendered, &blocks, &mut dropped, from_dom);
+        }
         if blocks.is_empty() {
             return Err(ExtractError::NoContent);
         }
@@ -526,7 +534,7 @@ impl Extractor {
             let len: usize = blocks.iter().map(|b| b.chars).sum();
             let site_dropped = site.map(|s| s.dropped.as_slice());
             let drops = if trace.is_some() {
-                trace::dom_drops(doc, &roots, &removed, &stats, site_dropped)
+                trace::dom_drops(doc, &roots, &removed, &stats, render_params, site_dropped)
             } else {
                 Vec::new()
             };
@@ -559,6 +567,7 @@ impl Extractor {
                     &[baseline.root],
                     removed,
                     stats,
+                    render_params,
                     site_dropped,
                 ));
             }
@@ -713,6 +722,8 @@ fn dropped_block(block: &Block, reason: &'static str) -> Dropped {
         element: trace::block_element(block.kind),
         reason: reason.into(),
         text: block.text.clone(),
+        // Found again among the rendered blocks by `trace::place`.
+        before: 0,
     }
 }
 

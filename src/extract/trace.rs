@@ -9,10 +9,11 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::article::BlockKind;
+use crate::article::{Block, BlockKind};
 
-use super::dom::{Doc, collapse_ws};
+use super::dom::{Doc, NodeData, collapse_ws};
 use super::prune;
+use super::render::{self, RenderParams};
 use super::score::Stats;
 use super::selectors::{self as sel, is_in};
 
@@ -31,8 +32,13 @@ pub struct Dropped {
     /// Why, in a few words: `link-dense box`, `hidden element`, `furniture tag`,
     /// `site drop: .related`, ...
     pub reason: Cow<'static, str>,
-    /// The element's text, whitespace collapsed.
+    /// The element's text, whitespace collapsed, one line (`\n`) per block-level element.
     pub text: String,
+    /// Where it sat on the page: the index of the article block it came before (the
+    /// article's length when it came after the whole body). Blocks with the same text may
+    /// trade places; a body recovered from another source than the page's markup (JSON-LD,
+    /// `<noscript>`) has what the markup pass dropped before it.
+    pub before: usize,
 }
 
 impl fmt::Display for Dropped {
@@ -64,46 +70,57 @@ pub(crate) fn block_element(kind: BlockKind) -> String {
     }
 }
 
-/// The outermost removed elements inside the selected roots that hold text, each with the
-/// markup reason that removed it. Elements a site's `drop` selectors removed (`site_dropped`)
-/// are listed apart ([`site_drop`]) and skipped here.
+/// What the page's markup holds outside the body, in page order: the outermost removed
+/// elements inside the selected roots that hold text, each with the markup reason that
+/// removed it, and the text outside the selected roots (the page around the article).
+/// `before` holds the number of rendered blocks that precede each one; [`place`] turns it
+/// into a position in the article. Elements a site's `drop` selectors removed
+/// (`site_dropped`) are listed apart ([`site_drop`]) and skipped here.
 pub(crate) fn dom_drops(
     doc: &Doc,
     roots: &[usize],
     removed: &[bool],
     stats: &Stats,
+    render: &RenderParams<'_>,
     site_dropped: Option<&[bool]>,
 ) -> Vec<Dropped> {
-    let mut out = Vec::new();
+    let mut found: Vec<(usize, &'static str)> = Vec::new();
     for &root in roots {
         let end = doc.nodes[root].end;
         let mut i = root + 1;
         while i < end {
-            if !removed[i] {
-                i += 1;
-                continue;
-            }
-            let next = doc.nodes[i].end;
             if site_dropped.is_some_and(|d| d[i]) {
-                i = next;
+                i = doc.nodes[i].end;
                 continue;
             }
-            if let Some(e) = doc.elem(i)
-                && !is_in(sel::JUNK_TAGS, &e.tag)
-            {
-                let text = element_text(doc, i);
-                if !text.is_empty() {
-                    out.push(Dropped {
-                        element: start_tag(doc, i),
-                        reason: Cow::Borrowed(reason(doc, i, stats)),
-                        text,
-                    });
+            if removed[i] {
+                if doc.elem(i).is_some() {
+                    found.push((i, reason(doc, i, stats)));
                 }
+                i = doc.nodes[i].end;
+            } else {
+                i += 1;
             }
-            i = next;
         }
     }
-    out
+    outside_roots(doc, roots, removed, stats, site_dropped, &mut found);
+    found.sort_by_key(|&(i, _)| i);
+    found
+        .into_iter()
+        .filter_map(|(i, reason)| {
+            let text = match &doc.nodes[i].data {
+                NodeData::Text(t) => collapse_ws(t),
+                NodeData::Element(e) if !is_in(sel::JUNK_TAGS, &e.tag) => element_text(doc, i),
+                _ => String::new(),
+            };
+            (!text.is_empty()).then(|| Dropped {
+                element: start_tag(doc, i),
+                reason: Cow::Borrowed(reason),
+                text,
+                before: rendered_before(doc, roots, removed, stats, render, i),
+            })
+        })
+        .collect()
 }
 
 /// An element a site's `drop` selector removed, when it holds text.
@@ -113,6 +130,8 @@ pub(crate) fn site_drop(doc: &Doc, i: usize, selector: &str) -> Option<Dropped> 
         element: start_tag(doc, i),
         reason: Cow::Owned(format!("site drop: {selector}")),
         text,
+        // Listed before the body: the site's drops are made before a container is chosen.
+        before: 0,
     })
 }
 
@@ -142,13 +161,141 @@ impl fmt::Display for SiteChoice {
     }
 }
 
-/// The text of element `i` (scripts and the like left out), whitespace collapsed.
+/// The text of the element at `i`, whitespace collapsed, one line per block-level element
+/// (a list's items, a footer's paragraphs), so that they do not run together.
 fn element_text(doc: &Doc, i: usize) -> String {
-    collapse_ws(&doc.text_of(i, |j| is_in(sel::JUNK_TAGS, doc.tag(j))))
+    let mut raw = String::new();
+    // Ends of the block-level elements open at `j`.
+    let mut open: Vec<usize> = Vec::new();
+    let mut j = i;
+    while j < doc.nodes[i].end {
+        while open.last().is_some_and(|&end| end <= j) {
+            open.pop();
+            raw.push('\n');
+        }
+        match &doc.nodes[j].data {
+            NodeData::Element(e) if is_in(sel::JUNK_TAGS, &e.tag) => {
+                j = doc.nodes[j].end;
+                continue;
+            }
+            NodeData::Element(e) if e.tag == "br" || is_in(sel::BLOCK_TAGS, &e.tag) => {
+                raw.push('\n');
+                open.push(doc.nodes[j].end);
+            }
+            NodeData::Text(t) => raw.push_str(t),
+            _ => {}
+        }
+        j += 1;
+    }
+    raw.lines()
+        .map(collapse_ws)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
-/// `<tag class=... id=...>`, attributes shortened.
+/// Why text outside the selected roots is not in the body, when no markup rule removed it.
+const OUTSIDE: &str = "outside the article container";
+
+/// The largest subtrees of `<body>` that hold no selected root: the siblings of the roots
+/// and of their ancestors, with the reason the markup gives for each.
+fn outside_roots(
+    doc: &Doc,
+    roots: &[usize],
+    removed: &[bool],
+    stats: &Stats,
+    site_dropped: Option<&[bool]>,
+    found: &mut Vec<(usize, &'static str)>,
+) {
+    let Some(body) = doc.find_tag("body") else {
+        return;
+    };
+    let mut stack = vec![body];
+    while let Some(n) = stack.pop() {
+        // Inside a root (or a root that holds the whole body): in the body, not around it.
+        if roots.iter().any(|&r| doc.contains(r, n)) || site_dropped.is_some_and(|d| d[n]) {
+            continue;
+        }
+        if roots.iter().any(|&r| doc.contains(n, r)) {
+            stack.extend(doc.nodes[n].children.iter().rev());
+        } else if removed[n] && doc.elem(n).is_some() {
+            found.push((n, reason(doc, n, stats)));
+        } else {
+            found.push((n, OUTSIDE));
+        }
+    }
+}
+
+/// How many blocks the body renders from before node `at`: the render of the roots with
+/// everything from `at` on left out.
+fn rendered_before(
+    doc: &Doc,
+    roots: &[usize],
+    removed: &[bool],
+    stats: &Stats,
+    params: &RenderParams<'_>,
+    at: usize,
+) -> usize {
+    let mut cut = removed.to_vec();
+    cut[at..].iter_mut().for_each(|r| *r = true);
+    render::render(doc, roots, &cut, stats, params).len()
+}
+
+/// Gives every dropped piece its place in the article (`Dropped::before`) and puts them in
+/// page order: `rendered` is the body as rendered, before the extractor's block-level passes
+/// dropped lines from it, and `kept` the article those passes left. `dropped[..from_dom]`
+/// come from the markup (their `before` counts rendered blocks); the rest are rendered
+/// blocks, found again by their text.
+pub(crate) fn place(
+    rendered: &[Block],
+    kept: &[Block],
+    dropped: &mut Vec<Dropped>,
+    from_dom: usize,
+) {
+    // kept_before[k]: the article blocks among the first k rendered blocks.
+    let mut kept_before = Vec::with_capacity(rendered.len() + 1);
+    kept_before.push(0);
+    // Page order: markup drops before rendered block k sort at 2k, rendered block k at 2k+1.
+    let mut order: Vec<usize> = dropped
+        .iter()
+        .enumerate()
+        .map(|(k, d)| {
+            if k < from_dom {
+                2 * d.before
+            } else {
+                usize::MAX
+            }
+        })
+        .collect();
+    let mut next = 0;
+    for (r, block) in rendered.iter().enumerate() {
+        if kept.get(next) == Some(block) {
+            next += 1;
+        } else if let Some(k) = (from_dom..dropped.len())
+            .find(|&k| order[k] == usize::MAX && dropped[k].text == block.text)
+        {
+            order[k] = 2 * r + 1;
+            dropped[k].before = next;
+        }
+        kept_before.push(next);
+    }
+    for (k, d) in dropped.iter_mut().enumerate() {
+        if k < from_dom {
+            d.before = kept_before[d.before.min(rendered.len())];
+        } else if order[k] == usize::MAX {
+            d.before = kept.len();
+        }
+    }
+    let mut keyed: Vec<(usize, Dropped)> = order.into_iter().zip(dropped.drain(..)).collect();
+    keyed.sort_by_key(|(key, _)| *key);
+    dropped.extend(keyed.into_iter().map(|(_, d)| d));
+}
+
+/// `<tag class=... id=...>`, attributes shortened; `text` for a text node.
 pub(crate) fn start_tag(doc: &Doc, i: usize) -> String {
+    if doc.elem(i).is_none() {
+        return "text".to_owned();
+    }
     let mut s = format!("<{}", doc.tag(i));
     for name in ["class", "id", "role"] {
         if let Some(v) = doc.attr_value(i, name) {
@@ -202,5 +349,46 @@ fn reason(doc: &Doc, i: usize, stats: &Stats) -> &'static str {
         "link-dense box"
     } else {
         "widget or gallery"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_take_their_places_in_page_order() {
+        let b = |t: &str| Block::new(BlockKind::Paragraph, t);
+        let rendered = [b("Title"), b("One"), b("Links"), b("Two")];
+        let kept = [b("One"), b("Two")];
+        let drop = |text: &str, before| Dropped {
+            element: "<p>".into(),
+            reason: "r",
+            text: text.into(),
+            before,
+        };
+        // Markup drops (before rendered block 0, 3 and 4), then two rendered blocks.
+        let mut dropped = vec![
+            drop("nav", 0),
+            drop("aside", 3),
+            drop("footer", 4),
+            drop("Links", 0),
+            drop("Title", 0),
+        ];
+        place(&rendered, &kept, &mut dropped, 3);
+        let got: Vec<(&str, usize)> = dropped
+            .iter()
+            .map(|d| (d.text.as_str(), d.before))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("nav", 0),
+                ("Title", 0),
+                ("Links", 1),
+                ("aside", 1),
+                ("footer", 2)
+            ]
+        );
     }
 }

@@ -1,9 +1,10 @@
 //! Where records and rejects go: [`Output`] (the paths of one run), the record writers
 //! ([`sink`]: JSON Lines plain/gzip/zstd, Parquet, rotation), resume state ([`resume`]) and the
-//! WARC archive of fetched responses ([`warc`]).
+//! WARC archive of fetched responses ([`warc`]), and the HTML inspection report ([`report`]).
 //!
 //! Nothing here reads inputs or runs stages; the runner (`pipeline`) drives it.
 
+pub mod report;
 pub mod resume;
 pub mod sink;
 pub mod warc;

@@ -7,6 +7,7 @@
 //! - `layout`: no import cycle between top-level modules of src/.
 //! - `edges`: issue 16, the edges of a run (resume with dedup, determinism, special inputs,
 //!   output names, closed pipes, panics, Ctrl-C, schema consistency).
+//! - `report`: `copydesk report` rendered in headless Chromium (DOM marks, screenshot).
 //! - `surface`: output formats, command-line knobs, progress, discovery, report (issue 17).
 //! - `knobs`: the command-line knobs on `clean`, `fetch` (loopback) and `run` (issue 17).
 //! - `sites`: per-site selectors, `[[site]]` (issue 17).
@@ -18,6 +19,7 @@ mod golden;
 mod hostile;
 mod knobs;
 mod layout;
+mod report;
 mod resume;
 mod sites;
 mod support;
