@@ -363,7 +363,7 @@ mod tests {
         let kept = [b("One"), b("Two")];
         let drop = |text: &str, before| Dropped {
             element: "<p>".into(),
-            reason: "r",
+            reason: "r".into(),
             text: text.into(),
             before,
         };

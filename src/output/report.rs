@@ -473,17 +473,18 @@ mod tests {
             extract_dropped: vec![
                 Dropped {
                     element: "<nav>".into(),
-                    reason: "furniture tag",
+                    reason: "furniture tag".into(),
                     text: "Home News".into(),
                     before: 0,
                 },
                 Dropped {
                     element: "<footer>".into(),
-                    reason: "furniture tag",
+                    reason: "furniture tag".into(),
                     text: "© 2024".into(),
                     before: 4,
                 },
             ],
+            site: None,
             audit: Audit {
                 report: FilterReport {
                     removed: vec![
