@@ -3,7 +3,8 @@
 //!
 //! The keyword patterns are matched against an element's `class` and `id` attribute values
 //! (lowercased). They were assembled from Readability.js `REGEXPS` and trafilatura
-//! `xpaths.py` (see `shared/research/ECOSYSTEM.md` §C) and trimmed on the development sets.
+//! `xpaths.py` (see `shared/research/ECOSYSTEM.md` §C) and trimmed to the words templates of
+//! any site use for furniture.
 //! General rules only: nothing here names a site.
 //!
 //! Markup conventions only: what a block of text *says* is judged in the filter stage
