@@ -10,6 +10,9 @@ use serde::{Deserialize, Serialize};
 use crate::article::PageType;
 use crate::error::Stage;
 
+#[cfg(feature = "arrow")]
+pub mod arrow;
+
 /// Version of the record schema written in every record.
 pub const SCHEMA_VERSION: u32 = 1;
 

@@ -476,7 +476,7 @@ fn rotation_is_configurable_in_pipeline_toml() {
 #[cfg(feature = "parquet")]
 #[test]
 fn parquet_output_reads_back_with_the_same_fields() {
-    use arrow_array::{Array, ListArray, StringArray, UInt32Array, UInt64Array};
+    use arrow_array::{Array, Int32Array, Int64Array, ListArray, StringArray};
     use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
     let dir = tempfile::tempdir().unwrap();
@@ -523,22 +523,23 @@ fn parquet_output_reads_back_with_the_same_fields() {
         let title = col("title");
         let title = title.as_any().downcast_ref::<StringArray>().unwrap();
         let seq = col("seq");
-        let seq = seq.as_any().downcast_ref::<UInt64Array>().unwrap();
+        let seq = seq.as_any().downcast_ref::<Int64Array>().unwrap();
         let words = col("word_count");
-        let words = words.as_any().downcast_ref::<UInt64Array>().unwrap();
+        let words = words.as_any().downcast_ref::<Int64Array>().unwrap();
         let version = col("schema_version");
-        let version = version.as_any().downcast_ref::<UInt32Array>().unwrap();
+        let version = version.as_any().downcast_ref::<Int32Array>().unwrap();
         let tags = col("tags");
         let tags = tags.as_any().downcast_ref::<ListArray>().unwrap();
         let url = col("url");
         for i in 0..batch.num_rows() {
+            // Counts are signed (Spark has no unsigned types).
             rows.push((
-                seq.value(i),
+                u64::try_from(seq.value(i)).unwrap(),
                 id.value(i).to_string(),
                 title.value(i).to_string(),
                 text.value(i).to_string(),
-                words.value(i),
-                version.value(i),
+                u64::try_from(words.value(i)).unwrap(),
+                u32::try_from(version.value(i)).unwrap(),
                 tags.value(i).len(),
                 url.is_null(i),
             ));

@@ -1,25 +1,22 @@
 //! Arrow batches in, Arrow batches out: one output row per input row, in order.
 //!
-//! Output columns, in order: the record's fields as in the JSONL contract (`id`, `url`,
-//! `source`, `title`, `author`, `published`, `modified`, `language`, `language_confidence`,
-//! `site_name`, `description`, `image`, `tags`, `text`, [`markdown`], `word_count`,
-//! `page_type`, `confidence`,
-//! [`removed`], `fetch`, `seq`, `schema_version`), then `reject_stage`, `reject_reason`, then
-//! `input_id` when the input has an `id` column. All columns are nullable (Spark's default),
-//! and integers are signed (`word_count`, `seq`: int64; `schema_version`: int32) because Spark
-//! has no unsigned types. `fetch` is the JSON object as a string, as in the CLI's Parquet
-//! output; pages given to `clean_batch` were not fetched by copydesk, so it is null.
+//! Output columns, in order: the record's columns ([`copydesk::record::arrow`], the schema the
+//! CLI's Parquet output has too: the JSONL record's fields in order, `markdown` and `removed`
+//! when configured, `fetch` as a JSON string), then `reject_stage`, `reject_reason`, then
+//! `input_id` when the input has an `id` column. All columns are nullable (Spark's default;
+//! a reject row has no record), and integers are signed (`word_count`, `seq`: int64;
+//! `schema_version`: int32) because Spark has no unsigned types. Pages given to `clean_batch`
+//! were not fetched by copydesk, so `fetch` is null.
 
 use std::sync::Arc;
 
-use arrow_array::builder::{
-    Float64Builder, Int32Builder, Int64Builder, ListBuilder, StringBuilder, StructBuilder,
-};
+use arrow_array::builder::StringBuilder;
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, ArrayRef, RecordBatch};
-use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
+use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use copydesk::filter::DedupIndex;
-use copydesk::{InputFormat, Limits, Processor, Record, SCHEMA_VERSION};
+use copydesk::record::arrow::{RecordBuilder, RecordColumns, record_fields};
+use copydesk::{InputFormat, Limits, Processor, Record};
 use url::Url;
 
 use crate::page::{self, Cell, RejectInfo, RowInput, clean_one};
@@ -94,55 +91,21 @@ fn check_type(schema: &Schema, i: usize, binary_ok: bool) -> Result<(), String> 
     }
 }
 
-fn string_list() -> DataType {
-    DataType::List(Arc::new(Field::new("item", DataType::Utf8, true)))
-}
-
-fn removed_fields() -> Fields {
-    Fields::from(vec![
-        Field::new("rule", DataType::Utf8, true),
-        Field::new("text", DataType::Utf8, true),
-    ])
-}
-
-fn removed_item() -> Arc<Field> {
-    Arc::new(Field::new("item", DataType::Struct(removed_fields()), true))
-}
-
 impl OutputLayout {
+    /// The record columns this layout writes; every row may be a reject.
+    fn record_columns(&self) -> RecordColumns {
+        RecordColumns {
+            markdown: self.markdown,
+            removed: self.keep_removed,
+            missing_rows: true,
+        }
+    }
+
     /// The output schema for inputs of `input`.
     pub fn schema(&self, input: &Schema, columns: &InputColumns) -> SchemaRef {
-        let text = |name: &str| Field::new(name, DataType::Utf8, true);
-        let mut fields = vec![
-            text("id"),
-            text("url"),
-            text("source"),
-            text("title"),
-            text("author"),
-            text("published"),
-            text("modified"),
-            text("language"),
-            Field::new("language_confidence", DataType::Float64, true),
-            text("site_name"),
-            text("description"),
-            text("image"),
-            Field::new("tags", string_list(), true),
-            text("text"),
-        ];
-        if self.markdown {
-            fields.push(text("markdown"));
-        }
-        fields.push(Field::new("word_count", DataType::Int64, true));
-        fields.push(text("page_type"));
-        fields.push(Field::new("confidence", DataType::Float64, true));
-        if self.keep_removed {
-            fields.push(Field::new("removed", DataType::List(removed_item()), true));
-        }
-        fields.push(text("fetch"));
-        fields.push(Field::new("seq", DataType::Int64, true));
-        fields.push(Field::new("schema_version", DataType::Int32, true));
-        fields.push(text("reject_stage"));
-        fields.push(text("reject_reason"));
+        let mut fields = record_fields(self.record_columns());
+        fields.push(Field::new("reject_stage", DataType::Utf8, true));
+        fields.push(Field::new("reject_reason", DataType::Utf8, true));
         if let Some(id) = columns.id {
             let id_field = input.field(id);
             fields.push(Field::new("input_id", id_field.data_type().clone(), true));
@@ -238,162 +201,36 @@ impl<'a> TextColumn<'a> {
     }
 }
 
-/// Builders for the output columns.
+/// Builders for the output columns: the record's, then the reject's.
 struct Columns {
-    strings: [StringBuilder; 11], // id .. language, then site_name .. image
-    language_confidence: Float64Builder,
-    tags: ListBuilder<StringBuilder>,
-    text: StringBuilder,
-    markdown: Option<StringBuilder>,
-    word_count: Int64Builder,
-    page_type: StringBuilder,
-    confidence: Float64Builder,
-    removed: Option<ListBuilder<StructBuilder>>,
-    fetch: StringBuilder,
-    seq: Int64Builder,
-    schema_version: Int32Builder,
+    record: RecordBuilder,
     reject_stage: StringBuilder,
     reject_reason: StringBuilder,
 }
 
 impl Columns {
     fn new(layout: &OutputLayout, rows: usize, html_bytes: usize) -> Self {
-        let small = || StringBuilder::with_capacity(rows, rows * 32);
         Self {
-            strings: std::array::from_fn(|_| small()),
-            language_confidence: Float64Builder::with_capacity(rows),
-            tags: ListBuilder::new(StringBuilder::new()).with_field(Arc::new(Field::new(
-                "item",
-                DataType::Utf8,
-                true,
-            ))),
-            text: StringBuilder::with_capacity(rows, html_bytes / 4),
-            markdown: layout
-                .markdown
-                .then(|| StringBuilder::with_capacity(rows, html_bytes / 4)),
-            word_count: Int64Builder::with_capacity(rows),
-            page_type: StringBuilder::with_capacity(rows, rows * 8),
-            confidence: Float64Builder::with_capacity(rows),
-            removed: layout.keep_removed.then(|| {
-                ListBuilder::new(StructBuilder::from_fields(removed_fields(), 0))
-                    .with_field(removed_item())
-            }),
-            fetch: StringBuilder::with_capacity(rows, 0),
-            seq: Int64Builder::with_capacity(rows),
-            schema_version: Int32Builder::with_capacity(rows),
+            record: RecordBuilder::new(layout.record_columns(), rows, html_bytes / 4),
             reject_stage: StringBuilder::with_capacity(rows, 0),
             reject_reason: StringBuilder::with_capacity(rows, 0),
         }
     }
 
     fn push_record(&mut self, r: &Record) {
-        let values = [
-            Some(r.id.as_str()),
-            r.url.as_deref(),
-            Some(r.source.as_str()),
-            r.title.as_deref(),
-            r.author.as_deref(),
-            r.published.as_deref(),
-            r.modified.as_deref(),
-            r.language.as_deref(),
-            r.site_name.as_deref(),
-            r.description.as_deref(),
-            r.image.as_deref(),
-        ];
-        for (b, v) in self.strings.iter_mut().zip(values) {
-            b.append_option(v);
-        }
-        self.language_confidence
-            .append_option(r.language_confidence);
-        for tag in &r.tags {
-            self.tags.values().append_value(tag);
-        }
-        self.tags.append(true);
-        self.text.append_value(&r.text);
-        if let Some(md) = &mut self.markdown {
-            md.append_option(r.markdown.as_deref());
-        }
-        self.word_count
-            .append_value(i64::try_from(r.word_count).unwrap_or(i64::MAX));
-        self.page_type.append_value(r.page_type.as_str());
-        self.confidence.append_value(r.confidence);
-        if let Some(removed) = &mut self.removed {
-            for item in r.removed.iter().flatten() {
-                let s = removed.values();
-                s.field_builder::<StringBuilder>(0)
-                    .expect("rule column")
-                    .append_value(&item.rule);
-                s.field_builder::<StringBuilder>(1)
-                    .expect("text column")
-                    .append_value(&item.text);
-                s.append(true);
-            }
-            removed.append(true);
-        }
-        self.fetch.append_option(
-            r.fetch
-                .as_ref()
-                .map(|f| serde_json::to_string(f).expect("fetch info always serializes")),
-        );
-        self.seq
-            .append_value(i64::try_from(r.seq).unwrap_or(i64::MAX));
-        self.schema_version
-            .append_value(i32::try_from(r.schema_version).unwrap_or(i32::MAX));
+        self.record.append(r);
         self.reject_stage.append_null();
         self.reject_reason.append_null();
     }
 
     fn push_reject(&mut self, seq: u64, url: Option<&str>, source: &str, reject: &RejectInfo) {
-        for (i, b) in self.strings.iter_mut().enumerate() {
-            match i {
-                1 => b.append_option(url),
-                2 => b.append_value(source),
-                _ => b.append_null(),
-            }
-        }
-        self.language_confidence.append_null();
-        self.tags.append_null();
-        self.text.append_null();
-        if let Some(md) = &mut self.markdown {
-            md.append_null();
-        }
-        self.word_count.append_null();
-        self.page_type.append_null();
-        self.confidence.append_null();
-        if let Some(removed) = &mut self.removed {
-            removed.append_null();
-        }
-        self.fetch.append_null();
-        self.seq
-            .append_value(i64::try_from(seq).unwrap_or(i64::MAX));
-        self.schema_version
-            .append_value(i32::try_from(SCHEMA_VERSION).unwrap_or(i32::MAX));
+        self.record.append_missing(seq, url, source);
         self.reject_stage.append_value(&reject.stage);
         self.reject_reason.append_value(&reject.reason);
     }
 
     fn finish(mut self) -> Vec<ArrayRef> {
-        let mut out: Vec<ArrayRef> = self
-            .strings
-            .iter_mut()
-            .map(|b| Arc::new(b.finish()) as ArrayRef)
-            .collect();
-        // After `language`, as in the record.
-        out.insert(8, Arc::new(self.language_confidence.finish()));
-        out.push(Arc::new(self.tags.finish()));
-        out.push(Arc::new(self.text.finish()));
-        if let Some(mut md) = self.markdown {
-            out.push(Arc::new(md.finish()));
-        }
-        out.push(Arc::new(self.word_count.finish()));
-        out.push(Arc::new(self.page_type.finish()));
-        out.push(Arc::new(self.confidence.finish()));
-        if let Some(mut removed) = self.removed {
-            out.push(Arc::new(removed.finish()));
-        }
-        out.push(Arc::new(self.fetch.finish()));
-        out.push(Arc::new(self.seq.finish()));
-        out.push(Arc::new(self.schema_version.finish()));
+        let mut out = self.record.finish();
         out.push(Arc::new(self.reject_stage.finish()));
         out.push(Arc::new(self.reject_reason.finish()));
         out

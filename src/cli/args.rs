@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::bail;
 use clap::{Parser, Subcommand};
+use copydesk::config::OutputConfig;
 use copydesk::extract::Favor;
 use copydesk::filter::{GopherConfig, QualityConfig, QualityPreset};
 use copydesk::{ArchiveKind, InputFormat, OutputFormat, PipelineConfig, Shard, ShardBy};
@@ -73,10 +74,8 @@ pub struct CleanArgs {
     /// Files, directories or `-`.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// Records output; `-` is stdout. The extension picks the format (.jsonl, .jsonl.gz,
-    /// .jsonl.zst, .parquet, .csv); a directory takes --format md|txt.
-    #[arg(short, long, default_value = "-")]
-    pub output: PathBuf,
+    #[command(flatten)]
+    pub records: RecordsOutput,
     /// Output format: jsonl, jsonl.gz, jsonl.zst, parquet, csv, md or txt (default: by the
     /// output's extension). For compatibility, auto, html and text still mean --input-format.
     #[arg(long, value_parser = parse_clean_format)]
@@ -84,24 +83,12 @@ pub struct CleanArgs {
     /// How to read the inputs: auto, html or text.
     #[arg(long, default_value = "auto")]
     pub input_format: InputFormat,
-    /// Rejects output (JSON Lines); default: next to --output, or stderr.
-    #[arg(long)]
-    pub rejects: Option<PathBuf>,
     /// Take stage settings ([extract], [filter], [limits], threads) from this pipeline.toml.
     #[arg(short, long)]
     pub config: Option<PathBuf>,
     /// Base URL of a single input (metadata, link resolution).
     #[arg(long)]
     pub url: Option<String>,
-    /// Worker threads (0 = one per core); overrides the config.
-    #[arg(long)]
-    pub threads: Option<usize>,
-    /// Add a `markdown` field to each record.
-    #[arg(long)]
-    pub markdown: bool,
-    /// Start the output files afresh instead of resuming an interrupted run.
-    #[arg(long)]
-    pub fresh: bool,
     /// How files are packed: auto (by name: *.warc[.gz], *.jsonl[.gz|.zst]), none, warc
     /// or jsonl.
     #[arg(long, default_value = "auto", value_parser = parse_archive)]
@@ -195,32 +182,18 @@ pub struct FetchArgs {
     /// host are fetched (hosts compared lower-cased, a leading `www.` ignored).
     #[arg(long, requires = "discovery")]
     pub any_host: bool,
-    /// Records output; `-` is stdout (no resume then). The extension picks the format, as
-    /// for `clean`.
-    #[arg(short, long, default_value = "-")]
-    pub output: PathBuf,
+    #[command(flatten)]
+    pub records: RecordsOutput,
     /// Output format: jsonl, jsonl.gz, jsonl.zst, parquet, csv, md or txt (default: by the
     /// output's extension).
     #[arg(long, value_parser = parse_output_format)]
     pub format: Option<OutputFormat>,
-    /// Rejects output (JSON Lines); default: next to --output, or stderr.
-    #[arg(long)]
-    pub rejects: Option<PathBuf>,
     /// Take [fetch] and stage settings ([extract], [filter], threads) from this pipeline.toml.
     #[arg(short, long)]
     pub config: Option<PathBuf>,
-    /// Worker threads for extraction (0 = one per core); overrides the config.
-    #[arg(long)]
-    pub threads: Option<usize>,
-    /// Add a `markdown` field to each record.
-    #[arg(long)]
-    pub markdown: bool,
     /// Also archive every fetched HTML response to this WARC file (`.warc.gz`).
     #[arg(long)]
     pub warc: Option<PathBuf>,
-    /// Start the output files afresh instead of resuming an interrupted run.
-    #[arg(long)]
-    pub fresh: bool,
     #[command(flatten)]
     pub knobs: Knobs,
 }
@@ -279,6 +252,52 @@ fn parse_peer(s: &str) -> Result<copydesk::eval::Peer, String> {
             })
         }
         _ => Err(format!("expected NAME=DIR, got {s:?}")),
+    }
+}
+
+/// Where the records go and how they are made, shared by `clean` and `fetch`; applied over
+/// the config file's `[output]` and `threads`.
+#[derive(Debug, clap::Args)]
+pub struct RecordsOutput {
+    /// Records output; `-` is stdout (no resume then). The extension picks the format
+    /// (.jsonl, .jsonl.gz, .jsonl.zst, .parquet, .csv); a directory takes --format md|txt.
+    #[arg(short, long, default_value = "-")]
+    pub output: PathBuf,
+    /// Rejects output (JSON Lines); default: next to --output, or stderr.
+    #[arg(long)]
+    pub rejects: Option<PathBuf>,
+    /// Worker threads for extraction (0 = one per core); overrides the config.
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Add a `markdown` field to each record.
+    #[arg(long)]
+    pub markdown: bool,
+    /// Start the output files afresh instead of resuming an interrupted run.
+    #[arg(long)]
+    pub fresh: bool,
+}
+
+impl RecordsOutput {
+    /// Writes the outputs into `settings`, with the output format (a format name) and the
+    /// records per file when the command line gives them.
+    pub fn apply(
+        self,
+        settings: &mut PipelineConfig,
+        format: Option<&str>,
+        rotate_records: Option<u64>,
+    ) {
+        let out = &mut settings.output;
+        *out = OutputConfig {
+            path: self.output,
+            rejects: self.rejects,
+            markdown: self.markdown || out.markdown,
+            resume: !self.fresh,
+            rotate_records: rotate_records.or(out.rotate_records),
+            format: format.map(str::to_string).or(out.format.take()),
+        };
+        if let Some(threads) = self.threads {
+            settings.threads = threads;
+        }
     }
 }
 

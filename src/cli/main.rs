@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Parser;
-use copydesk::config::OutputConfig;
 use copydesk::{ArchiveKind, InputFormat, PipelineConfig, Summary};
 use tracing_subscriber::EnvFilter;
 
@@ -109,19 +108,11 @@ fn clean(args: CleanArgs) -> anyhow::Result<ExitCode> {
         url: args.url,
         archive: args.archive,
     });
-    settings.output = OutputConfig {
-        path: args.output,
-        rejects: args.rejects,
-        markdown: args.markdown || settings.output.markdown,
-        resume: !args.fresh,
-        rotate_records: args.rotate_records.or(settings.output.rotate_records),
-        format: output_format
-            .map(|f| format_name(f).to_string())
-            .or(settings.output.format.take()),
-    };
-    if let Some(threads) = args.threads {
-        settings.threads = threads;
-    }
+    args.records.apply(
+        &mut settings,
+        output_format.map(format_name),
+        args.rotate_records,
+    );
     args.knobs.apply(&mut settings)?;
     let base = args.config.as_deref().map_or(Path::new("."), base_dir);
     let mut pipeline = settings.build(&config_path, base)?;
@@ -241,20 +232,8 @@ fn explain(
 fn fetch(args: FetchArgs) -> anyhow::Result<ExitCode> {
     let (seeds, discovery) = discovery_of(&args);
     let (mut settings, config_path) = settings_from(args.config.as_deref())?;
-    settings.output = OutputConfig {
-        path: args.output,
-        rejects: args.rejects,
-        markdown: args.markdown || settings.output.markdown,
-        resume: !args.fresh,
-        rotate_records: settings.output.rotate_records,
-        format: args
-            .format
-            .map(|f| format_name(f).to_string())
-            .or(settings.output.format.take()),
-    };
-    if let Some(threads) = args.threads {
-        settings.threads = threads;
-    }
+    args.records
+        .apply(&mut settings, args.format.map(format_name), None);
     if args.warc.is_some() {
         settings.fetch.warc = args.warc;
     }

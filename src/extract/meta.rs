@@ -15,7 +15,7 @@ use url::Url;
 use crate::article::Metadata;
 
 use super::dom::{Doc, collapse_ws};
-use super::selectors::{self as sel, is_in};
+use super::selectors as sel;
 
 /// Oldest year accepted for a publication date (the web before this is not in scope).
 const MIN_YEAR: i32 = 1990;
@@ -282,7 +282,7 @@ fn parse_json_ld(doc: &Doc) -> JsonLd {
                     let types = ld_types(val);
                     let is_article = types
                         .iter()
-                        .any(|t| is_in(sel::ARTICLE_TYPES, t) && t != "webpage");
+                        .any(|t| sel::is_article_type(t) && t != "webpage");
                     let is_page = types.iter().any(|t| t == "webpage");
                     if (is_article && !article_seen)
                         || (is_page && out.headline.is_none() && !article_seen)

@@ -14,23 +14,8 @@ use crate::article::{PageSignals, PageType};
 
 use super::dom::{Doc, NodeData};
 use super::meta::{json_ld_documents, ld_types};
+use super::selectors as sel;
 
-/// schema.org types of one story or post.
-const LD_ARTICLE: &[&str] = &[
-    "article",
-    "newsarticle",
-    "blogposting",
-    "reportagenewsarticle",
-    "analysisnewsarticle",
-    "opinionnewsarticle",
-    "reviewnewsarticle",
-    "backgroundnewsarticle",
-    "scholarlyarticle",
-    "review",
-    "recipe",
-    "liveblogposting",
-    "socialmediaposting",
-];
 /// schema.org types of a discussion.
 const LD_FORUM: &[&str] = &["discussionforumposting", "qapage", "question", "comment"];
 /// schema.org types of an item for sale.
@@ -352,7 +337,7 @@ fn classify(
     if ld_is(LD_DOCUMENTATION) {
         return PageType::Documentation;
     }
-    let ld_article = ld_is(LD_ARTICLE) || og == Some("article");
+    let ld_article = ld_is(sel::STORY_TYPES) || og == Some("article");
     let forum_shape =
         c.post_marks >= FORUM_MIN_POSTS && (c.thread_marks > 0 || path_is(PATH_FORUM));
     if forum_shape && !ld_article {

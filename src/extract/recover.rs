@@ -21,7 +21,7 @@ use serde_json::Value;
 
 use super::dom::{Doc, NodeData, collapse_ws};
 use super::render::RawBlock;
-use super::selectors::{self as sel, is_in};
+use super::selectors as sel;
 
 /// The DOM body must be shorter than this (characters) for recovery to be tried: beyond
 /// it the visible text is the story, or at least a fair part of it.
@@ -447,7 +447,7 @@ fn json_ld_bodies(doc: &Doc) -> Vec<String> {
                     let types = super::meta::ld_types(val);
                     if let Some(body) = o.get("articleBody").and_then(Value::as_str) {
                         out.push(body.to_string());
-                    } else if types.iter().any(|t| is_in(sel::ARTICLE_TYPES, t))
+                    } else if types.iter().any(|t| sel::is_article_type(t))
                         && let Some(body) = o.get("text").and_then(Value::as_str)
                     {
                         out.push(body.to_string());

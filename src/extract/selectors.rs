@@ -3,7 +3,8 @@
 //!
 //! The keyword patterns are matched against an element's `class` and `id` attribute values
 //! (lowercased). They were assembled from Readability.js `REGEXPS` and trafilatura
-//! `xpaths.py` (see `shared/research/ECOSYSTEM.md` §C) and trimmed on the development sets.
+//! `xpaths.py` (see `shared/research/ECOSYSTEM.md` §C) and trimmed to the words templates of
+//! any site use for furniture.
 //! General rules only: nothing here names a site.
 //!
 //! Markup conventions only: what a block of text *says* is judged in the filter stage
@@ -287,8 +288,8 @@ pub const AUTHOR_META: &[&str] = &[
     "twitter:creator",
 ];
 
-/// JSON-LD `@type`s that describe the article itself.
-pub const ARTICLE_TYPES: &[&str] = &[
+/// JSON-LD `@type`s (lowercased) of one story or post.
+pub const STORY_TYPES: &[&str] = &[
     "article",
     "newsarticle",
     "blogposting",
@@ -297,19 +298,29 @@ pub const ARTICLE_TYPES: &[&str] = &[
     "opinionnewsarticle",
     "reviewnewsarticle",
     "backgroundnewsarticle",
-    "techarticle",
     "scholarlyarticle",
-    "report",
-    "liveblogposting",
-    "socialmediaposting",
     "review",
     "recipe",
+    "liveblogposting",
+    "socialmediaposting",
+];
+
+/// Further JSON-LD `@type`s whose object describes the page's own text (a technical or
+/// medical article, a report, a generic page or work), though not as a story.
+pub const OTHER_ARTICLE_TYPES: &[&str] = &[
+    "techarticle",
+    "report",
     "medicalwebpage",
     "webpage",
     "itempage",
     "creativework",
     "posting",
 ];
+
+/// Does a JSON-LD object of `@type` `t` (lowercased) describe the article itself?
+pub fn is_article_type(t: &str) -> bool {
+    is_in(STORY_TYPES, t) || is_in(OTHER_ARTICLE_TYPES, t)
+}
 
 /// Is `tag` in `list`?
 pub fn is_in(list: &[&str], tag: &str) -> bool {

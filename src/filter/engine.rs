@@ -37,10 +37,9 @@ pub(crate) const ANCHOR_MIN_WORDS: usize = 6;
 pub(crate) const EDGE_LABEL_MAX_WORDS: usize = 4;
 
 /// Fewest words for a block to be dropped as a repeat of an earlier block. Shorter repeats are
-/// list entries ("2 eggs"), labels or refrains that legitimately recur: the gold bodies of the
-/// readability dataset include Bartleby, where "I would prefer not to." (5 words) comes back
-/// again and again. Repeated credits and prompts have their own rules; this one is for whole
-/// paragraphs that an extractor picked up twice.
+/// list entries ("2 eggs"), labels or refrains that legitimately recur (a story's or a poem's
+/// refrain comes back again and again). Repeated credits and prompts have their own rules;
+/// this one is for whole paragraphs that an extractor picked up twice.
 pub(crate) const DUPLICATE_MIN_WORDS: usize = 8;
 
 /// Most title-case lines between body paragraphs that `inline_headline` drops. A story

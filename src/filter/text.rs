@@ -233,11 +233,11 @@ pub(crate) const SENTENCE_HEADLINE_MIN_WORDS: usize = 5;
 
 /// Fewest words of an inline headline. Three-word lines are too often labels or names.
 pub(crate) const TITLE_MIN_WORDS: usize = 4;
-/// Most words of an inline headline; the longest related-article titles seen run to about 15.
+/// Most words of an inline headline: headlines run to about 15 words; a longer line is prose.
 pub(crate) const TITLE_MAX_WORDS: usize = 16;
 /// Share of non-small words that must be capitalised. 0.8 keeps German sentence-case lines
-/// (capitalised nouns, lowercase verbs and adjectives) out while every English title-case
-/// headline in the labelled set reaches 1.0.
+/// (capitalised nouns, lowercase verbs and adjectives) out; English title case capitalises
+/// every word that is not a small word (a share of 1.0).
 pub(crate) const TITLE_CAPITALISED_SHARE: f64 = 0.8;
 
 #[cfg(test)]

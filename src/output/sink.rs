@@ -689,17 +689,15 @@ mod parquet_sink {
     use std::path::{Path, PathBuf};
     use std::sync::{Arc, LazyLock};
 
-    use arrow_array::builder::{
-        ListBuilder, StringBuilder, StructBuilder, UInt32Builder, UInt64Builder,
-    };
-    use arrow_array::{ArrayRef, RecordBatch};
-    use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
+    use arrow_array::RecordBatch;
+    use arrow_schema::{Schema, SchemaRef};
     use parquet::arrow::ArrowWriter;
     use parquet::basic::{Compression, ZstdLevel};
     use parquet::file::properties::WriterProperties;
 
     use crate::error::Error;
     use crate::record::Record;
+    use crate::record::arrow::{RecordBuilder, RecordColumns, record_fields};
 
     /// Records buffered before they become one Arrow batch: bounds memory to a few MB.
     const BATCH_ROWS: usize = 1024;
@@ -708,54 +706,16 @@ mod parquet_sink {
     /// Largest row group, in encoded bytes: the writer holds one row group in memory.
     const ROW_GROUP_BYTES: usize = 64 << 20;
 
-    fn removed_fields() -> Fields {
-        Fields::from(vec![
-            Field::new("rule", DataType::Utf8, false),
-            Field::new("text", DataType::Utf8, false),
-        ])
-    }
+    /// Every column of [`Record`]; each row is a record.
+    const COLUMNS: RecordColumns = RecordColumns {
+        markdown: true,
+        removed: true,
+        missing_rows: false,
+    };
 
-    /// The Arrow schema of [`Record`]: same field names and order as the JSON record.
-    pub(super) static SCHEMA: LazyLock<SchemaRef> = LazyLock::new(|| {
-        let text = |name: &str, nullable: bool| Field::new(name, DataType::Utf8, nullable);
-        Arc::new(Schema::new(vec![
-            text("id", false),
-            text("url", true),
-            text("source", false),
-            text("title", true),
-            text("author", true),
-            text("published", true),
-            text("modified", true),
-            text("language", true),
-            Field::new("language_confidence", DataType::Float64, true),
-            text("site_name", true),
-            text("description", true),
-            text("image", true),
-            Field::new(
-                "tags",
-                DataType::List(Arc::new(Field::new("item", DataType::Utf8, true))),
-                false,
-            ),
-            text("text", false),
-            text("markdown", true),
-            Field::new("word_count", DataType::UInt64, false),
-            text("page_type", false),
-            Field::new("confidence", DataType::Float64, false),
-            Field::new(
-                "removed",
-                DataType::List(Arc::new(Field::new(
-                    "item",
-                    DataType::Struct(removed_fields()),
-                    true,
-                ))),
-                true,
-            ),
-            // How the page was fetched, as the JSON object the JSONL record carries.
-            text("fetch", true),
-            Field::new("seq", DataType::UInt64, false),
-            Field::new("schema_version", DataType::UInt32, false),
-        ]))
-    });
+    /// The Arrow schema of [`Record`] (see [`crate::record::arrow`]).
+    pub(super) static SCHEMA: LazyLock<SchemaRef> =
+        LazyLock::new(|| Arc::new(Schema::new(record_fields(COLUMNS))));
 
     pub(super) struct ParquetSink {
         writer: ArrowWriter<File>,
@@ -816,95 +776,14 @@ mod parquet_sink {
         }
     }
 
-    /// Column builders for one batch.
+    /// One batch of records.
     pub(super) fn to_batch(records: &[Record]) -> Result<RecordBatch, arrow_schema::ArrowError> {
-        let n = records.len();
-        let strings = |get: &dyn Fn(&Record) -> Option<&str>| -> ArrayRef {
-            let mut b = StringBuilder::with_capacity(n, n * 16);
-            for r in records {
-                b.append_option(get(r));
-            }
-            Arc::new(b.finish())
-        };
-        let mut tags = ListBuilder::new(StringBuilder::new());
-        let mut removed = ListBuilder::new(StructBuilder::new(
-            removed_fields(),
-            vec![
-                Box::new(StringBuilder::new()),
-                Box::new(StringBuilder::new()),
-            ],
-        ));
-        let mut word_count = UInt64Builder::with_capacity(n);
-        let mut seq = UInt64Builder::with_capacity(n);
-        let mut schema_version = UInt32Builder::with_capacity(n);
+        let text_bytes = records.iter().map(|r| r.text.len()).sum();
+        let mut builder = RecordBuilder::new(COLUMNS, records.len(), text_bytes);
         for r in records {
-            for tag in &r.tags {
-                tags.values().append_value(tag);
-            }
-            tags.append(true);
-            match &r.removed {
-                Some(items) => {
-                    let entries = removed.values();
-                    for item in items {
-                        entries
-                            .field_builder::<StringBuilder>(0)
-                            .expect("rule column is a string builder")
-                            .append_value(&item.rule);
-                        entries
-                            .field_builder::<StringBuilder>(1)
-                            .expect("text column is a string builder")
-                            .append_value(&item.text);
-                        entries.append(true);
-                    }
-                    removed.append(true);
-                }
-                None => removed.append(false),
-            }
-            word_count.append_value(r.word_count as u64);
-            seq.append_value(r.seq);
-            schema_version.append_value(r.schema_version);
+            builder.append(r);
         }
-        let columns: Vec<ArrayRef> = vec![
-            strings(&|r| Some(&r.id)),
-            strings(&|r| r.url.as_deref()),
-            strings(&|r| Some(&r.source)),
-            strings(&|r| r.title.as_deref()),
-            strings(&|r| r.author.as_deref()),
-            strings(&|r| r.published.as_deref()),
-            strings(&|r| r.modified.as_deref()),
-            strings(&|r| r.language.as_deref()),
-            Arc::new(
-                records
-                    .iter()
-                    .map(|r| r.language_confidence)
-                    .collect::<arrow_array::Float64Array>(),
-            ),
-            strings(&|r| r.site_name.as_deref()),
-            strings(&|r| r.description.as_deref()),
-            strings(&|r| r.image.as_deref()),
-            Arc::new(tags.finish()),
-            strings(&|r| Some(&r.text)),
-            strings(&|r| r.markdown.as_deref()),
-            Arc::new(word_count.finish()),
-            strings(&|r| Some(r.page_type.as_str())),
-            Arc::new(
-                records
-                    .iter()
-                    .map(|r| r.confidence)
-                    .collect::<arrow_array::Float64Array>(),
-            ),
-            Arc::new(removed.finish()),
-            {
-                let fetch: Vec<Option<String>> = records
-                    .iter()
-                    .map(|r| r.fetch.as_ref().and_then(|f| serde_json::to_string(f).ok()))
-                    .collect();
-                Arc::new(arrow_array::StringArray::from(fetch))
-            },
-            Arc::new(seq.finish()),
-            Arc::new(schema_version.finish()),
-        ];
-        RecordBatch::try_new(SCHEMA.clone(), columns)
+        RecordBatch::try_new(SCHEMA.clone(), builder.finish())
     }
 }
 
