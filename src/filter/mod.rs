@@ -23,6 +23,7 @@
 
 mod dedup;
 mod engine;
+pub mod learned;
 mod profile;
 mod quality;
 mod rules;
