@@ -196,27 +196,38 @@ fn bench_filter(c: &mut Criterion) {
         },
     );
     // The same work timed in CPU time of this thread, not wall time: on a loaded, shared machine
-    // wall time mostly measures the other tenants.
-    group.bench_function(
-        format!(
-            "apply_cpu_time/all_rules/{}_articles_{lines}_lines",
-            articles.len()
-        ),
-        |b| {
-            b.iter_custom(|iters| {
-                let mut total = Duration::ZERO;
-                for _ in 0..iters {
-                    let mut batch = articles.clone();
-                    let start = thread_cpu_time();
-                    for a in &mut batch {
-                        let _ = black_box(filter.apply(a, Some("www.courier.example")));
+    // wall time mostly measures the other tenants. Once more without `learned_boilerplate`, to
+    // show what the line model costs.
+    let mut without_learned = config();
+    without_learned.builtin.learned = false;
+    let without_learned = without_learned
+        .build(Path::new("."))
+        .expect("bench config builds");
+    for (name, filter) in [
+        ("all_rules", &filter),
+        ("all_rules_but_learned", &without_learned),
+    ] {
+        group.bench_function(
+            format!(
+                "apply_cpu_time/{name}/{}_articles_{lines}_lines",
+                articles.len()
+            ),
+            |b| {
+                b.iter_custom(|iters| {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        let mut batch = articles.clone();
+                        let start = thread_cpu_time();
+                        for a in &mut batch {
+                            let _ = black_box(filter.apply(a, Some("www.courier.example")));
+                        }
+                        total += thread_cpu_time().saturating_sub(start);
                     }
-                    total += thread_cpu_time().saturating_sub(start);
-                }
-                total
-            })
-        },
-    );
+                    total
+                })
+            },
+        );
+    }
     let mut filter_dedup = filter.dedup_index();
     let texts: Vec<String> = articles
         .iter()

@@ -73,11 +73,14 @@ fn load(path: &Path) -> Case {
             Some(("+ ", rest)) => (false, rest),
             _ => panic!("{name}:{}: line must start with '+ ', '- ' or '#'", n + 1),
         };
-        let (kind, body) = match rest.strip_prefix('[').and_then(|r| r.split_once("] ")) {
-            Some((tag, body)) => (
-                parse_kind(tag).unwrap_or_else(|| panic!("{name}:{}: unknown tag [{tag}]", n + 1)),
-                body,
-            ),
+        // A bracket that is not a block-kind tag is the line's own text (a share bar's
+        // "[Tweeter] [J'aime]").
+        let (kind, body) = match rest
+            .strip_prefix('[')
+            .and_then(|r| r.split_once("] "))
+            .and_then(|(tag, body)| Some((parse_kind(tag)?, body)))
+        {
+            Some((kind, body)) => (kind, body),
             None => (BlockKind::Paragraph, rest),
         };
         if let Some(credit) = &pending_trim {
@@ -113,8 +116,10 @@ fn cases(set: &str) -> Vec<Case> {
     paths.iter().map(|p| load(p)).collect()
 }
 
-fn line_filter() -> Filter {
+/// The default line filter, with or without `learned_boilerplate`.
+fn line_filter_with(learned: bool) -> Filter {
     let mut c = FilterConfig::default();
+    c.builtin.learned = learned;
     c.quality.min_words = 0;
     c.quality.max_non_alpha_share = 1.0;
     c.quality.javascript_page = false;
@@ -183,7 +188,11 @@ impl Score {
 
 /// Text mode: the labelled blocks, with their kinds, straight into the filter stage.
 fn score_text(set: &str) -> Score {
-    let filter = line_filter();
+    score_text_with(set, true)
+}
+
+fn score_text_with(set: &str, learned: bool) -> Score {
+    let filter = line_filter_with(learned);
     let mut score = Score::default();
     for case in cases(set) {
         let mut article = case.article.clone();
@@ -266,9 +275,13 @@ fn to_html(case: &Case) -> String {
 }
 
 fn processor() -> Processor {
+    processor_with(true)
+}
+
+fn processor_with(learned: bool) -> Processor {
     Processor::new(
         Extractor::new(ExtractConfig::default()),
-        line_filter(),
+        line_filter_with(learned),
         false,
         true,
     )
@@ -289,7 +302,11 @@ fn is_kept(kept: &[String], text: &str) -> bool {
 /// HTML mode: each article rendered by [`to_html`] through extraction, normalisation and
 /// the filter stage; a block counts as kept when its text is still in the output.
 fn score_html(set: &str) -> Score {
-    let processor = processor();
+    score_html_with(set, true)
+}
+
+fn score_html_with(set: &str, learned: bool) -> Score {
+    let processor = processor_with(learned);
     let mut score = Score::default();
     for case in cases(set) {
         let page = Page {
@@ -337,6 +354,7 @@ fn labelled_set_precision_and_recall() {
     eprint!("{}{}", text.report, html.report);
     eprintln!("{}", text.summary("labelled set, text"));
     eprintln!("{}", html.summary("labelled set, html"));
+    print_without_learned("filter");
     for (mode, s) in [("text", &text), ("html", &html)] {
         assert!(
             s.precision() >= MIN_PRECISION,
@@ -409,6 +427,7 @@ fn blind_set_precision_and_recall() {
     eprint!("{}{}", text.report, html.report);
     eprintln!("{}", text.summary("blind set, text"));
     eprintln!("{}", html.summary("blind set, html"));
+    print_without_learned("filter-blind");
     for (mode, s) in [("text", &text), ("html", &html)] {
         assert!(
             s.precision() >= BLIND_MIN_PRECISION,
@@ -418,6 +437,47 @@ fn blind_set_precision_and_recall() {
         assert!(
             s.recall() >= BLIND_MIN_RECALL,
             "{mode}: recall {:.4} < {BLIND_MIN_RECALL}",
+            s.recall()
+        );
+    }
+}
+
+/// Prints a set's figures without `learned_boilerplate` (the rules alone), for comparison with
+/// the figures the tests above require.
+fn print_without_learned(set: &str) {
+    for (mode, s) in [
+        ("text", score_text_with(set, false)),
+        ("html", score_html_with(set, false)),
+    ] {
+        eprintln!("{}", s.summary(&format!("{set}, {mode}, rules alone")));
+    }
+}
+
+/// Floors on the second blind set (`fixtures/filter-blind-2/`, 48 articles, written by someone
+/// who had read neither the rules nor the first blind set; see its README), at the figures
+/// first measured on it, never tuned on it. Rules alone: precision 1.000 text / 1.000 HTML,
+/// recall 0.529 (184/348) / 0.534 (186/348); with `learned_boilerplate`: precision 1.000 / 1.000,
+/// recall 0.537 (187/348) / 0.543 (189/348). The floors are the latter, rounded down.
+const BLIND2_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.537), ("html", 1.0, 0.543)];
+
+#[test]
+fn second_blind_set_precision_and_recall() {
+    assert_eq!(cases("filter-blind-2").len(), 48);
+    let text = score_text("filter-blind-2");
+    let html = score_html("filter-blind-2");
+    eprint!("{}{}", text.report, html.report);
+    eprintln!("{}", text.summary("blind set 2, text"));
+    eprintln!("{}", html.summary("blind set 2, html"));
+    print_without_learned("filter-blind-2");
+    for ((mode, min_p, min_r), s) in BLIND2_FLOORS.into_iter().zip([&text, &html]) {
+        assert!(
+            s.precision() >= min_p,
+            "{mode}: precision {:.4} < {min_p}",
+            s.precision()
+        );
+        assert!(
+            s.recall() >= min_r,
+            "{mode}: recall {:.4} < {min_r}",
             s.recall()
         );
     }

@@ -399,6 +399,7 @@ impl Knobs {
                 &mut builtin.comments,
                 &mut builtin.navigation,
                 &mut builtin.structure,
+                &mut builtin.learned,
             ] {
                 *group = false;
             }

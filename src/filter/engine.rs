@@ -21,7 +21,7 @@ use super::rules::{
     Action, DUPLICATE_BLOCK, EDGE_LABEL, INLINE_HEADLINE, Position, SITE_PROFILE, TEASER_RAIL,
     TITLE_REPEAT,
 };
-use super::text;
+use super::{learned, text};
 use crate::article::{Block, BlockKind};
 
 /// Fewest words of a body paragraph that bounds the head and tail zones. Six words with a
@@ -495,6 +495,7 @@ pub(crate) enum RuleRef {
     EdgeLabel,
     TeaserRail,
     TitleRepeat,
+    Learned,
 }
 
 /// Context the pass needs besides the rules.
@@ -511,6 +512,8 @@ pub(crate) struct PassOptions<'a> {
     pub title: Option<u64>,
     /// The site profile of this page's host: keys ([`text::line_key`]) of lines to drop.
     pub profile: Option<&'a dyn Fn(u64) -> bool>,
+    /// The line model of `learned_boilerplate`, when it is on.
+    pub learned: Option<&'a learned::Model>,
 }
 
 /// Decides, for every block, whether a rule removes it. Returns one entry per block.
@@ -570,10 +573,19 @@ impl Findings {
         let mut open = Vec::new();
         let mut seen_kept: std::collections::HashSet<u64> = std::collections::HashSet::new();
         let mut key_buf = String::new();
+        let mut features = learned::FeatureScratch::default();
         for (i, block) in blocks.iter().enumerate() {
             engine.matches(block, f.words[i], host, &mut scratch, &mut open);
             f.matched[i].clone_from(&scratch);
             let trimmed = block.text.trim();
+            let fragment = opts.fragment.get(i).copied().unwrap_or(false);
+            // The model judges the line alone (text, kind, fragment), so its verdict is the same
+            // in every pass, like a site-profile line; a title repeat still takes precedence.
+            if let Some(model) = opts.learned
+                && model.removes(&mut features, block.kind, fragment, trimmed)
+            {
+                f.extra[i] = Some(RuleRef::Learned);
+            }
             f.title_like[i] = block.kind == BlockKind::Paragraph
                 && !opts.fragment.get(i).copied().unwrap_or(false)
                 && (text::looks_like_title_case_headline(trimmed)
@@ -602,6 +614,7 @@ impl Findings {
     ) {
         let trimmed = block.text.trim();
         if opts.title == Some(key) && i < TITLE_REPEAT_MAX_INDEX {
+            // overrides a learned_boilerplate verdict: the repeat is the more specific name
             self.extra[i] = Some(RuleRef::TitleRepeat);
         }
         if let Some(profile) = opts.profile
@@ -915,6 +928,7 @@ pub(crate) fn rule_name(engine: &LineEngine, r: RuleRef) -> Cow<'static, str> {
         RuleRef::EdgeLabel => Cow::Borrowed(EDGE_LABEL),
         RuleRef::TeaserRail => Cow::Borrowed(TEASER_RAIL),
         RuleRef::TitleRepeat => Cow::Borrowed(TITLE_REPEAT),
+        RuleRef::Learned => Cow::Borrowed(learned::LEARNED_BOILERPLATE),
     }
 }
 

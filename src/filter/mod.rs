@@ -23,6 +23,7 @@
 
 mod dedup;
 mod engine;
+pub mod learned;
 mod profile;
 mod quality;
 mod rules;
@@ -100,6 +101,9 @@ pub struct BuiltinConfig {
     /// `inline_headline`, `duplicate_block`, `edge_label`, `teaser_rail`, `title_repeat`,
     /// `symbol_line`, `server_error`.
     pub structure: bool,
+    /// `learned_boilerplate`: the line model trained on the gold datasets (see
+    /// `filter::learned`), a second opinion on short paragraphs and list items the rules keep.
+    pub learned: bool,
 }
 
 impl Default for BuiltinConfig {
@@ -114,6 +118,7 @@ impl Default for BuiltinConfig {
             comments: true,
             navigation: true,
             structure: true,
+            learned: true,
         }
     }
 }
@@ -501,6 +506,8 @@ pub struct Filter {
     language: quality::LanguageRules,
     dedup: dedup::DedupSettings,
     keep_removed: bool,
+    /// The line model of `learned_boilerplate`, when it is on.
+    learned: Option<&'static learned::Model>,
 }
 
 fn check_share(path: &str, value: f64, errors: &mut Vec<FilterConfigError>) {
@@ -720,6 +727,8 @@ impl FilterConfig {
             edge_label: structure && !disabled.contains(rules::EDGE_LABEL),
             teaser_rail: structure && !disabled.contains(rules::TEASER_RAIL),
             title_repeat: structure && !disabled.contains(rules::TITLE_REPEAT),
+            learned: (self.builtin.learned && !disabled.contains(learned::LEARNED_BOILERPLATE))
+                .then(learned::embedded),
             caption_credit: (self.builtin.credits && !disabled.contains(rules::CAPTION_CREDIT))
                 .then(|| {
                     regex::RegexBuilder::new(&rules::CAPTION_CREDIT_PATTERNS.join("|"))
@@ -869,6 +878,7 @@ impl Filter {
                 None
             },
             profile: profile_fn.as_ref().map(|f| f as &dyn Fn(u64) -> bool),
+            learned: self.learned,
         };
         let decisions = engine::decide(&self.engine, &lines.blocks, host_norm, &opts);
         let mut removed = Vec::new();

@@ -164,6 +164,7 @@ pub(crate) fn all_rule_names() -> impl Iterator<Item = &'static str> {
         TEASER_RAIL,
         TITLE_REPEAT,
         CAPTION_CREDIT,
+        super::learned::LEARNED_BOILERPLATE,
     ])
 }
 

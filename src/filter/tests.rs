@@ -1152,6 +1152,8 @@ fn disabled_rules_and_groups_do_not_fire() {
     let mut c = lines_only_config();
     c.disable = vec!["photo_credit".into(), "inline_headline".into()];
     c.builtin.ads = false;
+    // the line model is a separate opinion with its own switch (it takes "Advertisement")
+    c.builtin.learned = false;
     let f = c.build(Path::new(".")).unwrap();
     assert_kept(&f, "Photo: Reuters", Place::Middle);
     assert_kept(&f, "Advertisement", Place::Middle);
@@ -1761,5 +1763,75 @@ fn caption_credit_is_trimmed_not_dropped() {
         ]);
         let report = filter.apply(&mut a, None).unwrap();
         assert!(report.removed.is_empty(), "{line}: {:?}", report.removed);
+    }
+}
+
+/// `learned_boilerplate`: the shipped model removes furniture lines the rules miss, under its
+/// own name, leaves the same words alone inside a quotation or a block quote, is switched off
+/// by `[filter.builtin] learned = false` and by `disable`, and a second pass removes nothing.
+#[test]
+fn learned_boilerplate_removes_furniture_but_not_quotations() {
+    let furniture = [
+        "Click here to subscribe to our free newsletter!",
+        "Posted in Uncategorized",
+    ];
+    let quoted = "“Click here to subscribe to our free newsletter!” read the sign at the door.";
+    let blocks = || {
+        let mut b = vec![Block::new(BlockKind::Paragraph, BODY_1)];
+        for f in furniture {
+            b.push(Block::new(BlockKind::Paragraph, f));
+            b.push(Block::new(BlockKind::Quote, f));
+        }
+        b.push(Block::new(BlockKind::Paragraph, quoted));
+        b.push(Block::new(BlockKind::Paragraph, BODY_2));
+        b
+    };
+    let mut article = article_of(blocks());
+    let report = lines_only().apply(&mut article, None).unwrap();
+    let learned: Vec<&str> = report
+        .removed
+        .iter()
+        .filter(|r| r.rule == learned::LEARNED_BOILERPLATE)
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(learned, furniture, "{:?}", report.removed);
+    assert!(article.blocks.iter().any(|b| b.text == quoted));
+    assert_eq!(
+        article
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Quote)
+            .count(),
+        2
+    );
+    assert!(explain(&report).contains("[learned_boilerplate]"));
+    let mut again = article.clone();
+    assert!(
+        lines_only()
+            .apply(&mut again, None)
+            .unwrap()
+            .removed
+            .is_empty()
+    );
+
+    let mut off = lines_only_config();
+    off.builtin.learned = false;
+    let mut disabled = lines_only_config();
+    disabled.disable = vec![learned::LEARNED_BOILERPLATE.to_owned()];
+    for config in [off, disabled] {
+        let mut article = article_of(blocks());
+        let report = config
+            .build(Path::new("."))
+            .unwrap()
+            .apply(&mut article, None)
+            .unwrap();
+        assert!(
+            report
+                .removed
+                .iter()
+                .all(|r| r.rule != learned::LEARNED_BOILERPLATE),
+            "{:?}",
+            report.removed
+        );
     }
 }
