@@ -104,7 +104,9 @@ fn run_config(args: RunArgs) -> anyhow::Result<ExitCode> {
     args.knobs.apply(&mut settings)?;
     let mut pipeline = settings.build(config, base_dir(config))?;
     pipeline.set_shard(args.sharding.shard, args.sharding.shard_by);
-    execute(&mut pipeline)
+    let code = execute(&mut pipeline);
+    leave(pipeline);
+    code
 }
 
 /// `copydesk clean`: local files through the stages.
@@ -140,7 +142,17 @@ fn clean(args: CleanArgs) -> anyhow::Result<ExitCode> {
     let mut pipeline = settings.build(&config_path, base)?;
     pipeline.set_output(settings.output.to_output());
     pipeline.set_shard(args.sharding.shard, args.sharding.shard_by);
-    execute(&mut pipeline)
+    let code = execute(&mut pipeline);
+    leave(pipeline);
+    code
+}
+
+/// Lets the process exit without freeing the pipeline: `run` has finished and closed every
+/// output, and what is left (the compiled rules and automata) goes back to the OS with the
+/// process. Freeing it one allocation at a time cost about 12 M instructions, 1.7 % of a
+/// one-page run (issue 19).
+fn leave(pipeline: copydesk::Pipeline) {
+    std::mem::forget(pipeline);
 }
 
 /// `copydesk learn`: site profiles from sample pages.

@@ -37,6 +37,7 @@ use thiserror::Error;
 
 pub use dedup::{DedupConfig, DedupIndex, DuplicateKind, DuplicateOf};
 pub use profile::{HostProfile, PROFILE_FORMAT_VERSION, ProfileError, SiteProfiles, learn};
+pub(crate) use quality::report_code;
 pub use quality::{GopherConfig, LanguageConfig, QualityConfig, QualityPreset, two_letter_code};
 pub use rules::{Action, Position};
 

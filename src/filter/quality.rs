@@ -305,8 +305,9 @@ const LANGUAGE_CODES: &[(&str, &str)] = &[
     ("cym", "cy"),
 ];
 
-/// The code reported for a whatlang language: ISO 639-1 when there is one, else 639-3.
-fn report_code(lang: whatlang::Lang) -> &'static str {
+/// The code reported for a whatlang language: ISO 639-1 when there is one, else 639-3. The one
+/// table of the crate: the extractor's detected language uses it too.
+pub(crate) fn report_code(lang: whatlang::Lang) -> &'static str {
     let three = lang.code();
     LANGUAGE_CODES
         .iter()
