@@ -128,13 +128,19 @@ fn heading_level(tag: &str) -> Option<u8> {
 
 enum Step {
     Enter(usize),
-    Exit {
-        pushed_ctx: bool,
-        link: bool,
-        pre: bool,
-        /// Markdown to close an inline element with (its opening is on `Builder::md_open`).
-        md_close: Option<String>,
-    },
+    Exit(Exit),
+}
+
+/// What leaving an element undoes.
+struct Exit {
+    /// It opened a block context.
+    pushed_ctx: bool,
+    /// It is a link.
+    link: bool,
+    /// It is preformatted.
+    pre: bool,
+    /// Markdown to close an inline element with (its opening is on `Builder::md_open`).
+    md_close: Option<String>,
 }
 
 /// Markdown characters that would change meaning in running text: escaped with `\`.
@@ -216,203 +222,270 @@ pub(crate) fn render(
     stats: &Stats,
     p: &RenderParams<'_>,
 ) -> Vec<RawBlock> {
-    let mut b = Builder {
-        blocks: Vec::new(),
-        buf: String::new(),
-        link_chars: 0,
-        md: p.markdown.then(String::new),
-        md_open: Vec::new(),
-        block_no: 0,
+    let mut walk = Walk {
+        doc,
+        removed,
+        stats,
+        p,
+        b: Builder {
+            blocks: Vec::new(),
+            buf: String::new(),
+            link_chars: 0,
+            md: p.markdown.then(String::new),
+            md_open: Vec::new(),
+            block_no: 0,
+        },
+        ctx: vec![BASE_CTX],
+        link_depth: 0,
+        pre_depth: 0,
+        code_depth: 0,
     };
-    let base = Ctx {
-        kind: BlockKind::Paragraph,
-        row: false,
-        cells: 0,
-    };
-    let mut ctx: Vec<Ctx> = vec![base];
-    let mut link_depth = 0usize;
-    let mut pre_depth = 0usize;
-    // Open code spans in the Markdown (their text is not escaped).
-    let mut code_depth = 0usize;
     let mut steps: Vec<Step> = roots.iter().rev().map(|&r| Step::Enter(r)).collect();
     while let Some(step) = steps.pop() {
-        let cur = *ctx.last().unwrap_or(&base);
         match step {
-            Step::Exit {
-                pushed_ctx,
-                link,
-                pre,
-                md_close,
-            } => {
-                if md_close.as_deref() == Some("`") {
-                    code_depth -= 1;
-                }
-                if let Some(close) = md_close
-                    && let Some((start, len, block)) = b.md_open.pop()
-                    && block == b.block_no
-                    && let Some(md) = &mut b.md
-                {
-                    close_inline(md, &close, start, len);
-                }
-                if link {
-                    link_depth -= 1;
-                }
-                if pre {
-                    pre_depth -= 1;
-                }
-                if pushed_ctx {
-                    b.flush(cur.kind);
-                    ctx.pop();
-                }
-            }
-            Step::Enter(i) => {
-                if removed[i] {
-                    continue;
-                }
-                match &doc.nodes[i].data {
-                    NodeData::Text(t) => {
-                        if let Some(md) = &mut b.md {
-                            let mode = if pre_depth > 0 {
-                                MdText::Verbatim
-                            } else if code_depth > 0 {
-                                MdText::CodeSpan
-                            } else {
-                                MdText::Escaped
-                            };
-                            push_md_text(md, t, mode);
-                        }
-                        let before = b.buf.len();
-                        if pre_depth > 0 {
-                            b.buf.push_str(t);
-                        } else {
-                            for c in t.chars() {
-                                b.buf.push(if c.is_whitespace() { ' ' } else { c });
-                            }
-                        }
-                        if link_depth > 0 {
-                            b.link_chars += b.buf[before..].chars().count();
-                        }
-                        continue;
-                    }
-                    NodeData::Element(_) | NodeData::Document => {}
-                    NodeData::Other => continue,
-                }
-                let tag = doc.tag(i);
-                if tag == "img"
-                    && p.images
-                    && let Some(md) = &mut b.md
-                    && let Some(e) = doc.elem(i)
-                    && let Some(src) = e.attr("src").and_then(|s| resolve(s, p.base))
-                {
-                    md.push_str("![");
-                    push_md_text(md, e.attr("alt").unwrap_or(""), MdText::Escaped);
-                    md.push_str(&format!("]({src})"));
-                    continue;
-                }
-                let picture_with_images = tag == "picture" && p.images && b.md.is_some();
-                if matches!(tag, "rt" | "rp" | "img") || (tag == "picture" && !picture_with_images)
-                {
-                    continue;
-                }
-                if tag == "br" {
-                    b.buf.push('\n');
-                    if let Some(md) = &mut b.md {
-                        md.push('\n');
-                    }
-                    continue;
-                }
-                if tag == "hr" {
-                    if !cur.row && pre_depth == 0 {
-                        b.flush(cur.kind);
-                    }
-                    continue;
-                }
-                let is_caption = matches!(tag, "figcaption" | "caption");
-                if is_caption && !p.include_captions {
-                    continue;
-                }
-                let data_table = tag == "table" && !stats.has_block[i];
-                if data_table && !p.include_tables {
-                    continue;
-                }
-                let mut pushed_ctx = false;
-                if cur.row {
-                    if matches!(tag, "td" | "th") {
-                        if let Some(c) = ctx.last_mut() {
-                            if c.cells > 0 {
-                                b.buf.push_str(" | ");
-                                if let Some(md) = &mut b.md {
-                                    md.push_str(" | ");
-                                }
-                            }
-                            c.cells += 1;
-                        }
-                    } else if is_in(sel::BLOCK_TAGS, tag) && tag != "tr" {
-                        b.buf.push(' ');
-                        if let Some(md) = &mut b.md {
-                            md.push(' ');
-                        }
-                    }
-                } else if pre_depth == 0 && (is_in(sel::BLOCK_TAGS, tag) || tag == "tr") {
-                    b.flush(cur.kind);
-                    let in_data_table = tag == "tr" && row_in_data_table(doc, i, stats);
-                    let kind = if let Some(l) = heading_level(tag) {
-                        BlockKind::Heading(l)
-                    } else if tag == "pre" || tag == "listing" || tag == "xmp" {
-                        BlockKind::Code
-                    } else if in_data_table {
-                        BlockKind::TableRow
-                    } else if is_caption {
-                        BlockKind::Caption
-                    } else {
-                        match (tag, cur.kind) {
-                            ("li" | "dt" | "dd", _) => BlockKind::ListItem,
-                            ("blockquote", _) => BlockKind::Quote,
-                            (_, BlockKind::Quote | BlockKind::ListItem | BlockKind::Caption) => {
-                                cur.kind
-                            }
-                            _ => BlockKind::Paragraph,
-                        }
-                    };
-                    ctx.push(Ctx {
-                        kind,
-                        row: in_data_table,
-                        cells: 0,
-                    });
-                    pushed_ctx = true;
-                }
-                let link = tag == "a";
-                let pre = matches!(tag, "pre" | "listing" | "xmp" | "plaintext");
-                if link {
-                    link_depth += 1;
-                }
-                if pre {
-                    pre_depth += 1;
-                }
-                let md_close = match &mut b.md {
-                    Some(md) => md_inline(doc, i, tag, p, pre_depth > 0).map(|(open, close)| {
-                        b.md_open.push((md.len(), open.len(), b.block_no));
-                        md.push_str(&open);
-                        code_depth += usize::from(close == "`");
-                        close
-                    }),
-                    None => None,
-                };
-                steps.push(Step::Exit {
-                    pushed_ctx,
-                    link,
-                    pre,
-                    md_close,
-                });
-                for &c in doc.nodes[i].children.iter().rev() {
-                    steps.push(Step::Enter(c));
-                }
-            }
+            Step::Exit(exit) => walk.exit(exit),
+            Step::Enter(i) => walk.enter(i, &mut steps),
         }
     }
-    let last = ctx.last().map_or(BlockKind::Paragraph, |c| c.kind);
-    b.flush(last);
-    b.blocks
+    let last = walk.ctx.last().map_or(BlockKind::Paragraph, |c| c.kind);
+    walk.b.flush(last);
+    walk.b.blocks
+}
+
+/// The block context a walk starts in.
+const BASE_CTX: Ctx = Ctx {
+    kind: BlockKind::Paragraph,
+    row: false,
+    cells: 0,
+};
+
+/// The state of one rendering walk: the blocks built so far and the elements open around
+/// the current node.
+struct Walk<'a> {
+    doc: &'a Doc,
+    removed: &'a [bool],
+    stats: &'a Stats,
+    p: &'a RenderParams<'a>,
+    b: Builder,
+    /// Block contexts open around the node; the innermost is last.
+    ctx: Vec<Ctx>,
+    /// Open links (their text counts as link text).
+    link_depth: usize,
+    /// Open preformatted elements (their whitespace is kept).
+    pre_depth: usize,
+    /// Open code spans in the Markdown (their text is not escaped).
+    code_depth: usize,
+}
+
+impl Walk<'_> {
+    /// The innermost open block context.
+    fn cur(&self) -> Ctx {
+        *self.ctx.last().unwrap_or(&BASE_CTX)
+    }
+
+    /// Leaves an element: closes its inline Markdown, its link or preformatted span and the
+    /// block it opened.
+    fn exit(&mut self, exit: Exit) {
+        let cur = self.cur();
+        if exit.md_close.as_deref() == Some("`") {
+            self.code_depth -= 1;
+        }
+        if let Some(close) = exit.md_close
+            && let Some((start, len, block)) = self.b.md_open.pop()
+            && block == self.b.block_no
+            && let Some(md) = &mut self.b.md
+        {
+            close_inline(md, &close, start, len);
+        }
+        if exit.link {
+            self.link_depth -= 1;
+        }
+        if exit.pre {
+            self.pre_depth -= 1;
+        }
+        if exit.pushed_ctx {
+            self.b.flush(cur.kind);
+            self.ctx.pop();
+        }
+    }
+
+    /// Enters node `i`: text is appended; an element opens its block and inline markup and
+    /// queues its children, then its exit.
+    fn enter(&mut self, i: usize, steps: &mut Vec<Step>) {
+        if self.removed[i] {
+            return;
+        }
+        let doc = self.doc;
+        match &doc.nodes[i].data {
+            NodeData::Text(t) => {
+                self.text(t);
+                return;
+            }
+            NodeData::Element(_) | NodeData::Document => {}
+            NodeData::Other => return,
+        }
+        let tag = doc.tag(i);
+        if self.leaf(i, tag) {
+            return;
+        }
+        let pushed_ctx = self.open_block(i, tag);
+        let link = tag == "a";
+        let pre = matches!(tag, "pre" | "listing" | "xmp" | "plaintext");
+        if link {
+            self.link_depth += 1;
+        }
+        if pre {
+            self.pre_depth += 1;
+        }
+        let md_close = self.open_inline(i, tag);
+        steps.push(Step::Exit(Exit {
+            pushed_ctx,
+            link,
+            pre,
+            md_close,
+        }));
+        for &c in doc.nodes[i].children.iter().rev() {
+            steps.push(Step::Enter(c));
+        }
+    }
+
+    /// Appends a text node: whitespace collapsed outside preformatted text, counted as link
+    /// text inside a link.
+    fn text(&mut self, t: &str) {
+        if let Some(md) = &mut self.b.md {
+            let mode = if self.pre_depth > 0 {
+                MdText::Verbatim
+            } else if self.code_depth > 0 {
+                MdText::CodeSpan
+            } else {
+                MdText::Escaped
+            };
+            push_md_text(md, t, mode);
+        }
+        let before = self.b.buf.len();
+        if self.pre_depth > 0 {
+            self.b.buf.push_str(t);
+        } else {
+            for c in t.chars() {
+                self.b.buf.push(if c.is_whitespace() { ' ' } else { c });
+            }
+        }
+        if self.link_depth > 0 {
+            self.b.link_chars += self.b.buf[before..].chars().count();
+        }
+    }
+
+    /// Elements whose children are not walked: images (Markdown only), ruby annotations,
+    /// line breaks, rules, and the captions and data tables the params leave out. True when
+    /// `i` is one of them and has been handled.
+    fn leaf(&mut self, i: usize, tag: &str) -> bool {
+        let (doc, p) = (self.doc, self.p);
+        if tag == "img"
+            && p.images
+            && let Some(md) = &mut self.b.md
+            && let Some(e) = doc.elem(i)
+            && let Some(src) = e.attr("src").and_then(|s| resolve(s, p.base))
+        {
+            md.push_str("![");
+            push_md_text(md, e.attr("alt").unwrap_or(""), MdText::Escaped);
+            md.push_str(&format!("]({src})"));
+            return true;
+        }
+        let picture_with_images = tag == "picture" && p.images && self.b.md.is_some();
+        if matches!(tag, "rt" | "rp" | "img") || (tag == "picture" && !picture_with_images) {
+            return true;
+        }
+        if tag == "br" {
+            self.b.buf.push('\n');
+            if let Some(md) = &mut self.b.md {
+                md.push('\n');
+            }
+            return true;
+        }
+        if tag == "hr" {
+            let cur = self.cur();
+            if !cur.row && self.pre_depth == 0 {
+                self.b.flush(cur.kind);
+            }
+            return true;
+        }
+        let is_caption = matches!(tag, "figcaption" | "caption");
+        if is_caption && !p.include_captions {
+            return true;
+        }
+        let data_table = tag == "table" && !self.stats.has_block[i];
+        data_table && !p.include_tables
+    }
+
+    /// A block element ends the block before it and opens its own context (a data table
+    /// row opens a row whose cells are joined); inside a row, cells are separated by ` | `
+    /// and other blocks by a space. True when a context was pushed.
+    fn open_block(&mut self, i: usize, tag: &str) -> bool {
+        let cur = self.cur();
+        if cur.row {
+            if matches!(tag, "td" | "th") {
+                if let Some(c) = self.ctx.last_mut() {
+                    if c.cells > 0 {
+                        self.b.buf.push_str(" | ");
+                        if let Some(md) = &mut self.b.md {
+                            md.push_str(" | ");
+                        }
+                    }
+                    c.cells += 1;
+                }
+            } else if is_in(sel::BLOCK_TAGS, tag) && tag != "tr" {
+                self.b.buf.push(' ');
+                if let Some(md) = &mut self.b.md {
+                    md.push(' ');
+                }
+            }
+            return false;
+        }
+        if self.pre_depth > 0 || !(is_in(sel::BLOCK_TAGS, tag) || tag == "tr") {
+            return false;
+        }
+        self.b.flush(cur.kind);
+        let in_data_table = tag == "tr" && row_in_data_table(self.doc, i, self.stats);
+        self.ctx.push(Ctx {
+            kind: block_kind(tag, cur.kind, in_data_table),
+            row: in_data_table,
+            cells: 0,
+        });
+        true
+    }
+
+    /// Opens an inline element's Markdown (emphasis, code, link); returns what closes it.
+    fn open_inline(&mut self, i: usize, tag: &str) -> Option<String> {
+        let md = self.b.md.as_mut()?;
+        md_inline(self.doc, i, tag, self.p, self.pre_depth > 0).map(|(open, close)| {
+            self.b.md_open.push((md.len(), open.len(), self.b.block_no));
+            md.push_str(&open);
+            self.code_depth += usize::from(close == "`");
+            close
+        })
+    }
+}
+
+/// The kind of the block a block element opens, inside a block of kind `outer`: headings,
+/// preformatted code, data table rows, captions, list items and quotes are their own kinds;
+/// other blocks inherit a quote's, list item's or caption's kind, else are paragraphs.
+fn block_kind(tag: &str, outer: BlockKind, in_data_table: bool) -> BlockKind {
+    if let Some(l) = heading_level(tag) {
+        BlockKind::Heading(l)
+    } else if tag == "pre" || tag == "listing" || tag == "xmp" {
+        BlockKind::Code
+    } else if in_data_table {
+        BlockKind::TableRow
+    } else if matches!(tag, "figcaption" | "caption") {
+        BlockKind::Caption
+    } else {
+        match (tag, outer) {
+            ("li" | "dt" | "dd", _) => BlockKind::ListItem,
+            ("blockquote", _) => BlockKind::Quote,
+            (_, BlockKind::Quote | BlockKind::ListItem | BlockKind::Caption) => outer,
+            _ => BlockKind::Paragraph,
+        }
+    }
 }
 
 /// Closes an inline element opened at `start` of `md`: an element with no text is dropped

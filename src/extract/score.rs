@@ -569,42 +569,52 @@ fn headline_scope(doc: &Doc, removed: &[bool], top: usize, first: usize) -> Opti
     None
 }
 
-/// Scores containers and selects the article. Returns `None` when no paragraph scored.
-pub(crate) fn select(
-    doc: &Doc,
-    removed: &[bool],
-    stats: &Stats,
-    p: &SelectParams,
-) -> Option<Selection> {
-    let n = doc.nodes.len();
-    let mut score = vec![0f32; n];
-    let mut has_score = vec![false; n];
-    let mut candidates: Vec<usize> = Vec::new();
+/// Content scores: a side table over the nodes, filled for the ancestors of scored
+/// paragraphs (the candidates) and for nodes the selection climbs to.
+struct Scores {
+    /// Content score per node (0 for unscored nodes).
+    score: Vec<f32>,
+    /// Whether the node has a score.
+    has_score: Vec<bool>,
+    /// The ancestors of scored paragraphs, in the order they were first scored.
+    candidates: Vec<usize>,
+}
 
-    let mut i = 0;
-    while i < n {
-        if removed[i] {
-            i = doc.nodes[i].end;
-            continue;
-        }
-        let Some(e) = doc.elem(i) else {
-            i += 1;
-            continue;
+/// How much a paragraph adds to its ancestor `level` steps up: the parent in full, the
+/// grandparent half, further ancestors a third per level.
+fn level_divisor(level: usize) -> f32 {
+    match level {
+        0 => 1.0,
+        1 => 2.0,
+        l => l as f32 * 3.0,
+    }
+}
+
+impl Scores {
+    /// Every paragraph-like node of at least `min_paragraph_chars` adds its content score to
+    /// its ancestors, five levels up; each ancestor starts from its initial score.
+    fn of_paragraphs(doc: &Doc, removed: &[bool], stats: &Stats, p: &SelectParams) -> Self {
+        let n = doc.nodes.len();
+        let mut s = Scores {
+            score: vec![0f32; n],
+            has_score: vec![false; n],
+            candidates: Vec::new(),
         };
-        let tag = e.tag.as_str();
-        let (len, commas) = if is_in(sel::PARAGRAPH_TAGS, tag) {
-            (stats.text[i], stats.commas[i])
-        } else if is_in(sel::CONTAINER_TAGS, tag) && stats.direct[i] >= p.min_paragraph_chars {
-            (stats.direct[i], stats.direct_commas[i])
-        } else {
+        let mut i = 0;
+        while i < n {
+            if removed[i] {
+                i = doc.nodes[i].end;
+                continue;
+            }
+            if let Some(content) = paragraph_content(doc, stats, p, i) {
+                s.add_to_ancestors(doc, stats, i, content);
+            }
             i += 1;
-            continue;
-        };
-        if len < p.min_paragraph_chars {
-            i += 1;
-            continue;
         }
-        let content = 1.0 + commas as f32 + (len / 100).min(3) as f32;
+        s
+    }
+
+    fn add_to_ancestors(&mut self, doc: &Doc, stats: &Stats, i: usize, content: f32) {
         let mut level = 0usize;
         let mut anc = doc.nodes[i].parent;
         // A node that is itself a container with inline text (a "div as p") also
@@ -614,48 +624,72 @@ pub(crate) fn select(
             if level >= 5 || doc.elem(a).is_none() {
                 break;
             }
-            if !has_score[a] {
-                has_score[a] = true;
-                score[a] = initial_score(doc, stats, a);
-                candidates.push(a);
+            if !self.has_score[a] {
+                self.has_score[a] = true;
+                self.score[a] = initial_score(doc, stats, a);
+                self.candidates.push(a);
             }
-            let div = match level {
-                0 => 1.0,
-                1 => 2.0,
-                l => l as f32 * 3.0,
-            };
-            score[a] += content / div;
+            self.score[a] += content / level_divisor(level);
             level += 1;
             anc = doc.nodes[a].parent;
         }
-        i += 1;
     }
-    if candidates.is_empty() {
-        return None;
+
+    /// Scales every candidate by `1 - link density` and ranks them, best first.
+    fn rank(&mut self, doc: &Doc, stats: &Stats) -> Vec<usize> {
+        for &c in &self.candidates {
+            self.score[c] *= 1.0 - stats.link_density(c);
+        }
+        let score = &self.score;
+        let mut ranked = self.candidates.clone();
+        ranked.sort_by(|&a, &b| score[b].total_cmp(&score[a]).then(a.cmp(&b)));
+        if tracing::enabled!(tracing::Level::DEBUG) {
+            for &c in ranked.iter().take(6) {
+                let e = doc.elem(c);
+                tracing::debug!(
+                    node = c,
+                    tag = doc.tag(c),
+                    class_id = e.map(|e| e.class_id()).unwrap_or_default(),
+                    score = score[c],
+                    text = stats.text[c],
+                    "extract candidate"
+                );
+            }
+        }
+        ranked
     }
-    for &c in &candidates {
-        score[c] *= 1.0 - stats.link_density(c);
-    }
-    let mut ranked = candidates.clone();
-    ranked.sort_by(|&a, &b| score[b].total_cmp(&score[a]).then(a.cmp(&b)));
-    if tracing::enabled!(tracing::Level::DEBUG) {
-        for &c in ranked.iter().take(6) {
-            let e = doc.elem(c);
-            tracing::debug!(
-                node = c,
-                tag = doc.tag(c),
-                class_id = e.map(|e| e.class_id()).unwrap_or_default(),
-                score = score[c],
-                text = stats.text[c],
-                "extract candidate"
-            );
+
+    /// Gives `i` its initial score if it has none.
+    fn ensure_scored(&mut self, doc: &Doc, stats: &Stats, i: usize) {
+        if !self.has_score[i] {
+            self.has_score[i] = true;
+            self.score[i] = initial_score(doc, stats, i);
         }
     }
-    let mut top = ranked[0];
-    let body = doc.find_tag("body");
+}
 
-    // Several near-equal candidates under one ancestor: the article is split; take the
-    // ancestor (Readability: at least 3 alternatives at >= 75 % of the top score).
+/// The content score a paragraph-like node adds (`1 + commas + min(len / 100, 3)`): a
+/// paragraph tag, or a container whose own inline text is paragraph-long. `None` for other
+/// nodes and for paragraphs shorter than `min_paragraph_chars`.
+fn paragraph_content(doc: &Doc, stats: &Stats, p: &SelectParams, i: usize) -> Option<f32> {
+    let tag = doc.elem(i)?.tag.as_str();
+    let (len, commas) = if is_in(sel::PARAGRAPH_TAGS, tag) {
+        (stats.text[i], stats.commas[i])
+    } else if is_in(sel::CONTAINER_TAGS, tag) && stats.direct[i] >= p.min_paragraph_chars {
+        (stats.direct[i], stats.direct_commas[i])
+    } else {
+        return None;
+    };
+    if len < p.min_paragraph_chars {
+        return None;
+    }
+    Some(1.0 + commas as f32 + (len / 100).min(3) as f32)
+}
+
+/// Several near-equal candidates under one ancestor: the article is split; take the
+/// ancestor (Readability: at least 3 alternatives at >= 75 % of the top score).
+fn split_article(doc: &Doc, score: &[f32], ranked: &[usize], body: Option<usize>) -> usize {
+    let top = ranked[0];
     let alternatives: Vec<usize> = ranked
         .iter()
         .skip(1)
@@ -663,48 +697,58 @@ pub(crate) fn select(
         .copied()
         .filter(|&c| score[c] / score[top].max(f32::MIN_POSITIVE) >= 0.75)
         .collect();
-    if alternatives.len() >= 3 {
-        let mut anc = doc.nodes[top].parent;
-        while let Some(a) = anc {
-            if Some(a) == body || doc.elem(a).is_none() {
-                break;
-            }
-            let holding = alternatives.iter().filter(|&&c| doc.contains(a, c)).count();
-            if holding >= 3 {
-                top = a;
-                break;
-            }
-            anc = doc.nodes[a].parent;
-        }
+    if alternatives.len() < 3 {
+        return top;
     }
-    if !has_score[top] {
-        has_score[top] = true;
-        score[top] = initial_score(doc, stats, top);
-    }
-    top = feed_story(doc, removed, stats, &score, &has_score, top);
-    top = widen_to_marker(doc, stats, &score, &has_score, top, body);
-    // Climb while the parent scores better (the content is spread over siblings).
-    let mut last = score[top];
     let mut anc = doc.nodes[top].parent;
     while let Some(a) = anc {
         if Some(a) == body || doc.elem(a).is_none() {
             break;
         }
-        if !has_score[a] {
+        let holding = alternatives.iter().filter(|&&c| doc.contains(a, c)).count();
+        if holding >= 3 {
+            return a;
+        }
+        anc = doc.nodes[a].parent;
+    }
+    top
+}
+
+/// Climbs while the parent scores better (the content is spread over siblings); an
+/// ancestor scoring under a third of the last one stops the climb.
+fn climb_to_better_parent(doc: &Doc, s: &Scores, top: usize, body: Option<usize>) -> usize {
+    let mut last = s.score[top];
+    let mut anc = doc.nodes[top].parent;
+    while let Some(a) = anc {
+        if Some(a) == body || doc.elem(a).is_none() {
+            break;
+        }
+        if !s.has_score[a] {
             anc = doc.nodes[a].parent;
             continue;
         }
-        if score[a] < last / 3.0 {
+        if s.score[a] < last / 3.0 {
             break;
         }
-        if score[a] > last {
-            top = a;
-            break;
+        if s.score[a] > last {
+            return a;
         }
-        last = score[a];
+        last = s.score[a];
         anc = doc.nodes[a].parent;
     }
-    // An only child adds nothing: use the parent.
+    top
+}
+
+/// An only child adds nothing: climbs to the parent while `top` is its parent's only child
+/// with content; a parent without a score takes the child's.
+fn climb_only_children(
+    doc: &Doc,
+    removed: &[bool],
+    stats: &Stats,
+    s: &mut Scores,
+    mut top: usize,
+    body: Option<usize>,
+) -> usize {
     while let Some(a) = doc.nodes[top].parent {
         if Some(a) == body || doc.elem(a).is_none() {
             break;
@@ -718,71 +762,130 @@ pub(crate) fn select(
         if live.len() != 1 {
             break;
         }
-        if !has_score[a] {
-            score[a] = score[top];
-            has_score[a] = true;
+        if !s.has_score[a] {
+            s.score[a] = s.score[top];
+            s.has_score[a] = true;
         }
         top = a;
     }
+    top
+}
 
-    // Siblings that belong with the winner.
-    let mut roots = Vec::new();
-    let threshold = (score[top] * p.sibling_share).max(10.0);
-    let top_class = doc.elem(top).and_then(|e| e.attr("class")).unwrap_or("");
-    match doc.nodes[top].parent {
-        Some(par) if Some(top) != body && doc.elem(par).is_some() => {
-            for &s in &doc.nodes[par].children {
-                if removed[s] {
-                    continue;
-                }
-                if s == top {
-                    roots.push(s);
-                    continue;
-                }
-                let Some(se) = doc.elem(s) else { continue };
-                let mut bonus = 0.0;
-                if !top_class.is_empty() && se.attr("class") == Some(top_class) {
-                    bonus += score[top] * 0.2;
-                }
-                if let Some(d) = scored_within(doc, removed, stats, &has_score, s)
-                    && score[d] + bonus >= threshold
-                    && (d == s || stats.link_density(s) < p.sibling_max_link_density * 0.5)
-                {
-                    roots.push(s);
-                    continue;
-                }
-                // A split container: a sibling holding scored paragraphs, mostly free of
-                // links (the lead section before the body, the rest after an ad).
-                if has_score[s]
-                    && score[s] > 0.0
-                    && stats.paras[s] > 0
-                    && stats.text[s] >= p.sibling_min_block_chars
-                    && stats.link_density(s) < p.sibling_max_link_density * 0.5
-                {
-                    roots.push(s);
-                    continue;
-                }
-                if se.tag == "p"
-                    || (stats.direct[s] == stats.text[s] && is_in(sel::CONTAINER_TAGS, &se.tag))
-                {
-                    let ld = stats.link_density(s);
-                    let len = stats.text[s];
-                    let text = doc.text_of(s, |j| removed[j]);
-                    let t = text.trim();
-                    let long_story = len > 80 && ld < p.sibling_max_link_density;
-                    let short_sentence = p.keep_short_siblings
-                        && len > 0
-                        && len <= 80
-                        && ld == 0.0
-                        && (t.ends_with('.') || t.contains(". "));
-                    if long_story || short_sentence {
-                        roots.push(s);
-                    }
-                }
-            }
+/// The winner `top` and the siblings that belong with it, in document order (the winner
+/// alone when it is the body or has no element parent).
+fn sibling_roots(
+    doc: &Doc,
+    removed: &[bool],
+    stats: &Stats,
+    p: &SelectParams,
+    s: &Scores,
+    top: usize,
+    body: Option<usize>,
+) -> Vec<usize> {
+    let par = match doc.nodes[top].parent {
+        Some(par) if Some(top) != body && doc.elem(par).is_some() => par,
+        _ => return vec![top],
+    };
+    let sibling = Sibling {
+        doc,
+        removed,
+        stats,
+        p,
+        s,
+        top,
+        threshold: (s.score[top] * p.sibling_share).max(10.0),
+        top_class: doc.elem(top).and_then(|e| e.attr("class")).unwrap_or(""),
+    };
+    doc.nodes[par]
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| !removed[c] && (c == top || sibling.belongs(c)))
+        .collect()
+}
+
+/// What decides whether a sibling of the winner belongs with it.
+struct Sibling<'a> {
+    doc: &'a Doc,
+    removed: &'a [bool],
+    stats: &'a Stats,
+    p: &'a SelectParams,
+    s: &'a Scores,
+    top: usize,
+    /// The score a sibling needs: a share of the winner's.
+    threshold: f32,
+    /// The winner's class attribute (a sibling sharing it gets a bonus).
+    top_class: &'a str,
+}
+
+impl Sibling<'_> {
+    /// A sibling belongs when it scores near the winner, is a split part of the same
+    /// container, or is a story paragraph of its own.
+    fn belongs(&self, c: usize) -> bool {
+        let (doc, stats, p, s) = (self.doc, self.stats, self.p, self.s);
+        let Some(se) = doc.elem(c) else { return false };
+        let mut bonus = 0.0;
+        if !self.top_class.is_empty() && se.attr("class") == Some(self.top_class) {
+            bonus += s.score[self.top] * 0.2;
         }
-        _ => roots.push(top),
+        if let Some(d) = scored_within(doc, self.removed, stats, &s.has_score, c)
+            && s.score[d] + bonus >= self.threshold
+            && (d == c || stats.link_density(c) < p.sibling_max_link_density * 0.5)
+        {
+            return true;
+        }
+        // A split container: a sibling holding scored paragraphs, mostly free of
+        // links (the lead section before the body, the rest after an ad).
+        if s.has_score[c]
+            && s.score[c] > 0.0
+            && stats.paras[c] > 0
+            && stats.text[c] >= p.sibling_min_block_chars
+            && stats.link_density(c) < p.sibling_max_link_density * 0.5
+        {
+            return true;
+        }
+        (se.tag == "p" || (stats.direct[c] == stats.text[c] && is_in(sel::CONTAINER_TAGS, &se.tag)))
+            && self.is_story_paragraph(c)
     }
+
+    /// A paragraph of story: long with few links, or (when short siblings are kept) a short
+    /// sentence without links.
+    fn is_story_paragraph(&self, c: usize) -> bool {
+        let (stats, p) = (self.stats, self.p);
+        let ld = stats.link_density(c);
+        let len = stats.text[c];
+        let text = self.doc.text_of(c, |j| self.removed[j]);
+        let t = text.trim();
+        let long_story = len > 80 && ld < p.sibling_max_link_density;
+        let short_sentence = p.keep_short_siblings
+            && len > 0
+            && len <= 80
+            && ld == 0.0
+            && (t.ends_with('.') || t.contains(". "));
+        long_story || short_sentence
+    }
+}
+
+/// Scores containers and selects the article. Returns `None` when no paragraph scored.
+pub(crate) fn select(
+    doc: &Doc,
+    removed: &[bool],
+    stats: &Stats,
+    p: &SelectParams,
+) -> Option<Selection> {
+    let mut s = Scores::of_paragraphs(doc, removed, stats, p);
+    if s.candidates.is_empty() {
+        return None;
+    }
+    let ranked = s.rank(doc, stats);
+    let body = doc.find_tag("body");
+    let mut top = split_article(doc, &s.score, &ranked, body);
+    s.ensure_scored(doc, stats, top);
+    top = feed_story(doc, removed, stats, &s.score, &s.has_score, top);
+    top = widen_to_marker(doc, stats, &s.score, &s.has_score, top, body);
+    top = climb_to_better_parent(doc, &s, top, body);
+    top = climb_only_children(doc, removed, stats, &mut s, top, body);
+    let mut roots = sibling_roots(doc, removed, stats, p, &s, top, body);
     let leads = lead_roots(
         doc,
         removed,
@@ -797,7 +900,7 @@ pub(crate) fn select(
     Some(Selection {
         roots,
         top,
-        scores: score,
+        scores: s.score,
     })
 }
 

@@ -590,91 +590,159 @@ pub(crate) fn decide(
     host: Option<&str>,
     opts: &PassOptions<'_>,
 ) -> Vec<Option<RuleRef>> {
-    let n = blocks.len();
-    let mut matched: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut extra: Vec<Option<RuleRef>> = vec![None; n];
-    let mut scratch = Vec::new();
-    let mut open = Vec::new();
-    let mut seen_kept: std::collections::HashSet<u64> = std::collections::HashSet::new();
-    let mut title_like = vec![false; n];
-    let words: Vec<usize> = blocks.iter().map(|b| text::word_count(&b.text)).collect();
-    let mut key_buf = String::new();
-
-    for (i, block) in blocks.iter().enumerate() {
-        engine.matches(block, words[i], host, &mut scratch, &mut open);
-        matched[i].clone_from(&scratch);
-        let trimmed = block.text.trim();
-        title_like[i] = block.kind == BlockKind::Paragraph
-            && !opts.fragment.get(i).copied().unwrap_or(false)
-            && (text::looks_like_title_case_headline(trimmed)
-                || text::looks_like_sentence_case_headline(trimmed));
-        let wants_key = opts.duplicate_block
-            || opts.profile.is_some()
-            || (opts.title.is_some() && i < TITLE_REPEAT_MAX_INDEX);
-        let key = wants_key.then(|| text::line_key(&mut key_buf, trimmed));
-        if let (Some(title), Some(key)) = (opts.title, key)
-            && i < TITLE_REPEAT_MAX_INDEX
-            && key == title
-        {
-            extra[i] = Some(RuleRef::TitleRepeat);
+    let found = Findings::of(engine, blocks, host, opts);
+    let anchors: Vec<bool> = (0..blocks.len())
+        .map(|i| found.is_anchor(blocks, i))
+        .collect();
+    let (mut decision, cut_from) = by_position(engine, blocks, opts, &found, &anchors);
+    drop_with_next(engine, blocks, &anchors, &mut decision);
+    if let Some((start, ri)) = cut_from {
+        for d in decision.iter_mut().skip(start + 1) {
+            if d.is_none() {
+                *d = Some(RuleRef::Line(ri));
+            }
         }
-        if let (Some(profile), Some(key)) = (opts.profile, key)
+    }
+    between_paragraphs(engine, opts, &found, &anchors, &mut decision);
+    if opts.teaser_rail {
+        mark_teaser_rail(blocks, &found.words, opts.fragment, &mut decision);
+    }
+    decision
+}
+
+/// What the first pass over the blocks finds, per block.
+struct Findings {
+    /// Line rules whose pattern matches (their position is checked later).
+    matched: Vec<Vec<usize>>,
+    /// A whole-block rule that removes it: title repeat, site profile or duplicate.
+    extra: Vec<Option<RuleRef>>,
+    /// A paragraph shaped like a headline.
+    title_like: Vec<bool>,
+    /// Words.
+    words: Vec<usize>,
+}
+
+impl Findings {
+    fn of(
+        engine: &LineEngine,
+        blocks: &[Block],
+        host: Option<&str>,
+        opts: &PassOptions<'_>,
+    ) -> Self {
+        let n = blocks.len();
+        let mut f = Findings {
+            matched: vec![Vec::new(); n],
+            extra: vec![None; n],
+            title_like: vec![false; n],
+            words: blocks.iter().map(|b| text::word_count(&b.text)).collect(),
+        };
+        let mut scratch = Vec::new();
+        let mut open = Vec::new();
+        let mut seen_kept: std::collections::HashSet<u64> = std::collections::HashSet::new();
+        let mut key_buf = String::new();
+        for (i, block) in blocks.iter().enumerate() {
+            engine.matches(block, f.words[i], host, &mut scratch, &mut open);
+            f.matched[i].clone_from(&scratch);
+            let trimmed = block.text.trim();
+            f.title_like[i] = block.kind == BlockKind::Paragraph
+                && !opts.fragment.get(i).copied().unwrap_or(false)
+                && (text::looks_like_title_case_headline(trimmed)
+                    || text::looks_like_sentence_case_headline(trimmed));
+            let wants_key = opts.duplicate_block
+                || opts.profile.is_some()
+                || (opts.title.is_some() && i < TITLE_REPEAT_MAX_INDEX);
+            let key = wants_key.then(|| text::line_key(&mut key_buf, trimmed));
+            if let Some(key) = key {
+                f.whole_block_rules(opts, block, i, key, &mut seen_kept);
+            }
+        }
+        f
+    }
+
+    /// The whole-block rules for block `i` with line key `key`, in order of precedence:
+    /// a repeat of the title near the top, a line of the host's site profile, a repeat of an
+    /// earlier block that stays (`seen_kept`).
+    fn whole_block_rules(
+        &mut self,
+        opts: &PassOptions<'_>,
+        block: &Block,
+        i: usize,
+        key: u64,
+        seen_kept: &mut std::collections::HashSet<u64>,
+    ) {
+        let trimmed = block.text.trim();
+        if opts.title == Some(key) && i < TITLE_REPEAT_MAX_INDEX {
+            self.extra[i] = Some(RuleRef::TitleRepeat);
+        }
+        if let Some(profile) = opts.profile
             && !matches!(block.kind, BlockKind::Heading(_) | BlockKind::Code)
             && !text::is_quoted_speech(trimmed)
-            && extra[i].is_none()
+            && self.extra[i].is_none()
             && profile(key)
         {
-            extra[i] = Some(RuleRef::SiteProfile);
+            self.extra[i] = Some(RuleRef::SiteProfile);
         }
         if opts.duplicate_block
-            && let Some(norm) = key
             && matches!(
                 block.kind,
                 BlockKind::Paragraph | BlockKind::Quote | BlockKind::Caption
             )
-            && words[i] >= DUPLICATE_MIN_WORDS
+            && self.words[i] >= DUPLICATE_MIN_WORDS
             && !text::is_quoted_speech(trimmed)
         {
             // A repeat counts only against earlier blocks that are certain to stay (no rule
             // matched them and they cannot be inline headlines): then a second run, which
             // still has that earlier block, agrees.
-            if seen_kept.contains(&norm) {
-                if extra[i].is_none() {
-                    extra[i] = Some(RuleRef::Duplicate);
+            if seen_kept.contains(&key) {
+                if self.extra[i].is_none() {
+                    self.extra[i] = Some(RuleRef::Duplicate);
                 }
-            } else if matched[i].is_empty() && extra[i].is_none() && !title_like[i] {
-                seen_kept.insert(norm);
+            } else if self.matched[i].is_empty() && self.extra[i].is_none() && !self.title_like[i] {
+                seen_kept.insert(key);
             }
         }
     }
 
-    let is_anchor = |i: usize| {
+    /// A body paragraph no rule touches: prose of at least [`ANCHOR_MIN_WORDS`] that ends
+    /// like a sentence. The article's head and tail are the blocks outside the anchors.
+    fn is_anchor(&self, blocks: &[Block], i: usize) -> bool {
         let b = &blocks[i];
         matches!(
             b.kind,
             BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote
-        ) && matched[i].is_empty()
-            && extra[i].is_none()
-            && words[i] >= ANCHOR_MIN_WORDS
+        ) && self.matched[i].is_empty()
+            && self.extra[i].is_none()
+            && self.words[i] >= ANCHOR_MIN_WORDS
             && text::ends_like_sentence(&b.text)
-    };
-    let anchors: Vec<bool> = (0..n).map(is_anchor).collect();
+    }
+}
+
+/// The first matched line rule whose position fits each block (head, tail, anywhere), else
+/// its whole-block rule, else an edge label in the head or tail. Also returns where the first
+/// drop-to-end rule cuts (block and rule).
+fn by_position(
+    engine: &LineEngine,
+    blocks: &[Block],
+    opts: &PassOptions<'_>,
+    found: &Findings,
+    anchors: &[bool],
+) -> (Vec<Option<RuleRef>>, Option<(usize, usize)>) {
+    let n = blocks.len();
     let first_anchor = anchors.iter().position(|&a| a).unwrap_or(n);
     let last_anchor = anchors.iter().rposition(|&a| a);
-
     let mut decision: Vec<Option<RuleRef>> = vec![None; n];
     let mut cut_from: Option<(usize, usize)> = None;
     for i in 0..n {
         let in_head = i < first_anchor;
         let in_tail = last_anchor.is_none_or(|l| i > l);
-        for &ri in &matched[i] {
+        for &ri in &found.matched[i] {
             let rule = &engine.rules[ri];
             let fits = match rule.position {
                 Position::Anywhere => true,
                 Position::Head => in_head,
                 Position::Tail => in_tail,
                 Position::Edges => in_head || in_tail,
-                // decided below, once the other removals are known
+                // decided in `between_paragraphs`, once the other removals are known
                 Position::BetweenParagraphs => false,
             };
             if fits {
@@ -686,7 +754,7 @@ pub(crate) fn decide(
             }
         }
         if decision[i].is_none() {
-            decision[i] = extra[i];
+            decision[i] = found.extra[i];
         }
         if decision[i].is_none()
             && opts.edge_label
@@ -697,7 +765,18 @@ pub(crate) fn decide(
             decision[i] = Some(RuleRef::EdgeLabel);
         }
     }
-    for i in 0..n.saturating_sub(1) {
+    (decision, cut_from)
+}
+
+/// A drop-with-next rule also removes the block after it when that block is short, not a
+/// sentence, not a heading or code, and not an anchor.
+fn drop_with_next(
+    engine: &LineEngine,
+    blocks: &[Block],
+    anchors: &[bool],
+    decision: &mut [Option<RuleRef>],
+) {
+    for i in 0..blocks.len().saturating_sub(1) {
         if let Some(RuleRef::Line(ri)) = decision[i]
             && engine.rules[ri].action == Action::DropWithNext
             && decision[i + 1].is_none()
@@ -712,30 +791,33 @@ pub(crate) fn decide(
             }
         }
     }
-    if let Some((start, ri)) = cut_from {
-        for d in decision.iter_mut().skip(start + 1) {
-            if d.is_none() {
-                *d = Some(RuleRef::Line(ri));
-            }
-        }
-    }
-    // Blocks between two body paragraphs. Neighbours are the nearest blocks that stay: a credit
-    // line removed next to a headline must not hide it, since a second run would see the
-    // headline between paragraphs. Only non-anchors go here, so no neighbour changes under us.
-    // Inline headlines are decided last: a lone one is a related-story link, several are the
-    // article's own section headings (see [`INLINE_HEADLINE_MAX`]). Deciding them after the
-    // loop changes no neighbour test, since a headline next to another candidate never has
-    // body paragraphs on both sides.
+}
+
+/// Blocks between two body paragraphs. Neighbours are the nearest blocks that stay: a credit
+/// line removed next to a headline must not hide it, since a second run would see the
+/// headline between paragraphs. Only non-anchors go here, so no neighbour changes under us.
+/// Inline headlines are decided last: a lone one is a related-story link, several are the
+/// article's own section headings (see [`INLINE_HEADLINE_MAX`]). Deciding them after the
+/// loop changes no neighbour test, since a headline next to another candidate never has
+/// body paragraphs on both sides.
+fn between_paragraphs(
+    engine: &LineEngine,
+    opts: &PassOptions<'_>,
+    found: &Findings,
+    anchors: &[bool],
+    decision: &mut [Option<RuleRef>],
+) {
+    let n = decision.len();
     let mut headlines = Vec::new();
     for i in 0..n {
         if decision[i].is_some() {
             continue;
         }
-        let between_rule = matched[i]
+        let between_rule = found.matched[i]
             .iter()
             .copied()
             .find(|&ri| engine.rules[ri].position == Position::BetweenParagraphs);
-        let headline = opts.inline_headline && title_like[i];
+        let headline = opts.inline_headline && found.title_like[i];
         if between_rule.is_none() && !headline {
             continue;
         }
@@ -756,10 +838,6 @@ pub(crate) fn decide(
             decision[i] = Some(RuleRef::InlineHeadline);
         }
     }
-    if opts.teaser_rail {
-        mark_teaser_rail(blocks, &words, opts.fragment, &mut decision);
-    }
-    decision
 }
 
 /// Longest block (words) that can belong to a rail of teasers at the end of the article: a

@@ -525,6 +525,27 @@ impl FilterConfig {
     pub fn build(&self, base_dir: &Path) -> Result<Filter, Vec<FilterConfigError>> {
         let mut errors = Vec::new();
         let known: Vec<&str> = rules::all_rule_names().collect();
+        let disabled = self.disabled_rules(&known, &mut errors);
+        let mut sources = self.builtin_sources(&disabled);
+        sources.extend(self.user_sources(&known, &mut errors));
+        self.check_shares(&mut errors);
+        let allow = self.allowed_languages(&mut errors);
+        self.check_dedup(&mut errors);
+        let profiles = self.load_profiles(base_dir, &mut errors);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let engine = LineEngine::new(sources)
+            .map_err(|e| vec![FilterConfigError::RuleSetTooLarge(Box::new(e))])?;
+        Ok(self.assemble(engine, &disabled, profiles, allow))
+    }
+
+    /// The names in `filter.disable`; an unknown name is an error.
+    fn disabled_rules(
+        &self,
+        known: &[&str],
+        errors: &mut Vec<FilterConfigError>,
+    ) -> std::collections::HashSet<&str> {
         let mut disabled = std::collections::HashSet::new();
         for (i, name) in self.disable.iter().enumerate() {
             if known.contains(&name.as_str()) {
@@ -536,13 +557,15 @@ impl FilterConfig {
                 });
             }
         }
+        disabled
+    }
 
-        let mut sources = Vec::new();
-        for spec in LINE_RULES {
-            if !self.builtin.is_on(spec.group) || disabled.contains(spec.name) {
-                continue;
-            }
-            sources.push(RuleSource {
+    /// The built-in line rules of the groups that are on, minus the disabled ones.
+    fn builtin_sources(&self, disabled: &std::collections::HashSet<&str>) -> Vec<RuleSource> {
+        LINE_RULES
+            .iter()
+            .filter(|spec| self.builtin.is_on(spec.group) && !disabled.contains(spec.name))
+            .map(|spec| RuleSource {
                 rule: CompiledRule {
                     name: Cow::Borrowed(spec.name),
                     position: spec.position,
@@ -554,10 +577,15 @@ impl FilterConfig {
                 },
                 patterns: spec.patterns.iter().map(|p| (*p).to_owned()).collect(),
                 phrases: Vec::new(),
-            });
-        }
+            })
+            .collect()
+    }
 
+    /// The user's `[[filter.rules]]`, each checked: a unique name, one matcher (a valid
+    /// regex or a phrase), valid host patterns, drop-to-end only at the tail.
+    fn user_sources(&self, known: &[&str], errors: &mut Vec<FilterConfigError>) -> Vec<RuleSource> {
         let mut user_names: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut sources = Vec::new();
         for (i, rule) in self.rules.iter().enumerate() {
             let path = format!("filter.rules[{i}]");
             let name = rule.name.trim();
@@ -574,59 +602,20 @@ impl FilterConfig {
                     name: rule.name.clone(),
                 });
             }
-            let mut patterns = Vec::new();
-            let mut phrases = Vec::new();
-            match (&rule.pattern, &rule.phrase) {
-                (Some(p), None) => match regex::RegexBuilder::new(p).case_insensitive(true).build()
-                {
-                    Ok(_) => patterns.push(p.clone()),
-                    Err(e) => errors.push(FilterConfigError::InvalidRegex {
-                        path: format!("{path}.pattern"),
-                        pattern: p.clone(),
-                        source: Box::new(e),
-                    }),
-                },
-                (None, Some(ph)) if !ph.trim().is_empty() => phrases.push(ph.clone()),
-                _ => errors.push(FilterConfigError::Matcher { path: path.clone() }),
-            }
-            let mut hosts = Vec::new();
-            for (j, h) in rule.hosts.iter().enumerate() {
-                match HostPattern::parse(h) {
-                    Some(p) => hosts.push(p),
-                    None => errors.push(FilterConfigError::InvalidHost {
-                        path: format!("{path}.hosts[{j}]"),
-                        pattern: h.clone(),
-                    }),
-                }
-            }
-            if rule.action == Action::DropToEnd && rule.position != Position::Tail {
-                errors.push(FilterConfigError::DropToEndPosition {
-                    path: format!("{path}.action"),
-                    position: rule.position.as_str(),
-                });
-            }
-            sources.push(RuleSource {
-                rule: CompiledRule {
-                    name: Cow::Owned(name.to_owned()),
-                    position: rule.position,
-                    action: rule.action,
-                    max_words: rule.max_words,
-                    hosts,
-                    builtin: false,
-                    in_quotes: true,
-                },
-                patterns,
-                phrases,
-            });
+            sources.push(user_source(rule, name, &path, errors));
         }
+        sources
+    }
 
+    /// Shares (0.0..=1.0) and the mean word length range of the quality settings.
+    fn check_shares(&self, errors: &mut Vec<FilterConfigError>) {
         let sp = &self.site_profiles;
-        check_share("filter.site_profiles.min_share", sp.min_share, &mut errors);
+        check_share("filter.site_profiles.min_share", sp.min_share, errors);
         let q = &self.quality;
         check_share(
             "filter.quality.max_non_alpha_share",
             q.max_non_alpha_share,
-            &mut errors,
+            errors,
         );
         let g = &q.gopher;
         for (key, v) in [
@@ -634,7 +623,7 @@ impl FilterConfig {
             ("max_bullet_lines_share", g.max_bullet_lines_share),
             ("max_ellipsis_lines_share", g.max_ellipsis_lines_share),
         ] {
-            check_share(&format!("filter.quality.gopher.{key}"), v, &mut errors);
+            check_share(&format!("filter.quality.gopher.{key}"), v, errors);
         }
         if !(g.min_mean_word_length >= 0.0 && g.min_mean_word_length <= g.max_mean_word_length) {
             errors.push(FilterConfigError::OutOfRange {
@@ -643,12 +632,12 @@ impl FilterConfig {
                 expected: "0.0..=max_mean_word_length",
             });
         }
+    }
+
+    /// The language confidence share and the allowed languages, parsed.
+    fn allowed_languages(&self, errors: &mut Vec<FilterConfigError>) -> Vec<whatlang::Lang> {
         let l = &self.language;
-        check_share(
-            "filter.language.min_confidence",
-            l.min_confidence,
-            &mut errors,
-        );
+        check_share("filter.language.min_confidence", l.min_confidence, errors);
         let mut allow = Vec::new();
         for (i, code) in l.allow.iter().enumerate() {
             match quality::parse_language_code(code) {
@@ -659,6 +648,12 @@ impl FilterConfig {
                 }),
             }
         }
+        allow
+    }
+
+    /// The near-duplicate settings: a threshold in (0, 1], shingles of at least one word,
+    /// hashes that split evenly into bands.
+    fn check_dedup(&self, errors: &mut Vec<FilterConfigError>) {
         let d = &self.dedup;
         if !(d.threshold > 0.0 && d.threshold <= 1.0) {
             errors.push(FilterConfigError::OutOfRange {
@@ -681,26 +676,33 @@ impl FilterConfig {
                 expected: "a positive multiple of filter.dedup.bands",
             });
         }
+    }
 
-        let profiles = match &sp.path {
-            None => None,
-            Some(p) => {
-                let full = base_dir.join(p);
-                match SiteProfiles::load(&full) {
-                    Ok(loaded) => Some(loaded.compile(sp.min_pages, sp.min_share)),
-                    Err(source) => {
-                        errors.push(FilterConfigError::Profiles { path: full, source });
-                        None
-                    }
-                }
+    /// The site profiles file, read and compiled, when one is configured.
+    fn load_profiles(
+        &self,
+        base_dir: &Path,
+        errors: &mut Vec<FilterConfigError>,
+    ) -> Option<profile::ProfileIndex> {
+        let sp = &self.site_profiles;
+        let full = base_dir.join(sp.path.as_ref()?);
+        match SiteProfiles::load(&full) {
+            Ok(loaded) => Some(loaded.compile(sp.min_pages, sp.min_share)),
+            Err(source) => {
+                errors.push(FilterConfigError::Profiles { path: full, source });
+                None
             }
-        };
-
-        if !errors.is_empty() {
-            return Err(errors);
         }
-        let engine = LineEngine::new(sources)
-            .map_err(|e| vec![FilterConfigError::RuleSetTooLarge(Box::new(e))])?;
+    }
+
+    /// The filter from checked settings.
+    fn assemble(
+        &self,
+        engine: LineEngine,
+        disabled: &std::collections::HashSet<&str>,
+        profiles: Option<profile::ProfileIndex>,
+        allow: Vec<whatlang::Lang>,
+    ) -> Filter {
         let structure = self.builtin.structure;
         let js_patterns: Vec<&str> = LINE_RULES
             .iter()
@@ -711,7 +713,8 @@ impl FilterConfig {
             .case_insensitive(true)
             .build()
             .expect("built-in javascript patterns compile");
-        Ok(Filter {
+        let (l, d) = (&self.language, &self.dedup);
+        Filter {
             engine,
             inline_headline: structure && !disabled.contains(rules::INLINE_HEADLINE),
             duplicate_block: structure && !disabled.contains(rules::DUPLICATE_BLOCK),
@@ -751,7 +754,62 @@ impl FilterConfig {
                 bands: d.bands,
             },
             keep_removed: self.keep_removed,
-        })
+        }
+    }
+}
+
+/// One user rule as a rule source: its matcher (a valid case-insensitive regex, or a
+/// phrase), its host patterns, and the position its action allows.
+fn user_source(
+    rule: &RuleConfig,
+    name: &str,
+    path: &str,
+    errors: &mut Vec<FilterConfigError>,
+) -> RuleSource {
+    let mut patterns = Vec::new();
+    let mut phrases = Vec::new();
+    match (&rule.pattern, &rule.phrase) {
+        (Some(p), None) => match regex::RegexBuilder::new(p).case_insensitive(true).build() {
+            Ok(_) => patterns.push(p.clone()),
+            Err(e) => errors.push(FilterConfigError::InvalidRegex {
+                path: format!("{path}.pattern"),
+                pattern: p.clone(),
+                source: Box::new(e),
+            }),
+        },
+        (None, Some(ph)) if !ph.trim().is_empty() => phrases.push(ph.clone()),
+        _ => errors.push(FilterConfigError::Matcher {
+            path: path.to_owned(),
+        }),
+    }
+    let mut hosts = Vec::new();
+    for (j, h) in rule.hosts.iter().enumerate() {
+        match HostPattern::parse(h) {
+            Some(p) => hosts.push(p),
+            None => errors.push(FilterConfigError::InvalidHost {
+                path: format!("{path}.hosts[{j}]"),
+                pattern: h.clone(),
+            }),
+        }
+    }
+    if rule.action == Action::DropToEnd && rule.position != Position::Tail {
+        errors.push(FilterConfigError::DropToEndPosition {
+            path: format!("{path}.action"),
+            position: rule.position.as_str(),
+        });
+    }
+    RuleSource {
+        rule: CompiledRule {
+            name: Cow::Owned(name.to_owned()),
+            position: rule.position,
+            action: rule.action,
+            max_words: rule.max_words,
+            hosts,
+            builtin: false,
+            in_quotes: true,
+        },
+        patterns,
+        phrases,
     }
 }
 

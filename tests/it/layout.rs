@@ -1,9 +1,16 @@
-//! The source layout's rule, checked on the files themselves (ARCHITECTURE.md): imports
-//! between the top-level modules of `src/` form no cycle. It reads `src/` as text:
-//! `crate::<module>` paths (in `use` lines and inline) give the edges of the module graph.
+//! The source layout's two rules, checked on the files themselves (ARCHITECTURE.md):
+//! - imports between the top-level modules of `src/` form no cycle;
+//! - no function outside test code is longer than [`MAX_FUNCTION_LINES`].
+//!
+//! Both read `src/` as text: `crate::<module>` paths (in `use` lines and inline) give the edges
+//! of the module graph; a function's length runs from its `fn` line to the line that closes
+//! its body at the same indentation (rustfmt's layout).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+
+/// Past about 100 lines a function should read as named steps (STYLE.md, "Layout").
+const MAX_FUNCTION_LINES: usize = 120;
 
 fn src_files() -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -150,4 +157,72 @@ fn cycle_finder_finds_a_cycle() {
     assert_eq!(find_cycle(&graph).unwrap(), ["a", "b", "c", "a"]);
     graph.get_mut("c").unwrap().clear();
     assert_eq!(find_cycle(&graph), None);
+}
+
+/// `(file:line, name, lines)` of every function outside test code.
+fn function_lengths(text: &str) -> Vec<(usize, String, usize)> {
+    let lines = non_test_lines(text);
+    let mut found = Vec::new();
+    for (at, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        let Some(fn_at) = trimmed.find("fn ") else {
+            continue;
+        };
+        let before = &trimmed[..fn_at];
+        let is_item = before.split_whitespace().all(|w| {
+            matches!(
+                w,
+                "pub" | "pub(crate)" | "pub(super)" | "const" | "async" | "unsafe"
+            )
+        });
+        if !is_item || trimmed.starts_with("//") {
+            continue;
+        }
+        let indent = line.len() - trimmed.len();
+        let name: String = trimmed[fn_at + 3..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        // The body closes with a `}` at the `fn` line's indentation; a declaration ending in
+        // `;` (trait method without body) has none.
+        let close = lines[at..].iter().position(|l| {
+            let t = l.trim_start();
+            l.len() - t.len() == indent && (t.starts_with('}') || t.ends_with(';'))
+        });
+        if let Some(len) = close {
+            found.push((at + 1, name, len + 1));
+        }
+    }
+    found
+}
+
+#[test]
+fn functions_read_as_steps() {
+    let mut long = Vec::new();
+    for path in src_files() {
+        if path.file_name().is_some_and(|n| n == "tests.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (line, name, len) in function_lengths(&text) {
+            if len > MAX_FUNCTION_LINES {
+                long.push(format!("{}:{line} {name} ({len} lines)", path.display()));
+            }
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "functions over {MAX_FUNCTION_LINES} lines:\n{}",
+        long.join("\n")
+    );
+}
+
+#[test]
+fn function_lengths_are_measured() {
+    let text =
+        "fn short() {\n    1;\n}\n\npub fn longer(x: u8) -> u8 {\n    let y = x;\n    y\n}\n";
+    assert_eq!(
+        function_lengths(text),
+        [(1, "short".to_string(), 3), (5, "longer".to_string(), 4)]
+    );
 }
