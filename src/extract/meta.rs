@@ -918,7 +918,7 @@ fn clean_lang(l: &str) -> Option<String> {
 }
 
 /// Detects the body language with whatlang; ISO 639-1 when one exists (the filter's table,
-/// [`crate::filter::report_code`]). Needs some text to be reliable, so short bodies give
+/// [`crate::article::report_code`]). Needs some text to be reliable, so short bodies give
 /// `None`.
 pub(crate) fn detect_language(text: &str) -> Option<String> {
     let sample: String = text.chars().take(4000).collect();
@@ -926,7 +926,7 @@ pub(crate) fn detect_language(text: &str) -> Option<String> {
         return None;
     }
     let info = whatlang::detect(&sample)?;
-    Some(crate::filter::report_code(info.lang()).to_string())
+    Some(crate::article::report_code(info.lang()).to_string())
 }
 
 /// Text of `<title>` (exposed for tests).

@@ -241,13 +241,13 @@ impl std::fmt::Debug for LineMatcher {
 impl LineMatcher {
     fn new(pattern: &str) -> Self {
         match line_dfa(pattern) {
-            Ok(dfa) => {
+            Some(dfa) => {
                 let dfa = Arc::new(dfa);
                 let for_pool = Arc::clone(&dfa);
                 let caches: CachePool = Pool::new(Box::new(move || for_pool.create_cache()));
                 Self::Dfa { dfa, caches }
             }
-            Err(_) => Self::Regex(compile_line_pattern(pattern).unwrap_or_else(|e| {
+            None => Self::Regex(compile_line_pattern(pattern).unwrap_or_else(|e| {
                 // Built-in patterns are compiled by `builtin_patterns_compile`; user patterns
                 // are compiled when the config is checked, under smaller default limits.
                 panic!("line-rule pattern {pattern:?} was checked but fails: {e}")
@@ -271,9 +271,9 @@ impl LineMatcher {
 }
 
 /// The forward lazy DFA of a line pattern, compiled as [`compile_line_pattern`] compiles the
-/// regex (case-insensitive, the same size limits), without capture states. Fails for a
-/// pattern with a Unicode word boundary.
-fn line_dfa(pattern: &str) -> Result<hybrid::dfa::DFA, hybrid::BuildError> {
+/// regex (case-insensitive, the same size limits), without capture states. `None` for a
+/// pattern with a Unicode word boundary (or one the regex engine is to report).
+fn line_dfa(pattern: &str) -> Option<hybrid::dfa::DFA> {
     hybrid::dfa::DFA::builder()
         .configure(hybrid::dfa::DFA::config().cache_capacity(16 << 20))
         .syntax(syntax::Config::new().case_insensitive(true))
@@ -283,6 +283,7 @@ fn line_dfa(pattern: &str) -> Result<hybrid::dfa::DFA, hybrid::BuildError> {
                 .which_captures(thompson::WhichCaptures::None),
         )
         .build(pattern)
+        .ok()
 }
 
 /// Compiles one line-rule pattern with the engine's settings.
