@@ -202,3 +202,95 @@ fn is_unspaced_script(c: char) -> bool {
         | 0xF900..=0xFAFF // CJK compatibility ideographs
         | 0x20000..=0x2FFFF)
 }
+
+/// whatlang's ISO 639-3 codes with their ISO 639-1 equivalents (where one exists).
+pub(crate) const LANGUAGE_CODES: &[(&str, &str)] = &[
+    ("epo", "eo"),
+    ("eng", "en"),
+    ("rus", "ru"),
+    ("cmn", "zh"),
+    ("spa", "es"),
+    ("por", "pt"),
+    ("ita", "it"),
+    ("ben", "bn"),
+    ("fra", "fr"),
+    ("deu", "de"),
+    ("ukr", "uk"),
+    ("kat", "ka"),
+    ("ara", "ar"),
+    ("hin", "hi"),
+    ("jpn", "ja"),
+    ("heb", "he"),
+    ("yid", "yi"),
+    ("pol", "pl"),
+    ("amh", "am"),
+    ("jav", "jv"),
+    ("kor", "ko"),
+    ("nob", "nb"),
+    ("dan", "da"),
+    ("swe", "sv"),
+    ("fin", "fi"),
+    ("tur", "tr"),
+    ("nld", "nl"),
+    ("hun", "hu"),
+    ("ces", "cs"),
+    ("ell", "el"),
+    ("bul", "bg"),
+    ("bel", "be"),
+    ("mar", "mr"),
+    ("kan", "kn"),
+    ("ron", "ro"),
+    ("slv", "sl"),
+    ("hrv", "hr"),
+    ("srp", "sr"),
+    ("mkd", "mk"),
+    ("lit", "lt"),
+    ("lav", "lv"),
+    ("est", "et"),
+    ("tam", "ta"),
+    ("vie", "vi"),
+    ("urd", "ur"),
+    ("tha", "th"),
+    ("guj", "gu"),
+    ("uzb", "uz"),
+    ("pan", "pa"),
+    ("aze", "az"),
+    ("ind", "id"),
+    ("tel", "te"),
+    ("pes", "fa"),
+    ("mal", "ml"),
+    ("ori", "or"),
+    ("mya", "my"),
+    ("nep", "ne"),
+    ("sin", "si"),
+    ("khm", "km"),
+    ("tuk", "tk"),
+    ("aka", "ak"),
+    ("zul", "zu"),
+    ("sna", "sn"),
+    ("afr", "af"),
+    ("lat", "la"),
+    ("slk", "sk"),
+    ("cat", "ca"),
+    ("tgl", "tl"),
+    ("hye", "hy"),
+    ("cym", "cy"),
+];
+
+/// The code reported for a whatlang language: ISO 639-1 when there is one, else 639-3 (the
+/// extractor's detected language and the filter's alike).
+pub(crate) fn report_code(lang: whatlang::Lang) -> &'static str {
+    let three = lang.code();
+    LANGUAGE_CODES
+        .iter()
+        .find(|(t, _)| *t == three)
+        .map_or(three, |(_, two)| two)
+}
+
+/// The ISO 639-1 (two-letter) code of an ISO 639-3 (three-letter) one, when it has one.
+pub fn two_letter_code(three: &str) -> Option<String> {
+    LANGUAGE_CODES
+        .iter()
+        .find(|(t, _)| *t == three)
+        .map(|(_, two)| (*two).to_string())
+}

@@ -917,67 +917,16 @@ fn clean_lang(l: &str) -> Option<String> {
     }
 }
 
-/// Detects the body language with whatlang; ISO 639-1 when one exists. Needs some text to
-/// be reliable, so short bodies give `None`.
+/// Detects the body language with whatlang; ISO 639-1 when one exists (the filter's table,
+/// [`crate::article::report_code`]). Needs some text to be reliable, so short bodies give
+/// `None`.
 pub(crate) fn detect_language(text: &str) -> Option<String> {
     let sample: String = text.chars().take(4000).collect();
     if sample.chars().filter(|c| c.is_alphabetic()).count() < 40 {
         return None;
     }
     let info = whatlang::detect(&sample)?;
-    let code = info.lang().code();
-    let two = match code {
-        "eng" => "en",
-        "deu" => "de",
-        "fra" => "fr",
-        "spa" => "es",
-        "ita" => "it",
-        "por" => "pt",
-        "nld" => "nl",
-        "pol" => "pl",
-        "rus" => "ru",
-        "ukr" => "uk",
-        "ces" => "cs",
-        "slk" => "sk",
-        "swe" => "sv",
-        "dan" => "da",
-        "nob" => "nb",
-        "fin" => "fi",
-        "hun" => "hu",
-        "ron" => "ro",
-        "tur" => "tr",
-        "ell" => "el",
-        "bul" => "bg",
-        "hrv" => "hr",
-        "srp" => "sr",
-        "slv" => "sl",
-        "lit" => "lt",
-        "lav" => "lv",
-        "est" => "et",
-        "cmn" => "zh",
-        "jpn" => "ja",
-        "kor" => "ko",
-        "ara" => "ar",
-        "heb" => "he",
-        "hin" => "hi",
-        "tha" => "th",
-        "vie" => "vi",
-        "ind" => "id",
-        "pes" => "fa",
-        "ben" => "bn",
-        "urd" => "ur",
-        "tam" => "ta",
-        "mya" => "my",
-        "cat" => "ca",
-        "epo" => "eo",
-        "afr" => "af",
-        "bel" => "be",
-        "mkd" => "mk",
-        "tgl" => "tl",
-        "msa" => "ms",
-        other => other,
-    };
-    Some(two.to_string())
+    Some(crate::article::report_code(info.lang()).to_string())
 }
 
 /// Text of `<title>` (exposed for tests).

@@ -12,10 +12,12 @@
 //!    `drop_to_end` rules cut the tail, then inline headlines between two anchors go.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use aho_corasick::AhoCorasick;
 use regex::Regex;
+use regex_automata::util::{pool::Pool, syntax};
+use regex_automata::{Input, hybrid, nfa::thompson};
 
 use super::rules::{
     Action, DUPLICATE_BLOCK, EDGE_LABEL, INLINE_HEADLINE, Position, SITE_PROFILE, TEASER_RAIL,
@@ -190,29 +192,97 @@ pub(crate) struct LineEngine {
 #[derive(Debug)]
 struct LazyRegex {
     pattern: String,
-    regex: OnceLock<Regex>,
+    matcher: OnceLock<LineMatcher>,
 }
 
 impl LazyRegex {
     fn new(pattern: String) -> Self {
         Self {
             pattern,
-            regex: OnceLock::new(),
+            matcher: OnceLock::new(),
         }
     }
 
-    fn get(&self) -> &Regex {
-        self.regex.get_or_init(|| {
-            compile_line_pattern(&self.pattern).unwrap_or_else(|e| {
-                // Built-in patterns are compiled by `builtin_patterns_compile`; user patterns
-                // are compiled when the config is checked, under smaller default limits.
-                panic!(
-                    "line-rule pattern {:?} was checked but fails: {e}",
-                    self.pattern
-                )
-            })
+    /// Whether the pattern matches anywhere in `line`.
+    fn is_match(&self, line: &str) -> bool {
+        self.matcher
+            .get_or_init(|| LineMatcher::new(&self.pattern))
+            .is_match(line)
+    }
+}
+
+/// Per-thread scratch of a lazy DFA, handed out to whichever worker asks.
+type CachePool = Pool<hybrid::dfa::Cache, Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync>>;
+
+/// How a line pattern is matched. The engine only asks whether a pattern matches, never
+/// where, so a forward lazy DFA answers: the `Regex` a pattern would otherwise compile to
+/// also builds the reverse automaton (to find where a match starts) and capture states,
+/// which took about half of the compile time, the bulk of a short run's start-up.
+enum LineMatcher {
+    /// The forward lazy DFA, with one cache per worker thread.
+    Dfa {
+        dfa: Arc<hybrid::dfa::DFA>,
+        caches: CachePool,
+    },
+    /// Patterns a lazy DFA cannot run (a Unicode word boundary `\b`): the full regex engine.
+    Regex(Regex),
+}
+
+impl std::fmt::Debug for LineMatcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Dfa { .. } => "LineMatcher::Dfa",
+            Self::Regex(_) => "LineMatcher::Regex",
         })
     }
+}
+
+impl LineMatcher {
+    fn new(pattern: &str) -> Self {
+        match line_dfa(pattern) {
+            Some(dfa) => {
+                let dfa = Arc::new(dfa);
+                let for_pool = Arc::clone(&dfa);
+                let caches: CachePool = Pool::new(Box::new(move || for_pool.create_cache()));
+                Self::Dfa { dfa, caches }
+            }
+            None => Self::Regex(compile_line_pattern(pattern).unwrap_or_else(|e| {
+                // Built-in patterns are compiled by `builtin_patterns_compile`; user patterns
+                // are compiled when the config is checked, under smaller default limits.
+                panic!("line-rule pattern {pattern:?} was checked but fails: {e}")
+            })),
+        }
+    }
+
+    fn is_match(&self, line: &str) -> bool {
+        match self {
+            Self::Dfa { dfa, caches } => {
+                let mut cache = caches.get();
+                // `earliest`: stop at the first match state, as `Regex::is_match` does. With
+                // no quit bytes and no give-up threshold configured the search cannot fail.
+                dfa.try_search_fwd(&mut cache, &Input::new(line).earliest(true))
+                    .expect("a lazy DFA without quit bytes or give-up threshold cannot fail")
+                    .is_some()
+            }
+            Self::Regex(re) => re.is_match(line),
+        }
+    }
+}
+
+/// The forward lazy DFA of a line pattern, compiled as [`compile_line_pattern`] compiles the
+/// regex (case-insensitive, the same size limits), without capture states. `None` for a
+/// pattern with a Unicode word boundary (or one the regex engine is to report).
+fn line_dfa(pattern: &str) -> Option<hybrid::dfa::DFA> {
+    hybrid::dfa::DFA::builder()
+        .configure(hybrid::dfa::DFA::config().cache_capacity(16 << 20))
+        .syntax(syntax::Config::new().case_insensitive(true))
+        .thompson(
+            thompson::Config::new()
+                .nfa_size_limit(Some(64 << 20))
+                .which_captures(thompson::WhichCaptures::None),
+        )
+        .build(pattern)
+        .ok()
 }
 
 /// Compiles one line-rule pattern with the engine's settings.
@@ -337,7 +407,7 @@ impl LineEngine {
                         return false;
                     }
                 }
-                re.get().is_match(trimmed)
+                re.is_match(trimmed)
             });
             if hit {
                 out.push(ri);
@@ -1035,6 +1105,60 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The forward lazy DFA answers `is_match` as the regex does, for every built-in
+    /// pattern, on lines that match some of them and lines that match none.
+    #[test]
+    fn line_dfa_agrees_with_regex() {
+        let lines = [
+            "Photo: Jane Doe / Reuters",
+            "(Foto: dpa)",
+            "© 2024 Example Media. All rights reserved.",
+            "Read more: The ten best ways to cook rice",
+            "Lesen Sie auch: Die Wahl in Hessen",
+            "Subscribe now",
+            "Sign up for our newsletter",
+            "Share this article",
+            "Follow us on Twitter",
+            "Updated: March 3, 2024 at 10:15 am",
+            "12.03.2024, 14:30 Uhr",
+            "Mittwoch, 12. März 2024",
+            "Advertisement",
+            "Anzeige – Weiter nach der Anzeige",
+            "Kommentare (12)",
+            "Leave a comment",
+            "Impressum | Datenschutz | Kontakt",
+            "Jane Doe is a reporter for The Daily Planet.",
+            "KELVIN \u{212A} and long \u{17F} letters",
+            "The council met on Tuesday and voted to extend the library’s hours.",
+            "«Ça ne change rien», a-t-il déclaré à l’AFP.",
+            "Größere Änderungen am Straßennetz sind geplant.",
+            "",
+            "—",
+            "Getty Images",
+            "ISTOCKPHOTO.COM",
+            "Als PDF herunterladen",
+            "Tags: politics, economy",
+            "Weitere Artikel zum Thema",
+            "Diese Geschichte erschien zuerst in der Print-Ausgabe.",
+        ];
+        let mut dfas = 0;
+        for spec in super::super::rules::LINE_RULES {
+            for p in spec.patterns {
+                let matcher = LineMatcher::new(p);
+                dfas += usize::from(matches!(matcher, LineMatcher::Dfa { .. }));
+                let re = compile_line_pattern(p).unwrap();
+                for line in lines {
+                    assert_eq!(
+                        matcher.is_match(line),
+                        re.is_match(line),
+                        "pattern {p:?} on {line:?}"
+                    );
+                }
+            }
+        }
+        assert!(dfas > 100, "only {dfas} patterns run as lazy DFAs");
     }
 
     #[test]

@@ -36,9 +36,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+pub use crate::article::two_letter_code;
 pub use dedup::{DedupConfig, DedupIndex, DuplicateKind, DuplicateOf};
 pub use profile::{HostProfile, PROFILE_FORMAT_VERSION, ProfileError, SiteProfiles, learn};
-pub use quality::{GopherConfig, LanguageConfig, QualityConfig, QualityPreset, two_letter_code};
+pub use quality::{GopherConfig, LanguageConfig, QualityConfig, QualityPreset};
 pub use rules::{Action, Position};
 
 use crate::article::{Article, Block, BlockKind};
