@@ -668,7 +668,30 @@ impl Findings {
                 f.whole_block_rules(opts, block, i, key, &mut seen_kept);
             }
         }
+        f.overrule_learned_when_it_takes_most();
         f
+    }
+
+    /// The model is a second opinion on single lines: when its verdicts would take more than
+    /// half of the article's words, the page is unlike the ones it learned from (the rules and
+    /// the extractor call it content), and its verdicts on this page are dropped. The share only
+    /// grows as other rules remove lines, so a second pass agrees.
+    fn overrule_learned_when_it_takes_most(&mut self) {
+        let is_learned = |e: &Option<RuleRef>| matches!(e, Some(RuleRef::Learned));
+        let learned: usize = self
+            .extra
+            .iter()
+            .zip(&self.words)
+            .filter(|(e, _)| is_learned(e))
+            .map(|(_, w)| w)
+            .sum();
+        let total: usize = self.words.iter().sum();
+        if learned > 0 && learned * 2 > total {
+            self.extra
+                .iter_mut()
+                .filter(|e| is_learned(e))
+                .for_each(|e| *e = None);
+        }
     }
 
     /// The whole-block rules for block `i` with line key `key`, in order of precedence:

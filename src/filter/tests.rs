@@ -1835,3 +1835,24 @@ fn learned_boilerplate_removes_furniture_but_not_quotations() {
         );
     }
 }
+
+/// The model never takes most of a document: on text unlike anything it learned from (here,
+/// made-up tokens it scores as furniture), its verdicts are overruled and the article stays.
+#[test]
+fn learned_boilerplate_never_takes_most_of_the_article() {
+    let line = (0..60)
+        .map(|j| format!("w14x{j}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+        + ".";
+    let model = learned::embedded();
+    let mut scratch = learned::FeatureScratch::default();
+    assert!(
+        model.removes(&mut scratch, BlockKind::Paragraph, false, &line),
+        "the premise: the model alone would remove this line"
+    );
+    let mut article = article_of(vec![Block::new(BlockKind::Paragraph, &line)]);
+    let report = lines_only().apply(&mut article, None).unwrap();
+    assert!(report.removed.is_empty(), "{:?}", report.removed);
+    assert_eq!(article.blocks.len(), 1);
+}
