@@ -286,9 +286,6 @@ pub(crate) struct Selection {
     /// The winning container.
     #[cfg_attr(not(test), allow(dead_code))]
     pub top: usize,
-    /// Content score per node (side table; 0 for unscored nodes).
-    #[cfg_attr(not(test), allow(dead_code))]
-    pub scores: Vec<f32>,
 }
 
 /// How many levels above the winner an enclosing article marker is looked for.
@@ -896,11 +893,7 @@ pub(crate) fn select(
         roots.splice(0..0, leads);
     }
     tracing::debug!(top, ?roots, "extract selection");
-    Some(Selection {
-        roots,
-        top,
-        scores: s.score,
-    })
+    Some(Selection { roots, top })
 }
 
 #[cfg(test)]
