@@ -141,28 +141,14 @@ impl Gold {
 }
 
 /// The article's lines as the filter sees them: multi-line paragraphs, captions and list
-/// items split at their line breaks (same as `filter::split_lines`). (origin, fragment, line)
+/// items split at their line breaks (`filter::rule_lines`). (origin, fragment, line)
 fn lines(blocks: &[Block]) -> Vec<(usize, bool, BlockKind, String)> {
     let mut out = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
-        let splittable = matches!(
-            b.kind,
-            BlockKind::Paragraph | BlockKind::Caption | BlockKind::ListItem
-        ) && b.text.contains('\n');
-        let parts: Vec<&str> = if splittable {
-            b.text
-                .split('\n')
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .collect()
-        } else {
-            Vec::new()
-        };
-        if parts.len() < 2 {
-            out.push((i, false, b.kind, b.text.clone()));
-        } else {
-            for p in parts {
-                out.push((i, true, b.kind, p.to_owned()));
+        match copydesk::filter::rule_lines(b) {
+            None => out.push((i, false, b.kind, b.text.clone())),
+            Some(parts) => {
+                out.extend(parts.into_iter().map(|p| (i, true, b.kind, p.to_owned())));
             }
         }
     }

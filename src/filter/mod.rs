@@ -1026,6 +1026,26 @@ struct Lines {
     fragment: Vec<bool>,
 }
 
+/// The lines of a block that the line rules judge one by one: a paragraph, caption or list
+/// item that `<br>` broke into two or more lines, trimmed, empty ones left out. `None` when the
+/// block is judged whole. The filter, the report and the line model's training share it.
+pub fn rule_lines(block: &Block) -> Option<Vec<&str>> {
+    let splittable = matches!(
+        block.kind,
+        BlockKind::Paragraph | BlockKind::Caption | BlockKind::ListItem
+    ) && block.text.contains('\n');
+    if !splittable {
+        return None;
+    }
+    let parts: Vec<&str> = block
+        .text
+        .split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    (parts.len() >= 2).then_some(parts)
+}
+
 fn split_lines(blocks: Vec<Block>) -> Lines {
     let mut out = Lines {
         blocks: Vec::with_capacity(blocks.len()),
@@ -1033,20 +1053,7 @@ fn split_lines(blocks: Vec<Block>) -> Lines {
         fragment: Vec::with_capacity(blocks.len()),
     };
     for (index, block) in blocks.into_iter().enumerate() {
-        let splittable = matches!(
-            block.kind,
-            BlockKind::Paragraph | BlockKind::Caption | BlockKind::ListItem
-        ) && block.text.contains('\n');
-        let parts: Vec<&str> = if splittable {
-            block
-                .text
-                .split('\n')
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let parts = rule_lines(&block).unwrap_or_default();
         if parts.len() < 2 {
             out.blocks.push(block);
             out.origin.push(index);

@@ -187,20 +187,7 @@ fn filtered_block(block: &Block, removals: &[&crate::filter::Removed], out: &mut
         out.push(piece(Fate::Kept, &block.text));
         return;
     }
-    let splittable = matches!(
-        block.kind,
-        BlockKind::Paragraph | BlockKind::Caption | BlockKind::ListItem
-    );
-    let lines: Vec<&str> = if splittable {
-        block
-            .text
-            .split('\n')
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect()
-    } else {
-        vec![block.text.as_str()]
-    };
+    let lines = crate::filter::rule_lines(block).unwrap_or_else(|| vec![block.text.trim()]);
     let mut pending = removals.iter().peekable();
     let mut kept: Vec<&str> = Vec::new();
     let flush = |kept: &mut Vec<&str>, out: &mut Vec<ReportBlock>| {
