@@ -125,10 +125,19 @@ pub struct LearnArgs {
 pub struct ExplainArgs {
     /// The page (HTML or text).
     pub file: PathBuf,
+    #[command(flatten)]
+    pub page: PageSettings,
+}
+
+/// How `explain` and `report` read their pages: the stage settings, the page's URL and the
+/// input format.
+#[derive(Debug, clap::Args)]
+pub struct PageSettings {
     /// Take stage settings from this pipeline.toml.
     #[arg(short, long)]
     pub config: Option<PathBuf>,
-    /// The page's URL (for host-scoped rules and site profiles).
+    /// The page's URL (for host-scoped rules, site selectors and site profiles), when one page
+    /// is given.
     #[arg(long)]
     pub url: Option<String>,
     /// How to read the input: auto, html or text.
@@ -145,15 +154,8 @@ pub struct ReportArgs {
     /// The report file to write.
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
-    /// Take stage settings from this pipeline.toml.
-    #[arg(short, long)]
-    pub config: Option<PathBuf>,
-    /// The page's URL (for host-scoped rules and site profiles), when one page is given.
-    #[arg(long)]
-    pub url: Option<String>,
-    /// How to read the inputs: auto, html or text.
-    #[arg(long, default_value = "auto")]
-    pub format: InputFormat,
+    #[command(flatten)]
+    pub page: PageSettings,
 }
 
 #[derive(Debug, clap::Args)]

@@ -81,9 +81,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Explain(args) => {
             return explain(
                 &args.file,
-                args.config.as_deref(),
-                args.url.as_deref(),
-                args.format,
+                args.page.config.as_deref(),
+                args.page.url.as_deref(),
+                args.page.format,
             );
         }
         Command::Report(args) => return report::report_command(args),

@@ -15,15 +15,15 @@ use crate::{base_dir, settings_from};
 /// `copydesk report`: every input page, explained; a page that cannot be read or holds no
 /// article is in the report with the reason.
 pub fn report_command(args: ReportArgs) -> anyhow::Result<ExitCode> {
-    let config = args.config.as_deref();
+    let config = args.page.config.as_deref();
     let (settings, config_path) = settings_from(config)?;
     let base = config.map_or(Path::new("."), base_dir);
     let processor = settings.build_processor(&config_path, base)?;
     let mut problems = Vec::new();
     let source = copydesk::Source::new(
         args.paths.clone(),
-        args.format,
-        args.url.as_deref(),
+        args.page.format,
+        args.page.url.as_deref(),
         &mut problems,
     )
     .context("cannot read the inputs")?;
