@@ -48,6 +48,7 @@ pub mod extract;
 pub mod fetch;
 pub mod filter;
 pub mod input;
+pub(crate) mod latin;
 pub mod normalize;
 pub mod process;
 pub mod record;

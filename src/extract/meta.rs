@@ -791,7 +791,7 @@ pub(crate) fn text_date(text: &str) -> Option<String> {
         let n = name.to_lowercase();
         sel::MONTHS.iter().find(|(m, _)| *m == n).map(|(_, v)| *v)
     };
-    for c in sel::TEXT_DATE.captures_iter(text) {
+    for c in sel::TEXT_DATE.get(text).captures_iter(text) {
         let num = |k: usize| c.get(k).and_then(|m| m.as_str().parse::<u32>().ok());
         let (y, m, d) = if let (Some(d), Some(m), Some(y)) = (num(1), num(2), num(3)) {
             (y, m, d)

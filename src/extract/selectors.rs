@@ -13,6 +13,8 @@
 
 use std::sync::LazyLock;
 
+use crate::latin::LatinRegex;
+
 use regex::Regex;
 
 /// Elements whose whole subtree never holds article text.
@@ -391,15 +393,14 @@ pub const MONTHS: &[(&str, u32)] = &[
     ("dez", 12),
 ];
 
+/// The pattern of [`TEXT_DATE`].
+pub(crate) const TEXT_DATE_PATTERN: &str = r"(?i)\b(?:(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})|((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})|(\d{1,2})\.?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?((?:19|20)\d{2})|(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2}))\b";
+
 /// Dates written in running text: `19.10.2019`, `2019-10-19`, `19. Oktober 2019`,
 /// `October 19, 2019`, `19 de octubre de 2019`. Groups: (d, m, y) | (y, m, d) |
 /// (d, month name, y) | (month name, d, y).
-pub static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})|((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})|(\d{1,2})\.?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?((?:19|20)\d{2})|(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2}))\b",
-    )
-    .expect("static regex")
-});
+pub static TEXT_DATE: LazyLock<LatinRegex> =
+    LazyLock::new(|| LatinRegex::new(TEXT_DATE_PATTERN, false));
 
 /// Class/id tokens of elements that carry the publication date line.
 pub static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
@@ -409,6 +410,21 @@ pub static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 
 #[cfg(test)]
 mod tests {
+    /// On Latin text the Latin form of `TEXT_DATE` is the pattern: both cut to the Latin
+    /// characters are the same expression (see `crate::latin`).
+    #[test]
+    fn text_date_latin_form_is_the_pattern() {
+        use crate::latin::{LATIN, cut, latin_pattern};
+        use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
+        let latin = ClassUnicode::new(LATIN.iter().map(|&(a, b)| ClassUnicodeRange::new(a, b)));
+        let parse = |p: &str| regex_syntax::Parser::new().parse(p).unwrap();
+        let form = latin_pattern(super::TEXT_DATE_PATTERN).unwrap();
+        assert_eq!(
+            cut(&parse(&form), &latin, false),
+            cut(&parse(super::TEXT_DATE_PATTERN), &latin, false)
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -18,7 +18,6 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 use regex_automata::util::{pool::Pool, syntax};
 use regex_automata::{Input, hybrid, nfa::thompson};
-use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, HirKind};
 
 use super::rules::{
     Action, DUPLICATE_BLOCK, EDGE_LABEL, INLINE_HEADLINE, Position, SITE_PROFILE, TEASER_RAIL,
@@ -26,6 +25,7 @@ use super::rules::{
 };
 use super::{learned, text};
 use crate::article::{Block, BlockKind};
+use crate::latin::{is_latin, latin_pattern};
 
 /// Fewest words of a body paragraph that bounds the head and tail zones. Six words with a
 /// sentence ending: long enough that badges, labels and buttons never qualify, short enough
@@ -191,12 +191,12 @@ pub(crate) struct LineEngine {
 
 /// A line-rule pattern, compiled on first use and then shared by every worker thread, in two
 /// forms, each compiled when the first line that needs it reaches it: one for lines of
-/// [`LATIN`] characters (nearly all lines of the pages this tool sees) and the whole pattern
+/// [`LATIN`](crate::latin::LATIN) characters (nearly all lines of the pages this tool sees) and the whole pattern
 /// for every other line.
 ///
 /// The pattern's Unicode classes (`\W`, `\w`, `\p{L}`: thousands of code points, whose
 /// translation, case folding and UTF-8 automata were most of the compile time, 4 M
-/// instructions per pattern) can only match their [`LATIN`] members on a Latin line, so the
+/// instructions per pattern) can only match their [`LATIN`](crate::latin::LATIN) members on a Latin line, so the
 /// Latin form is the pattern with those classes written as their members there
 /// ([`latin_pattern`]): the same answer on those lines, for a fraction of the compile cost.
 #[derive(Debug)]
@@ -206,14 +206,6 @@ struct LazyRegex {
     /// line goes to `unicode`.
     latin: OnceLock<Option<LineMatcher>>,
     unicode: OnceLock<LineMatcher>,
-}
-
-/// Whether every character of `line` is in [`LATIN`].
-fn is_latin(line: &str) -> bool {
-    line.is_ascii()
-        || line
-            .chars()
-            .all(|c| LATIN.iter().any(|&(a, b)| (a..=b).contains(&c)))
 }
 
 impl LazyRegex {
@@ -329,129 +321,6 @@ fn line_nfa_config() -> thompson::Config {
     thompson::Config::new()
         .nfa_size_limit(Some(64 << 20))
         .which_captures(thompson::WhichCaptures::None)
-}
-
-/// The characters of the Latin form of a line pattern ([`LazyRegex`]): the Latin letters of
-/// Western and Central European languages and Vietnamese (Basic Latin to Latin Extended-B,
-/// Latin Extended Additional), and the punctuation, currency signs, letterlike symbols,
-/// arrows and shapes set between words in web text (U+2000-U+21FF, box drawing and
-/// geometric shapes).
-const LATIN: &[(char, char)] = &[
-    ('\0', '\u{24F}'),
-    ('\u{1E00}', '\u{1EFF}'),
-    ('\u{2000}', '\u{21FF}'),
-    ('\u{2500}', '\u{25FF}'),
-];
-
-/// The Unicode classes the Latin form writes out: escape letter (and property name), and for
-/// each its members and its complement's members in the case closure of [`LATIN`].
-struct LatinClasses {
-    classes: Vec<(&'static str, String, String)>,
-}
-
-/// The Unicode class escapes [`latin_pattern`] knows: `\w \d \s` and the letter properties.
-const LATIN_CLASS_ESCAPES: &[(&str, &str)] = &[
-    ("w", r"\w"),
-    ("d", r"\d"),
-    ("s", r"\s"),
-    ("L", r"\p{L}"),
-    ("Letter", r"\p{L}"),
-    ("Lu", r"\p{Lu}"),
-    ("Uppercase_Letter", r"\p{Lu}"),
-    ("Ll", r"\p{Ll}"),
-    ("Lowercase_Letter", r"\p{Ll}"),
-    ("N", r"\p{N}"),
-    ("Number", r"\p{N}"),
-];
-
-fn latin_classes() -> &'static LatinClasses {
-    static CLASSES: OnceLock<LatinClasses> = OnceLock::new();
-    CLASSES.get_or_init(|| {
-        // Every character that folds to or from one in LATIN: a class cut to these keeps
-        // what case-insensitive matching needs on a Latin line.
-        let mut closure =
-            ClassUnicode::new(LATIN.iter().map(|&(a, b)| ClassUnicodeRange::new(a, b)));
-        closure.case_fold_simple();
-        let members = |class: &ClassUnicode| {
-            let mut out = String::new();
-            for r in class.iter() {
-                let (a, b) = (u32::from(r.start()), u32::from(r.end()));
-                out.push_str(&if a == b {
-                    format!(r"\x{{{a:X}}}")
-                } else {
-                    format!(r"\x{{{a:X}}}-\x{{{b:X}}}")
-                });
-            }
-            out
-        };
-        let classes = LATIN_CLASS_ESCAPES
-            .iter()
-            .map(|&(name, escape)| {
-                let Ok(hir) = regex_syntax::ParserBuilder::new().build().parse(escape) else {
-                    unreachable!("{escape} is a Unicode class");
-                };
-                let HirKind::Class(Class::Unicode(class)) = hir.into_kind() else {
-                    unreachable!("{escape} is a Unicode class");
-                };
-                let mut complement = class.clone();
-                complement.negate();
-                let mut class = class;
-                class.intersect(&closure);
-                complement.intersect(&closure);
-                (name, members(&class), members(&complement))
-            })
-            .collect();
-        LatinClasses { classes }
-    })
-}
-
-/// `pattern` with its Unicode class escapes (`\w \W \d \D \s \S`, `\p`/`\P` of `L`, `Lu`,
-/// `Ll`, `N`) written as classes of their members among the characters that fold to or from one in
-/// [`LATIN`]. On a line of [`LATIN`] characters the result matches where the pattern does: a
-/// class can only match a character of the line, and case folding and the set operations of
-/// bracketed classes give the same answer for such a character when the classes are cut to
-/// that closure (the test `latin_form_is_the_pattern_on_latin_lines` compares the two cut
-/// to [`LATIN`], for every built-in pattern). `None` for another Unicode property.
-fn latin_pattern(pattern: &str) -> Option<String> {
-    let classes = latin_classes();
-    let mut out = String::with_capacity(pattern.len() + 256);
-    let mut chars = pattern.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        let Some(e) = chars.next() else {
-            out.push(c);
-            break;
-        };
-        let name = match e {
-            'w' | 'W' | 'd' | 'D' | 's' | 'S' => e.to_ascii_lowercase().to_string(),
-            'p' | 'P' if chars.peek() == Some(&'{') => {
-                chars.next();
-                chars.by_ref().take_while(|&n| n != '}').collect()
-            }
-            'p' | 'P' => chars.next()?.to_string(),
-            _ => {
-                out.push(c);
-                out.push(e);
-                continue;
-            }
-        };
-        let (_, members, complement) = classes.classes.iter().find(|(n, ..)| *n == name)?;
-        // A negated property is folded before it is negated (case-insensitive `\P{Lu}` is no
-        // cased letter at all), so it stays a negated class of the members. The negated Perl
-        // classes are not folded, and need not be: `\w`, `\d` and `\s` are closed under case
-        // folding, and so is each one's complement, written out here.
-        out.push_str(if e == 'P' { "[^" } else { "[" });
-        out.push_str(if matches!(e, 'W' | 'D' | 'S') {
-            complement
-        } else {
-            members
-        });
-        out.push(']');
-    }
-    Some(out)
 }
 
 /// Compiles one line-rule pattern with the engine's settings.
@@ -1198,7 +1067,8 @@ pub(crate) fn rule_name(engine: &LineEngine, r: RuleRef) -> Cow<'static, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use regex_syntax::hir::{Capture, ClassBytes, ClassBytesRange, Hir, Look, Repetition};
+    use crate::latin::{LATIN, cut};
+    use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
 
     #[test]
     fn prefix_literals_of_patterns() {
@@ -1361,51 +1231,8 @@ mod tests {
         assert!(dfas > 100, "only {dfas} patterns run as lazy DFAs");
     }
 
-    /// `hir` with every Unicode class cut to `to` (and byte classes to ASCII), and with ASCII word
-    /// boundaries for Unicode ones when `ascii_looks` is set (right when `to` is ASCII).
-    fn cut(hir: &Hir, to: &ClassUnicode, ascii_looks: bool) -> Hir {
-        match hir.kind() {
-            HirKind::Empty => Hir::empty(),
-            HirKind::Literal(lit) => Hir::literal(lit.0.clone()),
-            HirKind::Class(Class::Unicode(class)) => {
-                let mut class = class.clone();
-                class.intersect(to);
-                Hir::class(Class::Unicode(class))
-            }
-            HirKind::Class(Class::Bytes(class)) => {
-                let mut class = class.clone();
-                class.intersect(&ClassBytes::new([ClassBytesRange::new(0, 0x7F)]));
-                Hir::class(Class::Bytes(class))
-            }
-            HirKind::Look(look) if ascii_looks => Hir::look(match look {
-                Look::WordUnicode => Look::WordAscii,
-                Look::WordUnicodeNegate => Look::WordAsciiNegate,
-                Look::WordStartUnicode => Look::WordStartAscii,
-                Look::WordEndUnicode => Look::WordEndAscii,
-                Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
-                Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
-                other => *other,
-            }),
-            HirKind::Look(look) => Hir::look(*look),
-            HirKind::Repetition(rep) => Hir::repetition(Repetition {
-                sub: Box::new(cut(&rep.sub, to, ascii_looks)),
-                ..rep.clone()
-            }),
-            HirKind::Capture(cap) => Hir::capture(Capture {
-                sub: Box::new(cut(&cap.sub, to, ascii_looks)),
-                ..cap.clone()
-            }),
-            HirKind::Concat(subs) => {
-                Hir::concat(subs.iter().map(|h| cut(h, to, ascii_looks)).collect())
-            }
-            HirKind::Alternation(subs) => {
-                Hir::alternation(subs.iter().map(|h| cut(h, to, ascii_looks)).collect())
-            }
-        }
-    }
-
     /// On Latin lines the Latin form is the pattern: for every built-in pattern and a few
-    /// other constructs, the rewritten pattern cut to [`LATIN`] is the same expression as the
+    /// other constructs, the rewritten pattern cut to [`LATIN`](crate::latin::LATIN) is the same expression as the
     /// whole pattern cut to it (and so for ASCII).
     #[test]
     fn latin_form_is_the_pattern_on_latin_lines() {
@@ -1436,6 +1263,8 @@ mod tests {
             }
         }
         assert!(lazy > 100, "only {lazy} Latin forms");
+        // The other regex of the filter compiled in a Latin form: the caption credits.
+        check(&super::super::rules::CAPTION_CREDIT_PATTERNS.join("|"));
         for p in [
             r"\\w\d",
             r"[^\W\d]+\S\D",

@@ -43,6 +43,7 @@ pub use quality::{GopherConfig, LanguageConfig, QualityConfig, QualityPreset};
 pub use rules::{Action, Position};
 
 use crate::article::{Article, Block, BlockKind};
+use crate::latin::LatinRegex;
 use engine::{CompiledRule, HostPattern, LineEngine, PassOptions, RuleSource};
 use rules::{Group, LINE_RULES};
 
@@ -501,7 +502,7 @@ pub struct Filter {
     teaser_rail: bool,
     title_repeat: bool,
     /// The trailing-credit patterns of `caption_credit`, when it is on.
-    caption_credit: Option<regex::Regex>,
+    caption_credit: Option<LatinRegex>,
     profiles: Option<profile::ProfileIndex>,
     quality: quality::QualityRules,
     language: quality::LanguageRules,
@@ -716,10 +717,7 @@ impl FilterConfig {
             .filter(|r| r.name == "javascript_notice")
             .flat_map(|r| r.patterns.iter().copied())
             .collect();
-        let javascript = regex::RegexBuilder::new(&js_patterns.join("|"))
-            .case_insensitive(true)
-            .build()
-            .expect("built-in javascript patterns compile");
+        let javascript = LatinRegex::new(js_patterns.join("|"), true);
         let (l, d) = (&self.language, &self.dedup);
         Filter {
             engine,
@@ -731,12 +729,7 @@ impl FilterConfig {
             learned: (self.builtin.learned && !disabled.contains(learned::LEARNED_BOILERPLATE))
                 .then(learned::embedded),
             caption_credit: (self.builtin.credits && !disabled.contains(rules::CAPTION_CREDIT))
-                .then(|| {
-                    regex::RegexBuilder::new(&rules::CAPTION_CREDIT_PATTERNS.join("|"))
-                        .case_insensitive(true)
-                        .build()
-                        .expect("built-in caption credit patterns compile")
-                }),
+                .then(|| LatinRegex::new(rules::CAPTION_CREDIT_PATTERNS.join("|"), true)),
             profiles,
             quality: quality::QualityRules {
                 config: self.quality.clone(),
@@ -977,7 +970,8 @@ impl Filter {
         if from > 0 {
             from = block.text[..from].rfind(' ').unwrap_or(0);
         }
-        let m = re.find(&block.text[from..])?;
+        let tail = &block.text[from..];
+        let m = re.get(tail).find(tail)?;
         // A credit found after a full stop keeps the stop with the caption.
         let start = from + m.start() + m.as_str().len()
             - m.as_str().trim_start_matches(['.', '!', '?']).len();

@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use super::{DocumentRejected, Language};
 use crate::article::{Article, BlockKind, LANGUAGE_CODES, report_code};
+use crate::latin::LatinRegex;
 
 /// Default `min_words`: a page with fewer words left has no content to speak of (an error
 /// page, an empty shell, a photo or video page with a caption); a short news item of two or
@@ -343,7 +344,7 @@ fn stop_words(lang: whatlang::Lang) -> Option<&'static [&'static str]> {
 #[derive(Debug, Clone)]
 pub(crate) struct QualityRules {
     pub config: QualityConfig,
-    pub javascript: regex::Regex,
+    pub javascript: LatinRegex,
     pub lorem: regex::Regex,
 }
 
@@ -379,7 +380,7 @@ impl QualityRules {
                 || article
                     .blocks
                     .iter()
-                    .any(|b| self.javascript.is_match(&b.text));
+                    .any(|b| self.javascript.get(&b.text).is_match(&b.text));
             if notice {
                 return Err(DocumentRejected::JavascriptPage {
                     words,

@@ -1,0 +1,237 @@
+//! Regexes compiled for the text they search: a Latin form for text of [`LATIN`] characters
+//! (nearly all the text this tool sees) and the whole pattern for any other.
+//!
+//! A pattern's Unicode classes (`\W`, `\w`, `\p{L}`: thousands of code points, whose
+//! translation, case folding and UTF-8 automata were most of the start-up's instructions,
+//! 2-4 M per pattern) can only match their [`LATIN`] members in Latin text, so the Latin form
+//! is the pattern with those classes written as their members there ([`latin_pattern`]): the
+//! same matches, groups and positions in that text, for a fraction of the compile cost and
+//! smaller lazy DFA states.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+#[cfg(test)]
+use regex_syntax::hir::Hir;
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, HirKind};
+
+/// The characters of the Latin form of a pattern ([`LatinRegex`], the filter's line rules): the Latin letters of
+/// Western and Central European languages and Vietnamese (Basic Latin to Latin Extended-B,
+/// Latin Extended Additional), and the punctuation, currency signs, letterlike symbols,
+/// arrows and shapes set between words in web text (U+2000-U+21FF, box drawing and
+/// geometric shapes).
+pub(crate) const LATIN: &[(char, char)] = &[
+    ('\0', '\u{24F}'),
+    ('\u{1E00}', '\u{1EFF}'),
+    ('\u{2000}', '\u{21FF}'),
+    ('\u{2500}', '\u{25FF}'),
+];
+
+/// The Unicode classes the Latin form writes out: escape letter (and property name), and for
+/// each its members and its complement's members in the case closure of [`LATIN`].
+struct LatinClasses {
+    classes: Vec<(&'static str, String, String)>,
+}
+
+/// The Unicode class escapes [`latin_pattern`] knows: `\w \d \s` and the letter properties.
+const LATIN_CLASS_ESCAPES: &[(&str, &str)] = &[
+    ("w", r"\w"),
+    ("d", r"\d"),
+    ("s", r"\s"),
+    ("L", r"\p{L}"),
+    ("Letter", r"\p{L}"),
+    ("Lu", r"\p{Lu}"),
+    ("Uppercase_Letter", r"\p{Lu}"),
+    ("Ll", r"\p{Ll}"),
+    ("Lowercase_Letter", r"\p{Ll}"),
+    ("N", r"\p{N}"),
+    ("Number", r"\p{N}"),
+];
+
+fn latin_classes() -> &'static LatinClasses {
+    static CLASSES: OnceLock<LatinClasses> = OnceLock::new();
+    CLASSES.get_or_init(|| {
+        // Every character that folds to or from one in LATIN: a class cut to these keeps
+        // what case-insensitive matching needs on a Latin line.
+        let mut closure =
+            ClassUnicode::new(LATIN.iter().map(|&(a, b)| ClassUnicodeRange::new(a, b)));
+        closure.case_fold_simple();
+        let members = |class: &ClassUnicode| {
+            let mut out = String::new();
+            for r in class.iter() {
+                let (a, b) = (u32::from(r.start()), u32::from(r.end()));
+                out.push_str(&if a == b {
+                    format!(r"\x{{{a:X}}}")
+                } else {
+                    format!(r"\x{{{a:X}}}-\x{{{b:X}}}")
+                });
+            }
+            out
+        };
+        let classes = LATIN_CLASS_ESCAPES
+            .iter()
+            .map(|&(name, escape)| {
+                let Ok(hir) = regex_syntax::ParserBuilder::new().build().parse(escape) else {
+                    unreachable!("{escape} is a Unicode class");
+                };
+                let HirKind::Class(Class::Unicode(class)) = hir.into_kind() else {
+                    unreachable!("{escape} is a Unicode class");
+                };
+                let mut complement = class.clone();
+                complement.negate();
+                let mut class = class;
+                class.intersect(&closure);
+                complement.intersect(&closure);
+                (name, members(&class), members(&complement))
+            })
+            .collect();
+        LatinClasses { classes }
+    })
+}
+
+/// `pattern` with its Unicode class escapes (`\w \W \d \D \s \S`, `\p`/`\P` of `L`, `Lu`,
+/// `Ll`, `N`) written as classes of their members among the characters that fold to or from one in
+/// [`LATIN`]. On a line of [`LATIN`] characters the result matches where the pattern does: a
+/// class can only match a character of the line, and case folding and the set operations of
+/// bracketed classes give the same answer for such a character when the classes are cut to
+/// that closure (the test `latin_form_is_the_pattern_on_latin_lines` compares the two cut
+/// to [`LATIN`], for every built-in pattern). `None` for another Unicode property.
+pub(crate) fn latin_pattern(pattern: &str) -> Option<String> {
+    let classes = latin_classes();
+    let mut out = String::with_capacity(pattern.len() + 256);
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let Some(e) = chars.next() else {
+            out.push(c);
+            break;
+        };
+        let name = match e {
+            'w' | 'W' | 'd' | 'D' | 's' | 'S' => e.to_ascii_lowercase().to_string(),
+            'p' | 'P' if chars.peek() == Some(&'{') => {
+                chars.next();
+                chars.by_ref().take_while(|&n| n != '}').collect()
+            }
+            'p' | 'P' => chars.next()?.to_string(),
+            _ => {
+                out.push(c);
+                out.push(e);
+                continue;
+            }
+        };
+        let (_, members, complement) = classes.classes.iter().find(|(n, ..)| *n == name)?;
+        // A negated property is folded before it is negated (case-insensitive `\P{Lu}` is no
+        // cased letter at all), so it stays a negated class of the members. The negated Perl
+        // classes are not folded, and need not be: `\w`, `\d` and `\s` are closed under case
+        // folding, and so is each one's complement, written out here.
+        out.push_str(if e == 'P' { "[^" } else { "[" });
+        out.push_str(if matches!(e, 'W' | 'D' | 'S') {
+            complement
+        } else {
+            members
+        });
+        out.push(']');
+    }
+    Some(out)
+}
+
+/// Whether every character of `text` is in [`LATIN`].
+pub(crate) fn is_latin(text: &str) -> bool {
+    text.is_ascii()
+        || text
+            .chars()
+            .all(|c| LATIN.iter().any(|&(a, b)| (a..=b).contains(&c)))
+}
+
+/// A regex compiled on first use, in its Latin form for Latin text and whole for other text;
+/// [`LatinRegex::get`] hands out the one for a haystack. For built-in patterns, which their
+/// tests compile: a pattern that does not compile panics on first use.
+#[derive(Debug, Clone)]
+pub(crate) struct LatinRegex {
+    pattern: String,
+    case_insensitive: bool,
+    /// `None` when the pattern has a Unicode property [`latin_pattern`] does not know.
+    latin: OnceLock<Option<Regex>>,
+    whole: OnceLock<Regex>,
+}
+
+impl LatinRegex {
+    pub(crate) fn new(pattern: impl Into<String>, case_insensitive: bool) -> Self {
+        Self {
+            pattern: pattern.into(),
+            case_insensitive,
+            latin: OnceLock::new(),
+            whole: OnceLock::new(),
+        }
+    }
+
+    fn build(&self, pattern: &str) -> Result<Regex, regex::Error> {
+        regex::RegexBuilder::new(pattern)
+            .case_insensitive(self.case_insensitive)
+            .build()
+    }
+
+    /// The regex to search `haystack` with: it finds what the whole pattern finds there.
+    pub(crate) fn get(&self, haystack: &str) -> &Regex {
+        if is_latin(haystack) {
+            let latin = self
+                .latin
+                .get_or_init(|| latin_pattern(&self.pattern).and_then(|p| self.build(&p).ok()));
+            if let Some(re) = latin {
+                return re;
+            }
+        }
+        self.whole.get_or_init(|| {
+            self.build(&self.pattern)
+                .unwrap_or_else(|e| panic!("built-in pattern {:?}: {e}", self.pattern))
+        })
+    }
+}
+
+/// For tests: `hir` with every Unicode class cut to `to` (and byte classes to ASCII), and with ASCII word
+/// boundaries for Unicode ones when `ascii_looks` is set (right when `to` is ASCII).
+#[cfg(test)]
+pub(crate) fn cut(hir: &Hir, to: &ClassUnicode, ascii_looks: bool) -> Hir {
+    use regex_syntax::hir::{Capture, ClassBytes, ClassBytesRange, Look, Repetition};
+    match hir.kind() {
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(lit) => Hir::literal(lit.0.clone()),
+        HirKind::Class(Class::Unicode(class)) => {
+            let mut class = class.clone();
+            class.intersect(to);
+            Hir::class(Class::Unicode(class))
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            let mut class = class.clone();
+            class.intersect(&ClassBytes::new([ClassBytesRange::new(0, 0x7F)]));
+            Hir::class(Class::Bytes(class))
+        }
+        HirKind::Look(look) if ascii_looks => Hir::look(match look {
+            Look::WordUnicode => Look::WordAscii,
+            Look::WordUnicodeNegate => Look::WordAsciiNegate,
+            Look::WordStartUnicode => Look::WordStartAscii,
+            Look::WordEndUnicode => Look::WordEndAscii,
+            Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
+            Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
+            other => *other,
+        }),
+        HirKind::Look(look) => Hir::look(*look),
+        HirKind::Repetition(rep) => Hir::repetition(Repetition {
+            sub: Box::new(cut(&rep.sub, to, ascii_looks)),
+            ..rep.clone()
+        }),
+        HirKind::Capture(cap) => Hir::capture(Capture {
+            sub: Box::new(cut(&cap.sub, to, ascii_looks)),
+            ..cap.clone()
+        }),
+        HirKind::Concat(subs) => {
+            Hir::concat(subs.iter().map(|h| cut(h, to, ascii_looks)).collect())
+        }
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.iter().map(|h| cut(h, to, ascii_looks)).collect())
+        }
+    }
+}
