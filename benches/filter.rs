@@ -72,19 +72,9 @@ const WORDS: &[&str] = &[
     "and",
 ];
 
-/// Deterministic pseudo-random generator (xorshift), so the input is the same on every run.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+#[path = "support/xorshift.rs"]
+mod xorshift;
+use xorshift::Rng;
 
 fn paragraph(rng: &mut Rng) -> String {
     let n = 12 + rng.below(50);

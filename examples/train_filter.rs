@@ -305,15 +305,9 @@ fn page_examples(
     Some(out)
 }
 
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
+#[path = "../benches/support/xorshift.rs"]
+mod xorshift;
+use xorshift::Rng;
 
 fn sigmoid(z: f32) -> f32 {
     1.0 / (1.0 + (-z).exp())
@@ -330,7 +324,7 @@ fn train(examples: &[&Example], epochs: usize, l2: f32) -> (Vec<f32>, f32) {
     let mut rng = Rng(SEED);
     for epoch in 0..epochs {
         for i in (1..order.len()).rev() {
-            let j = (rng.next() % (i as u64 + 1)) as usize;
+            let j = rng.below(i + 1);
             order.swap(i, j);
         }
         let mut loss = 0f64;
