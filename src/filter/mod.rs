@@ -500,8 +500,9 @@ pub struct Filter {
     edge_label: bool,
     teaser_rail: bool,
     title_repeat: bool,
-    /// The trailing-credit patterns of `caption_credit`, when it is on.
-    caption_credit: Option<regex::Regex>,
+    /// The trailing-credit patterns of `caption_credit`, when it is on: for short paragraphs,
+    /// and for captions (those and [`rules::CAPTION_ONLY_CREDIT_PATTERNS`]).
+    caption_credit: Option<(regex::Regex, regex::Regex)>,
     profiles: Option<profile::ProfileIndex>,
     quality: quality::QualityRules,
     language: quality::LanguageRules,
@@ -732,10 +733,18 @@ impl FilterConfig {
                 .then(learned::embedded),
             caption_credit: (self.builtin.credits && !disabled.contains(rules::CAPTION_CREDIT))
                 .then(|| {
-                    regex::RegexBuilder::new(&rules::CAPTION_CREDIT_PATTERNS.join("|"))
-                        .case_insensitive(true)
-                        .build()
-                        .expect("built-in caption credit patterns compile")
+                    let build = |patterns: &[&str]| {
+                        regex::RegexBuilder::new(&patterns.join("|"))
+                            .case_insensitive(true)
+                            .build()
+                            .expect("built-in caption credit patterns compile")
+                    };
+                    let all: Vec<&str> = rules::CAPTION_CREDIT_PATTERNS
+                        .iter()
+                        .chain(rules::CAPTION_ONLY_CREDIT_PATTERNS)
+                        .copied()
+                        .collect();
+                    (build(rules::CAPTION_CREDIT_PATTERNS), build(&all))
                 }),
             profiles,
             quality: quality::QualityRules {
@@ -956,10 +965,10 @@ impl Filter {
     /// returns it with the line as it was. Quoted speech is left alone, and so is a line that would keep no words of
     /// its own (a bare credit line is for the `photo_credit` line rule to drop whole).
     fn trim_credit(&self, block: &mut Block) -> Option<(String, String)> {
-        let re = self.caption_credit.as_ref()?;
-        let max_words = match block.kind {
-            BlockKind::Caption => rules::CAPTION_CREDIT_MAX_WORDS,
-            BlockKind::Paragraph => rules::CAPTION_PARAGRAPH_MAX_WORDS,
+        let (paragraph_re, caption_re) = self.caption_credit.as_ref()?;
+        let (max_words, re) = match block.kind {
+            BlockKind::Caption => (rules::CAPTION_CREDIT_MAX_WORDS, caption_re),
+            BlockKind::Paragraph => (rules::CAPTION_PARAGRAPH_MAX_WORDS, paragraph_re),
             _ => return None,
         };
         if text::word_count(&block.text) > max_words || text::is_quoted_speech(&block.text) {

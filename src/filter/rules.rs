@@ -140,14 +140,21 @@ pub(crate) const CAPTION_CREDIT_PATTERNS: &[&str] = &[
     // a stock library or licence after a slash or bar, "DR" (droits réservés) last
     r"\s[/|]\s*(?:fotolia(?:\.com)?|pixelio(?:\.de)?|depositphotos|123rf(?:\.com)?|dreamstime|colourbox|domena publiczna|public domain|gemeinfrei|dominio p[úu]blico|domaine public)\W*$",
     r"\s(?-i:DR)\s*$",
-    // after a full stop, a short credit with a slash ("Agency/Jane Roe") or an agency's
-    // initials ("EHS"), or a label with "by" ("Picture by Jane Roe")
-    r"[.!?]\s+[\p{L}0-9&'’.-]+(?:\s[\p{L}0-9&'’.-]+){0,3}\s?/\s?[\p{L}'’.-]+(?:\s[\p{L}'’.-]+){0,3}\s*$",
-    r"[.!?]\s+(?-i:\p{Lu}{2,6})\s*$",
+    // a label with "by" ("Picture by Jane Roe")
     r"(?:\s|[,;|/–—(-]\s*)(?-i:Photos?|Pictures?|Fotos?|Bild|Images?|Imagen|Imagem|Beeld|Foto's)\s(?:by|von|de|par|di|door|van|por)\s[^.!?]+$",
     r"(?:\s|[,;|/–—(-]\s*)(?-i:Beeld|Imagem|Zdjęcie|Immagine)\s*:\s*[^.!?]+$",
     // a stock-site credit: "Photo by Jane Doe on Unsplash", "Foto X via Unsplash"
     r"(?:^|\s|[,;.|/–—-]\s*)(?:photos?|fotos?|bild|image)\s+(?:(?:by|von|de|par)\s+)?[^.!?/]+?\s(?:via|on|auf|from)\s(?:unsplash|pixabay|pexels|flickr|wikimedia(?: commons)?)\W*$",
+];
+
+/// Credits that [`CAPTION_CREDIT`] cuts from captions only (`<figcaption>`), not from short
+/// paragraphs: after a full stop, a short pair with a slash ("Agency/Jane Roe") or a word in
+/// capitals ("EHS"). Under a photo these are a credit; closing a paragraph they are the text's
+/// own words: a ratio or a pair ("the L/H transition", "project/website"), a time zone ("at 5
+/// p.m. ET"), a signature ("ANDREW").
+pub(crate) const CAPTION_ONLY_CREDIT_PATTERNS: &[&str] = &[
+    r"[.!?]\s+[\p{L}0-9&'’.-]+(?:\s[\p{L}0-9&'’.-]+){0,3}\s?/\s?[\p{L}'’.-]+(?:\s[\p{L}'’.-]+){0,3}\s*$",
+    r"[.!?]\s+(?-i:\p{Lu}{2,6})\s*$",
 ];
 
 /// Built-in rules that also apply to block quotes. Quotes are otherwise left alone (quoted

@@ -1755,6 +1755,11 @@ fn caption_credit_is_trimmed_not_dropped() {
         "'We will not wait another winter,' the mayor told AFP.",
         "The image: a boy on the quay, waving at the ferry.",
         "Photographer Ana Ruiz has shot the harbour for twenty years.",
+        // a paragraph's own closing words after a full stop: a pair with a slash, a time
+        // zone, a signature (after a full stop these are credits only under a photo)
+        "The plasma stayed in the H-mode for two seconds. The L/H ratio was high.",
+        "The meeting starts at 9 a.m. ET",
+        "See you all at the harbour festival next week. ANDREW",
     ] {
         let mut a = article_of(vec![
             Block::new(BlockKind::Paragraph, BODY_1),
