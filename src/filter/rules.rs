@@ -951,8 +951,10 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             // "Jane Doe/GettyImages"; no sentence ending, so "… reported by Reuters." stays
             r"^\W*(?:image|photo|picture|foto|bild)\s+(?:copyright|credits?|source|quelle)(?:\s|:|$)[^.!?]*$",
             r"^\W*(?:[\p{L}.'’-]+\s?){0,3}/?\s?(?:getty ?images|istock(?:photo)?(?:\.com)?|shutterstock|imago(?: images)?|picture[- ]alliance|adobe ?stock)\W*$",
-            // a source line under a chart or photo: "Quelle: Wikipedia", "Source: CDC"
-            r"^\W*(?:quelle|source|fuente|bildquelle|bildnachweis)\s*:\s*[^.!?]*$",
+            // a source line under a chart or photo: "Quelle: Wikipedia", "Source: CDC", at
+            // most with a year; a source with several numbers (volume, issue, pages: "Source:
+            // Principal, v74 n3 p6-9 Jan 1995") is a bibliographic reference, which is content
+            r"^\W*(?:quelle|source|fuente|bildquelle|bildnachweis)\s*:\s*[^.!?0-9]*(?:[0-9]+[^.!?0-9]*)?$",
         ],
     },
     LineRuleSpec {

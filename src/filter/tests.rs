@@ -1861,3 +1861,26 @@ fn learned_boilerplate_never_takes_most_of_the_article() {
     assert!(report.removed.is_empty(), "{:?}", report.removed);
     assert_eq!(article.blocks.len(), 1);
 }
+
+/// A source line under a chart goes as a credit; bibliographic references, with volume, issue
+/// and page numbers, are content.
+#[test]
+fn source_line_goes_but_references_stay() {
+    let mut a = article_of(vec![
+        Block::new(BlockKind::Paragraph, BODY_1),
+        Block::new(BlockKind::Paragraph, "Source: National Statistics Office"),
+        Block::new(BlockKind::Paragraph, BODY_2),
+        Block::new(
+            BlockKind::Paragraph,
+            "Source: School Transport Review, v41 n6 p26-32 Jun 2002",
+        ),
+        Block::new(
+            BlockKind::Paragraph,
+            "Source: Journal of Rural Planning, v12 n3 p5-19 Mar 2001",
+        ),
+        Block::new(BlockKind::Paragraph, BODY_3),
+    ]);
+    let report = default_filter().apply(&mut a, None).unwrap();
+    let removed: Vec<&str> = report.removed.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(removed, vec!["Source: National Statistics Office"]);
+}
