@@ -157,6 +157,15 @@ pub(crate) const CAPTION_ONLY_CREDIT_PATTERNS: &[&str] = &[
     r"[.!?]\s+(?-i:\p{Lu}{2,6})\s*$",
 ];
 
+/// A line cut off with an ellipsis, as sites cut the teasers of a list of links ("Minister
+/// Says Budget Will…"). A writer also ends a paragraph by trailing off ("More when we have
+/// it..."), so in the tail such a line goes only as one of a list of them
+/// ([`CUT_TEASER_MIN_LINES`]) or when it has a headline's title case.
+pub(crate) const CUT_TEASER: &str = r"[\p{L}\p{N},’']\s?(?:…|\.\.\.)$";
+/// Fewest cut lines in the tail that make a list of teasers: one alone is the story's own
+/// closing line trailing off.
+pub(crate) const CUT_TEASER_MIN_LINES: usize = 2;
+
 /// Built-in rules that also apply to block quotes. Quotes are otherwise left alone (quoted
 /// speech is content), but news sites set their "Read also: ..." teasers as block quotes, and
 /// a teaser label is never part of a quotation.
@@ -908,8 +917,9 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         action: Action::DropLine,
         max_words: 25,
         patterns: &[
-            // a teaser cut mid-sentence by the site: "Minister Says Budget Will…"
-            r"[\p{L}\p{N},’']\s?(?:…|\.\.\.)$",
+            // a teaser cut mid-sentence by the site: "Minister Says Budget Will…" (see
+            // `CUT_TEASER`)
+            CUT_TEASER,
         ],
     },
     LineRuleSpec {

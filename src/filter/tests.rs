@@ -1862,6 +1862,41 @@ fn learned_boilerplate_never_takes_most_of_the_article() {
     assert_eq!(article.blocks.len(), 1);
 }
 
+/// A paragraph that trails off with an ellipsis closes the story in the writer's voice; cut
+/// teasers go as a list, or alone when they have a headline's title case.
+#[test]
+fn a_story_may_trail_off_but_cut_teasers_go() {
+    let closing = "The council is expected to publish its decision next week...";
+    let mut a = article_of(vec![
+        Block::new(BlockKind::Paragraph, BODY_1),
+        Block::new(BlockKind::Paragraph, BODY_2),
+        Block::new(BlockKind::Paragraph, closing),
+    ]);
+    let report = default_filter().apply(&mut a, None).unwrap();
+    assert!(report.removed.is_empty(), "{:?}", report.removed);
+    let teasers = [
+        "The council voted to close the old depot, a move that…",
+        "Residents of the northern suburbs asked for a night bus and…",
+    ];
+    let mut a = article_of(vec![
+        Block::new(BlockKind::Paragraph, BODY_1),
+        Block::new(BlockKind::Paragraph, BODY_2),
+        Block::new(BlockKind::Paragraph, teasers[0]),
+        Block::new(BlockKind::Paragraph, teasers[1]),
+    ]);
+    let report = default_filter().apply(&mut a, None).unwrap();
+    let removed: Vec<&str> = report.removed.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(removed, teasers);
+    assert!(
+        default_filter()
+            .apply(&mut a, None)
+            .unwrap()
+            .removed
+            .is_empty(),
+        "idempotent"
+    );
+}
+
 /// A source line under a chart goes as a credit; bibliographic references, with volume, issue
 /// and page numbers, are content.
 #[test]
