@@ -20,8 +20,8 @@ use regex_automata::util::{pool::Pool, syntax};
 use regex_automata::{Input, hybrid, nfa::thompson};
 
 use super::rules::{
-    Action, DUPLICATE_BLOCK, EDGE_LABEL, INLINE_HEADLINE, Position, SITE_PROFILE, TEASER_RAIL,
-    TITLE_REPEAT,
+    Action, CUT_TEASER_MIN_LINES, DUPLICATE_BLOCK, EDGE_LABEL, INLINE_HEADLINE, Position,
+    SITE_PROFILE, TEASER_RAIL, TITLE_REPEAT,
 };
 use super::{learned, text};
 use crate::article::{Block, BlockKind};
@@ -138,6 +138,10 @@ pub(crate) struct CompiledRule {
     pub builtin: bool,
     /// A built-in rule that also looks into block quotes (see `rules::QUOTE_BLOCK_RULES`).
     pub in_quotes: bool,
+    /// The rule is [`super::rules::CUT_TEASER`]'s: a matching line goes only when at least
+    /// [`CUT_TEASER_MIN_LINES`] lines of the page match it where it applies, or when the line
+    /// is a title-case headline.
+    pub cut_teaser: bool,
 }
 
 impl CompiledRule {
@@ -821,20 +825,37 @@ fn by_position(
     let last_anchor = anchors.iter().rposition(|&a| a);
     let mut decision: Vec<Option<RuleRef>> = vec![None; n];
     let mut cut_from: Option<(usize, usize)> = None;
+    let fits = |ri: usize, i: usize| {
+        let in_head = i < first_anchor;
+        let in_tail = last_anchor.is_none_or(|l| i > l);
+        match engine.rules[ri].position {
+            Position::Anywhere => true,
+            Position::Head => in_head,
+            Position::Tail => in_tail,
+            Position::Edges => in_head || in_tail,
+            // decided in `between_paragraphs`, once the other removals are known
+            Position::BetweenParagraphs => false,
+        }
+    };
+    // Lines that cut-teaser rules match where they apply: a list of them, or one alone.
+    let cut_lines = (0..n)
+        .filter(|&i| {
+            found.matched[i]
+                .iter()
+                .any(|&ri| engine.rules[ri].cut_teaser && fits(ri, i))
+        })
+        .count();
     for i in 0..n {
         let in_head = i < first_anchor;
         let in_tail = last_anchor.is_none_or(|l| i > l);
         for &ri in &found.matched[i] {
             let rule = &engine.rules[ri];
-            let fits = match rule.position {
-                Position::Anywhere => true,
-                Position::Head => in_head,
-                Position::Tail => in_tail,
-                Position::Edges => in_head || in_tail,
-                // decided in `between_paragraphs`, once the other removals are known
-                Position::BetweenParagraphs => false,
-            };
-            if fits {
+            let listed = !rule.cut_teaser
+                || cut_lines >= CUT_TEASER_MIN_LINES
+                || text::looks_like_title_case_headline(
+                    blocks[i].text.trim().trim_end_matches(['…', '.']),
+                );
+            if fits(ri, i) && listed {
                 decision[i] = Some(RuleRef::Line(ri));
                 if rule.action == Action::DropToEnd && cut_from.is_none() {
                     cut_from = Some((i, ri));

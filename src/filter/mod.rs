@@ -501,8 +501,9 @@ pub struct Filter {
     edge_label: bool,
     teaser_rail: bool,
     title_repeat: bool,
-    /// The trailing-credit patterns of `caption_credit`, when it is on.
-    caption_credit: Option<LatinRegex>,
+    /// The trailing-credit patterns of `caption_credit`, when it is on: for short paragraphs,
+    /// and for captions (those and [`rules::CAPTION_ONLY_CREDIT_PATTERNS`]).
+    caption_credit: Option<(LatinRegex, LatinRegex)>,
     profiles: Option<profile::ProfileIndex>,
     quality: quality::QualityRules,
     language: quality::LanguageRules,
@@ -582,6 +583,7 @@ impl FilterConfig {
                     hosts: Vec::new(),
                     builtin: true,
                     in_quotes: rules::QUOTE_BLOCK_RULES.contains(&spec.name),
+                    cut_teaser: spec.patterns == [rules::CUT_TEASER],
                 },
                 patterns: spec.patterns.iter().map(|p| (*p).to_owned()).collect(),
                 phrases: Vec::new(),
@@ -729,7 +731,17 @@ impl FilterConfig {
             learned: (self.builtin.learned && !disabled.contains(learned::LEARNED_BOILERPLATE))
                 .then(learned::embedded),
             caption_credit: (self.builtin.credits && !disabled.contains(rules::CAPTION_CREDIT))
-                .then(|| LatinRegex::new(rules::CAPTION_CREDIT_PATTERNS.join("|"), true)),
+                .then(|| {
+                    let all: Vec<&str> = rules::CAPTION_CREDIT_PATTERNS
+                        .iter()
+                        .chain(rules::CAPTION_ONLY_CREDIT_PATTERNS)
+                        .copied()
+                        .collect();
+                    (
+                        LatinRegex::new(rules::CAPTION_CREDIT_PATTERNS.join("|"), true),
+                        LatinRegex::new(all.join("|"), true),
+                    )
+                }),
             profiles,
             quality: quality::QualityRules {
                 config: self.quality.clone(),
@@ -809,6 +821,7 @@ fn user_source(
             hosts,
             builtin: false,
             in_quotes: true,
+            cut_teaser: false,
         },
         patterns,
         phrases,
@@ -949,10 +962,10 @@ impl Filter {
     /// returns it with the line as it was. Quoted speech is left alone, and so is a line that would keep no words of
     /// its own (a bare credit line is for the `photo_credit` line rule to drop whole).
     fn trim_credit(&self, block: &mut Block) -> Option<(String, String)> {
-        let re = self.caption_credit.as_ref()?;
-        let max_words = match block.kind {
-            BlockKind::Caption => rules::CAPTION_CREDIT_MAX_WORDS,
-            BlockKind::Paragraph => rules::CAPTION_PARAGRAPH_MAX_WORDS,
+        let (paragraph_re, caption_re) = self.caption_credit.as_ref()?;
+        let (max_words, re) = match block.kind {
+            BlockKind::Caption => (rules::CAPTION_CREDIT_MAX_WORDS, caption_re),
+            BlockKind::Paragraph => (rules::CAPTION_PARAGRAPH_MAX_WORDS, paragraph_re),
             _ => return None,
         };
         if text::word_count(&block.text) > max_words || text::is_quoted_speech(&block.text) {

@@ -140,15 +140,31 @@ pub(crate) const CAPTION_CREDIT_PATTERNS: &[&str] = &[
     // a stock library or licence after a slash or bar, "DR" (droits réservés) last
     r"\s[/|]\s*(?:fotolia(?:\.com)?|pixelio(?:\.de)?|depositphotos|123rf(?:\.com)?|dreamstime|colourbox|domena publiczna|public domain|gemeinfrei|dominio p[úu]blico|domaine public)\W*$",
     r"\s(?-i:DR)\s*$",
-    // after a full stop, a short credit with a slash ("Agency/Jane Roe") or an agency's
-    // initials ("EHS"), or a label with "by" ("Picture by Jane Roe")
-    r"[.!?]\s+[\p{L}0-9&'’.-]+(?:\s[\p{L}0-9&'’.-]+){0,3}\s?/\s?[\p{L}'’.-]+(?:\s[\p{L}'’.-]+){0,3}\s*$",
-    r"[.!?]\s+(?-i:\p{Lu}{2,6})\s*$",
+    // a label with "by" ("Picture by Jane Roe")
     r"(?:\s|[,;|/–—(-]\s*)(?-i:Photos?|Pictures?|Fotos?|Bild|Images?|Imagen|Imagem|Beeld|Foto's)\s(?:by|von|de|par|di|door|van|por)\s[^.!?]+$",
     r"(?:\s|[,;|/–—(-]\s*)(?-i:Beeld|Imagem|Zdjęcie|Immagine)\s*:\s*[^.!?]+$",
     // a stock-site credit: "Photo by Jane Doe on Unsplash", "Foto X via Unsplash"
     r"(?:^|\s|[,;.|/–—-]\s*)(?:photos?|fotos?|bild|image)\s+(?:(?:by|von|de|par)\s+)?[^.!?/]+?\s(?:via|on|auf|from)\s(?:unsplash|pixabay|pexels|flickr|wikimedia(?: commons)?)\W*$",
 ];
+
+/// Credits that [`CAPTION_CREDIT`] cuts from captions only (`<figcaption>`), not from short
+/// paragraphs: after a full stop, a short pair with a slash ("Agency/Jane Roe") or a word in
+/// capitals ("EHS"). Under a photo these are a credit; closing a paragraph they are the text's
+/// own words: a ratio or a pair ("the L/H transition", "project/website"), a time zone ("at 5
+/// p.m. ET"), a signature ("ANDREW").
+pub(crate) const CAPTION_ONLY_CREDIT_PATTERNS: &[&str] = &[
+    r"[.!?]\s+[\p{L}0-9&'’.-]+(?:\s[\p{L}0-9&'’.-]+){0,3}\s?/\s?[\p{L}'’.-]+(?:\s[\p{L}'’.-]+){0,3}\s*$",
+    r"[.!?]\s+(?-i:\p{Lu}{2,6})\s*$",
+];
+
+/// A line cut off with an ellipsis, as sites cut the teasers of a list of links ("Minister
+/// Says Budget Will…"). A writer also ends a paragraph by trailing off ("More when we have
+/// it..."), so in the tail such a line goes only as one of a list of them
+/// ([`CUT_TEASER_MIN_LINES`]) or when it has a headline's title case.
+pub(crate) const CUT_TEASER: &str = r"[\p{L}\p{N},’']\s?(?:…|\.\.\.)$";
+/// Fewest cut lines in the tail that make a list of teasers: one alone is the story's own
+/// closing line trailing off.
+pub(crate) const CUT_TEASER_MIN_LINES: usize = 2;
 
 /// Built-in rules that also apply to block quotes. Quotes are otherwise left alone (quoted
 /// speech is content), but news sites set their "Read also: ..." teasers as block quotes, and
@@ -901,8 +917,9 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         action: Action::DropLine,
         max_words: 25,
         patterns: &[
-            // a teaser cut mid-sentence by the site: "Minister Says Budget Will…"
-            r"[\p{L}\p{N},’']\s?(?:…|\.\.\.)$",
+            // a teaser cut mid-sentence by the site: "Minister Says Budget Will…" (see
+            // `CUT_TEASER`)
+            CUT_TEASER,
         ],
     },
     LineRuleSpec {
@@ -944,8 +961,10 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             // "Jane Doe/GettyImages"; no sentence ending, so "… reported by Reuters." stays
             r"^\W*(?:image|photo|picture|foto|bild)\s+(?:copyright|credits?|source|quelle)(?:\s|:|$)[^.!?]*$",
             r"^\W*(?:[\p{L}.'’-]+\s?){0,3}/?\s?(?:getty ?images|istock(?:photo)?(?:\.com)?|shutterstock|imago(?: images)?|picture[- ]alliance|adobe ?stock)\W*$",
-            // a source line under a chart or photo: "Quelle: Wikipedia", "Source: CDC"
-            r"^\W*(?:quelle|source|fuente|bildquelle|bildnachweis)\s*:\s*[^.!?]*$",
+            // a source line under a chart or photo: "Quelle: Wikipedia", "Source: CDC", at
+            // most with a year; a source with several numbers (volume, issue, pages: "Source:
+            // Principal, v74 n3 p6-9 Jan 1995") is a bibliographic reference, which is content
+            r"^\W*(?:quelle|source|fuente|bildquelle|bildnachweis)\s*:\s*[^.!?0-9]*(?:[0-9]+[^.!?0-9]*)?$",
         ],
     },
     LineRuleSpec {

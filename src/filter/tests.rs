@@ -1755,6 +1755,11 @@ fn caption_credit_is_trimmed_not_dropped() {
         "'We will not wait another winter,' the mayor told AFP.",
         "The image: a boy on the quay, waving at the ferry.",
         "Photographer Ana Ruiz has shot the harbour for twenty years.",
+        // a paragraph's own closing words after a full stop: a pair with a slash, a time
+        // zone, a signature (after a full stop these are credits only under a photo)
+        "The plasma stayed in the H-mode for two seconds. The L/H ratio was high.",
+        "The meeting starts at 9 a.m. ET",
+        "See you all at the harbour festival next week. ANDREW",
     ] {
         let mut a = article_of(vec![
             Block::new(BlockKind::Paragraph, BODY_1),
@@ -1855,4 +1860,62 @@ fn learned_boilerplate_never_takes_most_of_the_article() {
     let report = lines_only().apply(&mut article, None).unwrap();
     assert!(report.removed.is_empty(), "{:?}", report.removed);
     assert_eq!(article.blocks.len(), 1);
+}
+
+/// A paragraph that trails off with an ellipsis closes the story in the writer's voice; cut
+/// teasers go as a list, or alone when they have a headline's title case.
+#[test]
+fn a_story_may_trail_off_but_cut_teasers_go() {
+    let closing = "The council is expected to publish its decision next week...";
+    let mut a = article_of(vec![
+        Block::new(BlockKind::Paragraph, BODY_1),
+        Block::new(BlockKind::Paragraph, BODY_2),
+        Block::new(BlockKind::Paragraph, closing),
+    ]);
+    let report = default_filter().apply(&mut a, None).unwrap();
+    assert!(report.removed.is_empty(), "{:?}", report.removed);
+    let teasers = [
+        "The council voted to close the old depot, a move that…",
+        "Residents of the northern suburbs asked for a night bus and…",
+    ];
+    let mut a = article_of(vec![
+        Block::new(BlockKind::Paragraph, BODY_1),
+        Block::new(BlockKind::Paragraph, BODY_2),
+        Block::new(BlockKind::Paragraph, teasers[0]),
+        Block::new(BlockKind::Paragraph, teasers[1]),
+    ]);
+    let report = default_filter().apply(&mut a, None).unwrap();
+    let removed: Vec<&str> = report.removed.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(removed, teasers);
+    assert!(
+        default_filter()
+            .apply(&mut a, None)
+            .unwrap()
+            .removed
+            .is_empty(),
+        "idempotent"
+    );
+}
+
+/// A source line under a chart goes as a credit; bibliographic references, with volume, issue
+/// and page numbers, are content.
+#[test]
+fn source_line_goes_but_references_stay() {
+    let mut a = article_of(vec![
+        Block::new(BlockKind::Paragraph, BODY_1),
+        Block::new(BlockKind::Paragraph, "Source: National Statistics Office"),
+        Block::new(BlockKind::Paragraph, BODY_2),
+        Block::new(
+            BlockKind::Paragraph,
+            "Source: School Transport Review, v41 n6 p26-32 Jun 2002",
+        ),
+        Block::new(
+            BlockKind::Paragraph,
+            "Source: Journal of Rural Planning, v12 n3 p5-19 Mar 2001",
+        ),
+        Block::new(BlockKind::Paragraph, BODY_3),
+    ]);
+    let report = default_filter().apply(&mut a, None).unwrap();
+    let removed: Vec<&str> = report.removed.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(removed, vec!["Source: National Statistics Office"]);
 }
