@@ -4,7 +4,9 @@
 //! and deterministic: same HTML and options in, same article out.
 //!
 //! # Flow
-//! 1. `prepass` empties scripts, styles and SVG; `tree` parses with html5ever straight into
+//! 1. `streamed` moves server-streamed segments (React `<div hidden id="S:n">`) into their
+//!    placeholders, as the page's script does; `prepass` empties scripts, styles and SVG;
+//!    `tree` parses with html5ever straight into
 //!    `dom`'s index-based tree (pre-order numbering), so every later pass is an iterative
 //!    loop: page depth never reaches the call stack.
 //! 2. `prune::mark_boilerplate`: scripts, hidden elements, furniture tags/roles and
@@ -41,6 +43,7 @@ mod render;
 mod score;
 mod selectors;
 mod site;
+mod streamed;
 mod text_key;
 mod trace;
 mod tree;
