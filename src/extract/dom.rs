@@ -113,7 +113,8 @@ impl Doc {
     /// attributes named in `attrs` (lower-case) on every element: those a site's selectors
     /// test.
     pub fn parse_keeping(html: &str, targets: bool, attrs: &[String]) -> Self {
-        let html = super::prepass::lighten_with(html, MAX_NESTING, targets, attrs);
+        let spliced = super::streamed::splice(html);
+        let html = super::prepass::lighten_with(&spliced, MAX_NESTING, targets, attrs);
         let mut doc = super::tree::parse(&html);
         if doc.nodes.is_empty() {
             doc.nodes.push(Node {

@@ -4,7 +4,9 @@
 //! and deterministic: same HTML and options in, same article out.
 //!
 //! # Flow
-//! 1. `prepass` empties scripts, styles and SVG; `tree` parses with html5ever straight into
+//! 1. `streamed` moves server-streamed segments (React `<div hidden id="S:n">`) into their
+//!    placeholders, as the page's script does; `prepass` empties scripts, styles and SVG;
+//!    `tree` parses with html5ever straight into
 //!    `dom`'s index-based tree (pre-order numbering), so every later pass is an iterative
 //!    loop: page depth never reaches the call stack.
 //! 2. `prune::mark_boilerplate`: scripts, hidden elements, furniture tags/roles and
@@ -26,7 +28,11 @@
 //! If a pass yields too little text, steps 2-4 are retried with the doubtful rules off
 //! (class tokens, then conditional cleaning), as Readability does. If the body is still
 //! thin, `recover` offers the story from where the DOM pass cannot see it (`<noscript>`
-//! markup, JSON-LD `articleBody`), taken when clearly longer.
+//! markup, JSON-LD `articleBody`), taken when clearly longer. If the body left after the
+//! line filters is a fragment (under 25 words outside short headings), a second, independent
+//! candidate is computed: the page's text blocks outside its navigation, banner, footer,
+//! dialogs and comment threads, hidden panels included, link-dense blocks left out; it is
+//! taken when it holds at least twice the words.
 //!
 //! Invariants: blocks are never empty; text is whitespace-collapsed except in `Code`.
 
@@ -41,6 +47,7 @@ mod render;
 mod score;
 mod selectors;
 mod site;
+mod streamed;
 mod text_key;
 mod trace;
 mod tree;
@@ -383,12 +390,23 @@ impl Extractor {
             // What the markup pass dropped has no place in a body from another source.
             dropped.iter_mut().for_each(|d| d.before = 0);
         }
-        let from_dom = dropped.len();
-        let rendered: Option<Vec<Block>> =
+        let mut from_dom = dropped.len();
+        let mut rendered: Option<Vec<Block>> =
             trace.then(|| raw.iter().map(|r| r.block.clone()).collect());
-        let body_link_chars: usize = raw.iter().map(|b| b.link_chars).sum();
+        let mut body_link_chars: usize = raw.iter().map(|b| b.link_chars).sum();
         let mut blocks = filter_blocks(raw, &preset, &mut dropped);
         drop_orphan_headings(&mut blocks, &mut dropped);
+        // A fragment: the page's text blocks are the second candidate.
+        if !site_body
+            && let Some(page) =
+                self.second_candidate(&doc, &preset, &render, &deadline, url, trace, &blocks)?
+        {
+            blocks = page.blocks;
+            dropped = page.dropped;
+            rendered = page.rendered;
+            from_dom = page.from_dom;
+            body_link_chars = page.link_chars;
+        }
         let body_text: String = blocks
             .iter()
             .map(|b| b.text.as_str())
@@ -660,6 +678,148 @@ impl Extractor {
         Ok(best
             .filter(|(len, _)| recover::is_better(*len, dom_chars))
             .map(|(_, blocks)| blocks))
+    }
+}
+
+/// A body of fewer words than this is a fragment, not a page's content (a caption, a label
+/// row, a teaser; two sentences of a short news item already reach it), and the page's text
+/// is looked at as a second candidate. The default filter rejects pages below the same count.
+const FRAGMENT_MAX_WORDS: usize = 25;
+/// The page-text candidate replaces a fragment only when it holds at least this many times
+/// its words: otherwise the page is that short, and the rest of its text is furniture.
+const PAGE_TEXT_MIN_GAIN: usize = 2;
+/// In the page-text candidate, a block whose link text is at least this share of its text is
+/// navigation (a menu entry, a teaser link, a breadcrumb), whatever its markup; prose and
+/// product or service copy carry few links (jusText's `max_link_density` is 0.2 for good
+/// paragraphs).
+const PAGE_TEXT_MAX_LINK_SHARE: f32 = 0.5;
+
+/// Words outside short headings: a headline or a row of section labels is no content by
+/// itself (a long heading is a paragraph set as a heading, and counts).
+fn body_words(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .filter(|b| {
+            !matches!(b.kind, BlockKind::Heading(_))
+                || b.text.split_whitespace().count() > ORPHAN_HEADING_MAX_WORDS
+        })
+        .map(|b| crate::article::word_count(&b.text))
+        .sum()
+}
+
+/// A body that replaces the first candidate's, with what tracing needs.
+struct Candidate {
+    blocks: Vec<Block>,
+    dropped: Vec<Dropped>,
+    rendered: Option<Vec<Block>>,
+    from_dom: usize,
+    link_chars: usize,
+}
+
+/// The page-text candidate, as [`Extractor::page_text`] gives it.
+struct PageText {
+    /// The blocks it keeps.
+    blocks: Vec<RawBlock>,
+    /// What it left out: the markup removals first (`from_dom` of them), then the link lines.
+    dropped: Vec<Dropped>,
+    from_dom: usize,
+    /// With `trace`, every block it rendered, for `trace::place`.
+    rendered: Option<Vec<Block>>,
+}
+
+impl Extractor {
+    /// A fragment where the page has text: the container choice went wrong (the content sits
+    /// in a tab list, a collapsed panel, an aside, or beside a teaser block that scored
+    /// higher). The page's text blocks are the second candidate, computed only then, and
+    /// taken when they hold clearly more words than the fragment.
+    #[allow(clippy::too_many_arguments)] // the page, its settings and the first candidate
+    fn second_candidate(
+        &self,
+        doc: &Doc,
+        preset: &Preset,
+        render: &RenderParams<'_>,
+        deadline: &Deadline,
+        url: Option<&Url>,
+        trace: bool,
+        first: &[Block],
+    ) -> Result<Option<Candidate>, ExtractError> {
+        let words = body_words(first);
+        if words >= FRAGMENT_MAX_WORDS {
+            return Ok(None);
+        }
+        let page = self.page_text(doc, render, deadline, trace)?;
+        let mut dropped = page.dropped;
+        let link_chars: usize = page.blocks.iter().map(|b| b.link_chars).sum();
+        let mut blocks = filter_blocks(page.blocks, preset, &mut dropped);
+        drop_orphan_headings(&mut blocks, &mut dropped);
+        let page_words = body_words(&blocks);
+        tracing::debug!(
+            url = url.map(Url::as_str),
+            words,
+            page_words,
+            "extract second candidate"
+        );
+        let taken = page_words >= FRAGMENT_MAX_WORDS && page_words >= words * PAGE_TEXT_MIN_GAIN;
+        Ok(taken.then_some(Candidate {
+            blocks,
+            dropped,
+            rendered: page.rendered,
+            from_dom: page.from_dom,
+            link_chars,
+        }))
+    }
+
+    /// The second candidate: the page's text blocks outside its furniture and comment
+    /// threads (see [`prune::mark_page_text`]), hidden panels included, without the blocks
+    /// that are mostly link text. Independent of the container scoring; with `trace`, what
+    /// it left out.
+    fn page_text(
+        &self,
+        doc: &Doc,
+        render_params: &RenderParams<'_>,
+        deadline: &Deadline,
+        trace: bool,
+    ) -> Result<PageText, ExtractError> {
+        let threads = prune::comment_threads(doc);
+        let removed = prune::mark_page_text(doc, threads.as_deref());
+        let stats = Stats::compute(doc, &removed);
+        deadline.check()?;
+        let root = doc.find_tag("body").unwrap_or(0);
+        let raw = render::render(doc, &[root], &removed, &stats, render_params);
+        let mut dropped = if trace {
+            trace::dom_drops(doc, &[root], &removed, &stats, render_params, None)
+        } else {
+            Vec::new()
+        };
+        let from_dom = dropped.len();
+        let rendered = trace.then(|| raw.iter().map(|r| r.block.clone()).collect());
+        let link_dense = |r: &RawBlock| {
+            r.chars > 0 && r.link_chars as f32 >= PAGE_TEXT_MAX_LINK_SHARE * r.chars as f32
+        };
+        let prose_words: usize = raw
+            .iter()
+            .filter(|r| !link_dense(r))
+            .map(|r| crate::article::word_count(&r.block.text))
+            .sum();
+        // A page whose text outside its furniture is nearly all links is a table of
+        // contents, an index or a directory: the links are its content.
+        let links_are_content = prose_words < FRAGMENT_MAX_WORDS;
+        let mut blocks = Vec::with_capacity(raw.len());
+        for r in raw {
+            if link_dense(&r) && !links_are_content {
+                if trace {
+                    dropped.push(dropped_block(&r.block, "link-dense line"));
+                }
+            } else {
+                blocks.push(r);
+            }
+        }
+        Ok(PageText {
+            blocks,
+            dropped,
+            from_dom,
+            rendered,
+        })
     }
 }
 
@@ -1150,6 +1310,38 @@ mod tests {
         );
         let t = text(&extract(&gallery, Favor::Balanced));
         assert!(t.contains("Second gallery page"), "{t}");
+    }
+
+    #[test]
+    fn a_fragment_gives_way_to_the_page_text() {
+        // The content sits in a wrapper marked as a tab list and a collapsed panel; the
+        // scored container is a two-line teaser.
+        let service = format!(
+            "<body><header><a href=/>Town</a> <a href=/a>Account</a></header>\
+             <nav><a href=/gov>Government</a> <a href=/dep>Departments</a></nav>\
+             <div class=teaser><p>Looking to build? Start here by clicking the link!</p></div>\
+             <div role=tablist><div role=tab>Info</div><div>\
+             <p>Building permits are required for new homes and additions. {PARA}</p>\
+             <p>Inspections are scheduled by phone two days ahead. {PARA}</p></div></div>\
+             <div aria-hidden=true><p>Fees are listed in the town code. {PARA}</p></div>\
+             <ul><li><a href=/1>Related page one</a></li><li><a href=/2>Related page two</a></li></ul>\
+             <footer>Copyright Town</footer></body>"
+        );
+        let t = text(&extract(&service, Favor::Balanced));
+        assert!(t.contains("Building permits are required"), "{t}");
+        assert!(t.contains("Fees are listed"), "{t}");
+        assert!(!t.contains("Government"), "{t}");
+        assert!(!t.contains("Related page one"), "{t}");
+        assert!(!t.contains("Copyright"), "{t}");
+        // A short page whose other text is furniture keeps its short body.
+        let short = "<body><nav><a href=/>Home</a> <a href=/n>News</a></nav>\
+                     <article><p>The bridge reopens on Monday after repairs, the city said.</p></article>\
+                     <footer>Copyright City Paper, all rights reserved, since 1901</footer></body>";
+        let t = text(&extract(short, Favor::Balanced));
+        assert_eq!(
+            t,
+            "The bridge reopens on Monday after repairs, the city said."
+        );
     }
 
     #[test]

@@ -89,7 +89,7 @@ impl Tag<'_> {
 /// One attribute of a tag, as byte ranges into the page: its name, and its whole source
 /// from the name to the end of the value (quotes included).
 #[derive(Clone, Copy)]
-struct AttrSpan {
+pub(crate) struct AttrSpan {
     name: (usize, usize),
     source: (usize, usize),
 }
@@ -291,7 +291,7 @@ fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
 
 /// Where the end tag of an element named `name` starts, searched from `from` and counting
 /// nested elements of the same name; `None` when it is never closed.
-fn find_subtree_end(
+pub(crate) fn find_subtree_end(
     b: &[u8],
     from: usize,
     name: &[u8],

@@ -314,6 +314,60 @@ pub(crate) fn mark_boilerplate(doc: &Doc, p: &MarkParams) -> Vec<bool> {
     removed
 }
 
+/// ARIA roles that only ever hold site furniture (menus, search, the site's banner and footer
+/// regions, modal dialogs: consent, newsletter and cart pop-ups), whatever a page puts in
+/// them; the second candidate drops these and keeps the roles that pages also put around
+/// content (`tablist` around its panels, `complementary`).
+const PAGE_FURNITURE_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "search",
+    "menu",
+    "menubar",
+    "toolbar",
+    "dialog",
+    "alertdialog",
+];
+
+/// The removal mask of the page-text candidate ([`super::Extractor`]'s second candidate, for
+/// pages where the scored container is a fragment): only what never holds a page's content
+/// goes: junk elements (scripts, controls), the site's navigation, banner and footer by tag
+/// or role (a `<header>` outside `<article>`/`<main>` is the site's banner), and comment
+/// threads (`threads`). Hidden elements stay: collapsed panels, tab contents and
+/// lazily shown sections are what a reader opens, and the menus hidden with them are link
+/// lists that the block filter removes. One forward pass.
+pub(crate) fn mark_page_text(doc: &Doc, threads: Option<&[bool]>) -> Vec<bool> {
+    let n = doc.nodes.len();
+    let mut removed = threads.map_or_else(|| vec![false; n], <[bool]>::to_vec);
+    // Inside `<article>` or `<main>` (by node range), where a `<header>` is the story's own.
+    let mut content_end = 0usize;
+    let mut i = 0;
+    while i < n {
+        if matches!(doc.tag(i), "article" | "main") {
+            content_end = content_end.max(doc.nodes[i].end);
+        }
+        let drop = !removed[i]
+            && doc.elem(i).is_some_and(|e| {
+                let tag = e.tag.as_str();
+                is_in(sel::JUNK_TAGS, tag)
+                    || matches!(tag, "nav" | "footer" | "menu")
+                    || (tag == "header" && i >= content_end)
+                    || e.attr("role").is_some_and(|r| {
+                        is_in(PAGE_FURNITURE_ROLES, &r.trim().to_ascii_lowercase())
+                    })
+            });
+        if drop {
+            let end = doc.nodes[i].end;
+            removed[i..end].iter_mut().for_each(|r| *r = true);
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    removed
+}
+
 /// Whether an element names a comment thread or a comment in its markup: a class/id token
 /// of [`sel::COMMENT_THREAD_TOKEN`], or schema.org microdata for a `Comment`
 /// (`itemprop=comment`, `itemtype=https://schema.org/Comment`).
