@@ -125,24 +125,7 @@ pub(crate) fn extract_meta(input: &MetaInput<'_>) -> Metadata {
         .as_deref()
         .and_then(date_part)
         .and_then(|b| NaiveDate::parse_from_str(b, "%Y-%m-%d").ok());
-    let published = published_candidates(doc, &tags, &ld, input.url)
-        .into_iter()
-        .filter_map(|(d, declared)| Some((normalize_date(&d, input.max_year)?, declared)))
-        .find(|(d, declared)| {
-            let slack = if *declared {
-                chrono::Days::new(SCHEDULED_SLACK_DAYS)
-            } else {
-                chrono::Days::new(0)
-            };
-            match (
-                bound,
-                date_part(d).and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok()),
-            ) {
-                (Some(b), Some(p)) => b.checked_add_days(slack).is_none_or(|b| p <= b),
-                _ => true,
-            }
-        })
-        .map(|(d, _)| d);
+    let published = pick_published(doc, &tags, &ld, input.url, input.max_year, bound);
 
     let language = pick_language(doc, &tags, &ld, input.body_text);
     let canonical_url = link_rel(doc, "canonical")
@@ -262,7 +245,35 @@ pub(super) fn json_ld_documents(doc: &Doc) -> impl Iterator<Item = Value> + '_ {
         if !is_ld {
             return None;
         }
-        serde_json::from_str::<Value>(doc.text_of(i, |_| false).trim()).ok()
+        parse_ld_text(&doc.text_of(i, |_| false))
+    })
+}
+
+/// Parses the text of a JSON-LD script. Two conventions of real pages are tolerated: the
+/// XHTML habit of wrapping script text in a CDATA section or an HTML comment (optionally
+/// behind `//`), and raw line breaks or tabs inside strings (invalid JSON that browsers'
+/// consumers of JSON-LD accept); the second is retried only when strict parsing fails.
+fn parse_ld_text(raw: &str) -> Option<Value> {
+    let mut t = raw.trim();
+    for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->")] {
+        let head = t.strip_prefix("//").map_or(t, str::trim_start);
+        if let Some(rest) = head.strip_prefix(open) {
+            t = rest.trim();
+            if let Some(body) = t.strip_suffix(close) {
+                t = body.trim_end();
+                t = t.strip_suffix("//").unwrap_or(t).trim_end();
+            }
+        }
+    }
+    serde_json::from_str::<Value>(t).ok().or_else(|| {
+        if !t.bytes().any(|b| b < 0x20) {
+            return None;
+        }
+        let cleaned: String = t
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        serde_json::from_str::<Value>(&cleaned).ok()
     })
 }
 
@@ -661,35 +672,140 @@ fn is_valid_author(s: &str, site: Option<&str>) -> bool {
 /// before the publication time. Inferred dates (markup, URL, text) may not.
 const SCHEDULED_SLACK_DAYS: u64 = 31;
 
-/// Publication date candidates in priority order, each with whether the publisher
-/// declared it as such (JSON-LD `datePublished`, meta tags).
-fn published_candidates(
+/// The publication date: the first declared date (JSON-LD, meta tags, `itemprop`
+/// markup) that is sane and not after the modification date plus the scheduling slack;
+/// otherwise the first inferred one (markup, URL, date lines), which may not lie after the
+/// modification date at all. The page text is only scanned when nothing was declared.
+fn pick_published(
     doc: &Doc,
     tags: &MetaTags,
     ld: &JsonLd,
     url: Option<&Url>,
-) -> Vec<(String, bool)> {
-    let mut declared: Vec<String> = Vec::new();
-    declared.extend(ld.published.clone());
+    max_year: i32,
+    bound: Option<NaiveDate>,
+) -> Option<String> {
+    let within = |d: &str, slack: u64| match (
+        bound,
+        date_part(d).and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok()),
+    ) {
+        (Some(b), Some(p)) => b
+            .checked_add_days(chrono::Days::new(slack))
+            .is_none_or(|b| p <= b),
+        _ => true,
+    };
+    let declared = declared_dates(doc, tags, ld);
+    let chosen = declared
+        .iter()
+        .filter_map(|d| normalize_date(d, max_year))
+        .find(|d| within(d, SCHEDULED_SLACK_DAYS));
+    let Some(chosen) = chosen else {
+        return inferred_dates(doc, url)
+            .into_iter()
+            .filter_map(|d| normalize_date(&d, max_year))
+            .find(|d| within(d, 0));
+    };
+    Some(local_day(chosen, &declared, url, max_year))
+}
+
+/// Publication dates the publisher declared, in priority order: JSON-LD
+/// `datePublished`/`dateCreated`, the meta names of [`sel::PUBLISHED_META`], then
+/// `itemprop="datePublished"` on markup (microdata; its `datetime`/`content`, else its text).
+fn declared_dates(doc: &Doc, tags: &MetaTags, ld: &JsonLd) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    out.extend(ld.published.clone());
     for k in sel::PUBLISHED_META {
-        declared.extend(tags.all(k).iter().cloned());
+        out.extend(tags.all(k).iter().cloned());
     }
-    let mut out: Vec<(String, bool)> = declared.into_iter().map(|d| (d, true)).collect();
-    out.extend(inferred_dates(doc, url).into_iter().map(|d| (d, false)));
+    for i in 0..doc.nodes.len() {
+        let Some(e) = doc.elem(i) else { continue };
+        if e.tag == "meta"
+            || !e
+                .attr("itemprop")
+                .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"))
+        {
+            continue;
+        }
+        match e.attr("datetime").or_else(|| e.attr("content")) {
+            Some(d) => out.push(d.to_string()),
+            None => out.push(collapse_ws(&doc.text_of(i, |_| false))),
+        }
+    }
     out
+}
+
+/// A machine timestamp written in UTC (`Z`, `+00:00`) often sits a day away from the
+/// publisher's local day, which is the publication date a reader sees. When the URL's date
+/// or another declared timestamp of the same instant with a local offset names the day
+/// next to it, that local day wins.
+fn local_day(chosen: String, declared: &[String], url: Option<&Url>, max_year: i32) -> String {
+    let Some(instant) = parse_instant(&chosen) else {
+        return chosen;
+    };
+    if instant.offset().local_minus_utc() != 0 {
+        return chosen;
+    }
+    if let Some(local) = declared.iter().find_map(|d| {
+        let t = parse_instant(d)?;
+        (t.offset().local_minus_utc() != 0
+            && (t.timestamp() - instant.timestamp()).abs() <= SAME_INSTANT_SECS
+            && t.date_naive() != instant.date_naive())
+        .then(|| normalize_date(d, max_year))
+        .flatten()
+    }) {
+        return local;
+    }
+    if let Some(u) = url_date(url) {
+        let day = instant.date_naive();
+        if day.succ_opt() == Some(u) || day.pred_opt() == Some(u) {
+            return u.format("%Y-%m-%d").to_string();
+        }
+    }
+    chosen
+}
+
+/// Two declared timestamps this many seconds apart name the same publication instant
+/// (publishers round or truncate seconds differently in different tags).
+const SAME_INSTANT_SECS: i64 = 120;
+
+/// A date-time with its offset, when `raw` carries one (RFC 3339 and its variants,
+/// RFC 2822).
+fn parse_instant(raw: &str) -> Option<DateTime<chrono::FixedOffset>> {
+    let s = raw.trim();
+    if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
+        return Some(dt);
+    }
+    for f in [
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M%z",
+        "%Y-%m-%d %H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M:%S %z",
+    ] {
+        if let Ok(dt) = DateTime::parse_from_str(s, f) {
+            return Some(dt);
+        }
+    }
+    DateTime::parse_from_rfc2822(s).ok()
+}
+
+/// The date in the URL's path: `/2019/10/16/`, `/2019-10-16`, or a `16-10-2019` segment
+/// (the day-first order of European CMSs).
+fn url_date(url: Option<&Url>) -> Option<NaiveDate> {
+    let path = url?.path();
+    if let Some(c) = sel::URL_DATE.captures(path) {
+        return NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+    }
+    let c = sel::URL_DATE_DMY.captures(path)?;
+    NaiveDate::from_ymd_opt(c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?)
 }
 
 /// Publication dates read from markup, the URL and date lines, in priority order.
 fn inferred_dates(doc: &Doc, url: Option<&Url>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    // Markup: itemprop=datePublished, <time pubdate>, then the first <time datetime>.
+    // Markup: <time pubdate>, then the first <time datetime>.
     let mut first_time: Option<String> = None;
     for i in 0..doc.nodes.len() {
         let Some(e) = doc.elem(i) else { continue };
-        let prop = e
-            .attr("itemprop")
-            .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"));
-        if prop || (e.tag == "time" && e.attr("pubdate").is_some()) {
+        if e.tag == "time" && e.attr("pubdate").is_some() {
             if let Some(d) = e.attr("datetime").or_else(|| e.attr("content")) {
                 out.push(d.to_string());
             } else {
@@ -702,10 +818,8 @@ fn inferred_dates(doc: &Doc, url: Option<&Url>) -> Vec<String> {
             first_time = Some(d.to_string());
         }
     }
-    if let Some(u) = url
-        && let Some(c) = sel::URL_DATE.captures(u.path())
-    {
-        out.push(format!("{}-{:0>2}-{:0>2}", &c[1], &c[2], &c[3]));
+    if let Some(d) = url_date(url) {
+        out.push(d.format("%Y-%m-%d").to_string());
     }
     out.extend(first_time);
     out.extend(headline_date(doc));
@@ -726,12 +840,75 @@ fn inferred_dates(doc: &Doc, url: Option<&Url>) -> Vec<String> {
         if text.is_empty() || text.chars().count() > 120 {
             continue;
         }
-        if let Some(d) = text_date(&text) {
+        // Items of a meta line (`<li>Datum:</li><li>26. Januar 2022</li><li>2022</li>`)
+        // run together in the element's text; read them apart when the whole fails.
+        if let Some(d) = text_date(&text).or_else(|| text_date(&spaced_text(doc, i))) {
             out.push(d);
             break;
         }
     }
+    out.extend(labelled_date(doc));
     out
+}
+
+/// The text of the element `i` with a space between its text nodes.
+fn spaced_text(doc: &Doc, i: usize) -> String {
+    let mut out = String::new();
+    let mut j = i;
+    while j < doc.nodes[i].end {
+        if matches!(doc.tag(j), "script" | "style") {
+            j = doc.nodes[j].end;
+            continue;
+        }
+        if let super::dom::NodeData::Text(t) = &doc.nodes[j].data {
+            out.push(' ');
+            out.push_str(t);
+        }
+        j += 1;
+    }
+    collapse_ws(&out)
+}
+
+/// How far (characters) after a date label its date is looked for.
+const LABEL_REACH_CHARS: usize = 60;
+
+/// A date written after a label that names it the publication date ("Datum:", "Date",
+/// "Published on", "Veröffentlicht am", "Publié le", ...), in the label's own text run
+/// or the runs right after it; the first such label of the page counts.
+fn labelled_date(doc: &Doc) -> Option<String> {
+    let mut i = 0;
+    while i < doc.nodes.len() {
+        if matches!(doc.tag(i), "script" | "style" | "head") {
+            i = doc.nodes[i].end.max(i + 1);
+            continue;
+        }
+        let super::dom::NodeData::Text(t) = &doc.nodes[i].data else {
+            i += 1;
+            continue;
+        };
+        let t = collapse_ws(t);
+        i += 1;
+        let Some(m) = sel::DATE_LABEL.find(&t) else {
+            continue;
+        };
+        let mut window = t[m.end()..].to_string();
+        let mut j = i;
+        while window.chars().count() < LABEL_REACH_CHARS && j < doc.nodes.len() {
+            if let super::dom::NodeData::Text(n) = &doc.nodes[j].data {
+                window.push(' ');
+                window.push_str(n);
+            }
+            j += 1;
+        }
+        let window: String = collapse_ws(&window)
+            .chars()
+            .take(LABEL_REACH_CHARS)
+            .collect();
+        if let Some(d) = text_date(&window) {
+            return Some(d);
+        }
+    }
+    None
 }
 
 /// How far (characters of text) from the headline a date line is looked for: the
@@ -880,7 +1057,12 @@ pub(crate) fn normalize_date(raw: &str, max_year: i32) -> Option<String> {
             return ok(d).then(|| d.format("%Y-%m-%d").to_string());
         }
     }
-    None
+    // Written dates in a machine field ("28. Dezember 2022", "13 juin 2019").
+    text_date(s).filter(|d| {
+        d.get(..4)
+            .and_then(|y| y.parse().ok())
+            .is_some_and(|y: i32| (MIN_YEAR..=max_year).contains(&y))
+    })
 }
 
 // ---------------------------------------------------------------- language
@@ -1087,6 +1269,114 @@ mod tests {
             None,
         );
         assert_eq!(m.published.as_deref(), Some("2022-12-06"));
+    }
+
+    #[test]
+    fn json_ld_in_cdata_or_with_raw_line_breaks() {
+        let m = meta(
+            "<script type='application/ld+json'>//<![CDATA[\n{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"datePublished\":\"2015-10-15T02:19:15Z\"}\n//]]></script>\
+             <meta property='article:published_time' content='2015-12-11T14:28:34Z'>",
+            None,
+        );
+        assert_eq!(m.published.as_deref(), Some("2015-10-15T02:19:15+00:00"));
+        assert_eq!(m.title.as_deref(), Some("H"));
+        let m = meta(
+            "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":\"Two\nlines\",\"datePublished\":\"2024-05-12\"}</script>",
+            None,
+        );
+        assert_eq!(m.published.as_deref(), Some("2024-05-12"));
+        assert_eq!(
+            parse_ld_text("<!-- {\"a\": 1} -->"),
+            Some(serde_json::json!({"a": 1}))
+        );
+        assert_eq!(parse_ld_text("not json"), None);
+    }
+
+    #[test]
+    fn microdata_date_is_declared_and_may_be_written_out() {
+        // Declared: may follow the last edit by the scheduling slack.
+        let m = meta(
+            "<meta itemprop='dateModified' content='2020-02-07 18:13'>\
+             <time itemprop='datePublished' datetime='2020-02-08 11:00'>Feb 8, 2020</time>",
+            None,
+        );
+        assert_eq!(m.published.as_deref(), Some("2020-02-08"));
+        let m = meta(
+            "<body><span itemprop='datePublished'>28. Dezember 2022</span><p>x</p></body>",
+            None,
+        );
+        assert_eq!(m.published.as_deref(), Some("2022-12-28"));
+    }
+
+    #[test]
+    fn utc_timestamp_gives_way_to_the_local_day() {
+        // The URL carries the publisher's day; the UTC stamp is already the next one.
+        let m = meta(
+            "<meta property='article:published_time' content='2020-02-25T02:25:54+00:00'>",
+            Some("https://example.com/2020/02/24/story/"),
+        );
+        assert_eq!(m.published.as_deref(), Some("2020-02-24"));
+        // Same instant declared twice, once with the local offset.
+        let m = meta(
+            "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"datePublished\":\"2019-10-18T22:04:00Z\"}</script>\
+             <meta name='date' content='Sat, 19 Oct 2019 00:04:00 +0200'>",
+            None,
+        );
+        assert_eq!(m.published.as_deref(), Some("2019-10-19"));
+        // A URL date further away is another story's day: the declaration stands.
+        let m = meta(
+            "<meta property='article:published_time' content='2020-02-25T02:25:54+00:00'>",
+            Some("https://example.com/2020/01/24/story/"),
+        );
+        assert_eq!(m.published.as_deref(), Some("2020-02-25T02:25:54+00:00"));
+        // A local stamp is never moved.
+        let m = meta(
+            "<meta property='article:published_time' content='2020-02-25T02:25:54+01:00'>",
+            Some("https://example.com/2020/02/24/story/"),
+        );
+        assert_eq!(m.published.as_deref(), Some("2020-02-25T02:25:54+01:00"));
+    }
+
+    #[test]
+    fn day_first_url_date() {
+        let m = meta("<p>x</p>", Some("https://example.org/news/29-10-2021"));
+        assert_eq!(m.published.as_deref(), Some("2021-10-29"));
+        let m = meta(
+            "<p>x</p>",
+            Some("https://example.org/news/23-01-2022-title/17.html"),
+        );
+        assert_eq!(m.published.as_deref(), Some("2022-01-23"));
+        let m = meta(
+            "<p>x</p>",
+            Some("https://example.org/news/40-01-2022-title"),
+        );
+        assert_eq!(m.published, None);
+    }
+
+    #[test]
+    fn labelled_and_listed_dates() {
+        let m = meta(
+            "<body><div><h5>Datum: </h5>03.11.2021</div><p>Long story text follows here, at length.</p></body>",
+            None,
+        );
+        assert_eq!(m.published.as_deref(), Some("2021-11-03"));
+        let m = meta(
+            "<body><ul class=info><li>26. Januar 2022</li><li>Berlin</li></ul></body>",
+            None,
+        );
+        assert_eq!(m.published.as_deref(), Some("2022-01-26"));
+        // A date without a label, outside date lines, is not the page's date.
+        let m = meta("<body><div><h5>Konzert</h5>03.11.2021</div></body>", None);
+        assert_eq!(m.published, None);
+        assert_eq!(text_date("13 giugno 2019").as_deref(), Some("2019-06-13"));
+        assert_eq!(
+            text_date("5 października 2021").as_deref(),
+            Some("2021-10-05")
+        );
+        assert_eq!(
+            text_date("jeudi 13 juin 2019").as_deref(),
+            Some("2019-06-13")
+        );
     }
 
     #[test]

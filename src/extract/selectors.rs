@@ -230,6 +230,12 @@ pub static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// A day-first date as one URL path segment or its start: `/16-10-2019/`, `/16-10-2019-title`.
+pub static URL_DATE_DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/(0?[1-9]|[12]\d|3[01])-(0?[1-9]|1[0-2])-((?:19|20)\d{2})(?:[/-]|$|\.)")
+        .expect("static regex")
+});
+
 /// An ISO-like date at the start of a string.
 pub static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})").expect("static regex")
@@ -389,6 +395,51 @@ pub const MONTHS: &[(&str, u32)] = &[
     ("diciembre", 12),
     ("dec", 12),
     ("dez", 12),
+    // Italian, Portuguese, Dutch, Polish (genitive, as dates are written), and French
+    // abbreviations and unaccented spellings.
+    ("gennaio", 1),
+    ("janeiro", 1),
+    ("januari", 1),
+    ("stycznia", 1),
+    ("janv", 1),
+    ("febbraio", 2),
+    ("fevereiro", 2),
+    ("februari", 2),
+    ("lutego", 2),
+    ("fevrier", 2),
+    ("févr", 2),
+    ("março", 3),
+    ("maart", 3),
+    ("marca", 3),
+    ("aprile", 4),
+    ("kwietnia", 4),
+    ("avr", 4),
+    ("maggio", 5),
+    ("maio", 5),
+    ("mei", 5),
+    ("maja", 5),
+    ("giugno", 6),
+    ("junho", 6),
+    ("czerwca", 6),
+    ("luglio", 7),
+    ("julho", 7),
+    ("lipca", 7),
+    ("juil", 7),
+    ("augustus", 8),
+    ("sierpnia", 8),
+    ("aout", 8),
+    ("settembre", 9),
+    ("setembro", 9),
+    ("września", 9),
+    ("ottobre", 10),
+    ("outubro", 10),
+    ("października", 10),
+    ("listopada", 11),
+    ("dicembre", 12),
+    ("dezembro", 12),
+    ("grudnia", 12),
+    ("decembre", 12),
+    ("déc", 12),
 ];
 
 /// Dates written in running text: `19.10.2019`, `2019-10-19`, `19. Oktober 2019`,
@@ -396,14 +447,25 @@ pub const MONTHS: &[(&str, u32)] = &[
 /// (d, month name, y) | (month name, d, y).
 pub static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})|((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})|(\d{1,2})\.?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?((?:19|20)\d{2})|(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2}))\b",
+        r"(?i)\b(?:(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})|((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})|(\d{1,2})\.?\s+(?:de\s+)?(\p{L}{3,12})\.?,?\s+(?:de\s+)?((?:19|20)\d{2})|(\p{L}{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2}))\b",
+    )
+    .expect("static regex")
+});
+
+/// A label that names the date after it as the page's date, at the start of a text run:
+/// "Datum:", "Date", "Published on", "Veröffentlicht am", "Publié le", "Mise en ligne",
+/// "Publicado el", "Pubblicato il", "Gepubliceerd op", "Opublikowano" (English, German,
+/// French, Spanish, Portuguese, Italian, Dutch, Polish).
+pub static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(?:date|datum|data|fecha|published(?: on)?|posted(?: on)?|first published(?: on)?|ver[öo]ffentlicht(?: am)?|erschienen(?: am)?|publiziert(?: am)?|erstellt(?: am)?|publi[ée](?: le)?|mis en ligne(?: le)?|mise en ligne(?: le)?|publicado(?: el| em)?|pubblicato(?: il)?|gepubliceerd(?: op)?|opublikowano)\s*:?(?:\s|$)",
     )
     .expect("static regex")
 });
 
 /// Class/id tokens of elements that carry the publication date line.
 pub static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"date|time|datum|publish|posted|meta|byline|info|dateline|zeit")
+    Regex::new(r"date|time|datum|publish|publication|posted|submitted|authored|meta|byline|info|dateline|zeit")
         .expect("static regex")
 });
 
