@@ -19,6 +19,7 @@ use regex::Regex;
 use regex_automata::util::{pool::Pool, syntax};
 use regex_automata::{Input, hybrid, nfa::thompson};
 
+use super::cues::{CueMatch, Cues};
 use super::rules::{
     Action, CUT_TEASER_MIN_LINES, DUPLICATE_BLOCK, EDGE_LABEL, INLINE_HEADLINE, Position,
     SITE_PROFILE, TEASER_RAIL, TITLE_REPEAT,
@@ -623,6 +624,8 @@ pub(crate) enum RuleRef {
     TeaserRail,
     TitleRepeat,
     Learned,
+    /// A shape-and-place cue of `cues.rs`, by name.
+    Cue(&'static str),
 }
 
 /// Context the pass needs besides the rules.
@@ -641,6 +644,8 @@ pub(crate) struct PassOptions<'a> {
     pub profile: Option<&'a dyn Fn(u64) -> bool>,
     /// The line model of `learned_boilerplate`, when it is on.
     pub learned: Option<&'a learned::Model>,
+    /// The shape-and-place cues (`cues.rs`), when the filter has them.
+    pub cues: Option<&'a Cues>,
 }
 
 /// Decides, for every block, whether a rule removes it. Returns one entry per block.
@@ -676,6 +681,8 @@ struct Findings {
     matched: Vec<Vec<usize>>,
     /// A whole-block rule that removes it: title repeat, site profile or duplicate.
     extra: Vec<Option<RuleRef>>,
+    /// The cue (`cues.rs`) that matches the line, with the zone where it may remove it.
+    cue: Vec<Option<CueMatch>>,
     /// A paragraph shaped like a headline.
     title_like: Vec<bool>,
     /// Words.
@@ -693,6 +700,7 @@ impl Findings {
         let mut f = Findings {
             matched: vec![Vec::new(); n],
             extra: vec![None; n],
+            cue: vec![None; n],
             title_like: vec![false; n],
             words: blocks.iter().map(|b| text::word_count(&b.text)).collect(),
         };
@@ -701,6 +709,18 @@ impl Findings {
         let mut seen_kept: std::collections::HashSet<u64> = std::collections::HashSet::new();
         let mut key_buf = String::new();
         let mut features = learned::FeatureScratch::default();
+        // how many blocks open with each character (a pictograph that opens several lines
+        // marks a list; see `Cues::classify`)
+        let mut openers: std::collections::HashMap<char, usize> = std::collections::HashMap::new();
+        if opts.cues.is_some() {
+            for b in blocks {
+                if let Some(c) = b.text.trim_start().chars().next()
+                    && !c.is_alphanumeric()
+                {
+                    *openers.entry(c).or_default() += 1;
+                }
+            }
+        }
         for (i, block) in blocks.iter().enumerate() {
             engine.matches(block, f.words[i], host, &mut scratch, &mut open);
             f.matched[i].clone_from(&scratch);
@@ -712,6 +732,13 @@ impl Findings {
                 && model.removes(&mut features, block.kind, fragment, trimmed)
             {
                 f.extra[i] = Some(RuleRef::Learned);
+            }
+            if let Some(cues) = opts.cues {
+                let lone = trimmed
+                    .chars()
+                    .next()
+                    .is_some_and(|c| openers.get(&c).copied().unwrap_or(0) <= 1);
+                f.cue[i] = cues.classify(block.kind, trimmed, f.words[i], lone);
             }
             f.title_like[i] = block.kind == BlockKind::Paragraph
                 && !opts.fragment.get(i).copied().unwrap_or(false)
@@ -790,7 +817,11 @@ impl Findings {
                 if self.extra[i].is_none() {
                     self.extra[i] = Some(RuleRef::Duplicate);
                 }
-            } else if self.matched[i].is_empty() && self.extra[i].is_none() && !self.title_like[i] {
+            } else if self.matched[i].is_empty()
+                && self.extra[i].is_none()
+                && self.cue[i].is_none()
+                && !self.title_like[i]
+            {
                 seen_kept.insert(key);
             }
         }
@@ -805,6 +836,7 @@ impl Findings {
             BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote
         ) && self.matched[i].is_empty()
             && self.extra[i].is_none()
+            && self.cue[i].is_none()
             && self.words[i] >= ANCHOR_MIN_WORDS
             && text::ends_like_sentence(&b.text)
     }
@@ -861,6 +893,19 @@ fn by_position(
                     cut_from = Some((i, ri));
                 }
                 break;
+            }
+        }
+        if decision[i].is_none()
+            && let Some(cue) = found.cue[i]
+        {
+            let fits = match cue.position {
+                Position::Anywhere => true,
+                Position::Head => in_head,
+                Position::Tail => in_tail,
+                Position::Edges | Position::BetweenParagraphs => in_head || in_tail,
+            };
+            if fits {
+                decision[i] = Some(RuleRef::Cue(cue.name));
             }
         }
         if decision[i].is_none() {
@@ -1096,6 +1141,7 @@ pub(crate) fn rule_name(engine: &LineEngine, r: RuleRef) -> Cow<'static, str> {
         RuleRef::TeaserRail => Cow::Borrowed(TEASER_RAIL),
         RuleRef::TitleRepeat => Cow::Borrowed(TITLE_REPEAT),
         RuleRef::Learned => Cow::Borrowed(learned::LEARNED_BOILERPLATE),
+        RuleRef::Cue(name) => Cow::Borrowed(name),
     }
 }
 

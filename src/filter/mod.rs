@@ -21,6 +21,7 @@
 //! reported like a removal), and is idempotent: applying it to its own output removes nothing
 //! more.
 
+mod cues;
 mod dedup;
 mod engine;
 pub mod learned;
@@ -511,6 +512,8 @@ pub struct Filter {
     keep_removed: bool,
     /// The line model of `learned_boilerplate`, when it is on.
     learned: Option<&'static learned::Model>,
+    /// The shape-and-place cues, each switched with its group and by `filter.disable`.
+    cues: cues::Cues,
 }
 
 fn check_share(path: &str, value: f64, errors: &mut Vec<FilterConfigError>) {
@@ -742,6 +745,15 @@ impl FilterConfig {
                         LatinRegex::new(all.join("|"), true),
                     )
                 }),
+            cues: cues::Cues::new(|name| {
+                let group = match name {
+                    cues::READER_PROMPT | cues::TEASER_MARKER => self.builtin.promotion,
+                    cues::BIO_LINE | cues::MASTHEAD_LINE => self.builtin.meta,
+                    cues::PUBLICATION_NOTE | cues::CLOSING_NOTE => self.builtin.legal,
+                    _ => self.builtin.credits,
+                };
+                group && !disabled.contains(name)
+            }),
             profiles,
             quality: quality::QualityRules {
                 config: self.quality.clone(),
@@ -863,7 +875,7 @@ impl Filter {
         let mut lines = split_lines(std::mem::take(&mut article.blocks));
         // Credits are cut before the rules look: they judge the caption as it will stay, so a
         // second run sees the same lines. A line that a rule then drops is reported whole.
-        let cuts: Vec<Option<(String, String)>> = lines
+        let cuts: Vec<Option<(String, String, &'static str)>> = lines
             .blocks
             .iter_mut()
             .map(|block| self.trim_credit(block))
@@ -886,6 +898,7 @@ impl Filter {
             },
             profile: profile_fn.as_ref().map(|f| f as &dyn Fn(u64) -> bool),
             learned: self.learned,
+            cues: Some(&self.cues),
         };
         let decisions = engine::decide(&self.engine, &lines.blocks, host_norm, &opts);
         let mut removed = Vec::new();
@@ -901,9 +914,9 @@ impl Filter {
         {
             match decision {
                 None => {
-                    if let Some((credit, _)) = cut {
+                    if let Some((credit, _, rule)) = cut {
                         removed.push(Removed {
-                            rule: Cow::Borrowed(rules::CAPTION_CREDIT),
+                            rule: Cow::Borrowed(rule),
                             index: origin,
                             kind: block.kind,
                             text: credit,
@@ -927,7 +940,7 @@ impl Filter {
                     rule: engine::rule_name(&self.engine, r),
                     index: origin,
                     kind: block.kind,
-                    text: cut.map_or(block.text, |(_, original)| original),
+                    text: cut.map_or(block.text, |(_, original, _)| original),
                     trimmed: false,
                 }),
             }
@@ -958,36 +971,26 @@ impl Filter {
         }
     }
 
-    /// `caption_credit`: cuts a credit that closes a caption or a short paragraph and
-    /// returns it with the line as it was. Quoted speech is left alone, and so is a line that would keep no words of
-    /// its own (a bare credit line is for the `photo_credit` line rule to drop whole).
-    fn trim_credit(&self, block: &mut Block) -> Option<(String, String)> {
-        let (paragraph_re, caption_re) = self.caption_credit.as_ref()?;
-        let (max_words, re) = match block.kind {
-            BlockKind::Caption => (rules::CAPTION_CREDIT_MAX_WORDS, caption_re),
-            BlockKind::Paragraph => (rules::CAPTION_PARAGRAPH_MAX_WORDS, paragraph_re),
+    /// `caption_credit`, then `credit_tail`: cuts a credit that closes a caption or a short
+    /// paragraph and returns it with the line as it was and the name of the rule that cut it.
+    /// Quoted speech is left alone, and so is a line that would keep no words of its own (a bare
+    /// credit line is for the `photo_credit` line rule to drop whole).
+    fn trim_credit(&self, block: &mut Block) -> Option<(String, String, &'static str)> {
+        let max_words = match block.kind {
+            BlockKind::Caption => rules::CAPTION_CREDIT_MAX_WORDS,
+            BlockKind::Paragraph => rules::CAPTION_PARAGRAPH_MAX_WORDS,
             _ => return None,
         };
         if text::word_count(&block.text) > max_words || text::is_quoted_speech(&block.text) {
             return None;
         }
-        // Search the line's tail only, from a space, so a pattern that needs a separator
-        // before the credit still sees one.
-        let mut from = block
-            .text
-            .len()
-            .saturating_sub(rules::CAPTION_CREDIT_TAIL_BYTES);
-        while !block.text.is_char_boundary(from) {
-            from -= 1;
-        }
-        if from > 0 {
-            from = block.text[..from].rfind(' ').unwrap_or(0);
-        }
-        let tail = &block.text[from..];
-        let m = re.get(tail).find(tail)?;
-        // A credit found after a full stop keeps the stop with the caption.
-        let start = from + m.start() + m.as_str().len()
-            - m.as_str().trim_start_matches(['.', '!', '?']).len();
+        let (start, rule) = match self.caption_credit_start(block.kind, &block.text) {
+            Some(start) => (start, rules::CAPTION_CREDIT),
+            None => (
+                self.cues.credit_start(block.kind, &block.text)?,
+                cues::CREDIT_TAIL,
+            ),
+        };
         let rest = block.text[..start]
             .trim_end_matches(|c: char| c.is_whitespace() || ",;|/–—-(".contains(c));
         if rest.chars().filter(|c| c.is_alphabetic()).count() < 2 {
@@ -996,7 +999,33 @@ impl Filter {
         let credit = block.text[rest.len()..].trim().to_owned();
         let original = block.text.clone();
         block.text.truncate(rest.len());
-        Some((credit, original))
+        Some((credit, original, rule))
+    }
+
+    /// Where `caption_credit`'s patterns find a credit closing the line.
+    fn caption_credit_start(&self, kind: BlockKind, line: &str) -> Option<usize> {
+        let (paragraph_re, caption_re) = self.caption_credit.as_ref()?;
+        let re = if kind == BlockKind::Caption {
+            caption_re
+        } else {
+            paragraph_re
+        };
+        // Search the line's tail only, from a space, so a pattern that needs a separator
+        // before the credit still sees one.
+        let mut from = line.len().saturating_sub(rules::CAPTION_CREDIT_TAIL_BYTES);
+        while !line.is_char_boundary(from) {
+            from -= 1;
+        }
+        if from > 0 {
+            from = line[..from].rfind(' ').unwrap_or(0);
+        }
+        let tail = &line[from..];
+        let m = re.get(tail).find(tail)?;
+        // A credit found after a full stop keeps the stop with the caption.
+        Some(
+            from + m.start() + m.as_str().len()
+                - m.as_str().trim_start_matches(['.', '!', '?']).len(),
+        )
     }
 
     /// A fresh, empty dedup index with this config's `[filter.dedup]` settings. The pipeline owns

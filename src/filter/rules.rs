@@ -173,15 +173,19 @@ pub(crate) const QUOTE_BLOCK_RULES: &[&str] = &["related_teaser"];
 
 /// Every built-in rule name, for validating `filter.disable`.
 pub(crate) fn all_rule_names() -> impl Iterator<Item = &'static str> {
-    LINE_RULES.iter().map(|r| r.name).chain([
-        INLINE_HEADLINE,
-        DUPLICATE_BLOCK,
-        EDGE_LABEL,
-        TEASER_RAIL,
-        TITLE_REPEAT,
-        CAPTION_CREDIT,
-        super::learned::LEARNED_BOILERPLATE,
-    ])
+    LINE_RULES
+        .iter()
+        .map(|r| r.name)
+        .chain([
+            INLINE_HEADLINE,
+            DUPLICATE_BLOCK,
+            EDGE_LABEL,
+            TEASER_RAIL,
+            TITLE_REPEAT,
+            CAPTION_CREDIT,
+            super::learned::LEARNED_BOILERPLATE,
+        ])
+        .chain(super::cues::CUE_NAMES.iter().copied())
 }
 
 // Patterns use `[0-9]` rather than `\d` and unbounded rather than bounded repeats of Unicode

@@ -1,0 +1,592 @@
+//! General cues: a line's role read from its shape and its place in the article, rather than
+//! from the wording of one outlet (issue 15). Each cue is a named rule, reported in `removed`
+//! and `explain` like a line rule, and each states the web convention it encodes.
+//!
+//! A cue judges the line alone (its text, kind and length), so its verdict is the same in every
+//! pass; the engine then checks the cue's position (head, tail, anywhere) against the anchors,
+//! exactly as for a line rule. A line a cue matches is never an anchor.
+//!
+//! Guards shared by every cue keep story text: quoted speech (a line that opens with a quotation
+//! mark or a dialogue dash, or that carries a quotation in marks), reported speech ("said",
+//! "sagte", "a déclaré" ...), list items, quotes, headings and code (recipe steps, subheadings
+//! and quotations are never judged), and a length limit per cue.
+
+use regex::{Regex, RegexBuilder};
+
+use super::rules::Position;
+use super::text;
+use crate::article::BlockKind;
+
+/// `reader_prompt`: a call to action addressed to the reader.
+pub(crate) const READER_PROMPT: &str = "reader_prompt";
+/// `bio_line`: the author's bio closing the article.
+pub(crate) const BIO_LINE: &str = "bio_line";
+/// `publication_note`: a note that the article appeared in print or elsewhere first.
+pub(crate) const PUBLICATION_NOTE: &str = "publication_note";
+/// `closing_note`: corrections, copyright, disclosure, agency and press-contact lines.
+pub(crate) const CLOSING_NOTE: &str = "closing_note";
+/// `masthead_line`: section badges, bylines, dates and reading times at the top.
+pub(crate) const MASTHEAD_LINE: &str = "masthead_line";
+/// `teaser_marker`: a link to another story, marked by an arrow, a pictograph or a label.
+pub(crate) const TEASER_MARKER: &str = "teaser_marker";
+/// `credit_tail`: trims a photo credit that closes a caption.
+pub(crate) const CREDIT_TAIL: &str = "credit_tail";
+
+/// Every cue's name, for `filter.disable`.
+pub(crate) const CUE_NAMES: &[&str] = &[
+    READER_PROMPT,
+    BIO_LINE,
+    PUBLICATION_NOTE,
+    CLOSING_NOTE,
+    MASTHEAD_LINE,
+    TEASER_MARKER,
+    CREDIT_TAIL,
+];
+
+/// Most words of a reader prompt: a pitch is one or two short sentences.
+const PROMPT_MAX_WORDS: usize = 35;
+/// Most words of a reader prompt between story paragraphs: there a longer line is prose that
+/// mentions an app or a newsletter.
+const PROMPT_BODY_MAX_WORDS: usize = 25;
+/// Most words of the lead-in question of a pitch ("Enjoying our coverage?").
+const LEAD_QUESTION_MAX_WORDS: usize = 8;
+/// Most words of a bio: a sentence or two about the writer.
+const BIO_MAX_WORDS: usize = 45;
+/// Most words of a publication note ("This article first appeared in ...").
+const PUBLICATION_MAX_WORDS: usize = 30;
+/// Most words of a closing legal, correction or contact line.
+const CLOSING_MAX_WORDS: usize = 45;
+/// Most words of a masthead line (section | byline | date | reading time).
+const MASTHEAD_MAX_WORDS: usize = 16;
+/// Most words of a byline-shaped masthead line ("A column by Jane Roe, Berlin").
+const BYLINE_MAX_WORDS: usize = 14;
+/// Most words of a marked teaser: a label and a headline.
+const TEASER_MAX_WORDS: usize = 20;
+/// Longest paragraph (words) whose trailing credit is trimmed; captions are trimmed at any
+/// length up to `rules::CAPTION_CREDIT_MAX_WORDS`.
+const CREDIT_PARAGRAPH_MAX_WORDS: usize = 30;
+/// The credit sits in this many bytes at the end of a caption.
+const CREDIT_TAIL_BYTES: usize = 120;
+
+/// A cue's verdict on one line: which cue, and where in the article it may remove the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CueMatch {
+    pub name: &'static str,
+    pub position: Position,
+}
+
+/// The cues, compiled once.
+#[derive(Debug)]
+pub(crate) struct Cues {
+    enabled: [bool; 7],
+    speech: Regex,
+    strong: Regex,
+    weak: Regex,
+    coffee: Regex,
+    convention_verb: Regex,
+    price: Regex,
+    second: Regex,
+    second_formal: Regex,
+    imperative: Regex,
+    infinitive_button: Regex,
+    social_handle: Regex,
+    ambiguous_verb: Regex,
+    verb_object: Regex,
+    lead_question: Regex,
+    outlet: Regex,
+    bio: Regex,
+    bio_writes: Regex,
+    publication_self: Regex,
+    publication: Regex,
+    closing: Regex,
+    about_org: Regex,
+    agency_code: Regex,
+    separator: Regex,
+    caps_label: Regex,
+    byline: Regex,
+    crew: Regex,
+    sentence_break: Regex,
+    numbered: Regex,
+    time_field: Regex,
+    label_teaser: Regex,
+    arrow_teaser: Regex,
+    credit: Regex,
+}
+
+fn ci(pattern: &str) -> Regex {
+    RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .size_limit(1 << 24)
+        .build()
+        .unwrap_or_else(|e| panic!("cue pattern {pattern:?}: {e}"))
+}
+
+fn cs(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| panic!("cue pattern {pattern:?}: {e}"))
+}
+
+// Reported speech: a line that says who said something is story, whatever it mentions.
+const SPEECH: &str = r"(?:^|\W)(?:said|says|told|asked|added|explained|sagte|sagt|erklärte|erklärt|betonte|meinte|a déclaré|a dit|explique|déclare|dijo|afirmó|explicó|asegura|ha detto|ha spiegato|afferma|disse|afirmou|explicou|zei|zegt|säger|powiedział\w*|mówi)(?:\W|$)";
+
+// The nouns of the conventions a reader prompt sells, in two tiers. Strong: subscriptions,
+// newsletters, membership, donations, comments and letters to the editor, pre-orders, an
+// e-mail address or a social account; a line built around one of them is a pitch. Weak: apps
+// and alerts, sharing and following, tips, networks, community; common words in how-to text,
+// so a pitch needs a second cue with them (the reader addressed, the outlet speaking, a price).
+const STRONG_NOUN: &str = r"(?:^|[\s\W])(?:newsletter|subscri|abo\b|abos\b|abonn|suscri|abbona|assin[ae]|assinatura|prenumer|subskryp|membership|members?\b|mitglied|membre|miembro|socio|lidmaatschap|donat|donaci|donazion|doa[çc]|spende|don(?:[^\p{L}'’]|$)|dons\b|chip in|comments?\b|kommentar|commentaire|comentari|commento|commenti|coment[áa]rio|reactie|komentarz|skomentuj|r[ée]actions?\b|reaktion|guestbook|g[äa]stebuch|livre d'or|leserbrief|ko-fi|patreon|pr[ée]commande|pre-?order|whatsapp|telegram|pinterest|instagram|facebook|linkedin|mastodon|tiktok|youtube|@[\p{L}0-9_]{2,}|[^\s@]+@[^\s@]+\.\p{L}{2,})";
+const WEAK_NOUN: &str = r"(?:^|[\s\W])(?:apps?\b|appli\b|application\b|notifications?\b|benachrichtigung|alert|gift\b|unterst[üu]tz|soutien|souten|apoy|colabor|sostien|apoi|steun|wesprzyj|st[öo]d|share\b|teilen\b|partag|compart|condivid|deel\b|dela\b|udost[ęe]pnij|follow\b|folg(?:e|en|t)\b|suivez|s[íi]gue|s[íi]guenos|seguici|volg\b|obserwuj|gilla|f[öo]lj|tips?\b|tipp|hinweis|e-?mail\b|inbox|postfach|correo|rss\b|hashtag|r[ée]agir|reagieren|reaccionar|reagire|premium|podcast|lettre|newsletter|e-?book|meinung|avis\b|opini[oó]n|opinione|mening|community|comunidad|communaut[ée]|gemeinschaft|comunit[àa]|comunidade|gemeenschap|offers?\b|offres?\b|angebot)";
+// Imperatives that are a convention by themselves (join, subscribe, become a member, download
+// the app): with them a weak noun is enough.
+const CONVENTION_VERB: &str = r"^(?:subscribe|sign up|join|become|download|install|register|abonniere|abonnieren sie|werde|werden sie|hol|holen sie|lade|laden sie|melde|melden sie|abonnez|inscrivez|t[ée]l[ée]chargez|rejoignez|devenez|abonne-toi|inscris-toi|suscr[íi]bete|[úu]nete|hazte|descarga|ap[úu]ntate|reg[íi]strate|abbonati|iscriviti|scarica|unisciti|assine|inscreva-se|baixe|word|abonneer|meld|bli|prenumerera|zosta[ńn]|do[łl][ąa]cz|pobierz|zapisz|subskrybuj|zaprenumeruj)(?:[^\p{L}]|$)";
+// "Buy me a coffee": the tip-jar convention of blogs.
+const COFFEE: &str = r"(?:buy|kauf|spendier|offre|inv[íi]ta|offri|pague|trakteer|postaw)\w*\s(?:[\p{L}]+\s){0,2}(?:a|an|einen|un|una|um|een|mi)?\s?(?:coffee|kaffee|caf[ée]|caff[èe]|koffie|kaw[ęe])";
+
+// A price or "free": the terms of an offer.
+const PRICE: &str = r"(?:[€£$]\s?[0-9]|[0-9](?:[.,][0-9]+)?\s?(?:€|£|\$|euros?\b|kr\b|zł|z[łl]otych|eur\b)|\b(?:free|gratis|kostenlos\w*|gratuit\w*|gr[áa]tis|gratuito|darmow\w*|gratuita)\b)";
+
+// Second-person address (informal forms; the formal German and Dutch forms are case-sensitive
+// and never first in a sentence, where "Sie" is also "she" or "they").
+const SECOND: &str = r"(?:^|[^\p{L}])(?:you|your|yours|you're|you've|you'll|du|dich|dir|dein\w*|vous|votre|vos|tu|ton|ta|tes|te|toi|t'|tú|tus|usted|ti|tuo|tua|tuoi|tue|você|vocês|seu|sua|jij|jouw|uw|dig|din|ditt|dina|ty|tobie|twój|twoja|twoje)(?:[^\p{L}]|$)";
+const SECOND_FORMAL: &str =
+    r"[\p{L}0-9,;:–—-]\s+(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|U|Uw)(?:[^\p{L}]|$)";
+
+// An imperative opening the line: the verbs of calls to action in the languages of the sets,
+// German "<verb>en Sie", French "<verb>ez" before its object.
+const IMPERATIVE: &str = r"^(?:[^.!?]*[.!?–—:]\s+)?[^\p{L}0-9]*(?:jetzt\s|now\s|hier\s|ahora\s|ora\s)?(?P<verb>(?:subscribe|sign up|join|get|download|install|become|support|donate|register|buy|grab|try|start|tell|send|email|e-mail|contact|share|follow|leave|drop|tag|pass|turn on|pin|save|add|chip in|pitch|back|discover|like|comment|listen|watch|read|click|tap|give|help|sponsor|abonniere|melde|meld|hol|lade|werde|unterstütze|spende|teile|folge|schreib|klick\w*|\p{L}+en sie|lass|hinterlass\w*|\p{L}+ez-(?:nous|vous|moi)|inscris-toi|abonne-toi|suscr[íi]bete|[úu]nete|ap[úu]ntate|recibe|descarga|colabora|comparte|cu[ée]ntame\w*|cu[ée]ntanos|d[ée]janos|gu[áa]rda\w*|s[íi]gue\w*|haz|inicia sesi[óo]n|prueba|planifica|consulte|escr[íi]benos|hazte|apoya|abbonati|iscriviti|scarica|condividi|seguici|raccont\w+|lascia|scrivi|sostieni|assine|inscreva-se|baixe|compartilh\w*|entra|siga|deixe|apoie|word|neem|deel|volg|steun|doneer|abonneer|bli|gilla|följ|dela|prenumerera|stöd|swisha|wspieraj|wesprzyj|wykup|udostępnij|skomentuj|obserwuj|zapisz|pobierz|zostań|dołącz|zaprenumeruj|subskrybuj)(?:[\s,!]|$)|\p{L}{3,}ez\s(?:l['’]|(?:[àa]|notre|nos|vos|votre|la|le|les|cet|cette|ce|chaque|toutes?|tous|un|une|des|du)\s))";
+// A German button line that ends on an infinitive: "... – kostenlos abonnieren".
+const INFINITIVE_BUTTON: &str = r"(?:abonnieren|bestellen|registrieren|herunterladen|anmelden|downloaden|sichern|freischalten)\W*$";
+
+// A short line naming a social network and ending on the account: "We are on Facebook and
+// Instagram: @museum".
+const SOCIAL_HANDLE: &str = r"(?:facebook|instagram|linkedin|mastodon|bluesky|tiktok|youtube|twitter|threads|x)\W[^@]*@[\p{L}0-9_.]+\W*$";
+/// Most words of a social-account line.
+const SOCIAL_LINE_MAX_WORDS: usize = 12;
+
+// English verbs that are also nouns ("Share prices rose", "Follow-up tests"): an imperative
+// only with an object after them ("Share this", "Follow us", "Back us").
+const AMBIGUOUS_VERB: &str = r"^[^\p{L}0-9]*(?:share|follow|back|like|pass|tip|comment|email|e-mail|drop|tag|pin|save|support|read|watch|start|try|contact|leave|help|give|add|turn|listen|get|join|send|tell|buy|sign)\s";
+const VERB_OBJECT: &str = r"^[^\p{L}0-9]*\p{L}+(?:-\p{L}+)?\s(?:this|these|it|us|me|our|your|the|a|an|up|now|today|on|in|with|to|for|them|him|her|my|@|#|(?-i:\p{Lu}\p{Ll}+)\s(?:a|an)\s)";
+
+// A short question leading into the pitch: "Enjoying our coverage? ...", "¿Te ha gustado? ..."
+const LEAD_QUESTION: &str = r"^[^\p{L}0-9¿¡]*[¿¡]?[^.!?]+\?\s";
+
+// The outlet speaking of itself: "our", "us", "unser", "notre", "nuestro" ...
+const OUTLET: &str = r"(?:^|[^\p{L}])(?:our|us|we|unser\w*|uns|nos|notre|nous|nuestr\w*|nostr\w*|noss\w*|onze|ons|vår\w*|oss|nasz\w*|this blog|dieser blog|ce blog|este blog)(?:[^\p{L}]|$)";
+
+// A bio: "<First Last> is/ist/est/es ... <role>" or "... at/for/bei/pour <Outlet>", or
+// "<First Last> writes/schreibt/covers ...".
+const NAME: &str = r"(?-i:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s(?:de|van|von|da|di|del|la|le|der|den|dos|du)){0,2}(?:\s\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2})";
+const BIO_VERB: &str = r"(?:is|was|ist|war|est|était|es|era|è|é|är|var|jest|by[łl]a?|has|hat|a|ha|tem|heeft|har|writes|schreibt|écrit|escribe|scrive|escreve|schrijft|skriver|pisze|covers|berichtet|couvre|cubre|leitet|leads|heads|dirige|runs|edits|teaches|enseigne|lehrt|works|arbeitet|travaille|trabaja|lavora|trabalha|werkt|arbetar|pracuje|tient|lives|lebt|vit|vive|woont|bor)";
+const ROLE: &str = r"(?:journalis|reporter|correspond|korrespond|redakt|r[ée]dact|redact|redatt|editor|[ée]ditorial|writer|columnist|kolumn|chroniq|cr[íi]tic|critique|kritik|autor|author|auteur|blogg|fotograf|photograph|periodist|giornalist|jornalist|dziennikar|reda[kc]tor|publizist|comentarista|commentator|kommentator|contributor|freelanc|ressort|desk|blog)";
+const PREP_ORG: &str = r"(?:\s(?:at|for|with|bei|für|beim|pour|à|au|chez|aux|para|en|per|presso|alla|al|na|no|da|do|på|för|hos|w|dla|voor|bij|van|der|des|del|de)\s(?:the\s|die\s|den\s|das\s|dem\s|le\s|la\s|les\s|l'|el\s|los\s|il\s|lo\s|o\s|a\s|de\s|het\s)?(?-i:\p{Lu})\S*)";
+const WRITES: &str = r"(?:writes|schreibt|écrit|escribe|scrive|escreve|schrijft|skriver|pisze|covers|berichtet|bloggt|blogs)";
+
+// A publication note: the article itself ("this", "a version of", "dieser", "cette" ...) first
+// or also published in print, in an edition or elsewhere, or republished with permission.
+const PUBLICATION_SELF: &str = r"^\W*(?:(?:a|an|the)\s(?:\w+\s)?version|this|these|dieser|diese|dieses|cet|cette|ce|este|esta|esto|questo|questa|quest['’]|deze|dit|denna|detta|ten|ta|to|also|auch|aussi|tamb[ée]n|anche|ook|erstmals|zuerst|first|originally|erschienen|published|printed|appeared|publi[ée]e?|parue?|publicad[oa]|pubblicat[oa]|verschenen|publicerad|opublikowan\w*|tekst|artikel|post|article)(?:\s|['’])";
+const PUB_VERB: &str = r"(?:appeared|appears|published|printed|erschien|erscheint|erschienen|ver[öo]ffentlicht|gedruckt|paru|parue|para[îi]t|publi[ée]e?|imprim[ée]e?|publicad[oa]|publica|sali[óo]|apareci[óo]|pubblicat[oa]|uscit[oa]|apareceu|saiu|verschenen|verscheen|gepubliceerd|publicerad|publicerades|ukaza[łl]\w*|opublikowan\w*|drukowan\w*)";
+const MEDIUM: &str = r"(?:print|edition|newspaper|issue|magazine|paper|ausgabe|zeitung|heft|magazin|[ée]dition|journal|suppl[ée]ment|num[ée]ro|quotidien|papier|diario|impres[oa]|edici[óo]n|peri[óo]dico|revista|edizione|giornale|cartace[oa]|rivista|jornal|edi[çc][ãa]o|krant|editie|tijdschrift|blad|tidning|upplaga|papierow|wydani|gazet|numer)";
+const ORIGINALLY: &str = r"(?:originally|first|earlier|previously|zuerst|erstmals|urspr[üu]nglich|zun[äa]chst|d['’]abord|à l['’]origine|initialement|primero|originalmente|inicialmente|originariamente|per la prima volta|eerder|oorspronkelijk|f[öo]rst|ursprungligen|pierwotnie|wcze[śs]niej|also|auch|aussi|tamb[ée]n|anche|ook|ocks[åa]|r[óo]wnie[żz])";
+const REPUBLISHED: &str = r"(?:republish|reprinted|reproduced|wiedergegeben|nachgedruckt|übernommen|reproduit|reproducid|riprodott|reproduzid|overgenomen|herpubliceerd)\w*\s(?:[^.!?]*\s)?(?:permission|genehmigung|erlaubnis|autorisation|permiso|autorizaci|autorizzazion|permiss|toestemming|tillst[åa]nd|zgod)|(?:with|mit|avec|con|com|met|med|za)\s(?:[^.!?]*\s)?(?:permission|genehmigung|erlaubnis|autorisation|permiso|autorizaci|autorizzazion|permiss|toestemming|tillst[åa]nd|zgod)\w*\s(?:[^.!?]*\s)?(?:republish|reprinted|reproduced|wiedergegeben|nachgedruckt|übernommen|reproduit|reproducid|riprodott|reproduzid|overgenomen)";
+
+// Closing notes, one convention per line of the pattern: a correction or update label; a
+// copyright or rights line; an opinion or price disclaimer; an affiliate-link disclosure; a
+// press trip ("as a guest of", research supported by); the price-validity note; a review
+// outlet's independence ("we pay our own bill"); agency and editing credits opening their own
+// line (closing a story paragraph they belong to it); a press contact.
+const CLOSING: &str = concat!(
+    r"^\W*(?:corrections?|korrektur|berichtigung|richtigstellung|rectificatif|erratum|correcci[óo]n|fe de errores|rettifica|correzione|corre[çc][ãa]o|errata|rectificatie|correctie|r[äa]ttelse|sprostowanie|clarification|klarstellung|pr[ée]cision|aclaraci[óo]n|precisazione|esclarecimento|verduidelijking|förtydligande)\b\s*(?:[,:(–—-]|[0-9])",
+    r"|^\W*(?:copyright|©|\(c\)\s*[0-9])\s*\S|(?:all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv|todos los derechos reservados|riproduzione riservata|tutti i diritti|todos os direitos reservados|alle rechten voorbehouden|alla r[äa]ttigheter|wszelkie prawa)",
+    r"|(?:views|opinions)\s(?:expressed\s)?(?:are|is|in this)|(?:ohne gew[äa]hr|sans garantie|sin garant[íi]a|senza garanzia|sem garantia|zonder garantie|utan garanti|bez gwarancji)",
+    r"|(?:affiliate|afiliad|affili[ée]|affiliat|partner|provision|werbe)\w*[\s-](?:links?|liens?|enlaces?|commission|provision|comisi|disclos)|partnerlink|provisionslink|werbelink|gesponsord",
+    r"|(?:as (?:a )?guests? of|auf einladung|invit[ée]e?s? (?:par|de)|a invitaci[óo]n de|invitad[oa]s? (?:por|de)|ospiti? d[ei]|convidad[oa]s? d[eo]|op uitnodiging van|inbjud\w* av|na zaproszenie)",
+    r"|(?:research|recherche|reise|trip|travel|reportage|viaje|viaggio|viagem|reis|resa|podr[óo][żz]|investigaci[óo]n|ricerca|pesquisa|onderzoek)\w*\s(?:[^.!?]*\s)?(?:unterst[üu]tzt von|supported by|funded by|paid for by|soutenu par|financ[ée]e? par|con el apoyo de|financiad[oa] por|con il sostegno di|finanziat[oa] da|com o apoio d|financiad[oa] pel|ondersteund door|betaald door|med st[öo]d fr[åa]n|finansierad av|przy wsparciu|sfinansowan)",
+    r"|(?:prices? (?:correct|accurate|valid)|preise (?:stand|ohne)|prix (?:valables|indicatifs|au)|precios? (?:v[áa]lidos|actualizados|a fecha)|prezzi (?:aggiornati|validi))",
+    r"|(?:independent|unabh[äa]ngig|ind[ée]pendant|independiente|indipendent|onafhankelijk|oberoende|niezale[żz]n)\w*[^.!?]*(?:pay|zahlen|payons|pagamos|paghiamo|betalen|betalar|płacimy|bill|rechnung|addition|cuenta|conto|rekening|notan)",
+    r"|^\W*(?:additional reporting|reporting by|editing by|mitarbeit|mit material von|avec l['’]agence|avec afp|con informaci[óo]n de|con agencias|hanno collaborato|com ag[êe]ncias|met medewerking van|redigering|mit agenturmaterial|agenturen|mit dpa)",
+    r"|^\W*(?:media enquiries|press contact|media contact|pressekontakt|medienkontakt|contact presse|relations presse|contacto de prensa|contacto para medios|ufficio stampa|contatto stampa|assessoria de imprensa|perscontact|presskontakt|kontakt dla medi[óo]w|for media|f[üu]r medien|pour les m[ée]dias|para medios|per i media)",
+);
+// "About <Organisation>: ..." closing a press release.
+const ABOUT_ORG: &str = r"^(?:about|über|à propos d[eu'’]|sobre|su|over|om|o)\s(?:the\s|den\s|die\s|das\s|el\s|la\s|le\s|il\s|lo\s|o\s|a\s|de\s|het\s)?(?-i:\p{Lu})[^:.!?]+:\s";
+// Agency or editor initials closing a report: "(dpa/rtw)", "(ab, cd)".
+const AGENCY_CODE: &str = r"^\(\p{Ll}{2,6}(?:\s?[/,]\s?\p{Ll}{2,6})+\)$";
+
+// Masthead fields split by bars, dots, slashes or arrows: "Opinion | Jane Roe | 4 min".
+const SEPARATOR: &str = r"\s(?:\||·|•|—|>|::|▸|›|»|▶|►|➤|→)\s";
+// A masthead field of time: a clock time, a reading time, "2h ago", a year.
+const TIME_FIELD: &str = r"[0-9]{1,2}[:h][0-9]{2}|[0-9]+\s?(?:h|min|mins|minutes?|hours?|std\.?|stunden?|heures?|horas?|ore|uur|tim)(?:\W|$)|(?:^|\s)(?:ago|vor|il y a|hace|fa|geleden|sedan|temu)(?:\s|$)|(?:^|\s)(?:19|20)[0-9]{2}(?:\W|$)";
+// An all-caps section badge before a separator: "LOCAL | ...", "CIENCIA ▸ ...".
+const CAPS_LABEL: &str =
+    r"^\W*(?-i:\p{Lu}{3,}(?:\s\p{Lu}{2,}){0,3})\s*(?:\||·|•|—|>|::|▸|›|»|/|▶|►)";
+const NAMES: &str =
+    r"(?-i:\p{Lu}[\p{Ll}.]+(?:-\p{Lu}\p{Ll}+)?(?:\s\p{Lu}[\p{Ll}.]*(?:-\p{Lu}\p{Ll}+)?){1,2})";
+// A related-story label: "Also in <Section>:", "More from <Section>:", "Lesetipp:".
+const RELATED_WORD: &str = r"(?:also|auch|aussi|tamb[ée]n|anche|tamb[ée]m|ook|ocks[åa]|te[żz]|more|mehr|plus|m[áa]s|pi[ùu]|mais|meer|mer|wi[ęe]cej|related|verwandt|relacionad\w*|correlat\w*|similar|[äa]hnlich|similaires?|recommended|empfohlen|recommand\w*|recomendad\w*|consigliat\w*|lesetipp)";
+// A short label, an arrow, a headline: "READ ALSO ▸ ...", "Plan your trip ► ...".
+const ARROW_LABEL: &str = r"^\W*(?:(?-i:\p{Lu}{2,}(?:\s(?:\p{Lu}{2,}|&))*)|(?:[\p{L}&'’]+\s){0,3}(?:read|lee|lea|lies|lees|lisez|leggi|leia|czytaj|läs|also|auch|aussi|tamb[ée]n|anche|tamb[ée]m|ook|ocks[åa]|te[żz]|more|mehr|plus|m[áa]s|pi[ùu]|mais|meer|mer|wi[ęe]cej|related|next|weiter|suite|siguiente)(?:\s[\p{L}&'’]+){0,4})\s*(?:▸|►|➤|→|➜|»|>>|›)\s*\S";
+
+// A credit closing a caption: a credit label ("Photo:", "Foto", "Picture by", "Courtesy of",
+// "Cortesía", "Archives") and a name or agency, after a full stop, a separator or in
+// parentheses.
+const CREDIT_LABEL: &str = r"(?:photo(?:graph)?s?|pictures?|images?|fotos?|fotograf[íi]as?|fotografie|fotografia|bild(?:er)?|imagen|imagem|immagine|beeld|illustrations?|ilustraci[óo]n|illustrazione|grafik|courtesy(?:\sof)?|cortes[íi]a(?:\sde)?|per gentile concessione di|gentileza(?:\sde)?|mit freundlicher genehmigung(?:\svon)?|avec l['’]aimable autorisation d[eu]|sample image|archive|archiv|archivo|archivio|arquivo)";
+
+impl Cues {
+    /// Compiles the cues; `enabled(name)` says whether a cue is switched on.
+    pub(crate) fn new(enabled: impl Fn(&str) -> bool) -> Self {
+        let mut on = [false; 7];
+        for (slot, name) in on.iter_mut().zip(CUE_NAMES) {
+            *slot = enabled(name);
+        }
+        Self {
+            enabled: on,
+            speech: ci(SPEECH),
+            strong: ci(STRONG_NOUN),
+            weak: ci(WEAK_NOUN),
+            coffee: ci(COFFEE),
+            convention_verb: ci(CONVENTION_VERB),
+            price: ci(PRICE),
+            second: ci(SECOND),
+            second_formal: cs(SECOND_FORMAL),
+            imperative: ci(IMPERATIVE),
+            infinitive_button: ci(INFINITIVE_BUTTON),
+            social_handle: ci(SOCIAL_HANDLE),
+            ambiguous_verb: ci(AMBIGUOUS_VERB),
+            verb_object: ci(VERB_OBJECT),
+            lead_question: ci(LEAD_QUESTION),
+            outlet: ci(OUTLET),
+            bio: ci(&format!(
+                r"^{NAME}(?:,\s[^,]+,)?\s{BIO_VERB}\s(?:[^.!?]*?)(?:{ROLE}|{PREP_ORG}|(?:views|opinions|meinung|opinion|opini[óo]n|opinioni)\s)"
+            )),
+            bio_writes: ci(&format!(r"^{NAME}\s{WRITES}\s")),
+            publication_self: ci(PUBLICATION_SELF),
+            publication: ci(&format!(
+                r"{PUB_VERB}\s(?:[^.!?]*\s)?{MEDIUM}|{ORIGINALLY}\s(?:[^.!?]*\s)?{PUB_VERB}|{PUB_VERB}\s(?:[^.!?]*\s)?{ORIGINALLY}(?:\W|$)|{REPUBLISHED}"
+            )),
+            closing: ci(CLOSING),
+            about_org: ci(ABOUT_ORG),
+            agency_code: cs(AGENCY_CODE),
+            separator: cs(SEPARATOR),
+            caps_label: cs(CAPS_LABEL),
+            byline: ci(&format!(
+                r"(?:^|\s)(?:by|von|par|por|di|door|av|przez)\s{NAMES}(?:$|[\s,|·—–-])"
+            )),
+            crew: ci(&format!(
+                r"^[^:]+:\s{NAMES}(?:,\s{NAMES})*\s(?:and|und|et|y|e|en|och|i|&)\s{NAMES}\s*$"
+            )),
+            sentence_break: cs(r"[.!?]\s+\p{Lu}"),
+            // a numbered or lettered item ("2) Join ...", "ii. support ..."): a list set as
+            // paragraphs, which the cues leave alone like list items
+            numbered: ci(r"^\W*(?:[0-9]{1,3}|[ivx]{1,4}|[a-h])[.)]\s"),
+            time_field: ci(TIME_FIELD),
+            label_teaser: ci(&format!(
+                r"^\W*{RELATED_WORD}(?:\s(?:in|on|from|at|aus|von|vom|im|de|du|des|sur|en|da|di|dal|van|om|fr[åa]n|z|ze)\s[\p{{L}}&'’]+(?:\s[\p{{L}}&'’]+){{0,2}}|\s[\p{{L}}&'’]+)?\s*:\s*\S"
+            )),
+            arrow_teaser: ci(ARROW_LABEL),
+            credit: ci(&format!(
+                r"(?:[.!?]\s+|\s[|/–—-]\s|\s\(|^\()(?:(?:all|alle|toutes les|todas las|todas as|tutte le)\s)?(?:{CREDIT_LABEL}(?:\s*:\s*(?:[^.!?()]|\.\s?(?-i:\p{{Lu}}))+|(?:\s(?:cedid[ao]s?|provided|supplied|fournies?|fornit[ao]|cedid[ao]s?|cedut[ao])?\s?(?:by|von|de|par|di|door|por|av|da|fra|przez)\s|\s)(?-i:\p{{Lu}}|@)(?:[^.!?()]|\.\s?(?-i:\p{{Lu}}))*?)|courtesy of [^.!?()]+)\)?\s*$"
+            )),
+        }
+    }
+
+    fn on(&self, name: &str) -> bool {
+        CUE_NAMES
+            .iter()
+            .position(|n| *n == name)
+            .is_some_and(|i| self.enabled[i])
+    }
+
+    /// Story-text guards shared by the cues: quoted speech, a quotation in marks, reported
+    /// speech, a numbered item.
+    fn guarded(&self, t: &str) -> bool {
+        text::is_quoted_speech(t)
+            || has_quotation(t)
+            || self.speech.is_match(t)
+            || self.numbered.is_match(t)
+    }
+
+    /// The first cue that matches the line, whatever its place; the engine checks the
+    /// position.
+    /// `lone_marker`: no other block of the article opens with the line's first character (a
+    /// pictograph that opens several lines marks a list, not a teaser).
+    pub(crate) fn classify(
+        &self,
+        kind: BlockKind,
+        t: &str,
+        words: usize,
+        lone_marker: bool,
+    ) -> Option<CueMatch> {
+        if !matches!(kind, BlockKind::Paragraph | BlockKind::Caption) || words == 0 {
+            return None;
+        }
+        if self.guarded(t) {
+            return None;
+        }
+        let hit = |name, position| Some(CueMatch { name, position });
+        if self.on(READER_PROMPT)
+            && let Some(position) = self.reader_prompt(t, words)
+        {
+            return hit(READER_PROMPT, position);
+        }
+        if self.on(CLOSING_NOTE) && words <= CLOSING_MAX_WORDS {
+            if self.agency_code.is_match(t) || self.closing.is_match(t) {
+                return hit(CLOSING_NOTE, Position::Edges);
+            }
+            if self.about_org.is_match(t) {
+                return hit(CLOSING_NOTE, Position::Tail);
+            }
+        }
+        if self.on(PUBLICATION_NOTE)
+            && words <= PUBLICATION_MAX_WORDS
+            && self.publication_self.is_match(t)
+            && self.publication.is_match(t)
+        {
+            return hit(PUBLICATION_NOTE, Position::Edges);
+        }
+        if self.on(BIO_LINE)
+            && words <= BIO_MAX_WORDS
+            && (self.bio.is_match(t) || self.bio_writes.is_match(t))
+        {
+            return hit(BIO_LINE, Position::Tail);
+        }
+        if self.on(TEASER_MARKER) && words <= TEASER_MAX_WORDS && self.teaser_marker(t, lone_marker)
+        {
+            return hit(TEASER_MARKER, Position::Anywhere);
+        }
+        if self.on(MASTHEAD_LINE) && words <= MASTHEAD_MAX_WORDS {
+            if self.crew.is_match(t) {
+                return hit(MASTHEAD_LINE, Position::Edges);
+            }
+            if self.masthead(t, words) {
+                return hit(MASTHEAD_LINE, Position::Head);
+            }
+        }
+        None
+    }
+
+    /// `reader_prompt`: a convention noun (newsletter, subscription, app, donation, comment,
+    /// share, follow, tip, e-mail ...) in a line that opens with an imperative or a short lead-in
+    /// question, or that addresses the reader in the second person while the outlet speaks of
+    /// itself or names a price. `Anywhere` for short lines; between story paragraphs a longer
+    /// line, or a lone question, is only removed in the head or tail.
+    fn reader_prompt(&self, t: &str, words: usize) -> Option<Position> {
+        if words > PROMPT_MAX_WORDS {
+            return None;
+        }
+        if words <= SOCIAL_LINE_MAX_WORDS && self.social_handle.is_match(t) {
+            return Some(Position::Anywhere);
+        }
+        if self.coffee.is_match(t) {
+            return Some(Position::Anywhere);
+        }
+        let strong = self.strong.is_match(t);
+        let weak = self.weak.is_match(t);
+        let price = self.price.is_match(t);
+        if !strong && !weak && !price {
+            return None;
+        }
+        let second = self.second.is_match(t) || self.second_formal.is_match(t);
+        let outlet = self.outlet.is_match(t);
+        // a weak noun needs a second cue
+        let backed = second || outlet || price;
+        let imperative = self.imperative.captures(t).is_some_and(|c| {
+            let verb = c
+                .name("verb")
+                .expect("the verb group takes part in every match");
+            let rest = &t[verb.start()..];
+            // the noun must be another word than the verb ("Share" is no object of
+            // "Share"), or the offer names a price
+            let from = t[..c.get(0).map_or(0, |m| m.end())]
+                .char_indices()
+                .last()
+                .map_or(0, |(i, _)| i);
+            let backed = backed || self.convention_verb.is_match(rest);
+            // a price backs only a subscription verb ("Subscribe from £4.99"); elsewhere
+            // "Get it for $16" is a shopping tip
+            let object = self.strong.is_match_at(t, from)
+                || (backed && self.weak.is_match_at(t, from))
+                || (price && self.strong.is_match(verb.as_str()));
+            // an ambiguous English verb needs its object word
+            object && (!self.ambiguous_verb.is_match(rest) || self.verb_object.is_match(rest))
+        });
+        // a German button line ending on an infinitive ("Jetzt abonnieren."): head and tail
+        // only, since the same words close a sentence of the story too
+        let button = !imperative && (strong || weak) && self.infinitive_button.is_match(t);
+        let lead = self.lead_question.find(t).is_some_and(|m| {
+            text::word_count(m.as_str()) <= LEAD_QUESTION_MAX_WORDS
+                && words <= PROMPT_BODY_MAX_WORDS
+                && (strong || price || (weak && backed))
+        });
+        // the reader addressed while the outlet speaks of itself or names a price: "You have
+        // reached your free articles. Discover our offers."
+        let addressed = second && ((outlet && strong) || (price && (strong || weak)));
+        if !(imperative || lead || addressed || button) {
+            return None;
+        }
+        let sentences = t
+            .char_indices()
+            .filter(|&(i, c)| {
+                matches!(c, '.' | '!' | '?')
+                    && t[i + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_none_or(char::is_whitespace)
+            })
+            .count();
+        let lone_question = t.trim_end().ends_with('?') && sentences <= 1;
+        Some(
+            if words > PROMPT_BODY_MAX_WORDS || lone_question || (button && !lead && !addressed) {
+                Position::Edges
+            } else {
+                Position::Anywhere
+            },
+        )
+    }
+
+    /// `teaser_marker`: a line that does not end like a sentence and opens with a pictograph
+    /// or arrow that opens no other line ("➜ Explainer: ...", "📌 Save it on Pinterest"), or a short label and an arrow
+    /// ("READ ALSO ▸ ..."), or a related-story label and a colon ("More from Retail: ...").
+    fn teaser_marker(&self, t: &str, lone_marker: bool) -> bool {
+        if t.trim_end().ends_with('.') {
+            return false;
+        }
+        let s = t.trim_start();
+        let marked = s.chars().next().is_some_and(is_pictograph) || s.starts_with(">>");
+        let letters = t
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 2)
+            .count();
+        (marked && letters >= 2 && lone_marker)
+            || self.arrow_teaser.is_match(t)
+            || self.label_teaser.is_match(t)
+    }
+
+    /// `masthead_line` in the head: a short line that does not end like a sentence and holds
+    /// fields split by separators, an all-caps section badge, or a byline.
+    fn masthead(&self, t: &str, words: usize) -> bool {
+        if (text::ends_like_sentence(t) && !t.trim_end().ends_with(':'))
+            || self.sentence_break.is_match(t)
+        {
+            return false;
+        }
+        self.separator.find_iter(t).count() >= 2
+            || (self.separator.is_match(t) && self.time_field.is_match(t))
+            || self.caps_label.is_match(t)
+            || (words <= BYLINE_MAX_WORDS && self.byline.is_match(t))
+    }
+
+    /// `credit_tail`: the byte offset where a trailing photo credit starts in a caption or a
+    /// short paragraph, or `None`.
+    pub(crate) fn credit_start(&self, kind: BlockKind, t: &str) -> Option<usize> {
+        if !self.on(CREDIT_TAIL) {
+            return None;
+        }
+        match kind {
+            BlockKind::Caption => {}
+            BlockKind::Paragraph if text::word_count(t) <= CREDIT_PARAGRAPH_MAX_WORDS => {}
+            _ => return None,
+        }
+        let mut from = t.len().saturating_sub(CREDIT_TAIL_BYTES);
+        while !t.is_char_boundary(from) {
+            from -= 1;
+        }
+        if from > 0 {
+            from = t[..from].rfind(' ').unwrap_or(0);
+        }
+        let tail = &t[from..];
+        let m = self.credit.find(tail)?;
+        // a credit after a full stop leaves the stop with the caption
+        let skip = tail[m.start()..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '.' | '!' | '?'))
+            .map_or(0, char::len_utf8);
+        Some(from + m.start() + skip)
+    }
+}
+
+/// Fewest words inside quotation marks for a quotation (story); fewer are a title or a name
+/// in marks ("our letter « Alpine Notes »").
+const QUOTATION_MIN_WORDS: usize = 5;
+
+/// Whether the line carries a quotation: text of [`QUOTATION_MIN_WORDS`] or more between the
+/// first opening and the last closing quotation mark.
+fn has_quotation(t: &str) -> bool {
+    let is_mark = |c: char| "“”\"«»„".contains(c);
+    match (t.find(is_mark), t.rfind(is_mark)) {
+        (Some(a), Some(b)) if b > a => {
+            let inner = &t[a + t[a..].chars().next().map_or(1, char::len_utf8)..b];
+            text::word_count(inner) >= QUOTATION_MIN_WORDS
+        }
+        _ => false,
+    }
+}
+
+/// Pictographs and arrows that mark a teaser or a widget line: arrows, technical symbols,
+/// geometric shapes, dingbats and emoji.
+fn is_pictograph(c: char) -> bool {
+    matches!(c as u32,
+        0x2190..=0x21FF | 0x2300..=0x23FF | 0x25A0..=0x25FF | 0x2600..=0x27BF | 0x2B00..=0x2BFF
+        | 0x1F000..=0x1FAFF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cue(t: &str) -> Option<&'static str> {
+        let cues = Cues::new(|_| true);
+        cues.classify(BlockKind::Paragraph, t, text::word_count(t), true)
+            .map(|m| m.name)
+    }
+
+    #[test]
+    fn prompts_and_their_look_alikes() {
+        for t in [
+            "Love this column? Get the weekly digest free in your inbox.",
+            "Unterstützen Sie unseren Lokaljournalismus mit einem Abo ab 2 € im Monat.",
+            "Rejoignez nos membres et recevez la lettre du matin.",
+        ] {
+            assert_eq!(cue(t), Some(READER_PROMPT), "{t}");
+        }
+        for t in [
+            "Share prices of the operator rose 3% on the news.",
+            "Follow-up checks found no further damage to the hull.",
+            "\"Subscribe to our newsletter,\" the mayor joked, to laughter.",
+            "Residents can sign up for the allotment lottery at the town hall.",
+        ] {
+            assert_eq!(cue(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn closing_lines() {
+        assert_eq!(
+            cue("Jane Roe is a science reporter for the Evening Ledger."),
+            Some(BIO_LINE)
+        );
+        assert_eq!(
+            cue("A shorter version of this review appeared in our Saturday print edition."),
+            Some(PUBLICATION_NOTE)
+        );
+        assert_eq!(cue("(abc/xyz)"), Some(CLOSING_NOTE));
+        // a closing story sentence about publication in a journal is not a note
+        assert_eq!(
+            cue("The findings were published on Monday in the journal Marine Ecology."),
+            None
+        );
+    }
+
+    #[test]
+    fn credit_tail_cuts_only_the_credit() {
+        let cues = Cues::new(|_| true);
+        let t = "Boats in the harbour at dawn. (Courtesy of the harbour trust)";
+        let at = cues.credit_start(BlockKind::Caption, t).unwrap();
+        assert_eq!(&t[..at], "Boats in the harbour at dawn.");
+        let labelled = "Boats in the harbour at dawn. Photo: Jane Roe/Harbour Trust";
+        assert_eq!(cues.credit_start(BlockKind::Paragraph, labelled), Some(29));
+        assert_eq!(
+            cues.credit_start(BlockKind::Caption, "Boats in the harbour at dawn."),
+            None
+        );
+    }
+}
