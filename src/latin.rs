@@ -179,6 +179,9 @@ impl LatinRegex {
     fn build(&self, pattern: &str) -> Result<Regex, regex::Error> {
         regex::RegexBuilder::new(pattern)
             .case_insensitive(self.case_insensitive)
+            // Long word alternations in many languages (the filter's cues) need more than the
+            // default program size in their whole-Unicode form.
+            .size_limit(1 << 24)
             .build()
     }
 

@@ -11,7 +11,7 @@
 //! "sagte", "a déclaré" ...), list items, quotes, headings and code (recipe steps, subheadings
 //! and quotations are never judged), and a length limit per cue.
 
-use regex::{Regex, RegexBuilder};
+use crate::latin::LatinRegex;
 
 use super::rules::Position;
 use super::text;
@@ -79,50 +79,48 @@ pub(crate) struct CueMatch {
 #[derive(Debug)]
 pub(crate) struct Cues {
     enabled: [bool; 7],
-    speech: Regex,
-    strong: Regex,
-    weak: Regex,
-    coffee: Regex,
-    convention_verb: Regex,
-    price: Regex,
-    second: Regex,
-    second_formal: Regex,
-    imperative: Regex,
-    infinitive_button: Regex,
-    social_handle: Regex,
-    ambiguous_verb: Regex,
-    verb_object: Regex,
-    lead_question: Regex,
-    outlet: Regex,
-    bio: Regex,
-    bio_writes: Regex,
-    publication_self: Regex,
-    publication: Regex,
-    closing: Regex,
-    about_org: Regex,
-    agency_code: Regex,
-    separator: Regex,
-    caps_label: Regex,
-    byline: Regex,
-    crew: Regex,
-    sentence_break: Regex,
-    numbered: Regex,
-    time_field: Regex,
-    label_teaser: Regex,
-    arrow_teaser: Regex,
-    credit: Regex,
+    speech: LatinRegex,
+    strong: LatinRegex,
+    weak: LatinRegex,
+    coffee: LatinRegex,
+    convention_verb: LatinRegex,
+    price: LatinRegex,
+    second: LatinRegex,
+    second_formal: LatinRegex,
+    imperative: LatinRegex,
+    infinitive_button: LatinRegex,
+    social_handle: LatinRegex,
+    ambiguous_verb: LatinRegex,
+    verb_object: LatinRegex,
+    lead_question: LatinRegex,
+    outlet: LatinRegex,
+    bio: LatinRegex,
+    bio_writes: LatinRegex,
+    publication_self: LatinRegex,
+    publication: LatinRegex,
+    closing: LatinRegex,
+    about_org: LatinRegex,
+    agency_code: LatinRegex,
+    separator: LatinRegex,
+    caps_label: LatinRegex,
+    byline: LatinRegex,
+    crew: LatinRegex,
+    sentence_break: LatinRegex,
+    numbered: LatinRegex,
+    time_field: LatinRegex,
+    label_teaser: LatinRegex,
+    arrow_teaser: LatinRegex,
+    credit: LatinRegex,
 }
 
-fn ci(pattern: &str) -> Regex {
-    RegexBuilder::new(pattern)
-        .case_insensitive(true)
-        .size_limit(1 << 24)
-        .build()
-        .unwrap_or_else(|e| panic!("cue pattern {pattern:?}: {e}"))
+/// Compiled on first use, in the Latin form for Latin lines (see [`LatinRegex`]), so a run pays
+/// only for the cues its lines reach.
+fn ci(pattern: &str) -> LatinRegex {
+    LatinRegex::new(pattern, true)
 }
 
-fn cs(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| panic!("cue pattern {pattern:?}: {e}"))
+fn cs(pattern: &str) -> LatinRegex {
+    LatinRegex::new(pattern, false)
 }
 
 // Reported speech: a line that says who said something is story, whatever it mentions.
@@ -300,8 +298,8 @@ impl Cues {
     fn guarded(&self, t: &str) -> bool {
         text::is_quoted_speech(t)
             || has_quotation(t)
-            || self.speech.is_match(t)
-            || self.numbered.is_match(t)
+            || self.speech.get(t).is_match(t)
+            || self.numbered.get(t).is_match(t)
     }
 
     /// The first cue that matches the line, whatever its place; the engine checks the
@@ -328,23 +326,23 @@ impl Cues {
             return hit(READER_PROMPT, position);
         }
         if self.on(CLOSING_NOTE) && words <= CLOSING_MAX_WORDS {
-            if self.agency_code.is_match(t) || self.closing.is_match(t) {
+            if self.agency_code.get(t).is_match(t) || self.closing.get(t).is_match(t) {
                 return hit(CLOSING_NOTE, Position::Edges);
             }
-            if self.about_org.is_match(t) {
+            if self.about_org.get(t).is_match(t) {
                 return hit(CLOSING_NOTE, Position::Tail);
             }
         }
         if self.on(PUBLICATION_NOTE)
             && words <= PUBLICATION_MAX_WORDS
-            && self.publication_self.is_match(t)
-            && self.publication.is_match(t)
+            && self.publication_self.get(t).is_match(t)
+            && self.publication.get(t).is_match(t)
         {
             return hit(PUBLICATION_NOTE, Position::Edges);
         }
         if self.on(BIO_LINE)
             && words <= BIO_MAX_WORDS
-            && (self.bio.is_match(t) || self.bio_writes.is_match(t))
+            && (self.bio.get(t).is_match(t) || self.bio_writes.get(t).is_match(t))
         {
             return hit(BIO_LINE, Position::Tail);
         }
@@ -353,7 +351,7 @@ impl Cues {
             return hit(TEASER_MARKER, Position::Anywhere);
         }
         if self.on(MASTHEAD_LINE) && words <= MASTHEAD_MAX_WORDS {
-            if self.crew.is_match(t) {
+            if self.crew.get(t).is_match(t) {
                 return hit(MASTHEAD_LINE, Position::Edges);
             }
             if self.masthead(t, words) {
@@ -372,23 +370,23 @@ impl Cues {
         if words > PROMPT_MAX_WORDS {
             return None;
         }
-        if words <= SOCIAL_LINE_MAX_WORDS && self.social_handle.is_match(t) {
+        if words <= SOCIAL_LINE_MAX_WORDS && self.social_handle.get(t).is_match(t) {
             return Some(Position::Anywhere);
         }
-        if self.coffee.is_match(t) {
+        if self.coffee.get(t).is_match(t) {
             return Some(Position::Anywhere);
         }
-        let strong = self.strong.is_match(t);
-        let weak = self.weak.is_match(t);
-        let price = self.price.is_match(t);
+        let strong = self.strong.get(t).is_match(t);
+        let weak = self.weak.get(t).is_match(t);
+        let price = self.price.get(t).is_match(t);
         if !strong && !weak && !price {
             return None;
         }
-        let second = self.second.is_match(t) || self.second_formal.is_match(t);
-        let outlet = self.outlet.is_match(t);
+        let second = self.second.get(t).is_match(t) || self.second_formal.get(t).is_match(t);
+        let outlet = self.outlet.get(t).is_match(t);
         // a weak noun needs a second cue
         let backed = second || outlet || price;
-        let imperative = self.imperative.captures(t).is_some_and(|c| {
+        let imperative = self.imperative.get(t).captures(t).is_some_and(|c| {
             let verb = c
                 .name("verb")
                 .expect("the verb group takes part in every match");
@@ -399,19 +397,21 @@ impl Cues {
                 .char_indices()
                 .last()
                 .map_or(0, |(i, _)| i);
-            let backed = backed || self.convention_verb.is_match(rest);
+            let backed = backed || self.convention_verb.get(rest).is_match(rest);
             // a price backs only a subscription verb ("Subscribe from £4.99"); elsewhere
             // "Get it for $16" is a shopping tip
-            let object = self.strong.is_match_at(t, from)
-                || (backed && self.weak.is_match_at(t, from))
-                || (price && self.strong.is_match(verb.as_str()));
+            let object = self.strong.get(t).is_match_at(t, from)
+                || (backed && self.weak.get(t).is_match_at(t, from))
+                || (price && self.strong.get(verb.as_str()).is_match(verb.as_str()));
             // an ambiguous English verb needs its object word
-            object && (!self.ambiguous_verb.is_match(rest) || self.verb_object.is_match(rest))
+            object
+                && (!self.ambiguous_verb.get(rest).is_match(rest)
+                    || self.verb_object.get(rest).is_match(rest))
         });
         // a German button line ending on an infinitive ("Jetzt abonnieren."): head and tail
         // only, since the same words close a sentence of the story too
-        let button = !imperative && (strong || weak) && self.infinitive_button.is_match(t);
-        let lead = self.lead_question.find(t).is_some_and(|m| {
+        let button = !imperative && (strong || weak) && self.infinitive_button.get(t).is_match(t);
+        let lead = self.lead_question.get(t).find(t).is_some_and(|m| {
             text::word_count(m.as_str()) <= LEAD_QUESTION_MAX_WORDS
                 && words <= PROMPT_BODY_MAX_WORDS
                 && (strong || price || (weak && backed))
@@ -456,22 +456,22 @@ impl Cues {
             .filter(|w| w.chars().count() >= 2)
             .count();
         (marked && letters >= 2 && lone_marker)
-            || self.arrow_teaser.is_match(t)
-            || self.label_teaser.is_match(t)
+            || self.arrow_teaser.get(t).is_match(t)
+            || self.label_teaser.get(t).is_match(t)
     }
 
     /// `masthead_line` in the head: a short line that does not end like a sentence and holds
     /// fields split by separators, an all-caps section badge, or a byline.
     fn masthead(&self, t: &str, words: usize) -> bool {
         if (text::ends_like_sentence(t) && !t.trim_end().ends_with(':'))
-            || self.sentence_break.is_match(t)
+            || self.sentence_break.get(t).is_match(t)
         {
             return false;
         }
-        self.separator.find_iter(t).count() >= 2
-            || (self.separator.is_match(t) && self.time_field.is_match(t))
-            || self.caps_label.is_match(t)
-            || (words <= BYLINE_MAX_WORDS && self.byline.is_match(t))
+        self.separator.get(t).find_iter(t).count() >= 2
+            || (self.separator.get(t).is_match(t) && self.time_field.get(t).is_match(t))
+            || self.caps_label.get(t).is_match(t)
+            || (words <= BYLINE_MAX_WORDS && self.byline.get(t).is_match(t))
     }
 
     /// `credit_tail`: the byte offset where a trailing photo credit starts in a caption or a
@@ -493,7 +493,7 @@ impl Cues {
             from = t[..from].rfind(' ').unwrap_or(0);
         }
         let tail = &t[from..];
-        let m = self.credit.find(tail)?;
+        let m = self.credit.get(tail).find(tail)?;
         // a credit after a full stop leaves the stop with the caption
         let skip = tail[m.start()..]
             .chars()
