@@ -488,10 +488,13 @@ fn second_blind_set_precision_and_recall() {
 
 /// Floors on the third blind set (`fixtures/filter-blind-3/`, 48 articles in ten languages,
 /// written by someone who had read neither the rules nor the earlier blind sets; see its
-/// README), frozen before it was first run. First measured on main at 9d1daf1, before the cues
-/// of the session that added it: precision 1.000 text / 1.000 HTML, recall 0.533 (177/332) /
-/// 0.539 (179/332); rules alone recall 0.518 / 0.524.
-const BLIND3_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.533), ("html", 1.0, 0.539)];
+/// README), frozen before it was first run and never tuned on. First measured on main at
+/// 9d1daf1: precision 1.000 text / 1.000 HTML, recall 0.533 (177/332) / 0.539 (179/332). With
+/// the shape-and-place cues of `filter::cues` (written against the first two blind sets only):
+/// precision 0.9933 (297/299) in both modes, two story lines lost (a sentence opening with an
+/// imperative and "you", a story sentence about a paid subscription), recall 0.6988 (232/332) /
+/// 0.7048 (234/332). The floors are those figures: the precision bar is 0.99.
+const BLIND3_FLOORS: [(&str, f64, f64); 2] = [("text", 0.993, 0.698), ("html", 0.993, 0.704)];
 
 #[test]
 fn third_blind_set_precision_and_recall() {
