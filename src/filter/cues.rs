@@ -65,6 +65,28 @@ const TEASER_MAX_WORDS: usize = 20;
 /// Longest paragraph (words) whose trailing credit is trimmed; captions are trimmed at any
 /// length up to `rules::CAPTION_CREDIT_MAX_WORDS`.
 const CREDIT_PARAGRAPH_MAX_WORDS: usize = 30;
+/// The longest line any line cue judges (each cue checks its own limit): longer lines, most of
+/// a story's text, skip the guards' regexes.
+const LONGEST_CUE_WORDS: usize = max_of(&[
+    PROMPT_MAX_WORDS,
+    BIO_MAX_WORDS,
+    PUBLICATION_MAX_WORDS,
+    CLOSING_MAX_WORDS,
+    MASTHEAD_MAX_WORDS,
+    TEASER_MAX_WORDS,
+]);
+
+const fn max_of(xs: &[usize]) -> usize {
+    let mut m = 0;
+    let mut i = 0;
+    while i < xs.len() {
+        if xs[i] > m {
+            m = xs[i];
+        }
+        i += 1;
+    }
+    m
+}
 /// The credit sits in this many bytes at the end of a caption.
 const CREDIT_TAIL_BYTES: usize = 120;
 
@@ -313,7 +335,10 @@ impl Cues {
         words: usize,
         lone_marker: bool,
     ) -> Option<CueMatch> {
-        if !matches!(kind, BlockKind::Paragraph | BlockKind::Caption) || words == 0 {
+        if !matches!(kind, BlockKind::Paragraph | BlockKind::Caption)
+            || words == 0
+            || words > LONGEST_CUE_WORDS
+        {
             return None;
         }
         if self.guarded(t) {
