@@ -223,7 +223,7 @@ const CLOSING: &str = concat!(
     r"|(?:research|recherche|reise|trip|travel|reportage|viaje|viaggio|viagem|reis|resa|podr[óo][żz]|investigaci[óo]n|ricerca|pesquisa|onderzoek)\w*\s(?:[^.!?]*\s)?(?:unterst[üu]tzt von|supported by|funded by|paid for by|soutenu par|financ[ée]e? par|con el apoyo de|financiad[oa] por|con il sostegno di|finanziat[oa] da|com o apoio d|financiad[oa] pel|ondersteund door|betaald door|med st[öo]d fr[åa]n|finansierad av|przy wsparciu|sfinansowan)",
     r"|(?:prices? (?:correct|accurate|valid)|preise (?:stand|ohne)|prix (?:valables|indicatifs|au)|precios? (?:v[áa]lidos|actualizados|a fecha)|prezzi (?:aggiornati|validi))",
     r"|(?:independent|unabh[äa]ngig|ind[ée]pendant|independiente|indipendent|onafhankelijk|oberoende|niezale[żz]n)\w*[^.!?]*(?:pay|zahlen|payons|pagamos|paghiamo|betalen|betalar|płacimy|bill|rechnung|addition|cuenta|conto|rekening|notan)",
-    r"|^\W*(?:additional reporting|reporting by|editing by|mitarbeit|mit material von|avec l['’]agence|avec afp|con informaci[óo]n de|con agencias|hanno collaborato|com ag[êe]ncias|met medewerking van|redigering|mit agenturmaterial|agenturen|mit dpa)",
+    r"|^\W*(?:additional reporting|reporting by|editing by|mitarbeit|mit material von|avec l['’]agence|con informaci[óo]n de|con agencias|hanno collaborato|com ag[êe]ncias|met medewerking van|redigering|mit agenturmaterial|agenturen)",
     r"|^\W*(?:media enquiries|press contact|media contact|pressekontakt|medienkontakt|contact presse|relations presse|contacto de prensa|contacto para medios|ufficio stampa|contatto stampa|assessoria de imprensa|perscontact|presskontakt|kontakt dla medi[óo]w|for media|f[üu]r medien|pour les m[ée]dias|para medios|per i media)",
 );
 // "About <Organisation>: ..." closing a press release.
