@@ -1,12 +1,17 @@
-//! Regexes compiled for the text they search: a Latin form for text of [`LATIN`] characters
-//! (nearly all the text this tool sees) and the whole pattern for any other.
+//! Regexes compiled for the text they search: a narrow form for text of [`LATIN`] characters
+//! (nearly all the text this tool sees), a wide form for text of [`WIDE`] characters (Latin
+//! plus Greek, Cyrillic, Arabic, CJK, Hangul, symbols and emoji: nearly all the other lines of
+//! the sets' pages), and the whole pattern for any other.
 //!
 //! A pattern's Unicode classes (`\W`, `\w`, `\p{L}`: thousands of code points, whose
 //! translation, case folding and UTF-8 automata were most of the start-up's instructions,
-//! 2-4 M per pattern) can only match their [`LATIN`] members in Latin text, so the Latin form
-//! is the pattern with those classes written as their members there ([`latin_pattern`]): the
-//! same matches, groups and positions in that text, for a fraction of the compile cost and
-//! smaller lazy DFA states.
+//! 2-4 M per pattern) can only match their members among a text's characters, so a form is the
+//! pattern with those classes written as their members in its character set
+//! ([`form_pattern`]): the same matches, groups and positions in that text, for a fraction of
+//! the compile cost and smaller lazy DFA states. Two forms rather than one: most pages are
+//! Latin throughout, and a Latin form with the wide classes cost a one-page run 14 % more
+//! instructions; a page with CJK, Cyrillic or Arabic lines still stays clear of the whole
+//! pattern (10-20 M instructions per pattern, two to ten times a wide form).
 
 use std::sync::OnceLock;
 
@@ -26,6 +31,72 @@ pub(crate) const LATIN: &[(char, char)] = &[
     ('\u{2000}', '\u{21FF}'),
     ('\u{2500}', '\u{25FF}'),
 ];
+
+/// The characters of the wide form: [`LATIN`], Greek, Cyrillic, Hebrew and Arabic, Devanagari
+/// and Thai, the symbol blocks (math, technical, dingbats, arrows), CJK punctuation, kana and
+/// ideographs, Hangul, the compatibility and fullwidth forms, and emoji: the scripts of the
+/// pages of the datasets, whose classes are a few ranges each (the whole of Unicode is
+/// hundreds).
+pub(crate) const WIDE: &[(char, char)] = &[
+    ('\0', '\u{6FF}'),
+    ('\u{900}', '\u{97F}'),
+    ('\u{E00}', '\u{E7F}'),
+    ('\u{1E00}', '\u{1EFF}'),
+    ('\u{2000}', '\u{2BFF}'),
+    ('\u{3000}', '\u{9FFF}'),
+    ('\u{AC00}', '\u{D7FF}'),
+    ('\u{F900}', '\u{FAFF}'),
+    ('\u{FE00}', '\u{FE6F}'),
+    ('\u{FF00}', '\u{FFEF}'),
+    ('\u{1F000}', '\u{1FAFF}'),
+];
+
+/// The character set a pattern is rewritten for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// [`LATIN`]
+    Latin,
+    /// [`WIDE`]
+    Wide,
+}
+
+impl Form {
+    pub(crate) fn chars(self) -> &'static [(char, char)] {
+        match self {
+            Self::Latin => LATIN,
+            Self::Wide => WIDE,
+        }
+    }
+
+    pub(crate) fn index(self) -> usize {
+        match self {
+            Self::Latin => 0,
+            Self::Wide => 1,
+        }
+    }
+}
+
+fn within(ranges: &[(char, char)], c: char) -> bool {
+    ranges.iter().any(|&(a, b)| (a..=b).contains(&c))
+}
+
+/// The narrowest form whose characters hold all of `text`, `None` when neither does.
+pub(crate) fn form_of(text: &str) -> Option<Form> {
+    if text.is_ascii() {
+        return Some(Form::Latin);
+    }
+    let mut form = Form::Latin;
+    for c in text.chars() {
+        if form == Form::Latin && within(LATIN, c) {
+            continue;
+        }
+        if !within(WIDE, c) {
+            return None;
+        }
+        form = Form::Wide;
+    }
+    Some(form)
+}
 
 /// The Unicode classes the Latin form writes out: escape letter (and property name), and for
 /// each its members and its complement's members in the case closure of [`LATIN`].
@@ -48,13 +119,16 @@ const LATIN_CLASS_ESCAPES: &[(&str, &str)] = &[
     ("Number", r"\p{N}"),
 ];
 
-fn latin_classes() -> &'static LatinClasses {
-    static CLASSES: OnceLock<LatinClasses> = OnceLock::new();
-    CLASSES.get_or_init(|| {
-        // Every character that folds to or from one in LATIN: a class cut to these keeps
-        // what case-insensitive matching needs on a Latin line.
-        let mut closure =
-            ClassUnicode::new(LATIN.iter().map(|&(a, b)| ClassUnicodeRange::new(a, b)));
+fn form_classes(form: Form) -> &'static LatinClasses {
+    static CLASSES: [OnceLock<LatinClasses>; 2] = [OnceLock::new(), OnceLock::new()];
+    CLASSES[form.index()].get_or_init(|| {
+        // Every character that folds to or from one of the form: a class cut to these keeps
+        // what case-insensitive matching needs on a line of the form.
+        let mut closure = ClassUnicode::new(
+            form.chars()
+                .iter()
+                .map(|&(a, b)| ClassUnicodeRange::new(a, b)),
+        );
         closure.case_fold_simple();
         // Letters and digits as themselves (parsed several times faster than `\x{..}`
         // escapes), everything else escaped.
@@ -104,8 +178,14 @@ fn latin_classes() -> &'static LatinClasses {
 /// bracketed classes give the same answer for such a character when the classes are cut to
 /// that closure (the test `latin_form_is_the_pattern_on_latin_lines` compares the two cut
 /// to [`LATIN`], for every built-in pattern). `None` for another Unicode property.
+#[cfg(test)]
 pub(crate) fn latin_pattern(pattern: &str) -> Option<String> {
-    let classes = latin_classes();
+    form_pattern(pattern, Form::Latin)
+}
+
+/// As [`latin_pattern`], for the characters of `form`.
+pub(crate) fn form_pattern(pattern: &str, form: Form) -> Option<String> {
+    let classes = form_classes(form);
     let mut out = String::with_capacity(pattern.len() + 256);
     let mut chars = pattern.chars().peekable();
     while let Some(c) = chars.next() {
@@ -146,23 +226,17 @@ pub(crate) fn latin_pattern(pattern: &str) -> Option<String> {
     Some(out)
 }
 
-/// Whether every character of `text` is in [`LATIN`].
-pub(crate) fn is_latin(text: &str) -> bool {
-    text.is_ascii()
-        || text
-            .chars()
-            .all(|c| LATIN.iter().any(|&(a, b)| (a..=b).contains(&c)))
-}
-
-/// A regex compiled on first use, in its Latin form for Latin text and whole for other text;
-/// [`LatinRegex::get`] hands out the one for a haystack. For built-in patterns, which their
-/// tests compile: a pattern that does not compile panics on first use.
+/// A regex compiled on first use, in the narrowest form that holds the text it searches
+/// ([`Form`]) and whole for other text; [`LatinRegex::get`] hands out the one for a haystack.
+/// For built-in patterns, which their tests compile: a pattern that does not compile panics on
+/// first use.
 #[derive(Debug, Clone)]
 pub(crate) struct LatinRegex {
     pattern: String,
     case_insensitive: bool,
-    /// `None` when the pattern has a Unicode property [`latin_pattern`] does not know.
-    latin: OnceLock<Option<Regex>>,
+    /// Per [`Form`]; `None` when the pattern has a Unicode property [`form_pattern`] does not
+    /// know.
+    forms: [OnceLock<Option<Regex>>; 2],
     whole: OnceLock<Regex>,
 }
 
@@ -171,7 +245,7 @@ impl LatinRegex {
         Self {
             pattern: pattern.into(),
             case_insensitive,
-            latin: OnceLock::new(),
+            forms: [OnceLock::new(), OnceLock::new()],
             whole: OnceLock::new(),
         }
     }
@@ -185,13 +259,18 @@ impl LatinRegex {
             .build()
     }
 
+    #[cfg(test)]
+    pub(crate) fn pattern(&self) -> (&str, bool) {
+        (&self.pattern, self.case_insensitive)
+    }
+
     /// The regex to search `haystack` with: it finds what the whole pattern finds there.
     pub(crate) fn get(&self, haystack: &str) -> &Regex {
-        if is_latin(haystack) {
-            let latin = self
-                .latin
-                .get_or_init(|| latin_pattern(&self.pattern).and_then(|p| self.build(&p).ok()));
-            if let Some(re) = latin {
+        if let Some(form) = form_of(haystack) {
+            let re = self.forms[form.index()].get_or_init(|| {
+                form_pattern(&self.pattern, form).and_then(|p| self.build(&p).ok())
+            });
+            if let Some(re) = re {
                 return re;
             }
         }
@@ -199,6 +278,42 @@ impl LatinRegex {
             self.build(&self.pattern)
                 .unwrap_or_else(|e| panic!("built-in pattern {:?}: {e}", self.pattern))
         })
+    }
+}
+
+/// For tests: panics unless each form of `pattern` is the pattern on its characters: the
+/// rewritten pattern cut to the form's characters is the same expression as the whole pattern
+/// cut to them (and so for ASCII, with ASCII word boundaries).
+#[cfg(test)]
+pub(crate) fn assert_forms_are_the_pattern(pattern: &str, case_insensitive: bool) {
+    let parse = |p: &str| {
+        regex_syntax::ParserBuilder::new()
+            .case_insensitive(case_insensitive)
+            .build()
+            .parse(p)
+            .unwrap_or_else(|e| panic!("{p:?}: {e}"))
+    };
+    let whole = parse(pattern);
+    let ascii = ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7F')]);
+    for form in [Form::Latin, Form::Wide] {
+        let rewritten = form_pattern(pattern, form)
+            .unwrap_or_else(|| panic!("{pattern:?} has no {form:?} form"));
+        let rewritten = parse(&rewritten);
+        let chars = ClassUnicode::new(
+            form.chars()
+                .iter()
+                .map(|&(a, b)| ClassUnicodeRange::new(a, b)),
+        );
+        assert_eq!(
+            cut(&rewritten, &chars, false),
+            cut(&whole, &chars, false),
+            "{form:?} form of {pattern:?}"
+        );
+        assert_eq!(
+            cut(&rewritten, &ascii, true),
+            cut(&whole, &ascii, true),
+            "{form:?} form of {pattern:?} on ASCII"
+        );
     }
 }
 

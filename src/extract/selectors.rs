@@ -472,19 +472,10 @@ pub static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 
 #[cfg(test)]
 mod tests {
-    /// On Latin text the Latin form of `TEXT_DATE` is the pattern: both cut to the Latin
-    /// characters are the same expression (see `crate::latin`).
+    /// On the text of each form, the form of `TEXT_DATE` is the pattern (see `crate::latin`).
     #[test]
-    fn text_date_latin_form_is_the_pattern() {
-        use crate::latin::{LATIN, cut, latin_pattern};
-        use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
-        let latin = ClassUnicode::new(LATIN.iter().map(|&(a, b)| ClassUnicodeRange::new(a, b)));
-        let parse = |p: &str| regex_syntax::Parser::new().parse(p).unwrap();
-        let form = latin_pattern(super::TEXT_DATE_PATTERN).unwrap();
-        assert_eq!(
-            cut(&parse(&form), &latin, false),
-            cut(&parse(super::TEXT_DATE_PATTERN), &latin, false)
-        );
+    fn text_date_forms_are_the_pattern() {
+        crate::latin::assert_forms_are_the_pattern(super::TEXT_DATE_PATTERN, false);
     }
 
     use super::*;

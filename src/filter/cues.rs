@@ -647,6 +647,49 @@ mod tests {
         }
     }
 
+    /// Each cue's narrow forms are the cue on their lines (see `crate::latin`).
+    #[test]
+    fn cue_forms_are_the_cues() {
+        let c = Cues::new(|_| true);
+        for re in [
+            &c.speech,
+            &c.strong,
+            &c.weak,
+            &c.coffee,
+            &c.convention_verb,
+            &c.price,
+            &c.second,
+            &c.second_formal,
+            &c.imperative,
+            &c.infinitive_button,
+            &c.social_handle,
+            &c.ambiguous_verb,
+            &c.verb_object,
+            &c.lead_question,
+            &c.outlet,
+            &c.bio,
+            &c.bio_writes,
+            &c.publication_self,
+            &c.publication,
+            &c.closing,
+            &c.about_org,
+            &c.agency_code,
+            &c.separator,
+            &c.caps_label,
+            &c.byline,
+            &c.crew,
+            &c.sentence_break,
+            &c.numbered,
+            &c.time_field,
+            &c.label_teaser,
+            &c.arrow_teaser,
+            &c.credit,
+        ] {
+            let (pattern, case_insensitive) = re.pattern();
+            crate::latin::assert_forms_are_the_pattern(pattern, case_insensitive);
+        }
+    }
+
     #[test]
     fn credit_tail_cuts_only_the_credit() {
         let cues = Cues::new(|_| true);

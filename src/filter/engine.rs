@@ -26,7 +26,7 @@ use super::rules::{
 };
 use super::{learned, text};
 use crate::article::{Block, BlockKind};
-use crate::latin::{is_latin, latin_pattern};
+use crate::latin::{Form, form_of, form_pattern};
 
 /// Fewest words of a body paragraph that bounds the head and tail zones. Six words with a
 /// sentence ending: long enough that badges, labels and buttons never qualify, short enough
@@ -200,22 +200,23 @@ pub(crate) struct LineEngine {
     max_words: usize,
 }
 
-/// A line-rule pattern, compiled on first use and then shared by every worker thread, in two
-/// forms, each compiled when the first line that needs it reaches it: one for lines of
-/// [`LATIN`](crate::latin::LATIN) characters (nearly all lines of the pages this tool sees) and the whole pattern
-/// for every other line.
+/// A line-rule pattern, compiled on first use and then shared by every worker thread, in
+/// three forms, each compiled when the first line that needs it reaches it: one for lines of
+/// [`LATIN`](crate::latin::LATIN) characters (nearly all lines of the pages this tool sees),
+/// one for lines of [`WIDE`](crate::latin::WIDE) characters (CJK, Cyrillic, emoji ...) and the
+/// whole pattern for every other line.
 ///
 /// The pattern's Unicode classes (`\W`, `\w`, `\p{L}`: thousands of code points, whose
 /// translation, case folding and UTF-8 automata were most of the compile time, 4 M
-/// instructions per pattern) can only match their [`LATIN`](crate::latin::LATIN) members on a Latin line, so the
-/// Latin form is the pattern with those classes written as their members there
-/// ([`latin_pattern`]): the same answer on those lines, for a fraction of the compile cost.
+/// instructions per pattern) can only match their members among a line's characters, so a
+/// form is the pattern with those classes written as their members in its character set
+/// ([`form_pattern`]): the same answer on those lines, for a fraction of the compile cost.
 #[derive(Debug)]
 struct LazyRegex {
     pattern: String,
-    /// `None` when the pattern has a Unicode property the rewrite does not know: then every
-    /// line goes to `unicode`.
-    latin: OnceLock<Option<LineMatcher>>,
+    /// Per [`Form`]; `None` when the pattern has a Unicode property the rewrite does not know:
+    /// then every line goes to `unicode`.
+    forms: [OnceLock<Option<LineMatcher>>; 2],
     unicode: OnceLock<LineMatcher>,
 }
 
@@ -223,18 +224,18 @@ impl LazyRegex {
     fn new(pattern: String) -> Self {
         Self {
             pattern,
-            latin: OnceLock::new(),
+            forms: [OnceLock::new(), OnceLock::new()],
             unicode: OnceLock::new(),
         }
     }
 
-    /// Whether the pattern matches anywhere in `line`; `latin` is [`is_latin`] of `line`.
-    fn is_match(&self, line: &str, latin: bool) -> bool {
-        if latin {
-            let form = self.latin.get_or_init(|| {
-                latin_pattern(&self.pattern).and_then(|p| LineMatcher::try_new(&p))
+    /// Whether the pattern matches anywhere in `line`; `form` is [`form_of`] of `line`.
+    fn is_match(&self, line: &str, form: Option<Form>) -> bool {
+        if let Some(form) = form {
+            let matcher = self.forms[form.index()].get_or_init(|| {
+                form_pattern(&self.pattern, form).and_then(|p| LineMatcher::try_new(&p))
             });
-            if let Some(m) = form {
+            if let Some(m) = matcher {
                 return m.is_match(line);
             }
         }
@@ -437,7 +438,7 @@ impl LineEngine {
             return;
         }
         let quoted = text::is_quoted_speech(trimmed);
-        let latin = is_latin(trimmed);
+        let form = form_of(trimmed);
         let mut scanned = false;
         // Whether a rule applies is cheap to tell and rules out most patterns for long lines,
         // so it is checked before any pattern runs.
@@ -465,7 +466,7 @@ impl LineEngine {
                         return false;
                     }
                 }
-                re.is_match(trimmed, latin)
+                re.is_match(trimmed, form)
             });
             if hit {
                 out.push(ri);
@@ -1148,8 +1149,7 @@ pub(crate) fn rule_name(engine: &LineEngine, r: RuleRef) -> Cow<'static, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::latin::{LATIN, cut};
-    use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
+    use crate::latin::{assert_forms_are_the_pattern, latin_pattern};
 
     #[test]
     fn prefix_literals_of_patterns() {
@@ -1302,7 +1302,7 @@ mod tests {
                         "pattern {p:?} on {line:?}"
                     );
                     assert_eq!(
-                        lazy.is_match(line, is_latin(line)),
+                        lazy.is_match(line, form_of(line)),
                         re.is_match(line),
                         "pattern {p:?} on {line:?}, by script"
                     );
@@ -1316,36 +1316,20 @@ mod tests {
     /// other constructs, the rewritten pattern cut to [`LATIN`](crate::latin::LATIN) is the same expression as the
     /// whole pattern cut to it (and so for ASCII).
     #[test]
-    fn latin_form_is_the_pattern_on_latin_lines() {
-        let parse = |p: &str| {
-            regex_syntax::ParserBuilder::new()
-                .case_insensitive(true)
-                .build()
-                .parse(p)
-                .unwrap()
-        };
-        let latin = ClassUnicode::new(LATIN.iter().map(|&(a, b)| ClassUnicodeRange::new(a, b)));
-        let ascii = ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7F')]);
-        let check = |p: &str| {
-            let rewritten = latin_pattern(p).unwrap_or_else(|| panic!("{p:?} has no Latin form"));
-            let (whole, form) = (parse(p), parse(&rewritten));
-            assert_eq!(
-                cut(&form, &latin, false),
-                cut(&whole, &latin, false),
-                "{p:?}"
-            );
-            assert_eq!(cut(&form, &ascii, true), cut(&whole, &ascii, true), "{p:?}");
-        };
+    fn forms_are_the_pattern_on_their_lines() {
         let mut lazy = 0;
         for spec in super::super::rules::LINE_RULES {
             for p in spec.patterns {
-                check(p);
+                assert_forms_are_the_pattern(p, true);
                 lazy += usize::from(line_dfa(&latin_pattern(p).unwrap()).is_some());
             }
         }
         assert!(lazy > 100, "only {lazy} Latin forms");
-        // The other regex of the filter compiled in a Latin form: the caption credits.
-        check(&super::super::rules::CAPTION_CREDIT_PATTERNS.join("|"));
+        // The other regex of the filter compiled in forms: the caption credits.
+        assert_forms_are_the_pattern(
+            &super::super::rules::CAPTION_CREDIT_PATTERNS.join("|"),
+            true,
+        );
         for p in [
             r"\\w\d",
             r"[^\W\d]+\S\D",
@@ -1353,7 +1337,7 @@ mod tests {
             r"(?-i:\p{Lu})\b\B\p{Lu}",
             r"\s*k\x{212A}ß\x{1E9E}[^ſ]",
         ] {
-            check(p);
+            assert_forms_are_the_pattern(p, true);
         }
         assert_eq!(latin_pattern(r"\p{Greek}"), None);
         assert_eq!(latin_pattern(r"\p{Sc}"), None);
