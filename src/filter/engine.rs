@@ -18,6 +18,7 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 use regex_automata::util::{pool::Pool, syntax};
 use regex_automata::{Input, hybrid, nfa::thompson};
+use regex_syntax::hir::{Hir, HirKind};
 
 use super::cues::{CueMatch, Cues};
 use super::rules::{
@@ -496,39 +497,69 @@ fn has_ascii_fold_partner(line: &str) -> bool {
 
 /// Literals one of which occurs in every match of `pattern` (compiled case-insensitively, as
 /// the rules are; the literals are meant for an ASCII case-insensitive search), or `None` when
-/// there is no such short list: a pattern that starts with a Unicode class, a repetition or an
-/// anchor (other than `^\W*`), or one that can match the empty string.
+/// there is no such short list: a pattern made only of classes and repetitions, or one that
+/// can match the empty string.
 ///
 /// The pattern is parsed case-sensitively (case-insensitive parsing spells out every case
 /// variant: 2^n literals and 160 M instructions at start-up) and each literal is cut before
 /// its first non-ASCII letter that has case, whose other case an ASCII case-insensitive search
 /// would not find; a shorter literal still occurs in every match.
 ///
-/// Most rules are line patterns `^\W*(?:phrase|...)`: a leading `^\W*` of the pattern or of a
-/// top-level branch is dropped first, since what follows it is part of every match, and its
-/// prefix literals are then literals of every match (a gate only asks whether one occurs in
-/// the line). Unicode classes are replaced by a large ASCII class before parsing: either way
-/// the extractor stops at them (too many characters to enumerate), and translating the real
-/// classes case-insensitively cost about 100 ms at start-up.
+/// The literals need not start the match: every match of a sequence holds a match of each of
+/// its parts, so the prefixes of any one part will do, and [`required_literals`] takes the
+/// part whose shortest literal is longest (`^\W*(?:read more|...)` is gated on its phrases,
+/// `\s(?:getty|afp)\W*$` on its agencies). Unicode classes are replaced by a large ASCII
+/// class before parsing: either way the extractor stops at them (too many characters to
+/// enumerate), and translating the real classes case-insensitively cost about 100 ms at
+/// start-up.
 fn prefix_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
-    let stripped = strip_line_start(pattern);
-    if stripped.starts_with('^') || stripped.contains("|^") {
-        return None;
-    }
     let hir = regex_syntax::ParserBuilder::new()
         .build()
-        .parse(&ascii_classes(&stripped))
+        .parse(&ascii_classes(pattern))
         .ok()?;
-    let seq = regex_syntax::hir::literal::Extractor::new().extract(&hir);
-    let literals: Vec<Vec<u8>> = seq
-        .literals()?
-        .iter()
-        .map(|l| uncased_prefix(l.as_bytes()).to_vec())
-        .collect();
-    if literals.is_empty() || literals.iter().any(Vec::is_empty) {
-        return None;
+    required_literals(&hir)
+}
+
+/// Literals one of which occurs in every match of `hir` (see [`prefix_literals`]): its own
+/// prefixes, those of one part of a sequence, or one list per branch of an alternation,
+/// whichever has the longest shortest literal.
+fn required_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    fn better(a: Option<Vec<Vec<u8>>>, b: Option<Vec<Vec<u8>>>) -> Option<Vec<Vec<u8>>> {
+        let shortest = |l: &Vec<Vec<u8>>| l.iter().map(Vec::len).min().unwrap_or(0);
+        match (a, b) {
+            (Some(a), Some(b)) => Some(
+                if (shortest(&b), std::cmp::Reverse(b.len()))
+                    > (shortest(&a), std::cmp::Reverse(a.len()))
+                {
+                    b
+                } else {
+                    a
+                },
+            ),
+            (a, b) => a.or(b),
+        }
     }
-    Some(literals)
+    let own = regex_syntax::hir::literal::Extractor::new()
+        .extract(hir)
+        .literals()
+        .map(|lits| {
+            lits.iter()
+                .map(|l| uncased_prefix(l.as_bytes()).to_vec())
+                .collect::<Vec<_>>()
+        })
+        .filter(|lits| !lits.is_empty() && lits.iter().all(|l| !l.is_empty()));
+    let inner = match hir.kind() {
+        HirKind::Concat(parts) => parts.iter().map(required_literals).fold(None, better),
+        HirKind::Capture(c) => required_literals(&c.sub),
+        HirKind::Repetition(r) if r.min >= 1 => required_literals(&r.sub),
+        HirKind::Alternation(branches) => branches
+            .iter()
+            .map(required_literals)
+            .collect::<Option<Vec<_>>>()
+            .map(|lists| lists.concat()),
+        _ => None,
+    };
+    better(own, inner)
 }
 
 /// The longest prefix of `literal` without a non-ASCII letter that has case, cut at a
@@ -544,40 +575,6 @@ fn uncased_prefix(literal: &[u8]) -> &[u8] {
         .find(|&(_, c)| !c.is_ascii() && c.to_lowercase().ne(c.to_uppercase()))
         .map_or(text.len(), |(i, _)| i);
     &literal[..end]
-}
-
-/// `pattern` without the `^\W*` that starts it or any of its top-level branches.
-fn strip_line_start(pattern: &str) -> String {
-    const LINE_START: &str = r"^\W*";
-    let mut out = String::with_capacity(pattern.len());
-    let mut depth = 0usize;
-    let mut in_class = false;
-    let mut at_branch_start = true;
-    let mut chars = pattern.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if at_branch_start && depth == 0 && pattern[i..].starts_with(LINE_START) {
-            for _ in 1..LINE_START.len() {
-                chars.next();
-            }
-            continue;
-        }
-        at_branch_start = false;
-        out.push(c);
-        match c {
-            '\\' => {
-                if let Some((_, e)) = chars.next() {
-                    out.push(e);
-                }
-            }
-            '[' => in_class = true,
-            ']' => in_class = false,
-            '(' if !in_class => depth += 1,
-            ')' if !in_class => depth = depth.saturating_sub(1),
-            '|' if !in_class && depth == 0 => at_branch_start = true,
-            _ => {}
-        }
-    }
-    out
 }
 
 /// `pattern` with its Unicode class escapes (`\w \W \d \D \s \S \pL \p{..} \P{..}`) replaced by
@@ -1153,9 +1150,9 @@ mod tests {
 
     #[test]
     fn prefix_literals_of_patterns() {
-        let slash = prefix_literals(r"[/|]\s*(?:getty|afp)\W*$").unwrap();
-        assert!(slash.contains(&b"/".to_vec()) && slash.contains(&b"|".to_vec()));
-        // case-insensitive: both cases of every letter
+        // the most selective part of a sequence: the agencies, not the separators
+        let agencies = prefix_literals(r"[/|]\s*(?:getty|afp)\W*$").unwrap();
+        assert_eq!(agencies, vec![b"getty".to_vec(), b"afp".to_vec()]);
         let copy = prefix_literals(r"\(c\)\s*\p{Lu}").unwrap();
         assert!(copy.contains(&b"(c)".to_vec()));
         // a line pattern: what follows `^\W*` is in every match
@@ -1175,14 +1172,18 @@ mod tests {
                 "{line}: {either:?}"
             );
         }
-        // `^` without `\W*`, or `\W*` that is not at a line start: no literal
-        assert_eq!(prefix_literals(r"^[^\p{L}]*x"), None);
-        assert_eq!(prefix_literals(r"\W*photo:"), None);
-        assert_eq!(prefix_literals(r"(?:^\W*|: )more"), None);
+        // inside the pattern, after classes, repetitions and anchors
+        assert_eq!(prefix_literals(r"^[^\p{L}]*x"), Some(vec![b"x".to_vec()]));
+        let inner = prefix_literals(r"(?:^\W*|: )more\s+(?:news|stories)").unwrap();
+        assert_eq!(inner, vec![b"more".to_vec()]);
+        let later = prefix_literals(r"(?:^\W*|: )more\s+(?:headlines|stories)").unwrap();
+        assert_eq!(later, vec![b"headlines".to_vec(), b"stories".to_vec()]);
+        // every branch of an alternation needs its own literal
+        assert_eq!(prefix_literals(r"photo:|\p{Lu}+$"), None);
         // Unicode classes end the literal
         let credit = prefix_literals(r"foto:\s*\p{Lu}").unwrap();
         assert!(credit.contains(&b"foto:".to_vec()));
-        // matches the empty string: no literal starts every match
+        // matches the empty string: no literal is in every match
         assert_eq!(prefix_literals(r"(?:photo)?x?"), None);
     }
 
