@@ -260,8 +260,12 @@ impl LatinRegex {
     }
 
     #[cfg(test)]
-    pub(crate) fn pattern(&self) -> (&str, bool) {
+    pub(crate) fn pattern_and_case(&self) -> (&str, bool) {
         (&self.pattern, self.case_insensitive)
+    }
+
+    pub(crate) fn pattern(&self) -> &str {
+        &self.pattern
     }
 
     /// The regex to search `haystack` with: it finds what the whole pattern finds there.

@@ -11,8 +11,12 @@
 //! "sagte", "a déclaré" ...), list items, quotes, headings and code (recipe steps, subheadings
 //! and quotations are never judged), and a length limit per cue.
 
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+
 use crate::latin::LatinRegex;
 
+use super::engine::{GATE_LITERAL_BYTES, has_ascii_fold_partner, prefix_literals};
 use super::rules::Position;
 use super::text;
 use crate::article::BlockKind;
@@ -101,48 +105,86 @@ pub(crate) struct CueMatch {
 #[derive(Debug)]
 pub(crate) struct Cues {
     enabled: [bool; 7],
-    speech: LatinRegex,
-    strong: LatinRegex,
-    weak: LatinRegex,
-    coffee: LatinRegex,
-    convention_verb: LatinRegex,
-    price: LatinRegex,
-    second: LatinRegex,
-    second_formal: LatinRegex,
-    imperative: LatinRegex,
-    infinitive_button: LatinRegex,
-    social_handle: LatinRegex,
-    ambiguous_verb: LatinRegex,
-    verb_object: LatinRegex,
-    lead_question: LatinRegex,
-    outlet: LatinRegex,
-    bio: LatinRegex,
-    bio_writes: LatinRegex,
-    publication_self: LatinRegex,
-    publication: LatinRegex,
-    closing: LatinRegex,
-    about_org: LatinRegex,
-    agency_code: LatinRegex,
-    separator: LatinRegex,
-    caps_label: LatinRegex,
-    byline: LatinRegex,
-    crew: LatinRegex,
-    sentence_break: LatinRegex,
-    numbered: LatinRegex,
-    time_field: LatinRegex,
-    label_teaser: LatinRegex,
-    arrow_teaser: LatinRegex,
-    credit: LatinRegex,
+    /// The literals the cue regexes need, all in one automaton (see [`Cue`]).
+    gates: Option<AhoCorasick>,
+    /// For each literal of `gates`, the cues it opens (bit `i` for cue `i`).
+    literal_cues: Vec<u64>,
+    speech: Cue,
+    strong: Cue,
+    weak: Cue,
+    coffee: Cue,
+    convention_verb: Cue,
+    price: Cue,
+    second: Cue,
+    second_formal: Cue,
+    imperative: Cue,
+    infinitive_button: Cue,
+    social_handle: Cue,
+    ambiguous_verb: Cue,
+    verb_object: Cue,
+    lead_question: Cue,
+    outlet: Cue,
+    bio: Cue,
+    bio_writes: Cue,
+    publication_self: Cue,
+    publication: Cue,
+    closing: Cue,
+    about_org: Cue,
+    agency_code: Cue,
+    separator: Cue,
+    caps_label: Cue,
+    byline: Cue,
+    crew: Cue,
+    sentence_break: Cue,
+    numbered: Cue,
+    time_field: Cue,
+    label_teaser: Cue,
+    arrow_teaser: Cue,
+    credit: Cue,
 }
 
 /// Compiled on first use, in the Latin form for Latin lines (see [`LatinRegex`]), so a run pays
 /// only for the cues its lines reach.
-fn ci(pattern: &str) -> LatinRegex {
-    LatinRegex::new(pattern, true)
+fn ci(pattern: &str) -> Cue {
+    Cue::new(LatinRegex::new(pattern, true))
 }
 
-fn cs(pattern: &str) -> LatinRegex {
-    LatinRegex::new(pattern, false)
+fn cs(pattern: &str) -> Cue {
+    Cue::new(LatinRegex::new(pattern, false))
+}
+
+/// A cue regex and its gate: the bit of the cue in [`Open`], set when one of the literals that
+/// every match of the regex holds is in the line (see `engine::prefix_literals`). A regex whose
+/// literals are not in a line cannot match the line nor any part of it, and is neither compiled
+/// nor run for it: most short lines reach a cue or two, not all of them.
+#[derive(Debug)]
+struct Cue {
+    re: LatinRegex,
+    /// `None` for a regex without such literals: it always runs.
+    gate: Option<u32>,
+}
+
+/// The gates one line opens, a bit per cue regex.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Open(u64);
+
+impl Cue {
+    fn new(re: LatinRegex) -> Self {
+        Self { re, gate: None }
+    }
+
+    /// The regex for `s` (the line or a part of it), or `None` when the line's gates rule it
+    /// out.
+    fn get(&self, open: Open, s: &str) -> Option<&Regex> {
+        match self.gate {
+            Some(bit) if open.0 & (1 << bit) == 0 => None,
+            _ => Some(self.re.get(s)),
+        }
+    }
+
+    fn is_match(&self, open: Open, s: &str) -> bool {
+        self.get(open, s).is_some_and(|re| re.is_match(s))
+    }
 }
 
 // Reported speech: a line that says who said something is story, whatever it mentions.
@@ -257,8 +299,10 @@ impl Cues {
         for (slot, name) in on.iter_mut().zip(CUE_NAMES) {
             *slot = enabled(name);
         }
-        Self {
+        let mut cues = Self {
             enabled: on,
+            gates: None,
+            literal_cues: Vec::new(),
             speech: ci(SPEECH),
             strong: ci(STRONG_NOUN),
             weak: ci(WEAK_NOUN),
@@ -305,7 +349,85 @@ impl Cues {
             credit: ci(&format!(
                 r"(?:[.!?]\s+|\s[|/–—-]\s|\s\(|^\()(?:(?:all|alle|toutes les|todas las|todas as|tutte le)\s)?(?:{CREDIT_LABEL}(?:\s*:\s*(?:[^.!?()]|\.\s?(?-i:\p{{Lu}}))+|(?:\s(?:cedid[ao]s?|provided|supplied|fournies?|fornit[ao]|cedid[ao]s?|cedut[ao])?\s?(?:by|von|de|par|di|door|por|av|da|fra|przez)\s|\s)(?-i:\p{{Lu}}|@)(?:[^.!?()]|\.\s?(?-i:\p{{Lu}}))*?)|courtesy of [^.!?()]+)\)?\s*$"
             )),
+        };
+        cues.build_gates();
+        cues
+    }
+
+    /// Every cue regex, in a fixed order: its index is its bit in [`Open`].
+    fn all_mut(&mut self) -> [&mut Cue; 32] {
+        [
+            &mut self.speech,
+            &mut self.strong,
+            &mut self.weak,
+            &mut self.coffee,
+            &mut self.convention_verb,
+            &mut self.price,
+            &mut self.second,
+            &mut self.second_formal,
+            &mut self.imperative,
+            &mut self.infinitive_button,
+            &mut self.social_handle,
+            &mut self.ambiguous_verb,
+            &mut self.verb_object,
+            &mut self.lead_question,
+            &mut self.outlet,
+            &mut self.bio,
+            &mut self.bio_writes,
+            &mut self.publication_self,
+            &mut self.publication,
+            &mut self.closing,
+            &mut self.about_org,
+            &mut self.agency_code,
+            &mut self.separator,
+            &mut self.caps_label,
+            &mut self.byline,
+            &mut self.crew,
+            &mut self.sentence_break,
+            &mut self.numbered,
+            &mut self.time_field,
+            &mut self.label_teaser,
+            &mut self.arrow_teaser,
+            &mut self.credit,
+        ]
+    }
+
+    /// Gates each regex on its literals (see [`Cue`]), all in one ASCII case-insensitive
+    /// automaton, as the line rules are.
+    fn build_gates(&mut self) {
+        let mut literals: std::collections::BTreeMap<Vec<u8>, u64> = Default::default();
+        for (bit, cue) in (0u32..).zip(self.all_mut()) {
+            let Some(lits) = prefix_literals(cue.re.pattern()) else {
+                continue;
+            };
+            for mut lit in lits {
+                lit.truncate(GATE_LITERAL_BYTES);
+                lit.make_ascii_lowercase();
+                *literals.entry(lit).or_default() |= 1 << bit;
+            }
+            cue.gate = Some(bit);
         }
+        let (literals, masks): (Vec<_>, Vec<_>) = literals.into_iter().unzip();
+        self.gates = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&literals)
+            .ok();
+        self.literal_cues = masks;
+    }
+
+    /// The gates `t` opens; a line with a letter that folds to an ASCII one (KELVIN SIGN, LONG
+    /// S), which an ASCII case-insensitive scan would miss, opens them all.
+    pub(crate) fn open(&self, t: &str) -> Open {
+        let Some(ac) = &self.gates else {
+            return Open(u64::MAX);
+        };
+        if has_ascii_fold_partner(t) {
+            return Open(u64::MAX);
+        }
+        Open(
+            ac.find_overlapping_iter(t)
+                .fold(0, |m, hit| m | self.literal_cues[hit.pattern().as_usize()]),
+        )
     }
 
     fn on(&self, name: &str) -> bool {
@@ -317,11 +439,11 @@ impl Cues {
 
     /// Story-text guards shared by the cues: quoted speech, a quotation in marks, reported
     /// speech, a numbered item.
-    fn guarded(&self, t: &str) -> bool {
+    fn guarded(&self, open: Open, t: &str) -> bool {
         text::is_quoted_speech(t)
             || has_quotation(t)
-            || self.speech.get(t).is_match(t)
-            || self.numbered.get(t).is_match(t)
+            || self.speech.is_match(open, t)
+            || self.numbered.is_match(open, t)
     }
 
     /// The first cue that matches the line, whatever its place; the engine checks the
@@ -341,45 +463,48 @@ impl Cues {
         {
             return None;
         }
-        if self.guarded(t) {
+        let open = self.open(t);
+        if self.guarded(open, t) {
             return None;
         }
         let hit = |name, position| Some(CueMatch { name, position });
         if self.on(READER_PROMPT)
-            && let Some(position) = self.reader_prompt(t, words)
+            && let Some(position) = self.reader_prompt(open, t, words)
         {
             return hit(READER_PROMPT, position);
         }
         if self.on(CLOSING_NOTE) && words <= CLOSING_MAX_WORDS {
-            if self.agency_code.get(t).is_match(t) || self.closing.get(t).is_match(t) {
+            if self.agency_code.is_match(open, t) || self.closing.is_match(open, t) {
                 return hit(CLOSING_NOTE, Position::Edges);
             }
-            if self.about_org.get(t).is_match(t) {
+            if self.about_org.is_match(open, t) {
                 return hit(CLOSING_NOTE, Position::Tail);
             }
         }
         if self.on(PUBLICATION_NOTE)
             && words <= PUBLICATION_MAX_WORDS
-            && self.publication_self.get(t).is_match(t)
-            && self.publication.get(t).is_match(t)
+            && self.publication_self.is_match(open, t)
+            && self.publication.is_match(open, t)
         {
             return hit(PUBLICATION_NOTE, Position::Edges);
         }
         if self.on(BIO_LINE)
             && words <= BIO_MAX_WORDS
-            && (self.bio.get(t).is_match(t) || self.bio_writes.get(t).is_match(t))
+            && (self.bio.is_match(open, t) || self.bio_writes.is_match(open, t))
         {
             return hit(BIO_LINE, Position::Tail);
         }
-        if self.on(TEASER_MARKER) && words <= TEASER_MAX_WORDS && self.teaser_marker(t, lone_marker)
+        if self.on(TEASER_MARKER)
+            && words <= TEASER_MAX_WORDS
+            && self.teaser_marker(open, t, lone_marker)
         {
             return hit(TEASER_MARKER, Position::Anywhere);
         }
         if self.on(MASTHEAD_LINE) && words <= MASTHEAD_MAX_WORDS {
-            if self.crew.get(t).is_match(t) {
+            if self.crew.is_match(open, t) {
                 return hit(MASTHEAD_LINE, Position::Edges);
             }
-            if self.masthead(t, words) {
+            if self.masthead(open, t, words) {
                 return hit(MASTHEAD_LINE, Position::Head);
             }
         }
@@ -391,56 +516,71 @@ impl Cues {
     /// question, or that addresses the reader in the second person while the outlet speaks of
     /// itself or names a price. `Anywhere` for short lines; between story paragraphs a longer
     /// line, or a lone question, is only removed in the head or tail.
-    fn reader_prompt(&self, t: &str, words: usize) -> Option<Position> {
+    fn reader_prompt(&self, open: Open, t: &str, words: usize) -> Option<Position> {
         if words > PROMPT_MAX_WORDS {
             return None;
         }
-        if words <= SOCIAL_LINE_MAX_WORDS && self.social_handle.get(t).is_match(t) {
+        if words <= SOCIAL_LINE_MAX_WORDS && self.social_handle.is_match(open, t) {
             return Some(Position::Anywhere);
         }
-        if self.coffee.get(t).is_match(t) {
+        if self.coffee.is_match(open, t) {
             return Some(Position::Anywhere);
         }
-        let strong = self.strong.get(t).is_match(t);
-        let weak = self.weak.get(t).is_match(t);
-        let price = self.price.get(t).is_match(t);
+        let strong = self.strong.is_match(open, t);
+        let weak = self.weak.is_match(open, t);
+        let price = self.price.is_match(open, t);
         if !strong && !weak && !price {
             return None;
         }
-        let second = self.second.get(t).is_match(t) || self.second_formal.get(t).is_match(t);
-        let outlet = self.outlet.get(t).is_match(t);
+        let second = self.second.is_match(open, t) || self.second_formal.is_match(open, t);
+        let outlet = self.outlet.is_match(open, t);
         // a weak noun needs a second cue
         let backed = second || outlet || price;
-        let imperative = self.imperative.get(t).captures(t).is_some_and(|c| {
-            let verb = c
-                .name("verb")
-                .expect("the verb group takes part in every match");
-            let rest = &t[verb.start()..];
-            // the noun must be another word than the verb ("Share" is no object of
-            // "Share"), or the offer names a price
-            let from = t[..c.get(0).map_or(0, |m| m.end())]
-                .char_indices()
-                .last()
-                .map_or(0, |(i, _)| i);
-            let backed = backed || self.convention_verb.get(rest).is_match(rest);
-            // a price backs only a subscription verb ("Subscribe from £4.99"); elsewhere
-            // "Get it for $16" is a shopping tip
-            let object = self.strong.get(t).is_match_at(t, from)
-                || (backed && self.weak.get(t).is_match_at(t, from))
-                || (price && self.strong.get(verb.as_str()).is_match(verb.as_str()));
-            // an ambiguous English verb needs its object word
-            object
-                && (!self.ambiguous_verb.get(rest).is_match(rest)
-                    || self.verb_object.get(rest).is_match(rest))
-        });
+        let imperative = self
+            .imperative
+            .get(open, t)
+            .and_then(|re| re.captures(t))
+            .is_some_and(|c| {
+                let verb = c
+                    .name("verb")
+                    .expect("the verb group takes part in every match");
+                let rest = &t[verb.start()..];
+                // the noun must be another word than the verb ("Share" is no object of
+                // "Share"), or the offer names a price
+                let from = t[..c.get(0).map_or(0, |m| m.end())]
+                    .char_indices()
+                    .last()
+                    .map_or(0, |(i, _)| i);
+                let backed = backed || self.convention_verb.is_match(open, rest);
+                // a price backs only a subscription verb ("Subscribe from £4.99"); elsewhere
+                // "Get it for $16" is a shopping tip
+                let object = self
+                    .strong
+                    .get(open, t)
+                    .is_some_and(|re| re.is_match_at(t, from))
+                    || (backed
+                        && self
+                            .weak
+                            .get(open, t)
+                            .is_some_and(|re| re.is_match_at(t, from)))
+                    || (price && self.strong.is_match(open, verb.as_str()));
+                // an ambiguous English verb needs its object word
+                object
+                    && (!self.ambiguous_verb.is_match(open, rest)
+                        || self.verb_object.is_match(open, rest))
+            });
         // a German button line ending on an infinitive ("Jetzt abonnieren."): head and tail
         // only, since the same words close a sentence of the story too
-        let button = !imperative && (strong || weak) && self.infinitive_button.get(t).is_match(t);
-        let lead = self.lead_question.get(t).find(t).is_some_and(|m| {
-            text::word_count(m.as_str()) <= LEAD_QUESTION_MAX_WORDS
-                && words <= PROMPT_BODY_MAX_WORDS
-                && (strong || price || (weak && backed))
-        });
+        let button = !imperative && (strong || weak) && self.infinitive_button.is_match(open, t);
+        let lead = self
+            .lead_question
+            .get(open, t)
+            .and_then(|re| re.find(t))
+            .is_some_and(|m| {
+                text::word_count(m.as_str()) <= LEAD_QUESTION_MAX_WORDS
+                    && words <= PROMPT_BODY_MAX_WORDS
+                    && (strong || price || (weak && backed))
+            });
         // the reader addressed while the outlet speaks of itself or names a price: "You have
         // reached your free articles. Discover our offers."
         let addressed = second && ((outlet && strong) || (price && (strong || weak)));
@@ -470,7 +610,7 @@ impl Cues {
     /// `teaser_marker`: a line that does not end like a sentence and opens with a pictograph
     /// or arrow that opens no other line ("➜ Explainer: ...", "📌 Save it on Pinterest"), or a short label and an arrow
     /// ("READ ALSO ▸ ..."), or a related-story label and a colon ("More from Retail: ...").
-    fn teaser_marker(&self, t: &str, lone_marker: bool) -> bool {
+    fn teaser_marker(&self, open: Open, t: &str, lone_marker: bool) -> bool {
         if t.trim_end().ends_with('.') {
             return false;
         }
@@ -481,22 +621,24 @@ impl Cues {
             .filter(|w| w.chars().count() >= 2)
             .count();
         (marked && letters >= 2 && lone_marker)
-            || self.arrow_teaser.get(t).is_match(t)
-            || self.label_teaser.get(t).is_match(t)
+            || self.arrow_teaser.is_match(open, t)
+            || self.label_teaser.is_match(open, t)
     }
 
     /// `masthead_line` in the head: a short line that does not end like a sentence and holds
     /// fields split by separators, an all-caps section badge, or a byline.
-    fn masthead(&self, t: &str, words: usize) -> bool {
+    fn masthead(&self, open: Open, t: &str, words: usize) -> bool {
         if (text::ends_like_sentence(t) && !t.trim_end().ends_with(':'))
-            || self.sentence_break.get(t).is_match(t)
+            || self.sentence_break.is_match(open, t)
         {
             return false;
         }
-        self.separator.get(t).find_iter(t).count() >= 2
-            || (self.separator.get(t).is_match(t) && self.time_field.get(t).is_match(t))
-            || self.caps_label.get(t).is_match(t)
-            || (words <= BYLINE_MAX_WORDS && self.byline.get(t).is_match(t))
+        self.separator
+            .get(open, t)
+            .is_some_and(|re| re.find_iter(t).count() >= 2)
+            || (self.separator.is_match(open, t) && self.time_field.is_match(open, t))
+            || self.caps_label.is_match(open, t)
+            || (words <= BYLINE_MAX_WORDS && self.byline.is_match(open, t))
     }
 
     /// `credit_tail`: the byte offset where a trailing photo credit starts in a caption or a
@@ -518,7 +660,7 @@ impl Cues {
             from = t[..from].rfind(' ').unwrap_or(0);
         }
         let tail = &t[from..];
-        let m = self.credit.get(tail).find(tail)?;
+        let m = self.credit.get(self.open(tail), tail)?.find(tail)?;
         // a credit after a full stop leaves the stop with the caption
         let skip = tail[m.start()..]
             .chars()
@@ -685,7 +827,7 @@ mod tests {
             &c.arrow_teaser,
             &c.credit,
         ] {
-            let (pattern, case_insensitive) = re.pattern();
+            let (pattern, case_insensitive) = re.re.pattern_and_case();
             crate::latin::assert_forms_are_the_pattern(pattern, case_insensitive);
         }
     }

@@ -51,7 +51,7 @@ pub(crate) const DUPLICATE_MIN_WORDS: usize = 8;
 /// every line the whole literal occurs in. Eight bytes tell the rules' phrases apart as well
 /// as the whole phrases do, in an automaton of a fraction of the size (4,076 literals of up to
 /// 30 bytes extracted from the built-in patterns, about 74 M instructions to build).
-const GATE_LITERAL_BYTES: usize = 8;
+pub(super) const GATE_LITERAL_BYTES: usize = 8;
 
 /// Most title-case lines between body paragraphs that `inline_headline` drops. A story
 /// carries one link to a related story in its middle; two or more such lines are the
@@ -491,7 +491,7 @@ impl LineEngine {
 /// Whether `line` has one of the two non-ASCII letters that a case-insensitive pattern matches
 /// for an ASCII letter (KELVIN SIGN for `k`, LONG S for `s`), which an ASCII case-insensitive
 /// literal scan would miss: such a line opens every gate.
-fn has_ascii_fold_partner(line: &str) -> bool {
+pub(super) fn has_ascii_fold_partner(line: &str) -> bool {
     !line.is_ascii() && line.contains(['\u{212A}', '\u{17F}'])
 }
 
@@ -512,7 +512,7 @@ fn has_ascii_fold_partner(line: &str) -> bool {
 /// class before parsing: either way the extractor stops at them (too many characters to
 /// enumerate), and translating the real classes case-insensitively cost about 100 ms at
 /// start-up.
-fn prefix_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
+pub(super) fn prefix_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
     let hir = regex_syntax::ParserBuilder::new()
         .build()
         .parse(&ascii_classes(pattern))
@@ -524,20 +524,21 @@ fn prefix_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
 /// prefixes, those of one part of a sequence, or one list per branch of an alternation,
 /// whichever has the longest shortest literal.
 fn required_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
-    fn better(a: Option<Vec<Vec<u8>>>, b: Option<Vec<Vec<u8>>>) -> Option<Vec<Vec<u8>>> {
-        let shortest = |l: &Vec<Vec<u8>>| l.iter().map(Vec::len).min().unwrap_or(0);
-        match (a, b) {
-            (Some(a), Some(b)) => Some(
-                if (shortest(&b), std::cmp::Reverse(b.len()))
-                    > (shortest(&a), std::cmp::Reverse(a.len()))
-                {
-                    b
-                } else {
-                    a
-                },
-            ),
-            (a, b) => a.or(b),
-        }
+    // Gates keep GATE_LITERAL_BYTES of each literal: longer ones select no better.
+    let selectivity = |l: &Vec<Vec<u8>>| {
+        let shortest = l.iter().map(Vec::len).min().unwrap_or(0);
+        (shortest.min(GATE_LITERAL_BYTES), std::cmp::Reverse(l.len()))
+    };
+    let better = |a: Option<Vec<Vec<u8>>>, b: Option<Vec<Vec<u8>>>| match (a, b) {
+        (Some(a), Some(b)) => Some(if selectivity(&b) > selectivity(&a) {
+            b
+        } else {
+            a
+        }),
+        (a, b) => a.or(b),
+    };
+    if let HirKind::Capture(c) = hir.kind() {
+        return required_literals(&c.sub);
     }
     let own = regex_syntax::hir::literal::Extractor::new()
         .extract(hir)
@@ -548,11 +549,16 @@ fn required_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
                 .collect::<Vec<_>>()
         })
         .filter(|lits| !lits.is_empty() && lits.iter().all(|l| !l.is_empty()));
+    if own
+        .as_ref()
+        .is_some_and(|l| selectivity(l).0 == GATE_LITERAL_BYTES)
+    {
+        return own;
+    }
     let inner = match hir.kind() {
         HirKind::Concat(parts) => parts.iter().map(required_literals).fold(None, better),
-        HirKind::Capture(c) => required_literals(&c.sub),
         HirKind::Repetition(r) if r.min >= 1 => required_literals(&r.sub),
-        HirKind::Alternation(branches) => branches
+        HirKind::Alternation(branches) if own.is_none() => branches
             .iter()
             .map(required_literals)
             .collect::<Option<Vec<_>>>()
