@@ -164,15 +164,43 @@ fn is_page_form(form: usize, text_len: &[u32]) -> bool {
 }
 
 /// Whether a single element (ignoring its ancestors) is boilerplate.
+/// Raw text length per subtree: all of it, and the part inside `<p>`.
+struct Texts<'a> {
+    all: &'a [u32],
+    paras: &'a [u32],
+}
+
+/// An element holding at least this share of the page's paragraph text...
+const PARAGRAPH_MAJORITY: f32 = 0.5;
+/// ... and at least this much of it (characters: a few paragraphs of prose) ...
+const PARAGRAPH_MAJORITY_MIN_CHARS: u32 = 1000;
+
+/// ... is where the page's prose is, whatever its class or id says: page builders and CMSs
+/// name layout wrappers after where they sit or what module made them (`widget-wrap`,
+/// `header-wrapper`, `rich-text-newsletter`), and a real widget, banner or sign-up box never
+/// holds most of a page's paragraphs. The exceptions stay removed by name: comment threads
+/// and galleries (a long discussion or fifty captioned slides can outweigh the story they
+/// hang from), and wrappers a class hides until a script shows them.
+fn holds_page_prose(doc: &Doc, i: usize, class_id: &str, text: &Texts<'_>) -> bool {
+    let paras = text.paras[i];
+    paras >= PARAGRAPH_MAJORITY_MIN_CHARS
+        && paras as f32 >= text.paras[0] as f32 * PARAGRAPH_MAJORITY
+        && !["comment", "gallery", "slideshow", "carousel"]
+            .iter()
+            .any(|t| class_id.contains(t))
+        && !super::recover::hidden_by_class(doc, i)
+}
+
 fn is_boilerplate(
     doc: &Doc,
     i: usize,
     stats_marker: &[bool],
     in_marker: &[bool],
-    text_len: &[u32],
+    text: &Texts<'_>,
     p: &MarkParams,
     panels: &mut HiddenPanels,
 ) -> bool {
+    let text_len = text.all;
     let Some(e) = doc.elem(i) else { return false };
     let tag = e.tag.as_str();
     if is_in(sel::JUNK_TAGS, tag) {
@@ -233,6 +261,7 @@ fn is_boilerplate(
             && sel::UNLIKELY.is_match(&ci)
             && !sel::MAYBE_CONTENT.is_match(&ci)
             && !is_article_header(tag, &ci, in_marker[i])
+            && !holds_page_prose(doc, i, &ci, text)
         {
             return true;
         }
@@ -290,11 +319,25 @@ pub(crate) fn mark_boilerplate(doc: &Doc, p: &MarkParams) -> Vec<bool> {
             text_len[par] += text_len[i];
         }
     }
+    // Text inside `<p>` per subtree: where the page's paragraphs are.
+    let mut para_len = vec![0u32; n];
+    for i in (0..n).rev() {
+        if doc.tag(i) == "p" {
+            para_len[i] = text_len[i];
+        }
+        if let Some(par) = doc.nodes[i].parent {
+            para_len[par] += para_len[i];
+        }
+    }
+    let text = Texts {
+        all: &text_len,
+        paras: &para_len,
+    };
     let mut removed = vec![false; n];
     let mut panels = HiddenPanels::default();
     let mut i = 0;
     while i < n {
-        if is_boilerplate(doc, i, &marker, &in_marker, &text_len, p, &mut panels) {
+        if is_boilerplate(doc, i, &marker, &in_marker, &text, p, &mut panels) {
             let end = doc.nodes[i].end;
             removed[i..end].iter_mut().for_each(|r| *r = true);
             i = end;
