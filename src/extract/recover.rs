@@ -267,14 +267,24 @@ pub(crate) fn with_lead(
     recovered
 }
 
+/// A DOM body shorter than this (characters) is an app shell: a page rendered by its
+/// scripts shows at most a headline and a teaser before they run. A page whose markup
+/// already shows more is rendered on the server, and the paragraph markup in its script
+/// data is something else: the slides of a gallery, a feed of other stories, a shop's
+/// product catalogue.
+const SCRIPT_SHELL_MAX_CHARS: usize = 300;
+
 /// Alternative bodies for the page, each as a small HTML document for the normal body
 /// pass: the markup of long `<noscript>` fallbacks, the article text declared in
-/// JSON-LD, and markup held in the string literals of inline scripts (`html` is the page
-/// source: the parsed tree has script contents emptied).
-pub(crate) fn alternative_pages(doc: &Doc, html: &str) -> Vec<String> {
+/// JSON-LD, and, for an app shell (`dom_chars`, the DOM body's length, under
+/// [`SCRIPT_SHELL_MAX_CHARS`]), markup held in the string literals of inline scripts
+/// (`html` is the page source: the parsed tree has script contents emptied).
+pub(crate) fn alternative_pages(doc: &Doc, html: &str, dom_chars: usize) -> Vec<String> {
     let mut pages = noscript_pages(doc);
     pages.extend(json_ld_bodies(doc).into_iter().map(|b| wrap_body(&b)));
-    pages.extend(script_markup_pages(html, &title_words(doc)));
+    if dom_chars < SCRIPT_SHELL_MAX_CHARS {
+        pages.extend(script_markup_pages(html, &title_words(doc)));
+    }
     pages
 }
 
