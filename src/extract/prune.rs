@@ -170,10 +170,15 @@ struct Texts<'a> {
     paras: &'a [u32],
 }
 
-/// An element holding at least this share of the page's paragraph text...
+/// An element holding at least this share of the page's paragraph text ...
 const PARAGRAPH_MAJORITY: f32 = 0.5;
 /// ... and at least this much of it (characters: a few paragraphs of prose) ...
 const PARAGRAPH_MAJORITY_MIN_CHARS: u32 = 1000;
+
+/// ... and at least this share of all its text (a page whose posts are set with `<br>`
+/// has little text in `<p>`, and its sidebar's profile paragraphs must not count as its
+/// prose) ...
+const PAGE_TEXT_MIN_SHARE: f32 = 0.25;
 
 /// ... is where the page's prose is, whatever its class or id says: page builders and CMSs
 /// name layout wrappers after where they sit or what module made them (`widget-wrap`,
@@ -185,6 +190,7 @@ fn holds_page_prose(doc: &Doc, i: usize, class_id: &str, text: &Texts<'_>) -> bo
     let paras = text.paras[i];
     paras >= PARAGRAPH_MAJORITY_MIN_CHARS
         && paras as f32 >= text.paras[0] as f32 * PARAGRAPH_MAJORITY
+        && text.all[i] as f32 >= text.all[0] as f32 * PAGE_TEXT_MIN_SHARE
         && !["comment", "gallery", "slideshow", "carousel"]
             .iter()
             .any(|t| class_id.contains(t))
@@ -218,7 +224,12 @@ fn is_boilerplate(
         return false;
     }
     let protected = stats_marker[i];
-    if is_in(sel::FURNITURE_TAGS, tag) && !protected {
+    // `<aside>` is meant for tangential content, but layouts also use it for a column of
+    // the page; a column holding most of the page's paragraphs is where its content is.
+    if is_in(sel::FURNITURE_TAGS, tag)
+        && !protected
+        && !(tag == "aside" && holds_page_prose(doc, i, &e.class_id(), text))
+    {
         return true;
     }
     if tag == "header" && p.drop_headers && !protected {
