@@ -691,6 +691,29 @@ mod tests {
     }
 
     #[test]
+    fn a_wrapper_holding_the_page_prose_is_kept_whatever_its_name() {
+        let para = "<p>A paragraph of the story itself, with a comma, and long enough to count as prose for the page.</p>";
+        let story = para.repeat(12);
+        let signup = "<div class=newsletter><p>Sign up for our weekly letter.</p></div>";
+        // A wrapper named for a newsletter that holds the page's prose stays; the box goes.
+        let page = format!(
+            "<body><article><div class='rich-text-newsletter'>{story}</div>{signup}</article></body>"
+        );
+        let text = kept_text(&page);
+        assert_eq!(text.matches("story itself").count(), 12);
+        assert!(!text.contains("Sign up"));
+        // An <aside> used as the page's main column stays; a small one is furniture.
+        let column =
+            format!("<body><aside class=column>{story}</aside><aside>{signup}</aside></body>");
+        let text = kept_text(&column);
+        assert_eq!(text.matches("story itself").count(), 12);
+        assert!(!text.contains("Sign up"));
+        // A comment thread stays removed by name, however much of the page it holds.
+        let thread = format!("<body><div class=comments>{story}</div><div>{para}</div></body>");
+        assert_eq!(kept_text(&thread).matches("story itself").count(), 1);
+    }
+
+    #[test]
     fn hidden_gallery_pages_survive_cleaning() {
         let para = "<p>Story text of the gallery page, with a comma, long enough to score.</p>";
         let html = format!(

@@ -660,6 +660,20 @@ mod tests {
     }
 
     #[test]
+    fn script_markup_is_asked_for_only_by_an_app_shell() {
+        let para = "Beggar story paragraph with enough words to pass the literal length bar.";
+        let html = format!(
+            "<html><head><title>The pregnant beggar story</title></head><body>\
+             <script>var s = [\"<p>{para}</p>\",\"<p>{para} The pregnant woman.</p><p>More.</p>\"];</script>\
+             </body></html>"
+        );
+        let doc = Doc::parse(&html);
+        let shell = alternative_pages(&doc, &html, 0);
+        assert!(shell.iter().any(|p| p.contains("<p>More.</p>")));
+        assert!(alternative_pages(&doc, &html, SCRIPT_SHELL_MAX_CHARS).is_empty());
+    }
+
+    #[test]
     fn gain_rule() {
         assert!(!is_better(300, 0));
         assert!(is_better(800, 400));
