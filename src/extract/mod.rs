@@ -662,7 +662,7 @@ impl Extractor {
         dom_chars: usize,
     ) -> Result<Option<Vec<RawBlock>>, ExtractError> {
         let mut best: Option<(usize, Vec<RawBlock>)> = None;
-        for page in recover::alternative_pages(doc, html) {
+        for page in recover::alternative_pages(doc, html, dom_chars) {
             let page = Doc::parse_keeping_targets(&page, self.keeps_targets());
             let blocks = self.body(&page, preset, render, deadline, None, None)?;
             let len: usize = blocks.iter().map(|b| b.chars).sum();

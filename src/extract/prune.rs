@@ -164,15 +164,49 @@ fn is_page_form(form: usize, text_len: &[u32]) -> bool {
 }
 
 /// Whether a single element (ignoring its ancestors) is boilerplate.
+/// Raw text length per subtree: all of it, and the part inside `<p>`.
+struct Texts<'a> {
+    all: &'a [u32],
+    paras: &'a [u32],
+}
+
+/// An element holding at least this share of the page's paragraph text ...
+const PARAGRAPH_MAJORITY: f32 = 0.5;
+/// ... and at least this much of it (characters: a few paragraphs of prose) ...
+const PARAGRAPH_MAJORITY_MIN_CHARS: u32 = 1000;
+
+/// ... and at least this share of all its text (a page whose posts are set with `<br>`
+/// has little text in `<p>`, and its sidebar's profile paragraphs must not count as its
+/// prose) ...
+const PAGE_TEXT_MIN_SHARE: f32 = 0.25;
+
+/// ... is where the page's prose is, whatever its class or id says: page builders and CMSs
+/// name layout wrappers after where they sit or what module made them (`widget-wrap`,
+/// `header-wrapper`, `rich-text-newsletter`), and a real widget, banner or sign-up box never
+/// holds most of a page's paragraphs. The exceptions stay removed by name: comment threads
+/// and galleries (a long discussion or fifty captioned slides can outweigh the story they
+/// hang from), and wrappers a class hides until a script shows them.
+fn holds_page_prose(doc: &Doc, i: usize, class_id: &str, text: &Texts<'_>) -> bool {
+    let paras = text.paras[i];
+    paras >= PARAGRAPH_MAJORITY_MIN_CHARS
+        && paras as f32 >= text.paras[0] as f32 * PARAGRAPH_MAJORITY
+        && text.all[i] as f32 >= text.all[0] as f32 * PAGE_TEXT_MIN_SHARE
+        && !["comment", "gallery", "slideshow", "carousel"]
+            .iter()
+            .any(|t| class_id.contains(t))
+        && !super::recover::hidden_by_class(doc, i)
+}
+
 fn is_boilerplate(
     doc: &Doc,
     i: usize,
     stats_marker: &[bool],
     in_marker: &[bool],
-    text_len: &[u32],
+    text: &Texts<'_>,
     p: &MarkParams,
     panels: &mut HiddenPanels,
 ) -> bool {
+    let text_len = text.all;
     let Some(e) = doc.elem(i) else { return false };
     let tag = e.tag.as_str();
     if is_in(sel::JUNK_TAGS, tag) {
@@ -190,7 +224,12 @@ fn is_boilerplate(
         return false;
     }
     let protected = stats_marker[i];
-    if is_in(sel::FURNITURE_TAGS, tag) && !protected {
+    // `<aside>` is meant for tangential content, but layouts also use it for a column of
+    // the page; a column holding most of the page's paragraphs is where its content is.
+    if is_in(sel::FURNITURE_TAGS, tag)
+        && !protected
+        && !(tag == "aside" && holds_page_prose(doc, i, &e.class_id(), text))
+    {
         return true;
     }
     if tag == "header" && p.drop_headers && !protected {
@@ -233,6 +272,7 @@ fn is_boilerplate(
             && sel::UNLIKELY.is_match(&ci)
             && !sel::MAYBE_CONTENT.is_match(&ci)
             && !is_article_header(tag, &ci, in_marker[i])
+            && !holds_page_prose(doc, i, &ci, text)
         {
             return true;
         }
@@ -290,11 +330,25 @@ pub(crate) fn mark_boilerplate(doc: &Doc, p: &MarkParams) -> Vec<bool> {
             text_len[par] += text_len[i];
         }
     }
+    // Text inside `<p>` per subtree: where the page's paragraphs are.
+    let mut para_len = vec![0u32; n];
+    for i in (0..n).rev() {
+        if doc.tag(i) == "p" {
+            para_len[i] = text_len[i];
+        }
+        if let Some(par) = doc.nodes[i].parent {
+            para_len[par] += para_len[i];
+        }
+    }
+    let text = Texts {
+        all: &text_len,
+        paras: &para_len,
+    };
     let mut removed = vec![false; n];
     let mut panels = HiddenPanels::default();
     let mut i = 0;
     while i < n {
-        if is_boilerplate(doc, i, &marker, &in_marker, &text_len, p, &mut panels) {
+        if is_boilerplate(doc, i, &marker, &in_marker, &text, p, &mut panels) {
             let end = doc.nodes[i].end;
             removed[i..end].iter_mut().for_each(|r| *r = true);
             i = end;
@@ -634,6 +688,29 @@ mod tests {
         let r = mark_boilerplate(&d, &params());
         let body = d.find_tag("body").unwrap();
         d.text_of(body, |j| r[j])
+    }
+
+    #[test]
+    fn a_wrapper_holding_the_page_prose_is_kept_whatever_its_name() {
+        let para = "<p>A paragraph of the story itself, with a comma, and long enough to count as prose for the page.</p>";
+        let story = para.repeat(12);
+        let signup = "<div class=newsletter><p>Sign up for our weekly letter.</p></div>";
+        // A wrapper named for a newsletter that holds the page's prose stays; the box goes.
+        let page = format!(
+            "<body><article><div class='rich-text-newsletter'>{story}</div>{signup}</article></body>"
+        );
+        let text = kept_text(&page);
+        assert_eq!(text.matches("story itself").count(), 12);
+        assert!(!text.contains("Sign up"));
+        // An <aside> used as the page's main column stays; a small one is furniture.
+        let column =
+            format!("<body><aside class=column>{story}</aside><aside>{signup}</aside></body>");
+        let text = kept_text(&column);
+        assert_eq!(text.matches("story itself").count(), 12);
+        assert!(!text.contains("Sign up"));
+        // A comment thread stays removed by name, however much of the page it holds.
+        let thread = format!("<body><div class=comments>{story}</div><div>{para}</div></body>");
+        assert_eq!(kept_text(&thread).matches("story itself").count(), 1);
     }
 
     #[test]

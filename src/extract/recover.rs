@@ -267,14 +267,24 @@ pub(crate) fn with_lead(
     recovered
 }
 
+/// A DOM body shorter than this (characters) is an app shell: a page rendered by its
+/// scripts shows at most a headline and a teaser before they run. A page whose markup
+/// already shows more is rendered on the server, and the paragraph markup in its script
+/// data is something else: the slides of a gallery, a feed of other stories, a shop's
+/// product catalogue.
+const SCRIPT_SHELL_MAX_CHARS: usize = 300;
+
 /// Alternative bodies for the page, each as a small HTML document for the normal body
 /// pass: the markup of long `<noscript>` fallbacks, the article text declared in
-/// JSON-LD, and markup held in the string literals of inline scripts (`html` is the page
-/// source: the parsed tree has script contents emptied).
-pub(crate) fn alternative_pages(doc: &Doc, html: &str) -> Vec<String> {
+/// JSON-LD, and, for an app shell (`dom_chars`, the DOM body's length, under
+/// [`SCRIPT_SHELL_MAX_CHARS`]), markup held in the string literals of inline scripts
+/// (`html` is the page source: the parsed tree has script contents emptied).
+pub(crate) fn alternative_pages(doc: &Doc, html: &str, dom_chars: usize) -> Vec<String> {
     let mut pages = noscript_pages(doc);
     pages.extend(json_ld_bodies(doc).into_iter().map(|b| wrap_body(&b)));
-    pages.extend(script_markup_pages(html, &title_words(doc)));
+    if dom_chars < SCRIPT_SHELL_MAX_CHARS {
+        pages.extend(script_markup_pages(html, &title_words(doc)));
+    }
     pages
 }
 
@@ -647,6 +657,20 @@ mod tests {
         assert!(pages[0].contains("<p>Beggar story paragraph"));
         assert!(pages[0].contains("<p>More.</p>"));
         assert!(script_markup_pages(&html, &[]).is_empty());
+    }
+
+    #[test]
+    fn script_markup_is_asked_for_only_by_an_app_shell() {
+        let para = "Beggar story paragraph with enough words to pass the literal length bar.";
+        let html = format!(
+            "<html><head><title>The pregnant beggar story</title></head><body>\
+             <script>var s = [\"<p>{para}</p>\",\"<p>{para} The pregnant woman.</p><p>More.</p>\"];</script>\
+             </body></html>"
+        );
+        let doc = Doc::parse(&html);
+        let shell = alternative_pages(&doc, &html, 0);
+        assert!(shell.iter().any(|p| p.contains("<p>More.</p>")));
+        assert!(alternative_pages(&doc, &html, SCRIPT_SHELL_MAX_CHARS).is_empty());
     }
 
     #[test]
