@@ -13,9 +13,11 @@
 //! instructions; a page with CJK, Cyrillic or Arabic lines still stays clear of the whole
 //! pattern (10-20 M instructions per pattern, two to ten times a wide form).
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use regex::Regex;
+use regex_automata::util::{pool::Pool, syntax};
+use regex_automata::{Input, hybrid, nfa::thompson};
 #[cfg(test)]
 use regex_syntax::hir::Hir;
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, HirKind};
@@ -226,11 +228,52 @@ pub(crate) fn form_pattern(pattern: &str, form: Form) -> Option<String> {
     Some(out)
 }
 
+/// Per-thread scratch of a lazy DFA, handed out to whichever worker asks.
+type CachePool = Pool<hybrid::dfa::Cache, Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync>>;
+
+/// A forward lazy DFA with one cache per worker thread: it tells whether a pattern matches,
+/// not where, for about half the compile instructions of a `Regex` (no reverse automaton, no
+/// capture states).
+pub(crate) struct ForwardDfa {
+    dfa: Arc<hybrid::dfa::DFA>,
+    caches: CachePool,
+}
+
+impl std::fmt::Debug for ForwardDfa {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ForwardDfa")
+    }
+}
+
+impl ForwardDfa {
+    pub(crate) fn new(dfa: hybrid::dfa::DFA) -> Self {
+        let dfa = Arc::new(dfa);
+        let for_pool = Arc::clone(&dfa);
+        let caches: CachePool = Pool::new(Box::new(move || for_pool.create_cache()));
+        Self { dfa, caches }
+    }
+
+    /// Whether the pattern matches in `haystack` at or after byte `from` (what comes before
+    /// `from` is still seen by anchors and look-behind).
+    pub(crate) fn is_match(&self, haystack: &str, from: usize) -> bool {
+        let mut cache = self.caches.get();
+        // `earliest`: stop at the first match state, as `Regex::is_match` does. With no quit
+        // bytes and no give-up threshold configured the search cannot fail.
+        self.dfa
+            .try_search_fwd(
+                &mut cache,
+                &Input::new(haystack).range(from..).earliest(true),
+            )
+            .expect("a lazy DFA without quit bytes or give-up threshold cannot fail")
+            .is_some()
+    }
+}
+
 /// A regex compiled on first use, in the narrowest form that holds the text it searches
 /// ([`Form`]) and whole for other text; [`LatinRegex::get`] hands out the one for a haystack.
 /// For built-in patterns, which their tests compile: a pattern that does not compile panics on
 /// first use.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(crate) struct LatinRegex {
     pattern: String,
     case_insensitive: bool,
@@ -238,6 +281,22 @@ pub(crate) struct LatinRegex {
     /// know.
     forms: [OnceLock<Option<Regex>>; 2],
     whole: OnceLock<Regex>,
+    /// The forward lazy DFA of each form, for [`LatinRegex::is_match`]; `None` when the form
+    /// has none (a Unicode word boundary).
+    dfas: [OnceLock<Option<ForwardDfa>>; 2],
+}
+
+impl Clone for LatinRegex {
+    /// The compiled regexes are shared; the forward DFAs are compiled again on first use.
+    fn clone(&self) -> Self {
+        Self {
+            pattern: self.pattern.clone(),
+            case_insensitive: self.case_insensitive,
+            forms: self.forms.clone(),
+            whole: self.whole.clone(),
+            dfas: [OnceLock::new(), OnceLock::new()],
+        }
+    }
 }
 
 impl LatinRegex {
@@ -247,7 +306,30 @@ impl LatinRegex {
             case_insensitive,
             forms: [OnceLock::new(), OnceLock::new()],
             whole: OnceLock::new(),
+            dfas: [OnceLock::new(), OnceLock::new()],
         }
+    }
+
+    /// Whether the pattern matches in `haystack` at or after byte `from`, as
+    /// `self.get(haystack).is_match_at(haystack, from)` answers, from the forward lazy DFA
+    /// of the haystack's form when there is one (a regex only ever asked whether it matches
+    /// then never compiles the rest).
+    pub(crate) fn is_match_at(&self, haystack: &str, from: usize) -> bool {
+        if let Some(form) = form_of(haystack) {
+            let dfa = self.dfas[form.index()].get_or_init(|| {
+                let pattern = form_pattern(&self.pattern, form)?;
+                hybrid::dfa::DFA::builder()
+                    .syntax(syntax::Config::new().case_insensitive(self.case_insensitive))
+                    .thompson(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
+                    .build(&pattern)
+                    .ok()
+                    .map(ForwardDfa::new)
+            });
+            if let Some(dfa) = dfa {
+                return dfa.is_match(haystack, from);
+            }
+        }
+        self.get(haystack).is_match_at(haystack, from)
     }
 
     fn build(&self, pattern: &str) -> Result<Regex, regex::Error> {

@@ -183,7 +183,14 @@ impl Cue {
     }
 
     fn is_match(&self, open: Open, s: &str) -> bool {
-        self.get(open, s).is_some_and(|re| re.is_match(s))
+        self.is_match_at(open, s, 0)
+    }
+
+    fn is_match_at(&self, open: Open, s: &str, from: usize) -> bool {
+        match self.gate {
+            Some(bit) if open.0 & (1 << bit) == 0 => false,
+            _ => self.re.is_match_at(s, from),
+        }
     }
 }
 
@@ -389,6 +396,44 @@ impl Cues {
             &mut self.label_teaser,
             &mut self.arrow_teaser,
             &mut self.credit,
+        ]
+    }
+
+    #[cfg(test)]
+    fn all(&self) -> [&Cue; 32] {
+        [
+            &self.speech,
+            &self.strong,
+            &self.weak,
+            &self.coffee,
+            &self.convention_verb,
+            &self.price,
+            &self.second,
+            &self.second_formal,
+            &self.imperative,
+            &self.infinitive_button,
+            &self.social_handle,
+            &self.ambiguous_verb,
+            &self.verb_object,
+            &self.lead_question,
+            &self.outlet,
+            &self.bio,
+            &self.bio_writes,
+            &self.publication_self,
+            &self.publication,
+            &self.closing,
+            &self.about_org,
+            &self.agency_code,
+            &self.separator,
+            &self.caps_label,
+            &self.byline,
+            &self.crew,
+            &self.sentence_break,
+            &self.numbered,
+            &self.time_field,
+            &self.label_teaser,
+            &self.arrow_teaser,
+            &self.credit,
         ]
     }
 
@@ -793,42 +838,39 @@ mod tests {
     #[test]
     fn cue_forms_are_the_cues() {
         let c = Cues::new(|_| true);
-        for re in [
-            &c.speech,
-            &c.strong,
-            &c.weak,
-            &c.coffee,
-            &c.convention_verb,
-            &c.price,
-            &c.second,
-            &c.second_formal,
-            &c.imperative,
-            &c.infinitive_button,
-            &c.social_handle,
-            &c.ambiguous_verb,
-            &c.verb_object,
-            &c.lead_question,
-            &c.outlet,
-            &c.bio,
-            &c.bio_writes,
-            &c.publication_self,
-            &c.publication,
-            &c.closing,
-            &c.about_org,
-            &c.agency_code,
-            &c.separator,
-            &c.caps_label,
-            &c.byline,
-            &c.crew,
-            &c.sentence_break,
-            &c.numbered,
-            &c.time_field,
-            &c.label_teaser,
-            &c.arrow_teaser,
-            &c.credit,
-        ] {
+        for re in c.all() {
             let (pattern, case_insensitive) = re.re.pattern_and_case();
             crate::latin::assert_forms_are_the_pattern(pattern, case_insensitive);
+        }
+    }
+
+    /// The forward DFA that answers whether a cue matches agrees with the cue's regex, from
+    /// the line's start and from inside it, on Latin, wide and other lines.
+    #[test]
+    fn cue_dfas_agree_with_their_regexes() {
+        let c = Cues::new(|_| true);
+        let lines = [
+            "Love this column? Get the weekly digest free in your inbox.",
+            "Unterstützen Sie unseren Lokaljournalismus mit einem Abo ab 2 € im Monat.",
+            "Jane Roe is a science reporter for the Evening Ledger.",
+            "Opinion | Jane Roe | 4 min read",
+            "READ ALSO ▸ The harbour's new quay",
+            "Boats in the harbour at dawn. Photo: Jane Roe/Harbour Trust",
+            "(abc/xyz)",
+            "订阅我们的新闻通讯 newsletter 📰",
+            "Подпишитесь на рассылку: subscribe now",
+        ];
+        for cue in c.all() {
+            for t in lines {
+                for from in [0, t.char_indices().nth(5).map_or(0, |(i, _)| i)] {
+                    assert_eq!(
+                        cue.re.is_match_at(t, from),
+                        cue.re.get(t).is_match_at(t, from),
+                        "{:?} on {t:?} from {from}",
+                        cue.re.pattern()
+                    );
+                }
+            }
         }
     }
 

@@ -12,12 +12,12 @@
 //!    `drop_to_end` rules cut the tail, then inline headlines between two anchors go.
 
 use std::borrow::Cow;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 use regex::Regex;
-use regex_automata::util::{pool::Pool, syntax};
-use regex_automata::{Input, hybrid, nfa::thompson};
+use regex_automata::util::syntax;
+use regex_automata::{hybrid, nfa::thompson};
 use regex_syntax::hir::{Hir, HirKind};
 
 use super::cues::{CueMatch, Cues};
@@ -27,7 +27,7 @@ use super::rules::{
 };
 use super::{learned, text};
 use crate::article::{Block, BlockKind};
-use crate::latin::{Form, form_of, form_pattern};
+use crate::latin::{Form, ForwardDfa, form_of, form_pattern};
 
 /// Fewest words of a body paragraph that bounds the head and tail zones. Six words with a
 /// sentence ending: long enough that badges, labels and buttons never qualify, short enough
@@ -246,38 +246,21 @@ impl LazyRegex {
     }
 }
 
-/// Per-thread scratch of a lazy DFA, handed out to whichever worker asks.
-type CachePool = Pool<hybrid::dfa::Cache, Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync>>;
-
 /// How a line pattern is matched. The engine only asks whether a pattern matches, never
 /// where, so a forward lazy DFA answers: the `Regex` a pattern would otherwise compile to
 /// also builds the reverse automaton (to find where a match starts) and capture states,
 /// which took about half of the compile time, the bulk of a short run's start-up.
+#[derive(Debug)]
 enum LineMatcher {
     /// The forward lazy DFA, with one cache per worker thread.
-    Dfa {
-        dfa: Arc<hybrid::dfa::DFA>,
-        caches: CachePool,
-    },
+    Dfa(ForwardDfa),
     /// Patterns a lazy DFA cannot run (a Unicode word boundary `\b`): the full regex engine.
     Regex(Regex),
 }
 
-impl std::fmt::Debug for LineMatcher {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Self::Dfa { .. } => "LineMatcher::Dfa",
-            Self::Regex(_) => "LineMatcher::Regex",
-        })
-    }
-}
-
 impl LineMatcher {
     fn from_dfa(dfa: hybrid::dfa::DFA) -> Self {
-        let dfa = Arc::new(dfa);
-        let for_pool = Arc::clone(&dfa);
-        let caches: CachePool = Pool::new(Box::new(move || for_pool.create_cache()));
-        Self::Dfa { dfa, caches }
+        Self::Dfa(ForwardDfa::new(dfa))
     }
 
     fn new(pattern: &str) -> Self {
@@ -301,14 +284,7 @@ impl LineMatcher {
 
     fn is_match(&self, line: &str) -> bool {
         match self {
-            Self::Dfa { dfa, caches } => {
-                let mut cache = caches.get();
-                // `earliest`: stop at the first match state, as `Regex::is_match` does. With
-                // no quit bytes and no give-up threshold configured the search cannot fail.
-                dfa.try_search_fwd(&mut cache, &Input::new(line).earliest(true))
-                    .expect("a lazy DFA without quit bytes or give-up threshold cannot fail")
-                    .is_some()
-            }
+            Self::Dfa(dfa) => dfa.is_match(line, 0),
             Self::Regex(re) => re.is_match(line),
         }
     }
@@ -1299,7 +1275,7 @@ mod tests {
         for spec in super::super::rules::LINE_RULES {
             for p in spec.patterns {
                 let matcher = LineMatcher::new(p);
-                dfas += usize::from(matches!(matcher, LineMatcher::Dfa { .. }));
+                dfas += usize::from(matches!(matcher, LineMatcher::Dfa(_)));
                 let lazy = LazyRegex::new(p.to_string());
                 let re = compile_line_pattern(p).unwrap();
                 for line in lines {
