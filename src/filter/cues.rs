@@ -31,6 +31,14 @@ pub(crate) const MASTHEAD_LINE: &str = "masthead_line";
 pub(crate) const TEASER_MARKER: &str = "teaser_marker";
 /// `credit_tail`: trims a photo credit that closes a caption.
 pub(crate) const CREDIT_TAIL: &str = "credit_tail";
+/// `widget_line`: a button or widget label naming a reader convention, not a sentence.
+pub(crate) const WIDGET_LINE: &str = "widget_line";
+/// `label_headline`: a short label and a colon before another story's headline.
+pub(crate) const LABEL_HEADLINE: &str = "label_headline";
+/// `field_line`: fields split by separators (breadcrumbs, share bars) at the article's edges.
+pub(crate) const FIELD_LINE: &str = "field_line";
+/// `credit_line`: a caption or edge line that is only a credit.
+pub(crate) const CREDIT_LINE: &str = "credit_line";
 
 /// Every cue's name, for `filter.disable`.
 pub(crate) const CUE_NAMES: &[&str] = &[
@@ -41,7 +49,14 @@ pub(crate) const CUE_NAMES: &[&str] = &[
     MASTHEAD_LINE,
     TEASER_MARKER,
     CREDIT_TAIL,
+    WIDGET_LINE,
+    LABEL_HEADLINE,
+    FIELD_LINE,
+    CREDIT_LINE,
 ];
+
+/// How many cues there are.
+const CUE_COUNT: usize = CUE_NAMES.len();
 
 /// Most words of a reader prompt: a pitch is one or two short sentences.
 const PROMPT_MAX_WORDS: usize = 35;
@@ -89,6 +104,20 @@ const fn max_of(xs: &[usize]) -> usize {
 }
 /// The credit sits in this many bytes at the end of a caption.
 const CREDIT_TAIL_BYTES: usize = 120;
+/// Fewest words of a widget line: a counter ("38 comments") has two.
+const WIDGET_MIN_WORDS: usize = 2;
+/// Most words of a widget line: a button, a bar of links or a one-line pitch.
+const WIDGET_MAX_WORDS: usize = 30;
+/// Most words of a label-and-headline line.
+const LABEL_HEADLINE_MAX_WORDS: usize = 22;
+/// Most words of the label before the colon ("More from the science desk").
+const LABEL_MAX_WORDS: usize = 5;
+/// Fewest words of the headline after the label.
+const HEADLINE_MIN_WORDS: usize = 2;
+/// Most words of a field line (a breadcrumb, a share bar, a byline with a date).
+const FIELD_MAX_WORDS: usize = 16;
+/// Most words of a credit line ("Photo: Jane Roe / Harbour Trust").
+const CREDIT_LINE_MAX_WORDS: usize = 15;
 
 /// A cue's verdict on one line: which cue, and where in the article it may remove the line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,7 +129,7 @@ pub(crate) struct CueMatch {
 /// The cues, compiled once.
 #[derive(Debug)]
 pub(crate) struct Cues {
-    enabled: [bool; 7],
+    enabled: [bool; CUE_COUNT],
     speech: LatinRegex,
     strong: LatinRegex,
     weak: LatinRegex,
@@ -133,6 +162,9 @@ pub(crate) struct Cues {
     label_teaser: LatinRegex,
     arrow_teaser: LatinRegex,
     credit: LatinRegex,
+    widget_noun: LatinRegex,
+    field_separator: LatinRegex,
+    credit_line: LatinRegex,
 }
 
 /// Compiled on first use, in the Latin form for Latin lines (see [`LatinRegex`]), so a run pays
@@ -212,8 +244,12 @@ const REPUBLISHED: &str = r"(?:republish|reprinted|reproduced|wiedergegeben|nach
 // Closing notes, one convention per line of the pattern: a correction or update label; a
 // copyright or rights line; an opinion or price disclaimer; an affiliate-link disclosure; a
 // press trip ("as a guest of", research supported by); the price-validity note; a review
-// outlet's independence ("we pay our own bill"); agency and editing credits opening their own
-// line (closing a story paragraph they belong to it); a press contact.
+// outlet's independence ("we pay our own bill"); a disclaimer that the text replaces no
+// professional advice; a ban on reuse; a sponsored-link or commission disclosure; a
+// machine-made summary's label; an editing note ("edited for length"); an imprint's company
+// registration; prices that may have changed; "we paid the bill ourselves"; a review copy
+// provided by the maker; a cookie or privacy-consent leftover; agency and editing credits
+// opening their own line (closing a story paragraph they belong to it); a press contact.
 const CLOSING: &str = concat!(
     r"^\W*(?:corrections?|korrektur|berichtigung|richtigstellung|rectificatif|erratum|correcci[óo]n|fe de errores|rettifica|correzione|corre[çc][ãa]o|errata|rectificatie|correctie|r[äa]ttelse|sprostowanie|clarification|klarstellung|pr[ée]cision|aclaraci[óo]n|precisazione|esclarecimento|verduidelijking|förtydligande)\b\s*(?:[,:(–—-]|[0-9])",
     r"|^\W*(?:copyright|©|\(c\)\s*[0-9])\s*\S|(?:all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv|todos los derechos reservados|riproduzione riservata|tutti i diritti|todos os direitos reservados|alle rechten voorbehouden|alla r[äa]ttigheter|wszelkie prawa)",
@@ -224,6 +260,16 @@ const CLOSING: &str = concat!(
     r"|(?:prices? (?:correct|accurate|valid)|preise (?:stand|ohne)|prix (?:valables|indicatifs|au)|precios? (?:v[áa]lidos|actualizados|a fecha)|prezzi (?:aggiornati|validi))",
     r"|(?:independent|unabh[äa]ngig|ind[ée]pendant|independiente|indipendent|onafhankelijk|oberoende|niezale[żz]n)\w*[^.!?]*(?:pay|zahlen|payons|pagamos|paghiamo|betalen|betalar|płacimy|bill|rechnung|addition|cuenta|conto|rekening|notan)",
     r"|^\W*(?:additional reporting|reporting by|editing by|mitarbeit|mit material von|avec l['’]agence|con informaci[óo]n de|con agencias|hanno collaborato|com ag[êe]ncias|met medewerking van|redigering|mit agenturmaterial|agenturen)",
+    r"|(?:replace|substitute)s?\s(?:[^.!?]*\s)?(?:advice|consultation)|ersetz\w*\s(?:[^.!?]*\s)?(?:beratung|arzt|[äa]rzt)|ne remplace\w*\s(?:[^.!?]*\s)?(?:avis|consultation|conseil)|no (?:sustituye|reemplaza)|non sostituisce|n[ãa]o substitui|vervangt geen|ers[äa]tter inte|nie zast[ęe]puje|nenahrazuje",
+    r"|not for (?:redistribution|reproduction|reuse)|(?:reproduction|redistribution|reuse) (?:interdite|prohibited|forbidden)|(?:proibida|prohibida|vietata|verboten) (?:a |la )?(?:reprodu|ripro|redistribu|weiterverbreit)|(?:reprodu|ripro)\w+ (?:vietata|prohibida|proibida|interdite|verboten)|nachdruck (?:verboten|nur mit)|uso exclusivo d|exclusive use of",
+    r"|(?:links?|liens?|enlaces?|collegamenti|linkjes)\s(?:\w+\s)?(?:sponsori|sponsoris|patrocinad|gesponsert|commerciaux|marchands)|(?:earn|send|g[ée]n[ée]rer|percevoir|recevoir|receive|ganar|recibir|guadagn|ricever|ganhar|receber|verdienen|erhalten|ontvangen)\w*\s(?:[^.!?]*\s)?(?:a |une |una |uma |eine |een )?(?:commission|comisi[óo]n|commissione|comiss[ãa]o|provision)",
+    r"|(?:^|\W)(?:ai|ia|ki)[\s-](?:summary|generated|zusammenfassung|kurzfassung|r[ée]sum[ée]|resumen|riassunto|resumo|samenvatting|sammanfattning)|(?:g[ée]n[ée]r[ée]e?|generated|generado|generato|gerado|erstellt|gegenereerd|genererad)\s(?:by|par|por|da|pela|von|door|av|mit|with)\s(?:l['’])?(?:ai|ia|ki)\b|(?:automatisch|automatically|automatiquement|autom[áa]ticamente|automaticamente)\s(?:erstellt|generated|g[ée]n[ée]r|generad|generat|gerad)",
+    r"|(?:edited|condensed|shortened|gek[üu]rzt|abr[ée]g[ée]|editad|condensad|editat|ingekort|redigerad|skr[óo]con)\w*\s(?:and\s\w+\s)?(?:for|f[üu]r|pour|por|per|para|voor|f[öo]r|dla)\s(?:length|clarity|brevity|l[äa]nge|lisibilit|clart|longitud|claridad|chiarezza|brevit|lengte|duidelijkheid)",
+    r"|registered in [\p{L} ]+ (?:no|number|nr)\.?\s?[0-9]|registered office|company (?:no\.?|number|registration)\s?:?\s?[0-9]|handelsregister|registergericht|registro mercantil|kvk[- ]nummer",
+    r"|(?:prices?|precios?|prix|preise|prezzi|pre[çc]os|prijzen|priser|ceny)\s(?:[^.!?]*\s)?(?:may|can|could|pueden|peuvent|k[öo]nnen|possono|podem|kunnen|kan|mog[ąa])\s(?:[^.!?]*\s)?(?:chang|cambi|[äa]nder|vari|mud|alter|verander|wijzig|zmie)",
+    r"|(?:bill|rechnung|addition|cuenta|conto|rekening|notan|rachunek)\s(?:[^.!?]*\s)?(?:ourselves|our own|selbst|nous-m[êe]mes|nosotros mismos|noi stessi|n[óo]s mesmos|zelf|sj[äa]lva|sami)",
+    r"|(?:review|test)\w*\s(?:copy|code|unit|sample)\s(?:[^.!?]*\s)?(?:provided|supplied)|(?:provided|supplied|fornit[oa]|fourni|proporcionad[oa]|cedid[oa]|zur verf[üu]gung gestellt|bereitgestellt)\s(?:by|dal|dalla|par|por|von)\s(?:the\s|il\s|le\s|l['’]|el\s|la\s)?(?:publisher|editore|[ée]diteur|editor|hersteller|manufacturer|fabricant|fabricante|produttore|verlag)",
+    r"|(?:uses|use|utilise|utiliza|utilizza|verwendet|nutzt|gebruikt|anv[äa]nder|u[żz]ywa)\s(?:[^.!?]*\s)?cookies|(?:choix|pr[ée]f[ée]rences|param[èe]tres) de confidentialit|privacy (?:choices|settings|preferences)|datenschutz-?einstellungen|preferencias de privacidad|impostazioni (?:della )?privacy|privacy-?instellingen",
     r"|^\W*(?:media enquiries|press contact|media contact|pressekontakt|medienkontakt|contact presse|relations presse|contacto de prensa|contacto para medios|ufficio stampa|contatto stampa|assessoria de imprensa|perscontact|presskontakt|kontakt dla medi[óo]w|for media|f[üu]r medien|pour les m[ée]dias|para medios|per i media)",
 );
 // "About <Organisation>: ..." closing a press release.
@@ -250,15 +296,58 @@ const ARROW_LABEL: &str = r"^\W*(?:(?-i:\p{Lu}{2,}(?:\s(?:\p{Lu}{2,}|&))*)|(?:[\
 // parentheses.
 const CREDIT_LABEL: &str = r"(?:photo(?:graph)?s?|pictures?|images?|fotos?|fotograf[íi]as?|fotografie|fotografia|bild(?:er)?|imagen|imagem|immagine|beeld|illustrations?|ilustraci[óo]n|illustrazione|grafik|courtesy(?:\sof)?|cortes[íi]a(?:\sde)?|per gentile concessione di|gentileza(?:\sde)?|mit freundlicher genehmigung(?:\svon)?|avec l['’]aimable autorisation d[eu]|sample image|archive|archiv|archivo|archivio|arquivo)";
 
+// Convention words the prompt tiers leave out because in a sentence they are story words (the
+// verb to comment, a forum, a member, an app, the networks, notifications, unsubscribing) and the
+// Czech share, follow, subscribe and comment words: in a line that is not a sentence they
+// name a widget or a button.
+const WIDGET_NOUN: &str = r"(?:^|[\s\W])(?:commenter\b|commentez\b|kommentier\w*|comenta(?:r|rios?)?\b|coment[áa]\b|commenta(?:re)?\b|commenti\b|comente\b|komentuj\w*|koment[áa][řr]\w*|forum\w*|foro\b|redes\b|r[ée]seaux\b|social media|sociale media|sociala medier|unsubscri\w*|d[ée]sabonn\w*|desuscri\w*|aplikac\w*|aplicaci[óo]n\b|applicazione\b|aplicativo\b|app-\p{L}+|\p{L}+-app\b|word lid|lid worden|leden\b|medlem\w*|člen\w*|notifica\w*|meldingen\b|powiadomie\w*|upozorn\w*|push\b|sd[íi]le\w*|sledujte|odeb[íi]r\w*|p[řr]edplat\w*)";
+
+// Separators between the fields of a breadcrumb, a byline or a share bar.
+const FIELD_SEPARATOR: &str = r"\s(?:\||·|•|—|>|::|▸|›|»|▶|►|➤|→|/)\s";
+
+// A credit line: a credit label, alone or inside a short label ("Text and photos", "Featured
+// image", "Book cover"), then a colon or a ©; a credit label and a name ("Photo Jane Roe",
+// "Foto di Jane Roe"), with a note after a dash; or a © after a credit label. A bracketed word
+// may come first ("(Illustration) Photo credit: ...").
+const CREDIT_LINE_PATTERN: &str = r"^\W*(?:\(\p{L}+\)\s*)?(?:\p{L}+\s){0,2}(?:photo\w*|pics?|pictures?|fotos?|fotograf\w*|bild\w*|images?|imagem|imagen\w*|immagin\w*|beeld\w*|illustra\w*|ilustra\w*|\p{L}*cover|cr[ée]dits?|cr[ée]dito|credito)(?:\s\p{L}+){0,2}\s*(?::|©)\s*\S|^\W*(?:photo|foto|pic|picture|bild|image|imagem|imagen|immagine|beeld)\s+(?:(?:by|von|par|de|di|da|door|av|przez)\s)?(?-i:\p{Lu})[\p{L}.'’-]+(?:\s(?-i:\p{Lu})[\p{L}.'’-]+)+(?:\s[–—|/-]\s[^.!?]*)?$|^\W*(?:photo|foto|pic|image|bild)?\s*©\s*\S";
+
+/// Labels that introduce a source or a citation, which belongs to the story ("Source: the
+/// national statistics office"): never a teaser label.
+const SOURCE_LABELS: &[&str] = &[
+    "source",
+    "sources",
+    "quelle",
+    "quellen",
+    "fuente",
+    "fuentes",
+    "fonte",
+    "fontes",
+    "bron",
+    "bronnen",
+    "källa",
+    "källor",
+    "źródło",
+    "zdroj",
+    "study",
+    "studie",
+    "étude",
+    "estudio",
+    "studio",
+    "estudo",
+];
+
 impl Cues {
     /// Compiles the cues; `enabled(name)` says whether a cue is switched on.
     pub(crate) fn new(enabled: impl Fn(&str) -> bool) -> Self {
-        let mut on = [false; 7];
+        let mut on = [false; CUE_COUNT];
         for (slot, name) in on.iter_mut().zip(CUE_NAMES) {
             *slot = enabled(name);
         }
         Self {
             enabled: on,
+            widget_noun: ci(WIDGET_NOUN),
+            field_separator: cs(FIELD_SEPARATOR),
+            credit_line: ci(CREDIT_LINE_PATTERN),
             speech: ci(SPEECH),
             strong: ci(STRONG_NOUN),
             weak: ci(WEAK_NOUN),
@@ -375,13 +464,40 @@ impl Cues {
         {
             return hit(TEASER_MARKER, Position::Anywhere);
         }
-        if self.on(MASTHEAD_LINE) && words <= MASTHEAD_MAX_WORDS {
-            if self.crew.get(t).is_match(t) {
-                return hit(MASTHEAD_LINE, Position::Edges);
-            }
-            if self.masthead(t, words) {
-                return hit(MASTHEAD_LINE, Position::Head);
-            }
+        if self.on(CREDIT_LINE) && words <= CREDIT_LINE_MAX_WORDS && self.is_credit_line(t) {
+            // under a picture a credit may stand anywhere; as a paragraph only at the edges,
+            // where no story sentence about photographs stands unpunctuated
+            let position = if kind == BlockKind::Caption {
+                Position::Anywhere
+            } else {
+                Position::Edges
+            };
+            return hit(CREDIT_LINE, position);
+        }
+        if self.on(WIDGET_LINE)
+            && let Some(position) = self.widget_line(t, words)
+        {
+            return hit(WIDGET_LINE, position);
+        }
+        if self.on(LABEL_HEADLINE)
+            && kind == BlockKind::Paragraph
+            && words <= LABEL_HEADLINE_MAX_WORDS
+            && self.label_headline(t)
+        {
+            return hit(LABEL_HEADLINE, Position::Anywhere);
+        }
+        if self.on(MASTHEAD_LINE) && words <= MASTHEAD_MAX_WORDS && self.crew.get(t).is_match(t) {
+            return hit(MASTHEAD_LINE, Position::Edges);
+        }
+        if self.on(FIELD_LINE)
+            && kind == BlockKind::Paragraph
+            && words <= FIELD_MAX_WORDS
+            && self.field_line(t)
+        {
+            return hit(FIELD_LINE, Position::Edges);
+        }
+        if self.on(MASTHEAD_LINE) && words <= MASTHEAD_MAX_WORDS && self.masthead(t, words) {
+            return hit(MASTHEAD_LINE, Position::Head);
         }
         None
     }
@@ -499,6 +615,143 @@ impl Cues {
             || (words <= BYLINE_MAX_WORDS && self.byline.get(t).is_match(t))
     }
 
+    /// `widget_line`: a line that does not end like a sentence and names a reader convention
+    /// (subscribe, newsletter, share, follow, comment, app, tip, e-mail, a social account): a
+    /// button, a share bar, a counter ("38 comments") or a one-line pitch. Anywhere when the
+    /// line also addresses the reader, speaks for the outlet, names a price or opens with an
+    /// imperative; else only in the head or tail, since between paragraphs an unpunctuated
+    /// line naming an app or a forum can be a subheading.
+    fn widget_line(&self, t: &str, words: usize) -> Option<Position> {
+        if !(WIDGET_MIN_WORDS..=WIDGET_MAX_WORDS).contains(&words) || text::ends_like_sentence(t) {
+            return None;
+        }
+        let noun = self.strong.get(t).is_match(t)
+            || self.widget_noun.get(t).is_match(t)
+            || self.weak.get(t).is_match(t);
+        if !noun {
+            return None;
+        }
+        // a line broken off a sentence ("anyone can come along, free of charge") is no widget
+        if t.chars().next().is_some_and(char::is_lowercase) {
+            return None;
+        }
+        // the reader addressed backs only a strong noun: "Apps bring your timeline to life"
+        // is a subheading
+        let strong = self.strong.get(t).is_match(t) || self.widget_noun.get(t).is_match(t);
+        let backed = (strong
+            && (self.second.get(t).is_match(t) || self.second_formal.get(t).is_match(t)))
+            || self.outlet.get(t).is_match(t)
+            || self.price.get(t).is_match(t)
+            || self.convention_verb.get(t).is_match(t)
+            || self.imperative.get(t).is_match(t);
+        Some(if backed {
+            Position::Anywhere
+        } else {
+            Position::Edges
+        })
+    }
+
+    /// `label_headline`: a short label and a colon (or a label in capitals and a dash) before a
+    /// headline that does not end like a sentence ("Next in Plant science: Do trees talk?",
+    /// "Weitere Ratgeber: Kreuzallergien"), the way pages link another story between
+    /// paragraphs. Story lines with a label close with a full stop; a speaker's question in an
+    /// interview ("Q: Why bees?"), a measured list item ("For the dough: 200 g flour") and a
+    /// source ("Source: ...") are left alone, and a list after the label needs the reader
+    /// addressed, the outlet speaking or a price.
+    fn label_headline(&self, t: &str) -> bool {
+        let question = t.ends_with('?');
+        if text::ends_like_sentence(t) && !question {
+            return false;
+        }
+        let (label, rest) = if let Some(i) = t.find(':') {
+            (&t[..i], &t[i + 1..])
+        } else if let Some((label, rest)) = t.split_once(" – ").or_else(|| t.split_once(" — "))
+        {
+            if text::word_count(label) < 2 || !is_caps(label) {
+                return false;
+            }
+            (label, rest)
+        } else {
+            return false;
+        };
+        let (label, rest) = (label.trim(), rest.trim());
+        let label_words = text::word_count(label);
+        if label_words == 0
+            || label_words > LABEL_MAX_WORDS
+            || text::word_count(rest) < HEADLINE_MIN_WORDS
+            || label.chars().any(|c| c.is_ascii_digit())
+        {
+            return false;
+        }
+        // one word in capitals is an abbreviation or a heading ("AI: ...", "UPDATE: ...")
+        let caps = label_words >= 2 && is_caps(label);
+        if !caps && rest.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        if question && label_words <= 2 {
+            return false;
+        }
+        // a pointer phrase is set in sentence case ("More from the science desk", "Otros
+        // destinos de primavera"); a label in title case is a name or a title heading a list
+        // of talks, columns or fields ("Jane Roe: Why we dream", "Author(s): ..."); a label in
+        // capitals heads a headline in mixed case
+        let sentence_case = label.split_whitespace().skip(1).any(|w| {
+            let bare = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            w.chars().next().is_some_and(char::is_lowercase)
+                && !text::TITLE_SMALL_WORDS.contains(&bare.as_str())
+        });
+        if !(sentence_case || (caps && rest.chars().any(char::is_lowercase))) {
+            return false;
+        }
+        let bare = label
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if SOURCE_LABELS.contains(&bare.as_str()) {
+            return false;
+        }
+        let backed = self.second.get(t).is_match(t)
+            || self.outlet.get(t).is_match(t)
+            || self.price.get(t).is_match(t);
+        let headline = caps
+            || question
+            || rest
+                .chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(char::is_uppercase);
+        backed || (headline && rest.matches(',').count() < 2)
+    }
+
+    /// `field_line`: a short line that does not end like a sentence and holds fields split by
+    /// separators: a breadcrumb or section badge ("Ratgeber › Heizen"), a byline with a date, a
+    /// share bar ("Share by e-mail | Copy link"). Head and tail only: between paragraphs a
+    /// live blog's time stamp has the same shape.
+    fn field_line(&self, t: &str) -> bool {
+        if text::ends_like_sentence(t)
+            || !t.contains([
+                '|', '·', '•', '—', '>', ':', '▸', '›', '»', '▶', '►', '➤', '→', '/',
+            ])
+            || self.sentence_break.get(t).is_match(t)
+        {
+            return false;
+        }
+        // every field has a word or is a date or time; "Spectators | 31,000" is a table row
+        let sep = self.field_separator.get(t);
+        sep.is_match(t)
+            && sep.split(t).all(|field| {
+                field.chars().any(char::is_alphabetic) || self.time_field.get(field).is_match(field)
+            })
+    }
+
+    /// `credit_line`: a line that is only a credit (see [`CREDIT_LINE_PATTERN`]), with no
+    /// sentence in it.
+    fn is_credit_line(&self, t: &str) -> bool {
+        !t.ends_with('.')
+            && !self.sentence_break.get(t).is_match(t)
+            && self.credit_line.get(t).is_match(t)
+    }
+
     /// `credit_tail`: the byte offset where a trailing photo credit starts in a caption or a
     /// short paragraph, or `None`.
     pub(crate) fn credit_start(&self, kind: BlockKind, t: &str) -> Option<usize> {
@@ -544,6 +797,14 @@ fn has_quotation(t: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether every letter of `t` is a capital (and it has two or more).
+fn is_caps(t: &str) -> bool {
+    t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && t.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
 }
 
 /// Pictographs and arrows that mark a teaser or a widget line: arrows, technical symbols,
