@@ -63,6 +63,9 @@ const PROMPT_MAX_WORDS: usize = 35;
 /// Most words of a reader prompt between story paragraphs: there a longer line is prose that
 /// mentions an app or a newsletter.
 const PROMPT_BODY_MAX_WORDS: usize = 25;
+/// Most words of a pitch that addresses the reader with a price but without the outlet
+/// speaking ("Your first month for 1 euro, then cancel any time").
+const ADDRESSED_MAX_WORDS: usize = 16;
 /// Most words of the lead-in question of a pitch ("Enjoying our coverage?").
 const LEAD_QUESTION_MAX_WORDS: usize = 8;
 /// Most words of a bio: a sentence or two about the writer.
@@ -112,8 +115,9 @@ const WIDGET_MAX_WORDS: usize = 30;
 const LABEL_HEADLINE_MAX_WORDS: usize = 22;
 /// Most words of the label before the colon ("More from the science desk").
 const LABEL_MAX_WORDS: usize = 5;
-/// Fewest words of the headline after the label.
-const HEADLINE_MIN_WORDS: usize = 2;
+/// Fewest words of the headline after the label: a shorter value is a field ("Where to
+/// watch: Apple TV", "Data source: EPA").
+const HEADLINE_MIN_WORDS: usize = 4;
 /// Most words of a field line (a breadcrumb, a share bar, a byline with a date).
 const FIELD_MAX_WORDS: usize = 16;
 /// Most words of a credit line ("Photo: Jane Roe / Harbour Trust").
@@ -541,8 +545,29 @@ impl Cues {
             let backed = backed || self.convention_verb.get(rest).is_match(rest);
             // a price backs only a subscription verb ("Subscribe from £4.99"); elsewhere
             // "Get it for $16" is a shopping tip
+            // a weak noun that repeats the verb is no object either ("Follow the colour and
+            // you follow the sugar")
+            let verb_word = verb
+                .as_str()
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            let weak_object = || {
+                let weak = self.weak.get(t);
+                let mut at = from;
+                while let Some(m) = weak.find_at(t, at) {
+                    let word = m
+                        .as_str()
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase();
+                    if word != verb_word {
+                        return true;
+                    }
+                    at = m.end();
+                }
+                false
+            };
             let object = self.strong.get(t).is_match_at(t, from)
-                || (backed && self.weak.get(t).is_match_at(t, from))
+                || (backed && weak_object())
                 || (price && self.strong.get(verb.as_str()).is_match(verb.as_str()));
             // an ambiguous English verb needs its object word
             object
@@ -574,6 +599,11 @@ impl Cues {
             })
             .count();
         let lone_question = t.trim_end().ends_with('?') && sentences <= 1;
+        // the reader addressed with a price but without the outlet speaking: in a long line a
+        // story's generic "you" ("joining costs 20 euros a year, and they give you tomatoes")
+        if addressed && !outlet && !imperative && !lead && words > ADDRESSED_MAX_WORDS {
+            return None;
+        }
         Some(
             if words > PROMPT_BODY_MAX_WORDS || lone_question || (button && !lead && !addressed) {
                 Position::Edges
@@ -631,8 +661,15 @@ impl Cues {
         if !noun {
             return None;
         }
-        // a line broken off a sentence ("anyone can come along, free of charge") is no widget
-        if t.chars().next().is_some_and(char::is_lowercase) {
+        // a line broken off a sentence ("anyone can come along, free of charge") is no widget,
+        // and a field with a figure for its value is a row of a price or data table
+        // ("Members: $110")
+        if t.chars().next().is_some_and(char::is_lowercase) || is_figure_field(t) {
+            return None;
+        }
+        // a widget is one phrase, with at most a lead-in question: a full stop inside the line
+        // makes it prose that runs on ("... in this short film. There's no plot to follow")
+        if t.match_indices(". ").next().is_some() {
             return None;
         }
         // the reader addressed backs only a strong noun: "Apps bring your timeline to life"
@@ -660,7 +697,10 @@ impl Cues {
     /// addressed, the outlet speaking or a price.
     fn label_headline(&self, t: &str) -> bool {
         let question = t.ends_with('?');
-        if text::ends_like_sentence(t) && !question {
+        // a line opening in lower case is a piece of a broken sentence
+        if (text::ends_like_sentence(t) && !question)
+            || t.chars().next().is_some_and(char::is_lowercase)
+        {
             return false;
         }
         let (label, rest) = if let Some(i) = t.find(':') {
@@ -685,7 +725,13 @@ impl Cues {
         }
         // one word in capitals is an abbreviation or a heading ("AI: ...", "UPDATE: ...")
         let caps = label_words >= 2 && is_caps(label);
-        if !caps && rest.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        // a value that opens with a figure or a price ("Price range: $10 to $50", "For the
+        // dough: 200 g flour") is a field or a list item; a label or a value holding sentences
+        // is prose ("The question is: why? ...")
+        if (!caps && rest.chars().next().is_some_and(|c| !c.is_alphabetic()))
+            || label.contains(['.', '!', '?'])
+            || self.sentence_break.get(rest).is_match(rest)
+        {
             return false;
         }
         if question && label_words <= 2 {
@@ -797,6 +843,19 @@ fn has_quotation(t: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Most words of the value of a data field ("Members: $110").
+const FIELD_VALUE_MAX_WORDS: usize = 3;
+
+/// A label, a colon and a short value with a figure and no address: a row of a price or data
+/// table ("Members: $110", "Seats: 1,200").
+fn is_figure_field(t: &str) -> bool {
+    t.rsplit_once(':').is_some_and(|(_, value)| {
+        text::word_count(value) <= FIELD_VALUE_MAX_WORDS
+            && value.chars().any(|c| c.is_ascii_digit())
+            && !value.contains('@')
+    })
 }
 
 /// Whether every letter of `t` is a capital (and it has two or more).
