@@ -485,9 +485,10 @@ fn second_blind_set_precision_and_recall() {
 /// imperative and "you", a story sentence about a paid subscription), recall 0.6988 (232/332) /
 /// 0.7048 (234/332). The set was then opened for development: with the widget,
 /// label-headline, field and credit cues, the wider closing notes and the guards that spare
-/// those two story lines, precision 1.000 (299/299) in both modes, recall 0.8645 (287/332) /
-/// 0.8705 (289/332). The floors are those figures, rounded down.
-const BLIND3_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.864), ("html", 1.0, 0.870)];
+/// those two story lines, the article-self publication note anywhere, credit-only captions
+/// judged first and button counters, precision 1.000 (299/299) in both modes, recall 0.8916
+/// (296/332) / 0.8976 (298/332). The floors are those figures, rounded down.
+const BLIND3_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.891), ("html", 1.0, 0.897)];
 
 #[test]
 fn third_blind_set_precision_and_recall() {

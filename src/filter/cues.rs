@@ -167,6 +167,7 @@ pub(crate) struct Cues {
     arrow_teaser: LatinRegex,
     credit: LatinRegex,
     widget_noun: LatinRegex,
+    article_self: LatinRegex,
     field_separator: LatinRegex,
     credit_line: LatinRegex,
 }
@@ -208,7 +209,7 @@ const SECOND_FORMAL: &str =
 
 // An imperative opening the line: the verbs of calls to action in the languages of the sets,
 // German "<verb>en Sie", French "<verb>ez" before its object.
-const IMPERATIVE: &str = r"^(?:[^.!?]*[.!?–—:]\s+)?[^\p{L}0-9]*(?:jetzt\s|now\s|hier\s|ahora\s|ora\s)?(?P<verb>(?:subscribe|sign up|join|get|download|install|become|support|donate|register|buy|grab|try|start|tell|send|email|e-mail|contact|share|follow|leave|drop|tag|pass|turn on|pin|save|add|chip in|pitch|back|discover|like|comment|listen|watch|read|click|tap|give|help|sponsor|abonniere|melde|meld|hol|lade|werde|unterstütze|spende|teile|folge|schreib|klick\w*|\p{L}+en sie|lass|hinterlass\w*|\p{L}+ez-(?:nous|vous|moi)|inscris-toi|abonne-toi|suscr[íi]bete|[úu]nete|ap[úu]ntate|recibe|descarga|colabora|comparte|cu[ée]ntame\w*|cu[ée]ntanos|d[ée]janos|gu[áa]rda\w*|s[íi]gue\w*|haz|inicia sesi[óo]n|prueba|planifica|consulte|escr[íi]benos|hazte|apoya|abbonati|iscriviti|scarica|condividi|seguici|raccont\w+|lascia|scrivi|sostieni|assine|inscreva-se|baixe|compartilh\w*|entra|siga|deixe|apoie|word|neem|deel|volg|steun|doneer|abonneer|bli|gilla|följ|dela|prenumerera|stöd|swisha|wspieraj|wesprzyj|wykup|udostępnij|skomentuj|obserwuj|zapisz|pobierz|zostań|dołącz|zaprenumeruj|subskrybuj)(?:[\s,!]|$)|\p{L}{3,}ez\s(?:l['’]|(?:[àa]|notre|nos|vos|votre|la|le|les|cet|cette|ce|chaque|toutes?|tous|un|une|des|du)\s))";
+const IMPERATIVE: &str = r"^(?:[^.!?]*[.!?–—:]\s+)?[^\p{L}0-9]*(?:jetzt\s|now\s|hier\s|ahora\s|ora\s)?(?P<verb>(?:subscribe|sign up|join|get|download|install|become|support|donate|register|buy|grab|try|start|tell|send|email|e-mail|contact|share|follow|leave|drop|tag|pass|turn on|pin|save|add|chip in|pitch|back|discover|like|comment|listen|watch|read|click|tap|give|help|sponsor|abonniere|melde|meld|hol|lade|werde|unterstütze|spende|teile|folge|schreib|klick\w*|\p{L}+en sie|lass|hinterlass\w*|\p{L}+ez-(?:nous|vous|moi)|inscris-toi|abonne-toi|suscr[íi]bete|[úu]nete|ap[úu]ntate|recibe|descarga|colabora|comparte|cu[ée]ntame\w*|cu[ée]ntanos|d[ée]janos|gu[áa]rda\w*|s[íi]gue\w*|haz|inicia sesi[óo]n|prueba|planifica|consulte|escr[íi]benos|hazte|apoya|abbonati|iscriviti|scarica|condividi|seguici|raccont\w+|lascia|scrivi|sostieni|assine|inscreva-se|baixe|descarregue|compartilh\w*|entra|siga|deixe|apoie|word|neem|deel|volg|steun|doneer|abonneer|bli|gilla|följ|dela|prenumerera|stöd|swisha|wspieraj|wesprzyj|wykup|udostępnij|skomentuj|obserwuj|zapisz|pobierz|zostań|dołącz|zaprenumeruj|subskrybuj|podpo[řr]te|sta[ňn]te|sd[íi]lejte|sledujte|st[áa]hn[ěe]te|p[řr]ihlaste)(?:[\s,!]|$)|\p{L}{3,}ez\s(?:l['’]|(?:[àa]|notre|nos|vos|votre|la|le|les|cet|cette|ce|chaque|toutes?|tous|un|une|des|du)\s))";
 // A German button line that ends on an infinitive: "... – kostenlos abonnieren".
 const INFINITIVE_BUTTON: &str = r"(?:abonnieren|bestellen|registrieren|herunterladen|anmelden|downloaden|sichern|freischalten)\W*$";
 
@@ -239,11 +240,15 @@ const WRITES: &str = r"(?:writes|schreibt|écrit|escribe|scrive|escreve|schrijft
 
 // A publication note: the article itself ("this", "a version of", "dieser", "cette" ...) first
 // or also published in print, in an edition or elsewhere, or republished with permission.
-const PUBLICATION_SELF: &str = r"^\W*(?:(?:a|an|the)\s(?:\w+\s)?version|this|these|dieser|diese|dieses|cet|cette|ce|este|esta|esto|questo|questa|quest['’]|deze|dit|denna|detta|ten|ta|to|also|auch|aussi|tamb[ée]n|anche|ook|erstmals|zuerst|first|originally|erschienen|published|printed|appeared|publi[ée]e?|parue?|publicad[oa]|pubblicat[oa]|verschenen|publicerad|opublikowan\w*|tekst|artikel|post|article)(?:\s|['’])";
+const PUBLICATION_SELF: &str = r"^\W*(?:(?:a|an|the)\s(?:\w+\s)?version|this|these|dieser|diese|dieses|cet|cette|ce|este|esta|esto|questo|questa|quest['’]|deze|dit|denna|detta|ten|ta|to|tento|tato|also|auch|aussi|tamb[ée]n|anche|ook|erstmals|zuerst|first|originally|erschienen|published|printed|appeared|publi[ée]e?|parue?|publicad[oa]|pubblicat[oa]|verschenen|publicerad|opublikowan\w*|tekst|artikel\w*|post|article|p[řr]evzat\w*)(?:\s|['’])";
+// The note's subject is the article itself ("this article", "dit artikel", "artikeln"), or the
+// line opens on the note's participle ("First published in ...", "Zuerst veröffentlicht ...",
+// "Reprinted with permission ...").
+const ARTICLE_SELF: &str = r"^\W*(?:(?:this|dieser|diese|dieses|der|cet|cette|ce|l['’]|este|esta|el|questo|questa|quest['’]|o|deze|dit|het|denna|detta|ten|tento|tato|ta)\s?(?:article|artikel|beitrag|text|story|piece|post|column|kolumne|billet|chronique|art[íi]culo|articolo|artigo|stuk|artykuł|tekst|[čc]l[áa]nek|review|rezension|critique|cr[íi]tica|recensione|recensie|recension|recenzja|interview|entrevista|intervista|reportage|reportaje)\b|artikeln\b|(?:first|originally|zuerst|erstmals|urspr[üu]nglich|initialement|originalmente|primero|originariamente|oorspronkelijk|eerder|f[öo]rst|ursprungligen|pierwotnie)\s(?:published|printed|appeared|erschienen|ver[öo]ffentlicht|publi[ée]e?|paru|publicad[oa]|pubblicat[oa]|verschenen|gepubliceerd|publicerad|opublikowan\w*)|(?:republished|reprinted|reproduced|wiedergegeben|nachgedruckt|reproduit|reproducid[oa]|riprodott[oa]|reproduzid[oa]|overgenomen|p[řr]evzat\w*)\s)";
 const PUB_VERB: &str = r"(?:appeared|appears|published|printed|erschien|erscheint|erschienen|ver[öo]ffentlicht|gedruckt|paru|parue|para[îi]t|publi[ée]e?|imprim[ée]e?|publicad[oa]|publica|sali[óo]|apareci[óo]|pubblicat[oa]|uscit[oa]|apareceu|saiu|verschenen|verscheen|gepubliceerd|publicerad|publicerades|ukaza[łl]\w*|opublikowan\w*|drukowan\w*)";
 const MEDIUM: &str = r"(?:print|edition|newspaper|issue|magazine|paper|ausgabe|zeitung|heft|magazin|[ée]dition|journal|suppl[ée]ment|num[ée]ro|quotidien|papier|diario|impres[oa]|edici[óo]n|peri[óo]dico|revista|edizione|giornale|cartace[oa]|rivista|jornal|edi[çc][ãa]o|krant|editie|tijdschrift|blad|tidning|upplaga|papierow|wydani|gazet|numer)";
 const ORIGINALLY: &str = r"(?:originally|first|earlier|previously|zuerst|erstmals|urspr[üu]nglich|zun[äa]chst|d['’]abord|à l['’]origine|initialement|primero|originalmente|inicialmente|originariamente|per la prima volta|eerder|oorspronkelijk|f[öo]rst|ursprungligen|pierwotnie|wcze[śs]niej|also|auch|aussi|tamb[ée]n|anche|ook|ocks[åa]|r[óo]wnie[żz])";
-const REPUBLISHED: &str = r"(?:republish|reprinted|reproduced|wiedergegeben|nachgedruckt|übernommen|reproduit|reproducid|riprodott|reproduzid|overgenomen|herpubliceerd)\w*\s(?:[^.!?]*\s)?(?:permission|genehmigung|erlaubnis|autorisation|permiso|autorizaci|autorizzazion|permiss|toestemming|tillst[åa]nd|zgod)|(?:with|mit|avec|con|com|met|med|za)\s(?:[^.!?]*\s)?(?:permission|genehmigung|erlaubnis|autorisation|permiso|autorizaci|autorizzazion|permiss|toestemming|tillst[åa]nd|zgod)\w*\s(?:[^.!?]*\s)?(?:republish|reprinted|reproduced|wiedergegeben|nachgedruckt|übernommen|reproduit|reproducid|riprodott|reproduzid|overgenomen)";
+const REPUBLISHED: &str = r"(?:republish|reprinted|reproduced|wiedergegeben|nachgedruckt|übernommen|reproduit|reproducid|riprodott|reproduzid|overgenomen|herpubliceerd|p[řr]evzat)\w*\s(?:[^.!?]*\s)?(?:permission|genehmigung|erlaubnis|autorisation|permiso|autorizaci|autorizzazion|permiss|toestemming|tillst[åa]nd|zgod|svolen)|(?:with|mit|avec|con|com|met|med|za)\s(?:[^.!?]*\s)?(?:permission|genehmigung|erlaubnis|autorisation|permiso|autorizaci|autorizzazion|permiss|toestemming|tillst[åa]nd|zgod)\w*\s(?:[^.!?]*\s)?(?:republish|reprinted|reproduced|wiedergegeben|nachgedruckt|übernommen|reproduit|reproducid|riprodott|reproduzid|overgenomen)";
 
 // Closing notes, one convention per line of the pattern: a correction or update label; a
 // copyright or rights line; an opinion or price disclaimer; an affiliate-link disclosure; a
@@ -313,7 +318,7 @@ const FIELD_SEPARATOR: &str = r"\s(?:\||·|•|—|>|::|▸|›|»|▶|►|➤|�
 // image", "Book cover"), then a colon or a ©; a credit label and a name ("Photo Jane Roe",
 // "Foto di Jane Roe"), with a note after a dash; or a © after a credit label. A bracketed word
 // may come first ("(Illustration) Photo credit: ...").
-const CREDIT_LINE_PATTERN: &str = r"^\W*(?:\(\p{L}+\)\s*)?(?:\p{L}+\s){0,2}(?:photo\w*|pics?|pictures?|fotos?|fotograf\w*|bild\w*|images?|imagem|imagen\w*|immagin\w*|beeld\w*|illustra\w*|ilustra\w*|\p{L}*cover|cr[ée]dits?|cr[ée]dito|credito)(?:\s\p{L}+){0,2}\s*(?::|©)\s*\S|^\W*(?:photo|foto|pic|picture|bild|image|imagem|imagen|immagine|beeld)\s+(?:(?:by|von|par|de|di|da|door|av|przez)\s)?(?-i:\p{Lu})[\p{L}.'’-]+(?:\s(?-i:\p{Lu})[\p{L}.'’-]+)+(?:\s[–—|/-]\s[^.!?]*)?$|^\W*(?:photo|foto|pic|image|bild)?\s*©\s*\S";
+const CREDIT_LINE_PATTERN: &str = r"^(?:\(\p{L}+\)\s*)?\W*(?:\p{L}+\s){0,2}(?:photo\w*|pics?|pictures?|fotos?|fotograf\w*|bild\w*|images?|imagem|imagen\w*|immagin\w*|beeld\w*|illustra\w*|ilustra\w*|\p{L}*cover|cr[ée]dits?|cr[ée]dito|credito)(?:\s\p{L}+){0,2}\s*(?::|©)\s*\S|^\W*(?:photo|foto|pic|picture|bild|image|imagem|imagen|immagine|beeld)\s+(?:(?:by|von|par|de|di|da|door|av|przez)\s)?(?-i:\p{Lu})[\p{L}.'’-]+(?:\s(?-i:\p{Lu})[\p{L}.'’-]+)+(?:\s[–—|/-]\s[^.!?]*)?$|^\W*(?:photo|foto|pic|image|bild)?\s*©\s*\S";
 
 /// Labels that introduce a source or a citation, which belongs to the story ("Source: the
 /// national statistics office"): never a teaser label.
@@ -350,6 +355,7 @@ impl Cues {
         Self {
             enabled: on,
             widget_noun: ci(WIDGET_NOUN),
+            article_self: ci(ARTICLE_SELF),
             field_separator: cs(FIELD_SEPARATOR),
             credit_line: ci(CREDIT_LINE_PATTERN),
             speech: ci(SPEECH),
@@ -438,6 +444,15 @@ impl Cues {
             return None;
         }
         let hit = |name, position| Some(CueMatch { name, position });
+        // a caption that is only a credit goes before the other cues judge its wording (a
+        // credit's "reproduction prohibited" is no closing note at the article's end)
+        if kind == BlockKind::Caption
+            && self.on(CREDIT_LINE)
+            && words <= CREDIT_LINE_MAX_WORDS
+            && self.is_credit_line(t)
+        {
+            return hit(CREDIT_LINE, Position::Anywhere);
+        }
         if self.on(READER_PROMPT)
             && let Some(position) = self.reader_prompt(t, words)
         {
@@ -456,7 +471,16 @@ impl Cues {
             && self.publication_self.get(t).is_match(t)
             && self.publication.get(t).is_match(t)
         {
-            return hit(PUBLICATION_NOTE, Position::Edges);
+            // naming the article itself ("This article appeared in Saturday's paper"), or
+            // opening on the note's participle ("First published in ..."), the note is no story
+            // sentence wherever it stands; "This report was first published by the ministry"
+            // may be, so other subjects stay at the edges
+            let position = if self.article_self.get(t).is_match(t) {
+                Position::Anywhere
+            } else {
+                Position::Edges
+            };
+            return hit(PUBLICATION_NOTE, position);
         }
         if self.on(BIO_LINE)
             && words <= BIO_MAX_WORDS
@@ -652,7 +676,14 @@ impl Cues {
     /// imperative; else only in the head or tail, since between paragraphs an unpunctuated
     /// line naming an app or a forum can be a subheading.
     fn widget_line(&self, t: &str, words: usize) -> Option<Position> {
-        if !(WIDGET_MIN_WORDS..=WIDGET_MAX_WORDS).contains(&words) || text::ends_like_sentence(t) {
+        // a counter in brackets closes a button, not a sentence: "Comment (23)"
+        let core = t
+            .strip_suffix(')')
+            .and_then(|s| s.rsplit_once('('))
+            .filter(|(_, n)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+            .map_or(t, |(head, _)| head.trim_end());
+        if !(WIDGET_MIN_WORDS..=WIDGET_MAX_WORDS).contains(&words) || text::ends_like_sentence(core)
+        {
             return None;
         }
         let noun = self.strong.get(t).is_match(t)
