@@ -952,6 +952,70 @@ mod tests {
         );
     }
 
+    fn cue_at(kind: BlockKind, t: &str) -> Option<CueMatch> {
+        Cues::new(|_| true).classify(kind, t, text::word_count(t), true)
+    }
+
+    #[test]
+    fn widgets_labels_fields_and_credits() {
+        let p = BlockKind::Paragraph;
+        let at = |name, position| Some(CueMatch { name, position });
+        assert_eq!(
+            cue_at(
+                p,
+                "The harbour newsletter lands every Monday for our readers"
+            ),
+            at(WIDGET_LINE, Position::Anywhere)
+        );
+        assert_eq!(cue_at(p, "Comments (12)"), at(WIDGET_LINE, Position::Edges));
+        assert_eq!(
+            cue_at(
+                p,
+                "Elsewhere on the coast desk: Why the old pier is sinking"
+            ),
+            at(LABEL_HEADLINE, Position::Anywhere)
+        );
+        assert_eq!(
+            cue_at(p, "Local news › Harbour › Transport"),
+            at(FIELD_LINE, Position::Edges)
+        );
+        assert_eq!(
+            cue_at(BlockKind::Caption, "Photo: Jane Roe / Harbour Trust"),
+            at(CREDIT_LINE, Position::Anywhere)
+        );
+        assert_eq!(
+            cue_at(
+                p,
+                "This article first appeared in our Saturday print edition."
+            ),
+            at(PUBLICATION_NOTE, Position::Anywhere)
+        );
+        // look-alikes that are story lines, fields or data
+        for t in [
+            "Members: $110",
+            "Where to watch: Harbour TV",
+            "Jane Roe: Why we dream",
+            "Q: Why bees?",
+            "Source: the national statistics office, 2024 figures",
+            "For the dough: 200 g flour, two eggs and a pinch of salt",
+            "The app lets skippers book a berth. It costs nothing to use",
+            "Apps bring your timeline to life",
+        ] {
+            let m = cue_at(p, t);
+            assert!(
+                m.is_none_or(|m| m.position != Position::Anywhere),
+                "{t}: {m:?}"
+            );
+        }
+        for t in [
+            "Members: $110",
+            "Where to watch: Harbour TV",
+            "Jane Roe: Why we dream",
+        ] {
+            assert_eq!(cue_at(p, t), None, "{t}");
+        }
+    }
+
     #[test]
     fn credit_tail_cuts_only_the_credit() {
         let cues = Cues::new(|_| true);
