@@ -17,8 +17,9 @@ const MIN_RECALL: f64 = 0.95;
 /// `fixtures/filter-blind/README.md`): precision 0.997 text / 0.943 HTML, recall 0.465 / 0.477.
 /// The targets are precision >= 0.99 and recall >= 0.95; recall is not there yet, so
 /// the floor is the figure the general cues reach today (0.918 text / 0.927 HTML with the
-/// shape-and-place cues of `filter/cues.rs`).
-const BLIND1_FLOORS: [(&str, f64, f64); 2] = [("text", 0.99, 0.91), ("html", 0.99, 0.91)];
+/// shape-and-place cues of `filter/cues.rs`); with the widget, label-headline, field and credit
+/// cues, 0.930 / 0.939 at precision 1.000.
+const BLIND1_FLOORS: [(&str, f64, f64); 2] = [("text", 0.99, 0.93), ("html", 0.99, 0.939)];
 
 struct Case {
     name: String,
@@ -465,8 +466,10 @@ fn print_without_learned(set: &str) {
 /// recall 0.529 (184/348) / 0.534 (186/348); with `learned_boilerplate`: precision 1.000 / 1.000,
 /// recall 0.537 (187/348) / 0.543 (189/348). The set was then opened for development: with the
 /// shape-and-place cues of `filter/cues.rs`, precision 1.000 / 1.000, recall 0.891 (310/348) /
-/// 0.894 (311/348). The floors are the latter, rounded down.
-const BLIND2_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.89), ("html", 1.0, 0.893)];
+/// 0.894 (311/348); with the widget, label-headline, field and credit cues (written against
+/// the third blind set), 0.9195 (320/348) / 0.9224 (321/348). The floors are the latter,
+/// rounded down.
+const BLIND2_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.919), ("html", 1.0, 0.922)];
 
 #[test]
 fn second_blind_set_precision_and_recall() {
@@ -480,8 +483,12 @@ fn second_blind_set_precision_and_recall() {
 /// the shape-and-place cues of `filter::cues` (written against the first two blind sets only):
 /// precision 0.9933 (297/299) in both modes, two story lines lost (a sentence opening with an
 /// imperative and "you", a story sentence about a paid subscription), recall 0.6988 (232/332) /
-/// 0.7048 (234/332). The floors are those figures: the precision bar is 0.99.
-const BLIND3_FLOORS: [(&str, f64, f64); 2] = [("text", 0.993, 0.698), ("html", 0.993, 0.704)];
+/// 0.7048 (234/332). The set was then opened for development: with the widget,
+/// label-headline, field and credit cues, the wider closing notes and the guards that spare
+/// those two story lines, the article-self publication note anywhere, credit-only captions
+/// judged first and button counters, precision 1.000 (299/299) in both modes, recall 0.8916
+/// (296/332) / 0.8976 (298/332). The floors are those figures, rounded down.
+const BLIND3_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.891), ("html", 1.0, 0.897)];
 
 #[test]
 fn third_blind_set_precision_and_recall() {

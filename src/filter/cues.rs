@@ -35,6 +35,14 @@ pub(crate) const MASTHEAD_LINE: &str = "masthead_line";
 pub(crate) const TEASER_MARKER: &str = "teaser_marker";
 /// `credit_tail`: trims a photo credit that closes a caption.
 pub(crate) const CREDIT_TAIL: &str = "credit_tail";
+/// `widget_line`: a button or widget label naming a reader convention, not a sentence.
+pub(crate) const WIDGET_LINE: &str = "widget_line";
+/// `label_headline`: a short label and a colon before another story's headline.
+pub(crate) const LABEL_HEADLINE: &str = "label_headline";
+/// `field_line`: fields split by separators (breadcrumbs, share bars) at the article's edges.
+pub(crate) const FIELD_LINE: &str = "field_line";
+/// `credit_line`: a caption or edge line that is only a credit.
+pub(crate) const CREDIT_LINE: &str = "credit_line";
 
 /// Every cue's name, for `filter.disable`.
 pub(crate) const CUE_NAMES: &[&str] = &[
@@ -45,13 +53,23 @@ pub(crate) const CUE_NAMES: &[&str] = &[
     MASTHEAD_LINE,
     TEASER_MARKER,
     CREDIT_TAIL,
+    WIDGET_LINE,
+    LABEL_HEADLINE,
+    FIELD_LINE,
+    CREDIT_LINE,
 ];
+
+/// How many cues there are.
+const CUE_COUNT: usize = CUE_NAMES.len();
 
 /// Most words of a reader prompt: a pitch is one or two short sentences.
 const PROMPT_MAX_WORDS: usize = 35;
 /// Most words of a reader prompt between story paragraphs: there a longer line is prose that
 /// mentions an app or a newsletter.
 const PROMPT_BODY_MAX_WORDS: usize = 25;
+/// Most words of a pitch that addresses the reader with a price but without the outlet
+/// speaking ("Your first month for 1 euro, then cancel any time").
+const ADDRESSED_MAX_WORDS: usize = 16;
 /// Most words of the lead-in question of a pitch ("Enjoying our coverage?").
 const LEAD_QUESTION_MAX_WORDS: usize = 8;
 /// Most words of a bio: a sentence or two about the writer.
@@ -93,6 +111,21 @@ const fn max_of(xs: &[usize]) -> usize {
 }
 /// The credit sits in this many bytes at the end of a caption.
 const CREDIT_TAIL_BYTES: usize = 120;
+/// Fewest words of a widget line: a counter ("38 comments") has two.
+const WIDGET_MIN_WORDS: usize = 2;
+/// Most words of a widget line: a button, a bar of links or a one-line pitch.
+const WIDGET_MAX_WORDS: usize = 30;
+/// Most words of a label-and-headline line.
+const LABEL_HEADLINE_MAX_WORDS: usize = 22;
+/// Most words of the label before the colon ("More from the science desk").
+const LABEL_MAX_WORDS: usize = 5;
+/// Fewest words of the headline after the label: a shorter value is a field ("Where to
+/// watch: Apple TV", "Data source: EPA").
+const HEADLINE_MIN_WORDS: usize = 4;
+/// Most words of a field line (a breadcrumb, a share bar, a byline with a date).
+const FIELD_MAX_WORDS: usize = 16;
+/// Most words of a credit line ("Photo: Jane Roe / Harbour Trust").
+const CREDIT_LINE_MAX_WORDS: usize = 15;
 
 /// A cue's verdict on one line: which cue, and where in the article it may remove the line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,7 +137,7 @@ pub(crate) struct CueMatch {
 /// The cues, compiled once.
 #[derive(Debug)]
 pub(crate) struct Cues {
-    enabled: [bool; 7],
+    enabled: [bool; CUE_COUNT],
     /// The literals the cue regexes need, all in one automaton (see [`Cue`]).
     gates: Option<AhoCorasick>,
     /// For each literal of `gates`, the cues it opens (bit `i` for cue `i`).
@@ -141,6 +174,10 @@ pub(crate) struct Cues {
     label_teaser: Cue,
     arrow_teaser: Cue,
     credit: Cue,
+    widget_noun: Cue,
+    article_self: Cue,
+    field_separator: Cue,
+    credit_line: Cue,
 }
 
 /// Compiled on first use, in the Latin form for Latin lines (see [`LatinRegex`]), so a run pays
@@ -221,7 +258,7 @@ const SECOND_FORMAL: &str =
 
 // An imperative opening the line: the verbs of calls to action in the languages of the sets,
 // German "<verb>en Sie", French "<verb>ez" before its object.
-const IMPERATIVE: &str = r"^(?:[^.!?]*[.!?–—:]\s+)?[^\p{L}0-9]*(?:jetzt\s|now\s|hier\s|ahora\s|ora\s)?(?P<verb>(?:subscribe|sign up|join|get|download|install|become|support|donate|register|buy|grab|try|start|tell|send|email|e-mail|contact|share|follow|leave|drop|tag|pass|turn on|pin|save|add|chip in|pitch|back|discover|like|comment|listen|watch|read|click|tap|give|help|sponsor|abonniere|melde|meld|hol|lade|werde|unterstütze|spende|teile|folge|schreib|klick\w*|\p{L}+en sie|lass|hinterlass\w*|\p{L}+ez-(?:nous|vous|moi)|inscris-toi|abonne-toi|suscr[íi]bete|[úu]nete|ap[úu]ntate|recibe|descarga|colabora|comparte|cu[ée]ntame\w*|cu[ée]ntanos|d[ée]janos|gu[áa]rda\w*|s[íi]gue\w*|haz|inicia sesi[óo]n|prueba|planifica|consulte|escr[íi]benos|hazte|apoya|abbonati|iscriviti|scarica|condividi|seguici|raccont\w+|lascia|scrivi|sostieni|assine|inscreva-se|baixe|compartilh\w*|entra|siga|deixe|apoie|word|neem|deel|volg|steun|doneer|abonneer|bli|gilla|följ|dela|prenumerera|stöd|swisha|wspieraj|wesprzyj|wykup|udostępnij|skomentuj|obserwuj|zapisz|pobierz|zostań|dołącz|zaprenumeruj|subskrybuj)(?:[\s,!]|$)|\p{L}{3,}ez\s(?:l['’]|(?:[àa]|notre|nos|vos|votre|la|le|les|cet|cette|ce|chaque|toutes?|tous|un|une|des|du)\s))";
+const IMPERATIVE: &str = r"^(?:[^.!?]*[.!?–—:]\s+)?[^\p{L}0-9]*(?:jetzt\s|now\s|hier\s|ahora\s|ora\s)?(?P<verb>(?:subscribe|sign up|join|get|download|install|become|support|donate|register|buy|grab|try|start|tell|send|email|e-mail|contact|share|follow|leave|drop|tag|pass|turn on|pin|save|add|chip in|pitch|back|discover|like|comment|listen|watch|read|click|tap|give|help|sponsor|abonniere|melde|meld|hol|lade|werde|unterstütze|spende|teile|folge|schreib|klick\w*|\p{L}+en sie|lass|hinterlass\w*|\p{L}+ez-(?:nous|vous|moi)|inscris-toi|abonne-toi|suscr[íi]bete|[úu]nete|ap[úu]ntate|recibe|descarga|colabora|comparte|cu[ée]ntame\w*|cu[ée]ntanos|d[ée]janos|gu[áa]rda\w*|s[íi]gue\w*|haz|inicia sesi[óo]n|prueba|planifica|consulte|escr[íi]benos|hazte|apoya|abbonati|iscriviti|scarica|condividi|seguici|raccont\w+|lascia|scrivi|sostieni|assine|inscreva-se|baixe|descarregue|compartilh\w*|entra|siga|deixe|apoie|word|neem|deel|volg|steun|doneer|abonneer|bli|gilla|följ|dela|prenumerera|stöd|swisha|wspieraj|wesprzyj|wykup|udostępnij|skomentuj|obserwuj|zapisz|pobierz|zostań|dołącz|zaprenumeruj|subskrybuj|podpo[řr]te|sta[ňn]te|sd[íi]lejte|sledujte|st[áa]hn[ěe]te|p[řr]ihlaste)(?:[\s,!]|$)|\p{L}{3,}ez\s(?:l['’]|(?:[àa]|notre|nos|vos|votre|la|le|les|cet|cette|ce|chaque|toutes?|tous|un|une|des|du)\s))";
 // A German button line that ends on an infinitive: "... – kostenlos abonnieren".
 const INFINITIVE_BUTTON: &str = r"(?:abonnieren|bestellen|registrieren|herunterladen|anmelden|downloaden|sichern|freischalten)\W*$";
 
@@ -252,17 +289,25 @@ const WRITES: &str = r"(?:writes|schreibt|écrit|escribe|scrive|escreve|schrijft
 
 // A publication note: the article itself ("this", "a version of", "dieser", "cette" ...) first
 // or also published in print, in an edition or elsewhere, or republished with permission.
-const PUBLICATION_SELF: &str = r"^\W*(?:(?:a|an|the)\s(?:\w+\s)?version|this|these|dieser|diese|dieses|cet|cette|ce|este|esta|esto|questo|questa|quest['’]|deze|dit|denna|detta|ten|ta|to|also|auch|aussi|tamb[ée]n|anche|ook|erstmals|zuerst|first|originally|erschienen|published|printed|appeared|publi[ée]e?|parue?|publicad[oa]|pubblicat[oa]|verschenen|publicerad|opublikowan\w*|tekst|artikel|post|article)(?:\s|['’])";
+const PUBLICATION_SELF: &str = r"^\W*(?:(?:a|an|the)\s(?:\w+\s)?version|this|these|dieser|diese|dieses|cet|cette|ce|este|esta|esto|questo|questa|quest['’]|deze|dit|denna|detta|ten|ta|to|tento|tato|also|auch|aussi|tamb[ée]n|anche|ook|erstmals|zuerst|first|originally|erschienen|published|printed|appeared|publi[ée]e?|parue?|publicad[oa]|pubblicat[oa]|verschenen|publicerad|opublikowan\w*|tekst|artikel\w*|post|article|p[řr]evzat\w*)(?:\s|['’])";
+// The note's subject is the article itself ("this article", "dit artikel", "artikeln"), or the
+// line opens on the note's participle ("First published in ...", "Zuerst veröffentlicht ...",
+// "Reprinted with permission ...").
+const ARTICLE_SELF: &str = r"^\W*(?:(?:this|dieser|diese|dieses|der|cet|cette|ce|l['’]|este|esta|el|questo|questa|quest['’]|o|deze|dit|het|denna|detta|ten|tento|tato|ta)\s?(?:article|artikel|beitrag|text|story|piece|post|column|kolumne|billet|chronique|art[íi]culo|articolo|artigo|stuk|artykuł|tekst|[čc]l[áa]nek|review|rezension|critique|cr[íi]tica|recensione|recensie|recension|recenzja|interview|entrevista|intervista|reportage|reportaje)(?:\W|$)|artikeln(?:\W|$)|(?:first|originally|zuerst|erstmals|urspr[üu]nglich|initialement|originalmente|primero|originariamente|oorspronkelijk|eerder|f[öo]rst|ursprungligen|pierwotnie)\s(?:published|printed|appeared|erschienen|ver[öo]ffentlicht|publi[ée]e?|paru|publicad[oa]|pubblicat[oa]|verschenen|gepubliceerd|publicerad|opublikowan\w*)|(?:republished|reprinted|reproduced|wiedergegeben|nachgedruckt|reproduit|reproducid[oa]|riprodott[oa]|reproduzid[oa]|overgenomen|p[řr]evzat\w*)\s)";
 const PUB_VERB: &str = r"(?:appeared|appears|published|printed|erschien|erscheint|erschienen|ver[öo]ffentlicht|gedruckt|paru|parue|para[îi]t|publi[ée]e?|imprim[ée]e?|publicad[oa]|publica|sali[óo]|apareci[óo]|pubblicat[oa]|uscit[oa]|apareceu|saiu|verschenen|verscheen|gepubliceerd|publicerad|publicerades|ukaza[łl]\w*|opublikowan\w*|drukowan\w*)";
 const MEDIUM: &str = r"(?:print|edition|newspaper|issue|magazine|paper|ausgabe|zeitung|heft|magazin|[ée]dition|journal|suppl[ée]ment|num[ée]ro|quotidien|papier|diario|impres[oa]|edici[óo]n|peri[óo]dico|revista|edizione|giornale|cartace[oa]|rivista|jornal|edi[çc][ãa]o|krant|editie|tijdschrift|blad|tidning|upplaga|papierow|wydani|gazet|numer)";
 const ORIGINALLY: &str = r"(?:originally|first|earlier|previously|zuerst|erstmals|urspr[üu]nglich|zun[äa]chst|d['’]abord|à l['’]origine|initialement|primero|originalmente|inicialmente|originariamente|per la prima volta|eerder|oorspronkelijk|f[öo]rst|ursprungligen|pierwotnie|wcze[śs]niej|also|auch|aussi|tamb[ée]n|anche|ook|ocks[åa]|r[óo]wnie[żz])";
-const REPUBLISHED: &str = r"(?:republish|reprinted|reproduced|wiedergegeben|nachgedruckt|übernommen|reproduit|reproducid|riprodott|reproduzid|overgenomen|herpubliceerd)\w*\s(?:[^.!?]*\s)?(?:permission|genehmigung|erlaubnis|autorisation|permiso|autorizaci|autorizzazion|permiss|toestemming|tillst[åa]nd|zgod)|(?:with|mit|avec|con|com|met|med|za)\s(?:[^.!?]*\s)?(?:permission|genehmigung|erlaubnis|autorisation|permiso|autorizaci|autorizzazion|permiss|toestemming|tillst[åa]nd|zgod)\w*\s(?:[^.!?]*\s)?(?:republish|reprinted|reproduced|wiedergegeben|nachgedruckt|übernommen|reproduit|reproducid|riprodott|reproduzid|overgenomen)";
+const REPUBLISHED: &str = r"(?:republish|reprinted|reproduced|wiedergegeben|nachgedruckt|übernommen|reproduit|reproducid|riprodott|reproduzid|overgenomen|herpubliceerd|p[řr]evzat)\w*\s(?:[^.!?]*\s)?(?:permission|genehmigung|erlaubnis|autorisation|permiso|autorizaci|autorizzazion|permiss|toestemming|tillst[åa]nd|zgod|svolen)|(?:with|mit|avec|con|com|met|med|za)\s(?:[^.!?]*\s)?(?:permission|genehmigung|erlaubnis|autorisation|permiso|autorizaci|autorizzazion|permiss|toestemming|tillst[åa]nd|zgod)\w*\s(?:[^.!?]*\s)?(?:republish|reprinted|reproduced|wiedergegeben|nachgedruckt|übernommen|reproduit|reproducid|riprodott|reproduzid|overgenomen)";
 
 // Closing notes, one convention per line of the pattern: a correction or update label; a
 // copyright or rights line; an opinion or price disclaimer; an affiliate-link disclosure; a
 // press trip ("as a guest of", research supported by); the price-validity note; a review
-// outlet's independence ("we pay our own bill"); agency and editing credits opening their own
-// line (closing a story paragraph they belong to it); a press contact.
+// outlet's independence ("we pay our own bill"); a disclaimer that the text replaces no
+// professional advice; a ban on reuse; a sponsored-link or commission disclosure; a
+// machine-made summary's label; an editing note ("edited for length"); an imprint's company
+// registration; prices that may have changed; "we paid the bill ourselves"; a review copy
+// provided by the maker; a cookie or privacy-consent leftover; agency and editing credits
+// opening their own line (closing a story paragraph they belong to it); a press contact.
 const CLOSING: &str = concat!(
     r"^\W*(?:corrections?|korrektur|berichtigung|richtigstellung|rectificatif|erratum|correcci[óo]n|fe de errores|rettifica|correzione|corre[çc][ãa]o|errata|rectificatie|correctie|r[äa]ttelse|sprostowanie|clarification|klarstellung|pr[ée]cision|aclaraci[óo]n|precisazione|esclarecimento|verduidelijking|förtydligande)(?:\s*[,:(–—-]|\s+[0-9])",
     r"|^\W*(?:copyright|©|\(c\)\s*[0-9])\s*\S|(?:all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv|todos los derechos reservados|riproduzione riservata|tutti i diritti|todos os direitos reservados|alle rechten voorbehouden|alla r[äa]ttigheter|wszelkie prawa)",
@@ -273,6 +318,16 @@ const CLOSING: &str = concat!(
     r"|(?:prices? (?:correct|accurate|valid)|preise (?:stand|ohne)|prix (?:valables|indicatifs|au)|precios? (?:v[áa]lidos|actualizados|a fecha)|prezzi (?:aggiornati|validi))",
     r"|(?:independent|unabh[äa]ngig|ind[ée]pendant|independiente|indipendent|onafhankelijk|oberoende|niezale[żz]n)\w*[^.!?]*(?:pay|zahlen|payons|pagamos|paghiamo|betalen|betalar|płacimy|bill|rechnung|addition|cuenta|conto|rekening|notan)",
     r"|^\W*(?:additional reporting|reporting by|editing by|mitarbeit|mit material von|avec l['’]agence|con informaci[óo]n de|con agencias|hanno collaborato|com ag[êe]ncias|met medewerking van|redigering|mit agenturmaterial|agenturen)",
+    r"|(?:replace|substitute)s?\s(?:[^.!?]*\s)?(?:advice|consultation)|ersetz\w*\s(?:[^.!?]*\s)?(?:beratung|arzt|[äa]rzt)|ne remplace\w*\s(?:[^.!?]*\s)?(?:avis|consultation|conseil)|no (?:sustituye|reemplaza)|non sostituisce|n[ãa]o substitui|vervangt geen|ers[äa]tter inte|nie zast[ęe]puje|nenahrazuje",
+    r"|not for (?:redistribution|reproduction|reuse)|(?:reproduction|redistribution|reuse) (?:interdite|prohibited|forbidden)|(?:proibida|prohibida|vietata|verboten) (?:a |la )?(?:reprodu|ripro|redistribu|weiterverbreit)|(?:reprodu|ripro)\w+ (?:vietata|prohibida|proibida|interdite|verboten)|nachdruck (?:verboten|nur mit)|uso exclusivo d|exclusive use of",
+    r"|(?:links?|liens?|enlaces?|collegamenti|linkjes)\s(?:\w+\s)?(?:sponsori|sponsoris|patrocinad|gesponsert|commerciaux|marchands)|(?:earn|send|g[ée]n[ée]rer|percevoir|recevoir|receive|ganar|recibir|guadagn|ricever|ganhar|receber|verdienen|erhalten|ontvangen)\w*\s(?:[^.!?]*\s)?(?:a |une |una |uma |eine |een )?(?:commission|comisi[óo]n|commissione|comiss[ãa]o|provision)",
+    r"|(?:^|\W)(?:ai|ia|ki)[\s-](?:summary|generated|zusammenfassung|kurzfassung|r[ée]sum[ée]|resumen|riassunto|resumo|samenvatting|sammanfattning)|(?:g[ée]n[ée]r[ée]e?|generated|generado|generato|gerado|erstellt|gegenereerd|genererad)\s(?:by|par|por|da|pela|von|door|av|mit|with)\s(?:l['’])?(?:ai|ia|ki)(?:\W|$)|(?:automatisch|automatically|automatiquement|autom[áa]ticamente|automaticamente)\s(?:erstellt|generated|g[ée]n[ée]r|generad|generat|gerad)",
+    r"|(?:edited|condensed|shortened|gek[üu]rzt|abr[ée]g[ée]|editad|condensad|editat|ingekort|redigerad|skr[óo]con)\w*\s(?:and\s\w+\s)?(?:for|f[üu]r|pour|por|per|para|voor|f[öo]r|dla)\s(?:length|clarity|brevity|l[äa]nge|lisibilit|clart|longitud|claridad|chiarezza|brevit|lengte|duidelijkheid)",
+    r"|registered in [\p{L} ]+ (?:no|number|nr)\.?\s?[0-9]|registered office|company (?:no\.?|number|registration)\s?:?\s?[0-9]|handelsregister|registergericht|registro mercantil|kvk[- ]nummer",
+    r"|(?:prices?|precios?|prix|preise|prezzi|pre[çc]os|prijzen|priser|ceny)\s(?:[^.!?]*\s)?(?:may|can|could|pueden|peuvent|k[öo]nnen|possono|podem|kunnen|kan|mog[ąa])\s(?:[^.!?]*\s)?(?:chang|cambi|[äa]nder|vari|mud|alter|verander|wijzig|zmie)",
+    r"|(?:bill|rechnung|addition|cuenta|conto|rekening|notan|rachunek)\s(?:[^.!?]*\s)?(?:ourselves|our own|selbst|nous-m[êe]mes|nosotros mismos|noi stessi|n[óo]s mesmos|zelf|sj[äa]lva|sami)",
+    r"|(?:review|test)\w*\s(?:copy|code|unit|sample)\s(?:[^.!?]*\s)?(?:provided|supplied)|(?:provided|supplied|fornit[oa]|fourni|proporcionad[oa]|cedid[oa]|zur verf[üu]gung gestellt|bereitgestellt)\s(?:by|dal|dalla|par|por|von)\s(?:the\s|il\s|le\s|l['’]|el\s|la\s)?(?:publisher|editore|[ée]diteur|editor|hersteller|manufacturer|fabricant|fabricante|produttore|verlag)",
+    r"|(?:uses|use|utilise|utiliza|utilizza|verwendet|nutzt|gebruikt|anv[äa]nder|u[żz]ywa)\s(?:[^.!?]*\s)?cookies|(?:choix|pr[ée]f[ée]rences|param[èe]tres) de confidentialit|privacy (?:choices|settings|preferences)|datenschutz-?einstellungen|preferencias de privacidad|impostazioni (?:della )?privacy|privacy-?instellingen",
     r"|^\W*(?:media enquiries|press contact|media contact|pressekontakt|medienkontakt|contact presse|relations presse|contacto de prensa|contacto para medios|ufficio stampa|contatto stampa|assessoria de imprensa|perscontact|presskontakt|kontakt dla medi[óo]w|for media|f[üu]r medien|pour les m[ée]dias|para medios|per i media)",
 );
 // "About <Organisation>: ..." closing a press release.
@@ -299,10 +354,50 @@ const ARROW_LABEL: &str = r"^\W*(?:(?-i:\p{Lu}{2,}(?:\s(?:\p{Lu}{2,}|&))*)|(?:[\
 // parentheses.
 const CREDIT_LABEL: &str = r"(?:photo(?:graph)?s?|pictures?|images?|fotos?|fotograf[íi]as?|fotografie|fotografia|bild(?:er)?|imagen|imagem|immagine|beeld|illustrations?|ilustraci[óo]n|illustrazione|grafik|courtesy(?:\sof)?|cortes[íi]a(?:\sde)?|per gentile concessione di|gentileza(?:\sde)?|mit freundlicher genehmigung(?:\svon)?|avec l['’]aimable autorisation d[eu]|sample image|archive|archiv|archivo|archivio|arquivo)";
 
+// Convention words the prompt tiers leave out because in a sentence they are story words (the
+// verb to comment, a forum, a member, an app, the networks, notifications, unsubscribing) and the
+// Czech share, follow, subscribe and comment words: in a line that is not a sentence they
+// name a widget or a button.
+const WIDGET_NOUN: &str = r"(?:^|[\s\W])(?:commenter(?:\W|$)|commentez(?:\W|$)|kommentier\w*|comenta(?:r|rios?)?(?:\W|$)|coment[áa](?:\W|$)|commenta(?:re)?(?:\W|$)|commenti(?:\W|$)|comente(?:\W|$)|komentuj\w*|koment[áa][řr]\w*|forum\w*|foro(?:\W|$)|redes(?:\W|$)|r[ée]seaux(?:\W|$)|social media|sociale media|sociala medier|unsubscri\w*|d[ée]sabonn\w*|desuscri\w*|aplikac\w*|aplicaci[óo]n(?:\W|$)|applicazione(?:\W|$)|aplicativo(?:\W|$)|app-\p{L}+|\p{L}+-app(?:\W|$)|word lid|lid worden|leden(?:\W|$)|medlem\w*|člen\w*|notifica\w*|meldingen(?:\W|$)|powiadomie\w*|upozorn\w*|push(?:\W|$)|sd[íi]le\w*|sledujte|odeb[íi]r\w*|p[řr]edplat\w*)";
+
+// Separators between the fields of a breadcrumb, a byline or a share bar.
+const FIELD_SEPARATOR: &str = r"\s(?:\||·|•|—|>|::|▸|›|»|▶|►|➤|→|/)\s";
+
+// A credit line: a credit label, alone or inside a short label ("Text and photos", "Featured
+// image", "Book cover"), then a colon or a ©; a credit label and a name ("Photo Jane Roe",
+// "Foto di Jane Roe"), with a note after a dash; or a © after a credit label. A bracketed word
+// may come first ("(Illustration) Photo credit: ...").
+const CREDIT_LINE_PATTERN: &str = r"^(?:\(\p{L}+\)\s*)?\W*(?:\p{L}+\s){0,2}(?:photo\w*|pics?|pictures?|fotos?|fotograf\w*|bild\w*|images?|imagem|imagen\w*|immagin\w*|beeld\w*|illustra\w*|ilustra\w*|\p{L}*cover|cr[ée]dits?|cr[ée]dito|credito)(?:\s\p{L}+){0,2}\s*(?::|©)\s*\S|^\W*(?:photo|foto|pic|picture|bild|image|imagem|imagen|immagine|beeld)\s+(?:(?:by|von|par|de|di|da|door|av|przez)\s)?(?-i:\p{Lu})[\p{L}.'’-]+(?:\s(?-i:\p{Lu})[\p{L}.'’-]+)+(?:\s[–—|/-]\s[^.!?]*)?$|^\W*(?:photo|foto|pic|image|bild)?\s*©\s*\S";
+
+/// Labels that introduce a source or a citation, which belongs to the story ("Source: the
+/// national statistics office"): never a teaser label.
+const SOURCE_LABELS: &[&str] = &[
+    "source",
+    "sources",
+    "quelle",
+    "quellen",
+    "fuente",
+    "fuentes",
+    "fonte",
+    "fontes",
+    "bron",
+    "bronnen",
+    "källa",
+    "källor",
+    "źródło",
+    "zdroj",
+    "study",
+    "studie",
+    "étude",
+    "estudio",
+    "studio",
+    "estudo",
+];
+
 impl Cues {
     /// Compiles the cues; `enabled(name)` says whether a cue is switched on.
     pub(crate) fn new(enabled: impl Fn(&str) -> bool) -> Self {
-        let mut on = [false; 7];
+        let mut on = [false; CUE_COUNT];
         for (slot, name) in on.iter_mut().zip(CUE_NAMES) {
             *slot = enabled(name);
         }
@@ -310,6 +405,10 @@ impl Cues {
             enabled: on,
             gates: None,
             literal_cues: Vec::new(),
+            widget_noun: ci(WIDGET_NOUN),
+            article_self: ci(ARTICLE_SELF),
+            field_separator: cs(FIELD_SEPARATOR),
+            credit_line: ci(CREDIT_LINE_PATTERN),
             speech: ci(SPEECH),
             strong: ci(STRONG_NOUN),
             weak: ci(WEAK_NOUN),
@@ -362,7 +461,7 @@ impl Cues {
     }
 
     /// Every cue regex, in a fixed order: its index is its bit in [`Open`].
-    fn all_mut(&mut self) -> [&mut Cue; 32] {
+    fn all_mut(&mut self) -> [&mut Cue; 36] {
         [
             &mut self.speech,
             &mut self.strong,
@@ -396,11 +495,15 @@ impl Cues {
             &mut self.label_teaser,
             &mut self.arrow_teaser,
             &mut self.credit,
+            &mut self.widget_noun,
+            &mut self.article_self,
+            &mut self.field_separator,
+            &mut self.credit_line,
         ]
     }
 
     #[cfg(test)]
-    fn all(&self) -> [&Cue; 32] {
+    fn all(&self) -> [&Cue; 36] {
         [
             &self.speech,
             &self.strong,
@@ -434,6 +537,10 @@ impl Cues {
             &self.label_teaser,
             &self.arrow_teaser,
             &self.credit,
+            &self.widget_noun,
+            &self.article_self,
+            &self.field_separator,
+            &self.credit_line,
         ]
     }
 
@@ -513,6 +620,15 @@ impl Cues {
             return None;
         }
         let hit = |name, position| Some(CueMatch { name, position });
+        // a caption that is only a credit goes before the other cues judge its wording (a
+        // credit's "reproduction prohibited" is no closing note at the article's end)
+        if kind == BlockKind::Caption
+            && self.on(CREDIT_LINE)
+            && words <= CREDIT_LINE_MAX_WORDS
+            && self.is_credit_line(open, t)
+        {
+            return hit(CREDIT_LINE, Position::Anywhere);
+        }
         if self.on(READER_PROMPT)
             && let Some(position) = self.reader_prompt(open, t, words)
         {
@@ -531,7 +647,16 @@ impl Cues {
             && self.publication_self.is_match(open, t)
             && self.publication.is_match(open, t)
         {
-            return hit(PUBLICATION_NOTE, Position::Edges);
+            // naming the article itself ("This article appeared in Saturday's paper"), or
+            // opening on the note's participle ("First published in ..."), the note is no story
+            // sentence wherever it stands; "This report was first published by the ministry"
+            // may be, so other subjects stay at the edges
+            let position = if self.article_self.is_match(open, t) {
+                Position::Anywhere
+            } else {
+                Position::Edges
+            };
+            return hit(PUBLICATION_NOTE, position);
         }
         if self.on(BIO_LINE)
             && words <= BIO_MAX_WORDS
@@ -545,13 +670,40 @@ impl Cues {
         {
             return hit(TEASER_MARKER, Position::Anywhere);
         }
-        if self.on(MASTHEAD_LINE) && words <= MASTHEAD_MAX_WORDS {
-            if self.crew.is_match(open, t) {
-                return hit(MASTHEAD_LINE, Position::Edges);
-            }
-            if self.masthead(open, t, words) {
-                return hit(MASTHEAD_LINE, Position::Head);
-            }
+        if self.on(CREDIT_LINE) && words <= CREDIT_LINE_MAX_WORDS && self.is_credit_line(open, t) {
+            // under a picture a credit may stand anywhere; as a paragraph only at the edges,
+            // where no story sentence about photographs stands unpunctuated
+            let position = if kind == BlockKind::Caption {
+                Position::Anywhere
+            } else {
+                Position::Edges
+            };
+            return hit(CREDIT_LINE, position);
+        }
+        if self.on(WIDGET_LINE)
+            && let Some(position) = self.widget_line(open, t, words)
+        {
+            return hit(WIDGET_LINE, position);
+        }
+        if self.on(LABEL_HEADLINE)
+            && kind == BlockKind::Paragraph
+            && words <= LABEL_HEADLINE_MAX_WORDS
+            && self.label_headline(open, t)
+        {
+            return hit(LABEL_HEADLINE, Position::Anywhere);
+        }
+        if self.on(MASTHEAD_LINE) && words <= MASTHEAD_MAX_WORDS && self.crew.is_match(open, t) {
+            return hit(MASTHEAD_LINE, Position::Edges);
+        }
+        if self.on(FIELD_LINE)
+            && kind == BlockKind::Paragraph
+            && words <= FIELD_MAX_WORDS
+            && self.field_line(open, t)
+        {
+            return hit(FIELD_LINE, Position::Edges);
+        }
+        if self.on(MASTHEAD_LINE) && words <= MASTHEAD_MAX_WORDS && self.masthead(open, t, words) {
+            return hit(MASTHEAD_LINE, Position::Head);
         }
         None
     }
@@ -599,15 +751,35 @@ impl Cues {
                 let backed = backed || self.convention_verb.is_match(open, rest);
                 // a price backs only a subscription verb ("Subscribe from £4.99"); elsewhere
                 // "Get it for $16" is a shopping tip
-                let object = self
-                    .strong
-                    .get(open, t)
-                    .is_some_and(|re| re.is_match_at(t, from))
-                    || (backed
-                        && self
-                            .weak
-                            .get(open, t)
-                            .is_some_and(|re| re.is_match_at(t, from)))
+                // a weak noun that repeats the verb is no object either ("Follow the colour and
+                // you follow the sugar")
+                let verb_word = verb
+                    .as_str()
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                let weak_object = || {
+                    let Some(weak) = self.weak.get(open, t) else {
+                        return false;
+                    };
+                    let mut at = from;
+                    while let Some(m) = weak.find_at(t, at) {
+                        let word = m
+                            .as_str()
+                            .trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_lowercase();
+                        if word != verb_word {
+                            return true;
+                        }
+                        // the match takes the character after the word; the next may start there
+                        at = m.start()
+                            + m.as_str()
+                                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                                .len();
+                    }
+                    false
+                };
+                let object = self.strong.is_match_at(open, t, from)
+                    || (backed && weak_object())
                     || (price && self.strong.is_match(open, verb.as_str()));
                 // an ambiguous English verb needs its object word
                 object
@@ -643,6 +815,11 @@ impl Cues {
             })
             .count();
         let lone_question = t.trim_end().ends_with('?') && sentences <= 1;
+        // the reader addressed with a price but without the outlet speaking: in a long line a
+        // story's generic "you" ("joining costs 20 euros a year, and they give you tomatoes")
+        if addressed && !outlet && !imperative && !lead && words > ADDRESSED_MAX_WORDS {
+            return None;
+        }
         Some(
             if words > PROMPT_BODY_MAX_WORDS || lone_question || (button && !lead && !addressed) {
                 Position::Edges
@@ -684,6 +861,168 @@ impl Cues {
             || (self.separator.is_match(open, t) && self.time_field.is_match(open, t))
             || self.caps_label.is_match(open, t)
             || (words <= BYLINE_MAX_WORDS && self.byline.is_match(open, t))
+    }
+
+    /// `widget_line`: a line that does not end like a sentence and names a reader convention
+    /// (subscribe, newsletter, share, follow, comment, app, tip, e-mail, a social account): a
+    /// button, a share bar, a counter ("38 comments") or a one-line pitch. Anywhere when the
+    /// line also addresses the reader, speaks for the outlet, names a price or opens with an
+    /// imperative; else only in the head or tail, since between paragraphs an unpunctuated
+    /// line naming an app or a forum can be a subheading.
+    fn widget_line(&self, open: Open, t: &str, words: usize) -> Option<Position> {
+        // a counter in brackets closes a button, not a sentence: "Comment (23)"
+        let core = t
+            .strip_suffix(')')
+            .and_then(|s| s.rsplit_once('('))
+            .filter(|(_, n)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+            .map_or(t, |(head, _)| head.trim_end());
+        if !(WIDGET_MIN_WORDS..=WIDGET_MAX_WORDS).contains(&words) || text::ends_like_sentence(core)
+        {
+            return None;
+        }
+        let noun = self.strong.is_match(open, t)
+            || self.widget_noun.is_match(open, t)
+            || self.weak.is_match(open, t);
+        if !noun {
+            return None;
+        }
+        // a line broken off a sentence ("anyone can come along, free of charge") is no widget,
+        // and a field with a figure for its value is a row of a price or data table
+        // ("Members: $110")
+        if t.chars().next().is_some_and(char::is_lowercase) || is_figure_field(t) {
+            return None;
+        }
+        // a widget is one phrase, with at most a lead-in question: a full stop inside the line
+        // makes it prose that runs on ("... in this short film. There's no plot to follow")
+        if t.match_indices(". ").next().is_some() {
+            return None;
+        }
+        // the reader addressed backs only a strong noun: "Apps bring your timeline to life"
+        // is a subheading
+        let strong = self.strong.is_match(open, t) || self.widget_noun.is_match(open, t);
+        let backed = (strong
+            && (self.second.is_match(open, t) || self.second_formal.is_match(open, t)))
+            || self.outlet.is_match(open, t)
+            || self.price.is_match(open, t)
+            || self.convention_verb.is_match(open, t)
+            || self.imperative.is_match(open, t);
+        Some(if backed {
+            Position::Anywhere
+        } else {
+            Position::Edges
+        })
+    }
+
+    /// `label_headline`: a short label and a colon (or a label in capitals and a dash) before a
+    /// headline that does not end like a sentence ("Next in Plant science: Do trees talk?",
+    /// "Weitere Ratgeber: Kreuzallergien"), the way pages link another story between
+    /// paragraphs. Story lines with a label close with a full stop; a speaker's question in an
+    /// interview ("Q: Why bees?"), a measured list item ("For the dough: 200 g flour") and a
+    /// source ("Source: ...") are left alone, and a list after the label needs the reader
+    /// addressed, the outlet speaking or a price.
+    fn label_headline(&self, open: Open, t: &str) -> bool {
+        let question = t.ends_with('?');
+        // a line opening in lower case is a piece of a broken sentence
+        if (text::ends_like_sentence(t) && !question)
+            || t.chars().next().is_some_and(char::is_lowercase)
+        {
+            return false;
+        }
+        let (label, rest) = if let Some(i) = t.find(':') {
+            (&t[..i], &t[i + 1..])
+        } else if let Some((label, rest)) = t.split_once(" – ").or_else(|| t.split_once(" — "))
+        {
+            if text::word_count(label) < 2 || !is_caps(label) {
+                return false;
+            }
+            (label, rest)
+        } else {
+            return false;
+        };
+        let (label, rest) = (label.trim(), rest.trim());
+        let label_words = text::word_count(label);
+        if label_words == 0
+            || label_words > LABEL_MAX_WORDS
+            || text::word_count(rest) < HEADLINE_MIN_WORDS
+            || label.chars().any(|c| c.is_ascii_digit())
+        {
+            return false;
+        }
+        // one word in capitals is an abbreviation or a heading ("AI: ...", "UPDATE: ...")
+        let caps = label_words >= 2 && is_caps(label);
+        // a value that opens with a figure or a price ("Price range: $10 to $50", "For the
+        // dough: 200 g flour") is a field or a list item; a label or a value holding sentences
+        // is prose ("The question is: why? ...")
+        if (!caps && rest.chars().next().is_some_and(|c| !c.is_alphabetic()))
+            || label.contains(['.', '!', '?'])
+            || self.sentence_break.is_match(open, rest)
+        {
+            return false;
+        }
+        if question && label_words <= 2 {
+            return false;
+        }
+        // a pointer phrase is set in sentence case ("More from the science desk", "Otros
+        // destinos de primavera"); a label in title case is a name or a title heading a list
+        // of talks, columns or fields ("Jane Roe: Why we dream", "Author(s): ..."); a label in
+        // capitals heads a headline in mixed case
+        let sentence_case = label.split_whitespace().skip(1).any(|w| {
+            let bare = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            w.chars().next().is_some_and(char::is_lowercase)
+                && !text::TITLE_SMALL_WORDS.contains(&bare.as_str())
+        });
+        if !(sentence_case || (caps && rest.chars().any(char::is_lowercase))) {
+            return false;
+        }
+        let bare = label
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if SOURCE_LABELS.contains(&bare.as_str()) {
+            return false;
+        }
+        let backed = self.second.is_match(open, t)
+            || self.outlet.is_match(open, t)
+            || self.price.is_match(open, t);
+        let headline = caps
+            || question
+            || rest
+                .chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(char::is_uppercase);
+        backed || (headline && rest.matches(',').count() < 2)
+    }
+
+    /// `field_line`: a short line that does not end like a sentence and holds fields split by
+    /// separators: a breadcrumb or section badge ("Ratgeber › Heizen"), a byline with a date, a
+    /// share bar ("Share by e-mail | Copy link"). Head and tail only: between paragraphs a
+    /// live blog's time stamp has the same shape.
+    fn field_line(&self, open: Open, t: &str) -> bool {
+        if text::ends_like_sentence(t)
+            || !t.contains([
+                '|', '·', '•', '—', '>', ':', '▸', '›', '»', '▶', '►', '➤', '→', '/',
+            ])
+            || self.sentence_break.is_match(open, t)
+        {
+            return false;
+        }
+        // every field has a word or is a date or time; "Spectators | 31,000" is a table row
+        let Some(sep) = self.field_separator.get(open, t) else {
+            return false;
+        };
+        sep.is_match(t)
+            && sep.split(t).all(|field| {
+                field.chars().any(char::is_alphabetic) || self.time_field.is_match(open, field)
+            })
+    }
+
+    /// `credit_line`: a line that is only a credit (see [`CREDIT_LINE_PATTERN`]), with no
+    /// sentence in it.
+    fn is_credit_line(&self, open: Open, t: &str) -> bool {
+        !t.ends_with('.')
+            && !self.sentence_break.is_match(open, t)
+            && self.credit_line.is_match(open, t)
     }
 
     /// `credit_tail`: the byte offset where a trailing photo credit starts in a caption or a
@@ -731,6 +1070,27 @@ fn has_quotation(t: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Most words of the value of a data field ("Members: $110").
+const FIELD_VALUE_MAX_WORDS: usize = 3;
+
+/// A label, a colon and a short value with a figure and no address: a row of a price or data
+/// table ("Members: $110", "Seats: 1,200").
+fn is_figure_field(t: &str) -> bool {
+    t.rsplit_once(':').is_some_and(|(_, value)| {
+        text::word_count(value) <= FIELD_VALUE_MAX_WORDS
+            && value.chars().any(|c| c.is_ascii_digit())
+            && !value.contains('@')
+    })
+}
+
+/// Whether every letter of `t` is a capital (and it has two or more).
+fn is_caps(t: &str) -> bool {
+    t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && t.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
 }
 
 /// Pictographs and arrows that mark a teaser or a widget line: arrows, technical symbols,
@@ -788,6 +1148,70 @@ mod tests {
         );
     }
 
+    fn cue_at(kind: BlockKind, t: &str) -> Option<CueMatch> {
+        Cues::new(|_| true).classify(kind, t, text::word_count(t), true)
+    }
+
+    #[test]
+    fn widgets_labels_fields_and_credits() {
+        let p = BlockKind::Paragraph;
+        let at = |name, position| Some(CueMatch { name, position });
+        assert_eq!(
+            cue_at(
+                p,
+                "The harbour newsletter lands every Monday for our readers"
+            ),
+            at(WIDGET_LINE, Position::Anywhere)
+        );
+        assert_eq!(cue_at(p, "Comments (12)"), at(WIDGET_LINE, Position::Edges));
+        assert_eq!(
+            cue_at(
+                p,
+                "Elsewhere on the coast desk: Why the old pier is sinking"
+            ),
+            at(LABEL_HEADLINE, Position::Anywhere)
+        );
+        assert_eq!(
+            cue_at(p, "Local news › Harbour › Transport"),
+            at(FIELD_LINE, Position::Edges)
+        );
+        assert_eq!(
+            cue_at(BlockKind::Caption, "Photo: Jane Roe / Harbour Trust"),
+            at(CREDIT_LINE, Position::Anywhere)
+        );
+        assert_eq!(
+            cue_at(
+                p,
+                "This article first appeared in our Saturday print edition."
+            ),
+            at(PUBLICATION_NOTE, Position::Anywhere)
+        );
+        // look-alikes that are story lines, fields or data
+        for t in [
+            "Members: $110",
+            "Where to watch: Harbour TV",
+            "Jane Roe: Why we dream",
+            "Q: Why bees?",
+            "Source: the national statistics office, 2024 figures",
+            "For the dough: 200 g flour, two eggs and a pinch of salt",
+            "The app lets skippers book a berth. It costs nothing to use",
+            "Apps bring your timeline to life",
+        ] {
+            let m = cue_at(p, t);
+            assert!(
+                m.is_none_or(|m| m.position != Position::Anywhere),
+                "{t}: {m:?}"
+            );
+        }
+        for t in [
+            "Members: $110",
+            "Where to watch: Harbour TV",
+            "Jane Roe: Why we dream",
+        ] {
+            assert_eq!(cue_at(p, t), None, "{t}");
+        }
+    }
+
     /// The lazy DFA gives up on a Unicode word boundary (`\b`) as soon as a line holds a
     /// non-ASCII character (a curly apostrophe, an accent, a dash), and the regex then runs
     /// its slowest engine over the line; the cues write a boundary as `(?:\W|$)` instead.
@@ -829,6 +1253,10 @@ mod tests {
             RELATED_WORD,
             ARROW_LABEL,
             CREDIT_LABEL,
+            WIDGET_NOUN,
+            ARTICLE_SELF,
+            FIELD_SEPARATOR,
+            CREDIT_LINE_PATTERN,
         ] {
             assert!(!p.contains(r"\b") && !p.contains(r"\B"), "{p}");
         }

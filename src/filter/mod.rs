@@ -747,8 +747,11 @@ impl FilterConfig {
                 }),
             cues: cues::Cues::new(|name| {
                 let group = match name {
-                    cues::READER_PROMPT | cues::TEASER_MARKER => self.builtin.promotion,
-                    cues::BIO_LINE | cues::MASTHEAD_LINE => self.builtin.meta,
+                    cues::READER_PROMPT
+                    | cues::TEASER_MARKER
+                    | cues::WIDGET_LINE
+                    | cues::LABEL_HEADLINE => self.builtin.promotion,
+                    cues::BIO_LINE | cues::MASTHEAD_LINE | cues::FIELD_LINE => self.builtin.meta,
                     cues::PUBLICATION_NOTE | cues::CLOSING_NOTE => self.builtin.legal,
                     _ => self.builtin.credits,
                 };

@@ -1180,8 +1180,10 @@ fn with_rules(toml_rules: &str) -> Filter {
 
 #[test]
 fn user_phrase_rule_with_hosts_and_position() {
+    // the built-in widget cue would take the line at the edges; this tests the user rule
     let f = with_rules(
         r#"
+disable = ["widget_line"]
 [[filter.rules]]
 name = "courier_app"
 phrase = "the   COURIER on your phone"
@@ -1236,8 +1238,10 @@ max_words = 12
 
 #[test]
 fn user_between_paragraphs_rule() {
+    // the built-in widget cue would take the line at the edges; this tests the user rule
     let f = with_rules(
         r#"
+disable = ["widget_line"]
 [[filter.rules]]
 name = "promo_box"
 phrase = "special offer"

@@ -156,7 +156,7 @@ pub(crate) fn is_sign_off(text: &str) -> bool {
 
 /// Words that stay lowercase in English title case, and their frequent equivalents in the other
 /// supported languages (so a French headline in title case is measured the same way).
-const TITLE_SMALL_WORDS: &[&str] = &[
+pub(crate) const TITLE_SMALL_WORDS: &[&str] = &[
     "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "with", "by",
     "from", "as", "vs", "vs.", "via", "into", "over", "up", "off", "per", "is", "de", "la", "le",
     "les", "des", "du", "et", "y", "el", "los", "las", "en", "del", "al", "der", "die", "das",
