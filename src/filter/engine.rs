@@ -27,7 +27,7 @@ use super::rules::{
 };
 use super::{learned, text};
 use crate::article::{Block, BlockKind};
-use crate::latin::{Form, ForwardDfa, form_of, form_pattern};
+use crate::latin::{Form, ForwardDfa, LatinRegex, form_of, form_pattern};
 
 /// Fewest words of a body paragraph that bounds the head and tail zones. Six words with a
 /// sentence ending: long enough that badges, labels and buttons never qualify, short enough
@@ -469,6 +469,44 @@ impl LineEngine {
 /// literal scan would miss: such a line opens every gate.
 pub(super) fn has_ascii_fold_partner(line: &str) -> bool {
     !line.is_ascii() && line.contains(['\u{212A}', '\u{17F}'])
+}
+
+/// A case-insensitive built-in regex searched only in text that holds one of the literals every
+/// match holds ([`prefix_literals`]): text without them cannot match, and is spared the search
+/// (an end-anchored regex builds new lazy-DFA states for nearly every new line ending).
+#[derive(Debug, Clone)]
+pub(super) struct GatedRegex {
+    re: LatinRegex,
+    gate: Option<AhoCorasick>,
+}
+
+impl GatedRegex {
+    pub(super) fn new(pattern: String) -> Self {
+        let gate = prefix_literals(&pattern).and_then(|literals| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(literals.into_iter().map(|mut l| {
+                    l.truncate(GATE_LITERAL_BYTES);
+                    l
+                }))
+                .ok()
+        });
+        Self {
+            re: LatinRegex::new(pattern, true),
+            gate,
+        }
+    }
+
+    /// The leftmost-first match in `text`, as `Regex::find` gives it.
+    pub(super) fn find<'t>(&self, text: &'t str) -> Option<regex::Match<'t>> {
+        if let Some(ac) = &self.gate
+            && !has_ascii_fold_partner(text)
+            && !ac.is_match(text)
+        {
+            return None;
+        }
+        self.re.get(text).find(text)
+    }
 }
 
 /// Literals one of which occurs in every match of `pattern` (compiled case-insensitively, as
@@ -1167,6 +1205,29 @@ mod tests {
         assert!(credit.contains(&b"foto:".to_vec()));
         // matches the empty string: no literal is in every match
         assert_eq!(prefix_literals(r"(?:photo)?x?"), None);
+    }
+
+    /// The caption-credit regex behind its gate finds what it finds alone, and skips a line
+    /// without any credit literal.
+    #[test]
+    fn gated_credit_regex_finds_what_the_regex_finds() {
+        let pattern = super::super::rules::CAPTION_CREDIT_PATTERNS.join("|");
+        let gated = GatedRegex::new(pattern.clone());
+        assert!(gated.gate.is_some());
+        let re = LatinRegex::new(pattern, true);
+        for line in [
+            "Boats at dawn. Photo: Jane Roe/Harbour Trust",
+            "The quay at low tide (Jane Doe / AFP)",
+            "Market day © Max Muster",
+            "The council met on Tuesday to discuss the budget",
+            "Ärzte im Einsatz. Foto: dpa",
+        ] {
+            assert_eq!(
+                gated.find(line).map(|m| m.range()),
+                re.get(line).find(line).map(|m| m.range()),
+                "{line}"
+            );
+        }
     }
 
     /// Gating never hides a match: on boilerplate and story lines, every built-in pattern that

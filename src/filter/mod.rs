@@ -45,7 +45,7 @@ pub use rules::{Action, Position};
 
 use crate::article::{Article, Block, BlockKind};
 use crate::latin::LatinRegex;
-use engine::{CompiledRule, HostPattern, LineEngine, PassOptions, RuleSource};
+use engine::{CompiledRule, GatedRegex, HostPattern, LineEngine, PassOptions, RuleSource};
 use rules::{Group, LINE_RULES};
 
 /// Default `max_words` of a user rule: rules that match phrases should only touch short lines,
@@ -504,7 +504,7 @@ pub struct Filter {
     title_repeat: bool,
     /// The trailing-credit patterns of `caption_credit`, when it is on: for short paragraphs,
     /// and for captions (those and [`rules::CAPTION_ONLY_CREDIT_PATTERNS`]).
-    caption_credit: Option<(LatinRegex, LatinRegex)>,
+    caption_credit: Option<(GatedRegex, GatedRegex)>,
     profiles: Option<profile::ProfileIndex>,
     quality: quality::QualityRules,
     language: quality::LanguageRules,
@@ -741,8 +741,8 @@ impl FilterConfig {
                         .copied()
                         .collect();
                     (
-                        LatinRegex::new(rules::CAPTION_CREDIT_PATTERNS.join("|"), true),
-                        LatinRegex::new(all.join("|"), true),
+                        GatedRegex::new(rules::CAPTION_CREDIT_PATTERNS.join("|")),
+                        GatedRegex::new(all.join("|")),
                     )
                 }),
             cues: cues::Cues::new(|name| {
@@ -1023,7 +1023,7 @@ impl Filter {
             from = line[..from].rfind(' ').unwrap_or(0);
         }
         let tail = &line[from..];
-        let m = re.get(tail).find(tail)?;
+        let m = re.find(tail)?;
         // A credit found after a full stop keeps the stop with the caption.
         Some(
             from + m.start() + m.as_str().len()
