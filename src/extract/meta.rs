@@ -848,7 +848,35 @@ fn inferred_dates(doc: &Doc, url: Option<&Url>) -> Vec<String> {
         }
     }
     out.extend(labelled_date(doc));
+    out.extend(standalone_date(doc));
     out
+}
+
+/// A text run at most this long (characters) that holds a date is the date standing alone
+/// (`01.02.2022`, `3. Dezember 2020`, `Nov 4, 2016`): pages print their dateline that way,
+/// while a date inside a longer run is an event the text talks about.
+const STANDALONE_DATE_MAX_CHARS: usize = 24;
+
+/// The first date that stands alone in a text run of the page (see
+/// [`STANDALONE_DATE_MAX_CHARS`]): the last resort when nothing declares or labels one.
+fn standalone_date(doc: &Doc) -> Option<String> {
+    let mut i = 0;
+    while i < doc.nodes.len() {
+        if matches!(doc.tag(i), "script" | "style" | "head" | "noscript") {
+            i = doc.nodes[i].end.max(i + 1);
+            continue;
+        }
+        if let super::dom::NodeData::Text(t) = &doc.nodes[i].data {
+            let t = collapse_ws(t);
+            if t.chars().count() <= STANDALONE_DATE_MAX_CHARS
+                && let Some(d) = text_date(&t)
+            {
+                return Some(d);
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 /// The text of the element `i` with a space between its text nodes.
@@ -1253,6 +1281,22 @@ mod tests {
     }
 
     #[test]
+    fn a_date_standing_alone_is_the_last_resort() {
+        let m = meta(
+            "<html><body><nav>Menu</nav><p>The fair opens on 3 March 2021 in the old hall.</p>\
+             <div><span class='blue'>01.02.2022</span></div><p>Story text.</p></body></html>",
+            None,
+        );
+        assert_eq!(m.published.as_deref(), Some("2022-02-01"));
+        // A date inside a sentence is an event, not the page's date.
+        let m = meta(
+            "<html><body><p>The fair opens on 3 March 2021 in the old hall.</p></body></html>",
+            None,
+        );
+        assert_eq!(m.published, None);
+    }
+
+    #[test]
     fn date_line_next_to_the_headline() {
         // Below the headline, in a line without a date class.
         let m = meta(
@@ -1365,8 +1409,11 @@ mod tests {
             None,
         );
         assert_eq!(m.published.as_deref(), Some("2022-01-26"));
-        // A date without a label, outside date lines, is not the page's date.
-        let m = meta("<body><div><h5>Konzert</h5>03.11.2021</div></body>", None);
+        // A date without a label, inside a longer run of text, is not the page's date.
+        let m = meta(
+            "<body><div><h5>Konzert</h5>Einlass am 03.11.2021 ab 19 Uhr im Saal</div></body>",
+            None,
+        );
         assert_eq!(m.published, None);
         assert_eq!(text_date("13 giugno 2019").as_deref(), Some("2019-06-13"));
         assert_eq!(
