@@ -256,6 +256,17 @@ impl FieldScore {
     }
 }
 
+/// One metadata field on one part of a set: our accuracy and the peer's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MetaPartRow {
+    /// The part.
+    pub part: Part,
+    /// Ours.
+    pub ours: FieldScore,
+    /// The peer's, when a peer is scored and gave this field on at least one page of the set.
+    pub peer: Option<FieldScore>,
+}
+
 /// One page's result, for the worst-pages list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageScore {
@@ -284,6 +295,9 @@ pub struct SetReport {
     pub snippets: Option<SnippetScores>,
     /// Metadata accuracy per field.
     pub meta: Vec<FieldScore>,
+    /// Metadata accuracy per field and part, ours and the peer's (when its predictions carry
+    /// the field).
+    pub meta_parts: Vec<MetaPartRow>,
     /// Worst pages, lowest F1 first.
     pub worst: Vec<PageScore>,
     /// Pages of the set in the check part (whatever part was scored).
@@ -624,6 +638,32 @@ impl EvalReport {
                 })
                 .collect();
             writeln!(f, "metadata {}", parts.join("  "))?;
+        }
+        if !s.meta_parts.is_empty() {
+            let peer = self.peer.is_some();
+            let mut line = String::from("metadata by part");
+            let mut last = "";
+            for r in &s.meta_parts {
+                if r.ours.field != last {
+                    last = r.ours.field;
+                    line.push_str(&format!("  {last}"));
+                }
+                line.push_str(&format!(
+                    " {} {:.3} ({}/{})",
+                    r.part.as_str(),
+                    r.ours.accuracy(),
+                    r.ours.correct,
+                    r.ours.total
+                ));
+                if peer {
+                    let p = r
+                        .peer
+                        .as_ref()
+                        .map_or("-".to_owned(), |p| format!("{:.3}", p.accuracy()));
+                    line.push_str(&format!(" [{p}]"));
+                }
+            }
+            writeln!(f, "{line}")?;
         }
         if let Some(rho) = spearman(&s.confidence) {
             writeln!(
@@ -1155,7 +1195,8 @@ pub fn evaluate(
                     ours: eval_page(g, r.body()),
                     peer: peer
                         .as_ref()
-                        .map(|p| eval_page(g, p.get(&g.id).map_or("", String::as_str))),
+                        .map(|p| eval_page(g, p.get(&g.id).map_or("", |pp| pp.body.as_str()))),
+                    peer_page: peer.as_ref().and_then(|p| p.get(&g.id)),
                 })
             })
             .collect();
@@ -1163,6 +1204,7 @@ pub fn evaluate(
         set.check_pages = check.iter().filter(|&&c| c).count();
         set.set_pages = gold.len();
         set.parts = part_rows(&pages, opts.part);
+        set.meta_parts = meta_part_rows(&pages, opts.part, peer.is_some());
         set.types = type_rows(&pages);
         let conf_check = opts.part != Part::Tune;
         set.confidence = pages
@@ -1184,10 +1226,35 @@ pub fn evaluate(
     })
 }
 
+/// A peer's prediction for one page: its body and whatever metadata it gave.
+#[derive(Debug, Default, Deserialize)]
+struct PeerPage {
+    #[serde(default)]
+    body: String,
+    title: Option<String>,
+    author: Option<String>,
+    published: Option<String>,
+    lang: Option<String>,
+    site_name: Option<String>,
+}
+
+impl PeerPage {
+    fn field(&self, field: &str) -> Option<&str> {
+        match field {
+            "title" => self.title.as_deref(),
+            "author" => self.author.as_deref(),
+            "published" => self.published.as_deref(),
+            "lang" => self.lang.as_deref(),
+            _ => self.site_name.as_deref(),
+        }
+    }
+}
+
 /// Reads predictions in `score.py`'s format: one `{"id", "body"}` object per line, or one
-/// JSON object `{id: {"body": ...}}`; `articleBody` stands in for a missing `body`. `None` when
-/// the file does not exist (the peer has no predictions for the set).
-fn load_predictions(path: &Path) -> Result<Option<HashMap<String, String>>, EvalError> {
+/// JSON object `{id: {"body": ...}}`; `articleBody` stands in for a missing `body`; `title`,
+/// `author`, `published`, `lang` and `site_name` are read when present. `None` when the file
+/// does not exist (the peer has no predictions for the set).
+fn load_predictions(path: &Path) -> Result<Option<HashMap<String, PeerPage>>, EvalError> {
     #[derive(Deserialize)]
     struct Pred {
         #[serde(default)]
@@ -1195,6 +1262,11 @@ fn load_predictions(path: &Path) -> Result<Option<HashMap<String, String>>, Eval
         body: Option<String>,
         #[serde(rename = "articleBody")]
         article_body: Option<String>,
+        title: Option<String>,
+        author: Option<String>,
+        published: Option<String>,
+        lang: Option<String>,
+        site_name: Option<String>,
     }
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
@@ -1210,14 +1282,21 @@ fn load_predictions(path: &Path) -> Result<Option<HashMap<String, String>>, Eval
         path: path.to_path_buf(),
         source,
     };
-    let body = |p: Pred| p.body.or(p.article_body).unwrap_or_default();
+    let page = |p: Pred| PeerPage {
+        body: p.body.or(p.article_body).unwrap_or_default(),
+        title: p.title,
+        author: p.author,
+        published: p.published,
+        lang: p.lang,
+        site_name: p.site_name,
+    };
     if let Ok(map) = serde_json::from_str::<HashMap<String, Pred>>(&text) {
-        return Ok(Some(map.into_iter().map(|(k, p)| (k, body(p))).collect()));
+        return Ok(Some(map.into_iter().map(|(k, p)| (k, page(p))).collect()));
     }
     let mut out = HashMap::new();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let p: Pred = serde_json::from_str(line).map_err(invalid)?;
-        out.insert(p.id.clone(), body(p));
+        out.insert(p.id.clone(), page(p));
     }
     Ok(Some(out))
 }
@@ -1388,6 +1467,8 @@ struct Scored<'a> {
     check: bool,
     ours: PageEval,
     peer: Option<PageEval>,
+    /// The peer's prediction for the page (`None`: no peer, or no line for the page).
+    peer_page: Option<&'a PeerPage>,
 }
 
 /// The shingle metric over body pages: macro precision over pages with TP+FP > 0, macro
@@ -1575,7 +1656,7 @@ fn score_set(name: String, pages: &[Scored<'_>], worst_n: usize) -> SetReport {
         .map(|p| p.gold.id.clone())
         .collect();
 
-    let meta = ["title", "author", "published", "lang", "site_name"]
+    let meta = META_FIELDS
         .into_iter()
         .filter_map(|field| field_score(field, pages))
         .collect();
@@ -1603,6 +1684,7 @@ fn score_set(name: String, pages: &[Scored<'_>], worst_n: usize) -> SetReport {
         body,
         snippets,
         meta,
+        meta_parts: Vec::new(),
         worst,
         check_pages: 0,
         set_pages: 0,
@@ -1616,13 +1698,33 @@ fn score_set(name: String, pages: &[Scored<'_>], worst_n: usize) -> SetReport {
 
 /// Accuracy of one metadata field over the pages whose gold has a value for it.
 fn field_score(field: &'static str, pages: &[Scored<'_>]) -> Option<FieldScore> {
+    let ours = pages.iter().map(|p| (p.gold, our_field(p, field)));
+    field_score_of(field, ours)
+}
+
+/// Our prediction of `field` on a page.
+fn our_field<'a>(p: &Scored<'a>, field: &str) -> Option<&'a str> {
+    p.result.output.as_ref().and_then(|o| match field {
+        "title" => o.title.as_deref(),
+        "author" => o.author.as_deref(),
+        "published" => o.published.as_deref(),
+        "lang" => o.lang.as_deref(),
+        _ => o.site_name.as_deref(),
+    })
+}
+
+/// Accuracy of one metadata field over (gold, prediction) pairs, by the rules in the module
+/// documentation.
+fn field_score_of<'a>(
+    field: &'static str,
+    pairs: impl Iterator<Item = (&'a GoldRecord, Option<&'a str>)>,
+) -> Option<FieldScore> {
     let mut fs = FieldScore {
         field,
         correct: 0,
         total: 0,
     };
-    for p in pages {
-        let g = p.gold;
+    for (g, pred_v) in pairs {
         let gold_v = match field {
             "title" => g.title.as_deref(),
             "author" => g.author.as_deref(),
@@ -1630,13 +1732,6 @@ fn field_score(field: &'static str, pages: &[Scored<'_>]) -> Option<FieldScore> 
             "lang" => g.lang.as_deref(),
             _ => g.site_name.as_deref(),
         };
-        let pred_v = p.result.output.as_ref().and_then(|o| match field {
-            "title" => o.title.as_deref(),
-            "author" => o.author.as_deref(),
-            "published" => o.published.as_deref(),
-            "lang" => o.lang.as_deref(),
-            _ => o.site_name.as_deref(),
-        });
         let absent_means_none =
             g.meta_annotated && matches!(field, "title" | "author" | "published");
         match (gold_v, pred_v) {
@@ -1654,6 +1749,43 @@ fn field_score(field: &'static str, pages: &[Scored<'_>]) -> Option<FieldScore> 
     }
     (fs.total > 0).then_some(fs)
 }
+
+/// Metadata accuracy per field on the tuning and check parts, ours and the peer's; a peer
+/// that gave a field on no page of the set has no figure for it (its tool does not output it).
+fn meta_part_rows(pages: &[Scored<'_>], part: Part, with_peer: bool) -> Vec<MetaPartRow> {
+    let parts: &[Part] = match part {
+        Part::All => &[Part::Tune, Part::Check],
+        Part::Tune => &[Part::Tune],
+        Part::Check => &[Part::Check],
+    };
+    let mut rows = Vec::new();
+    for field in META_FIELDS {
+        let peer_gives = with_peer
+            && pages
+                .iter()
+                .any(|p| p.peer_page.is_some_and(|pp| pp.field(field).is_some()));
+        for &part in parts {
+            let group = || pages.iter().filter(move |p| part.admits(p.check));
+            let Some(ours) = field_score_of(field, group().map(|p| (p.gold, our_field(p, field))))
+            else {
+                continue;
+            };
+            let peer = peer_gives
+                .then(|| {
+                    field_score_of(
+                        field,
+                        group().map(|p| (p.gold, p.peer_page.and_then(|pp| pp.field(field)))),
+                    )
+                })
+                .flatten();
+            rows.push(MetaPartRow { part, ours, peer });
+        }
+    }
+    rows
+}
+
+/// The metadata fields scored, in report order.
+const META_FIELDS: [&str; 5] = ["title", "author", "published", "lang", "site_name"];
 
 // ---------------------------------------------------------------- rank correlation
 
@@ -1759,6 +1891,7 @@ mod tests {
             check,
             ours: eval_page(g, r.body()),
             peer: None,
+            peer_page: None,
         }
     }
 
@@ -1826,6 +1959,56 @@ mod tests {
         let only = part_rows(&pages, Part::Check);
         assert_eq!(only.len(), 1);
         assert_eq!(only[0].ours.unwrap().pages, 1);
+    }
+
+    #[test]
+    fn metadata_is_scored_per_part_for_us_and_the_peer() {
+        let dated = |id: &str, date: &str| GoldRecord {
+            published: Some(date.into()),
+            ..gold(id, None)
+        };
+        let (g1, g2) = (dated("a", "2020-01-02"), dated("b", "2021-03-04"));
+        let with_date = |date: &str| PageResult {
+            output: Some(EvalOutput {
+                published: Some(date.into()),
+                ..EvalOutput::default()
+            }),
+        };
+        let (r1, r2) = (with_date("2020-01-02T10:00:00+01:00"), output(""));
+        let p1 = PeerPage {
+            published: Some("2019-12-31".into()),
+            ..PeerPage::default()
+        };
+        let p2 = PeerPage {
+            published: Some("2021-3-4".into()),
+            ..PeerPage::default()
+        };
+        let mut pages = vec![scored(&g1, &r1, false), scored(&g2, &r2, true)];
+        pages[0].peer_page = Some(&p1);
+        pages[1].peer_page = Some(&p2);
+        let rows = meta_part_rows(&pages, Part::All, true);
+        let published: Vec<_> = rows
+            .iter()
+            .filter(|r| r.ours.field == "published")
+            .map(|r| {
+                (
+                    r.part,
+                    r.ours.correct,
+                    r.ours.total,
+                    r.peer.clone().map(|p| p.correct),
+                )
+            })
+            .collect();
+        assert_eq!(
+            published,
+            [(Part::Tune, 1, 1, Some(0)), (Part::Check, 0, 1, Some(1))]
+        );
+        // A peer that never gives a field has no figure for it (it does not output it).
+        assert!(rows.iter().all(|r| r.ours.field == "published"));
+        pages[0].peer_page = None;
+        pages[1].peer_page = None;
+        let rows = meta_part_rows(&pages, Part::All, true);
+        assert!(rows.iter().all(|r| r.peer.is_none()));
     }
 
     #[test]
@@ -1905,6 +2088,7 @@ mod tests {
                 set_pages: 0,
                 rejected: 0,
                 rejected_long: vec![],
+                meta_parts: vec![],
                 parts: vec![],
                 types: vec![],
                 confidence: vec![],
