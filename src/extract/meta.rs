@@ -432,9 +432,14 @@ fn pick_title(
     url: Option<&Url>,
 ) -> Option<String> {
     let html_title = first_text(doc, "title");
+    let shown: Vec<&str> = [tags.first("og:title"), html_title.as_deref(), h1]
+        .into_iter()
+        .flatten()
+        .collect();
     let raw = ld
         .headline
         .clone()
+        .filter(|hl| shown.is_empty() || shown.iter().any(|t| shares_most_words(hl, t)))
         .or_else(|| tags.first("og:title").map(str::to_string))
         .or_else(|| tags.first("twitter:title").map(str::to_string))
         .or(html_title)
@@ -446,6 +451,24 @@ fn pick_title(
         return Some(raw);
     }
     Some(strip_site_name(&raw, site, url, h1))
+}
+
+/// Whether most words of `a` (at least half) occur in `b`, case-insensitively. A JSON-LD
+/// `headline` that the titles the page shows (`og:title`, `<title>`, `<h1>`) do not echo is
+/// some other text put there (a description, a tagline), not the page's title.
+fn shares_most_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() {
+        return false;
+    }
+    let shared = wa.iter().filter(|w| wb.contains(w)).count();
+    2 * shared >= wa.len()
 }
 
 /// Removes a leading or trailing site-name segment (" | Site", " - Site") from a title.
@@ -472,7 +495,8 @@ pub(crate) fn strip_site_name(
         for sep in sel::TITLE_SEPARATORS {
             if raw.contains(sep) {
                 for seg in raw.split(sep) {
-                    if !hn.is_empty() && text_key(seg) == hn {
+                    // A heading that is the site's name (a logo in an `<h1>`) is no evidence.
+                    if !hn.is_empty() && text_key(seg) == hn && !looks_like_site(seg) {
                         return seg.trim().to_string();
                     }
                 }
@@ -1183,6 +1207,40 @@ mod tests {
         );
         assert_eq!(m.title.as_deref(), Some("Big news"));
         assert_eq!(m.site_name.as_deref(), Some("Example News"));
+    }
+
+    #[test]
+    fn json_ld_headline_the_page_does_not_show_is_not_the_title() {
+        let ld = r#"<script type="application/ld+json">{"@type":"Article","headline":"constitutional monarchy in Oceania"}</script>"#;
+        let m = meta(
+            &format!(
+                "<html><head><title>New Zealand - Wikipedia</title>{ld}</head><body><h1>New Zealand</h1></body></html>"
+            ),
+            Some("https://en.wikipedia.org/wiki/New_Zealand"),
+        );
+        assert_eq!(m.title.as_deref(), Some("New Zealand"));
+        // A headline the page echoes stays the title.
+        let ld = r#"<script type="application/ld+json">{"@type":"Article","headline":"Rates rise again"}</script>"#;
+        let m = meta(
+            &format!(
+                "<html><head><title>Rates rise again, bank says | Daily</title>{ld}</head><body></body></html>"
+            ),
+            None,
+        );
+        assert_eq!(m.title.as_deref(), Some("Rates rise again"));
+    }
+
+    #[test]
+    fn a_heading_that_is_the_site_name_does_not_pick_the_title_segment() {
+        let m = meta(
+            "<html><head><title>Outside the web: standalone binaries · V8</title></head>\
+             <body><h1>V8</h1></body></html>",
+            Some("https://v8.dev/blog/emscripten-standalone-wasm"),
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Outside the web: standalone binaries")
+        );
     }
 
     #[test]
