@@ -597,14 +597,25 @@ fn pick_author(doc: &Doc, tags: &MetaTags, ld: &JsonLd, site: Option<&str>) -> O
                     .is_some_and(|p| p.eq_ignore_ascii_case("name"))
             })
             .unwrap_or(i);
-        let text = collapse_ws(&doc.text_of(name_node, |j| {
-            matches!(doc.tag(j), "script" | "style" | "time")
-        }));
+        // Text nodes read apart: a label and a name in separate elements
+        // (`<b>Author</b>Jane Doe`) must not run together.
+        let text = spaced_text(doc, name_node, &["script", "style", "time"]);
         if text.is_empty() || text.chars().count() > 120 {
             continue;
         }
         if let Some(a) = join(validate_authors(&text, site)) {
             return Some(a);
+        }
+    }
+    // An account name is a name only when written with a space; a handle is not one.
+    for key in sel::AUTHOR_ACCOUNT_META {
+        for v in tags.all(key) {
+            let v = v.trim().trim_start_matches('@');
+            if v.contains(' ')
+                && let Some(a) = join(validate_authors(v, site))
+            {
+                return Some(a);
+            }
         }
     }
     None
@@ -866,7 +877,9 @@ fn inferred_dates(doc: &Doc, url: Option<&Url>) -> Vec<String> {
         }
         // Items of a meta line (`<li>Datum:</li><li>26. Januar 2022</li><li>2022</li>`)
         // run together in the element's text; read them apart when the whole fails.
-        if let Some(d) = text_date(&text).or_else(|| text_date(&spaced_text(doc, i))) {
+        if let Some(d) =
+            text_date(&text).or_else(|| text_date(&spaced_text(doc, i, &["script", "style"])))
+        {
             out.push(d);
             break;
         }
@@ -903,12 +916,13 @@ fn standalone_date(doc: &Doc) -> Option<String> {
     None
 }
 
-/// The text of the element `i` with a space between its text nodes.
-fn spaced_text(doc: &Doc, i: usize) -> String {
+/// The text of the element `i` with a space between its text nodes, leaving out the
+/// elements named in `skip`.
+fn spaced_text(doc: &Doc, i: usize, skip: &[&str]) -> String {
     let mut out = String::new();
     let mut j = i;
     while j < doc.nodes[i].end {
-        if matches!(doc.tag(j), "script" | "style") {
+        if skip.contains(&doc.tag(j)) {
             j = doc.nodes[j].end;
             continue;
         }
@@ -1268,6 +1282,32 @@ mod tests {
             None,
         );
         assert_eq!(m.author.as_deref(), Some("Jane Doe"));
+        assert_eq!(
+            validate_authors("Eingestellt von Max Muster", None),
+            vec!["Max Muster"]
+        );
+    }
+
+    #[test]
+    fn byline_label_in_its_own_element_and_handles() {
+        // The label and the name are separate text nodes: read apart, the label goes.
+        let m = meta(
+            "<body><div class=author><b>Author</b>Andreas Kalt</div><p>Text.</p></body>",
+            None,
+        );
+        assert_eq!(m.author.as_deref(), Some("Andreas Kalt"));
+        // A handle is an account, not a name; the byline markup wins over it.
+        let m = meta(
+            "<head><meta name='twitter:creator' content='@JaneDoe'></head>\
+             <body><span class=byline>By Jane Doe</span></body>",
+            None,
+        );
+        assert_eq!(m.author.as_deref(), Some("Jane Doe"));
+        let m = meta(
+            "<head><meta name='twitter:creator' content='@JaneDoe'></head><body></body>",
+            None,
+        );
+        assert_eq!(m.author, None);
     }
 
     #[test]

@@ -209,7 +209,7 @@ pub static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Byline prefixes to strip from author strings.
 pub static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(written\s+by|posted\s+by|published\s+by|by|von|par|por|di|door|av|af|autor(in)?:?|author:?|text:?)\s+")
+    Regex::new(r"(?i)^\s*(written\s+by|posted\s+by|published\s+by|by|(?:eingestellt|erstellt|geschrieben|verfasst)\s+von|von:?|par|por|di|door|av|af|autor(in)?:?|author:?|text:?)\s+")
         .expect("static regex")
 });
 
@@ -293,8 +293,11 @@ pub const AUTHOR_META: &[&str] = &[
     "sailthru.author",
     "byl",
     "citation_author",
-    "twitter:creator",
 ];
+
+/// Meta names that hold the author's social-media account: a name only when written as one
+/// (with a space), not as a handle; read after the page's own byline markup.
+pub const AUTHOR_ACCOUNT_META: &[&str] = &["twitter:creator"];
 
 /// JSON-LD `@type`s (lowercased) of one story or post.
 pub const STORY_TYPES: &[&str] = &[
