@@ -373,25 +373,39 @@ impl Part {
     }
 }
 
-/// The CSV columns: the record's scalar fields, `tags` joined with "; ", and `text` last
-/// (the long one, so a spreadsheet shows the short fields first).
-const CSV_HEADER: [&str; 16] = [
-    "id",
-    "url",
-    "source",
-    "title",
-    "author",
-    "published",
-    "modified",
-    "language",
-    "language_confidence",
-    "site_name",
-    "description",
-    "image",
-    "tags",
-    "word_count",
-    "seq",
-    "text",
+/// One CSV column: its header and how a record fills it.
+type CsvColumn = (&'static str, fn(&Record) -> String);
+
+fn opt(v: &Option<String>) -> String {
+    v.clone().unwrap_or_default()
+}
+
+/// The CSV columns, in one list so that the header and the rows cannot drift apart: the
+/// record's scalar fields, `tags` joined with "; ", and `text` last (the long one, so a
+/// spreadsheet shows the short fields first). `markdown`, `removed` and `fetch` are
+/// structured or optional extras that stay in the JSON and Parquet outputs.
+const CSV_COLUMNS: [CsvColumn; 18] = [
+    ("id", |r| r.id.clone()),
+    ("url", |r| opt(&r.url)),
+    ("source", |r| r.source.clone()),
+    ("title", |r| opt(&r.title)),
+    ("author", |r| opt(&r.author)),
+    ("published", |r| opt(&r.published)),
+    ("modified", |r| opt(&r.modified)),
+    ("language", |r| opt(&r.language)),
+    ("language_confidence", |r| {
+        r.language_confidence
+            .map_or_else(String::new, |c| c.to_string())
+    }),
+    ("site_name", |r| opt(&r.site_name)),
+    ("description", |r| opt(&r.description)),
+    ("image", |r| opt(&r.image)),
+    ("tags", |r| r.tags.join("; ")),
+    ("word_count", |r| r.word_count.to_string()),
+    ("page_type", |r| r.page_type.as_str().to_owned()),
+    ("confidence", |r| r.confidence.to_string()),
+    ("seq", |r| r.seq.to_string()),
+    ("text", |r| r.text.clone()),
 ];
 
 /// CSV (RFC 4180 quoting by the `csv` crate) with a header row, one row per record.
@@ -418,7 +432,7 @@ impl CsvSink {
             path: path.to_path_buf(),
         };
         sink.out
-            .write_record(CSV_HEADER)
+            .write_record(CSV_COLUMNS.map(|(name, _)| name))
             .map_err(|e| sink.fail(e))?;
         Ok(sink)
     }
@@ -428,26 +442,7 @@ impl CsvSink {
     /// # Errors
     /// [`Error::Output`] on a write failure.
     pub fn write(&mut self, r: &Record) -> Result<(), Error> {
-        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-        let row: [String; 16] = [
-            r.id.clone(),
-            opt(&r.url),
-            r.source.clone(),
-            opt(&r.title),
-            opt(&r.author),
-            opt(&r.published),
-            opt(&r.modified),
-            opt(&r.language),
-            r.language_confidence
-                .map_or_else(String::new, |c| c.to_string()),
-            opt(&r.site_name),
-            opt(&r.description),
-            opt(&r.image),
-            r.tags.join("; "),
-            r.word_count.to_string(),
-            r.seq.to_string(),
-            r.text.clone(),
-        ];
+        let row = CSV_COLUMNS.map(|(_, value)| value(r));
         self.out.write_record(&row).map_err(|e| self.fail(e))
     }
 
@@ -790,6 +785,46 @@ mod parquet_sink {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_has_a_column_for_every_scalar_field_of_the_record() {
+        let record: Record = serde_json::from_value(serde_json::json!({
+            "id": "0123", "url": "https://example.org/a", "source": "a.html",
+            "title": "T, quoted \"here\"", "author": null, "published": "2020-01-02",
+            "modified": null, "language": "en", "language_confidence": 0.5, "site_name": null,
+            "description": null, "image": null, "tags": ["x", "y"], "text": "Body\ntext.",
+            "markdown": null, "word_count": 2, "page_type": "listing", "confidence": 0.25,
+            "seq": 3, "schema_version": crate::record::SCHEMA_VERSION
+        }))
+        .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        let mut sink = CsvSink::create(&path).unwrap();
+        sink.write(&record).unwrap();
+        sink.finish().unwrap();
+        let mut rd = csv::Reader::from_path(&path).unwrap();
+        let header: Vec<String> = rd.headers().unwrap().iter().map(str::to_owned).collect();
+        let row = rd.records().next().unwrap().unwrap();
+        let cell = |name: &str| &row[header.iter().position(|h| h == name).unwrap()];
+        // Every field of the JSON record that is a string, number or list of strings has a
+        // column (the structured extras `removed`, `fetch` and the optional `markdown` do not).
+        let json = serde_json::to_value(&record).unwrap();
+        for (key, value) in json.as_object().unwrap() {
+            if matches!(
+                key.as_str(),
+                "markdown" | "removed" | "fetch" | "schema_version"
+            ) {
+                continue;
+            }
+            assert!(header.contains(key), "no CSV column for {key} ({value})");
+        }
+        assert_eq!(cell("title"), "T, quoted \"here\"");
+        assert_eq!(cell("tags"), "x; y");
+        assert_eq!(cell("page_type"), "listing");
+        assert_eq!(cell("confidence"), "0.25");
+        assert_eq!(cell("text"), "Body\ntext.");
+        assert_eq!(header.last().map(String::as_str), Some("text"));
+    }
 
     #[test]
     fn format_follows_the_extension() {
