@@ -58,6 +58,25 @@ pub(super) const GATE_LITERAL_BYTES: usize = 8;
 /// published or updated in one or two lines, and a third date in a row is content.
 pub(crate) const DATE_LIST_MIN_RUN: usize = 3;
 
+/// Fewest words of a paragraph that bounds the head and tail zones without a sentence
+/// ending of its own, when it holds [`LONG_PROSE_MIN_SENTENCES`] sentence ends inside: a
+/// review signed at its end ("… a riveting tale. -- Jane Doe"), a paragraph closed by an
+/// emoji or a link label. Labels, buttons and teasers are never this long.
+pub(crate) const LONG_PROSE_MIN_WORDS: usize = 25;
+/// Sentence ends inside a paragraph that [`LONG_PROSE_MIN_WORDS`] asks for.
+pub(crate) const LONG_PROSE_MIN_SENTENCES: usize = 2;
+
+/// Whether a paragraph without a closing sentence ending is prose all the same: long, with
+/// sentence ends inside (a full stop, question or exclamation mark before a space).
+fn is_long_prose(t: &str, words: usize) -> bool {
+    words >= LONG_PROSE_MIN_WORDS
+        && t.as_bytes()
+            .windows(2)
+            .filter(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ')
+            .count()
+            >= LONG_PROSE_MIN_SENTENCES
+}
+
 /// Most title-case lines between body paragraphs that `inline_headline` drops. A story
 /// carries one link to a related story in its middle; two or more such lines are the
 /// article's own section headings set as bold paragraphs (numbered tips, one per product in a
@@ -862,7 +881,7 @@ impl Findings {
             && self.extra[i].is_none()
             && self.cue[i].is_none()
             && self.words[i] >= ANCHOR_MIN_WORDS
-            && text::ends_like_sentence(&b.text)
+            && (text::ends_like_sentence(&b.text) || is_long_prose(&b.text, self.words[i]))
     }
 }
 

@@ -1960,3 +1960,26 @@ fn issue_14_timestamp_spares_a_list_of_dates() {
     let report = lines_only().apply(&mut a, None).unwrap();
     assert_eq!(report.removed.len(), 3, "{:?}", report.removed);
 }
+
+// issue 14: a signed review ends without a full stop but is prose; the short lines between
+// two of them (a title, an author) are in the story, not at its edges.
+#[test]
+fn issue_14_signed_paragraphs_bound_the_edges() {
+    let review = |who: &str| {
+        format!(
+            "This exquisitely illustrated biography recounts the life of a writer and aviator. \
+             Lovers of his classic tale will find much to enjoy here. A gift for any reader -- {who}"
+        )
+    };
+    let para = |t: &str| Block::new(BlockKind::Paragraph, t);
+    let mut a = article_of(vec![
+        para(&review("Jane Doe")),
+        para("Brown Girl Dreaming"),
+        para("Jacqueline Woodson"),
+        para(&review("John Roe")),
+        para("Share this:"),
+    ]);
+    let report = lines_only().apply(&mut a, None).unwrap();
+    let removed: Vec<&str> = report.removed.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(removed, vec!["Share this:"]);
+}
