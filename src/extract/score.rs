@@ -862,6 +862,121 @@ impl Sibling<'_> {
     }
 }
 
+/// How many levels above the winner the post of a thread is looked for: forum templates
+/// wrap a post's text in four to six layers (cells, bodies, inner wrappers).
+const THREAD_MAX_LEVELS: usize = 8;
+/// Sibling posts that make a thread (an opening post and two replies; the same count
+/// `page_type` asks of a forum).
+const THREAD_MIN_POSTS: usize = 3;
+/// A thread's container stays below this link density: posts are prose, while a run of
+/// teaser cards or a menu that happens to carry a post word is mostly links.
+const THREAD_MAX_LINK_DENSITY: f32 = 0.3;
+
+/// The words of a class or id value: split at non-alphanumerics (`message--post`,
+/// `post_123`) and where a lowercase letter meets an uppercase one (`cPost`).
+fn class_words(value: &str) -> impl Iterator<Item = &str> {
+    value
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .flat_map(|token| {
+            let mut cuts = vec![0];
+            let b = token.as_bytes();
+            for k in 1..b.len() {
+                if b[k - 1].is_ascii_lowercase() && b[k].is_ascii_uppercase() {
+                    cuts.push(k);
+                }
+            }
+            cuts.push(b.len());
+            cuts.windows(2)
+                .map(|w| &token[w[0]..w[1]])
+                .collect::<Vec<_>>()
+        })
+        .filter(|w| !w.is_empty())
+}
+
+/// Bit set of the [`sel::THREAD_POST_WORDS`] in an element's class and id.
+fn post_words(doc: &Doc, i: usize) -> u32 {
+    let Some(e) = doc.elem(i) else { return 0 };
+    let mut bits = 0;
+    for value in [e.attr("class"), e.attr("id")].into_iter().flatten() {
+        for word in class_words(value) {
+            if let Some(k) = sel::THREAD_POST_WORDS
+                .iter()
+                .position(|w| w.eq_ignore_ascii_case(word))
+            {
+                bits |= 1 << k;
+            }
+        }
+    }
+    bits
+}
+
+/// Whether a live `h1`/`h2` is in the subtree of `i`.
+fn has_headline(doc: &Doc, removed: &[bool], i: usize) -> bool {
+    let mut j = i;
+    while j < doc.nodes[i].end {
+        if removed[j] {
+            j = doc.nodes[j].end;
+            continue;
+        }
+        if matches!(doc.tag(j), "h1" | "h2") {
+            return true;
+        }
+        j += 1;
+    }
+    false
+}
+
+/// The winner sits in one post of a discussion thread: the winner or an ancestor carries a
+/// post word in its class/id, and at least [`THREAD_MIN_POSTS`] live siblings of its tag
+/// share that word. A forum, Q&A or guestbook page is its posts, not its longest post, so
+/// the thread's container becomes the winner. Posts carry no headline of their own:
+/// siblings that mostly open with an `h1`/`h2` are stories of a feed or teasers of a
+/// listing, left to [`feed_story`] and the sibling rules.
+fn widen_to_thread(
+    doc: &Doc,
+    removed: &[bool],
+    stats: &Stats,
+    top: usize,
+    body: Option<usize>,
+) -> usize {
+    let mut cur = top;
+    for _ in 0..=THREAD_MAX_LEVELS {
+        let Some(par) = doc.nodes[cur].parent else {
+            break;
+        };
+        if Some(cur) == body || Some(par) == body || doc.elem(par).is_none() {
+            break;
+        }
+        let words = post_words(doc, cur);
+        if words != 0 {
+            let tag = doc.tag(cur);
+            let posts: Vec<usize> = doc.nodes[par]
+                .children
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    !removed[c]
+                        && stats.text[c] > 0
+                        && doc.tag(c) == tag
+                        && post_words(doc, c) & words != 0
+                })
+                .collect();
+            if posts.len() >= THREAD_MIN_POSTS && stats.link_density(par) < THREAD_MAX_LINK_DENSITY
+            {
+                let headlined = posts
+                    .iter()
+                    .filter(|&&c| has_headline(doc, removed, c))
+                    .count();
+                if headlined * 2 < posts.len() {
+                    return par;
+                }
+            }
+        }
+        cur = par;
+    }
+    top
+}
+
 /// Scores containers and selects the article. Returns `None` when no paragraph scored.
 pub(crate) fn select(
     doc: &Doc,
@@ -881,6 +996,7 @@ pub(crate) fn select(
     top = widen_to_marker(doc, stats, &s.score, &s.has_score, top, body);
     top = climb_to_better_parent(doc, &s, top, body);
     top = climb_only_children(doc, removed, stats, &mut s, top, body);
+    top = widen_to_thread(doc, removed, stats, top, body);
     let mut roots = sibling_roots(doc, removed, stats, p, &s, top, body);
     let leads = lead_roots(
         doc,
@@ -1182,5 +1298,59 @@ mod tests {
         let b = a + 1;
         assert!(class_weight(&d, a) > 0.0);
         assert!(class_weight(&d, b) < 0.0);
+    }
+
+    fn thread_page(headline: &str) -> String {
+        let long = "I have tried this setup for a month, with two cards, and it works well. ";
+        let reply = "Thanks, that is useful to know, I will try the same thing this week. ";
+        let post = |id: usize, text: &str| {
+            format!(
+                "<article class='message message--post' id=post-{id}>{headline}\
+                 <div class=message-user>user{id}</div>\
+                 <div class=message-body><p>{text}{text}</p><p>{text}</p></div></article>"
+            )
+        };
+        format!(
+            "<html><body><div class=header>Forums</div><div id=thread>{}{}{}</div>\
+             <div class=footer>Terms and rules</div></body></html>",
+            post(1, &long.repeat(4)),
+            post(2, reply),
+            post(3, reply),
+        )
+    }
+
+    // https://issues/14: a forum page is its thread, not its longest post.
+    #[test]
+    fn issue_14_thread_posts_are_read_together() {
+        let page = thread_page("");
+        assert_eq!(selected_id(&page).as_deref(), Some("thread"));
+        let t = selected_text(&page);
+        assert!(t.contains("I have tried this setup"), "{t}");
+        assert_eq!(t.matches("Thanks, that is useful").count(), 6, "{t}");
+        assert!(t.contains("user3"), "{t}");
+        assert!(!t.contains("Terms and rules"), "{t}");
+    }
+
+    #[test]
+    fn headlined_siblings_are_no_thread() {
+        // Each sibling opens with its own headline: stories of a feed, not posts.
+        let widened = |html: &str| {
+            let d = Doc::parse(html);
+            let removed = vec![false; d.nodes.len()];
+            let s = Stats::compute(&d, &removed);
+            let first = (0..d.nodes.len())
+                .find(|&i| d.elem(i).and_then(|e| e.attr("class")) == Some("message-body"))
+                .unwrap();
+            let w = widen_to_thread(&d, &removed, &s, first, d.find_tag("body"));
+            (w != first).then(|| d.elem(w).and_then(|e| e.attr("id")).map(str::to_string))
+        };
+        assert_eq!(widened(&thread_page("")), Some(Some("thread".to_string())));
+        assert_eq!(widened(&thread_page("<h2>A story of its own</h2>")), None);
+    }
+
+    #[test]
+    fn class_words_split_at_dashes_and_case() {
+        let w: Vec<&str> = class_words("message--post cPost post_12").collect();
+        assert_eq!(w, ["message", "post", "c", "Post", "post", "12"]);
     }
 }

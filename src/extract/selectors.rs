@@ -118,6 +118,11 @@ pub const CONTAINER_TAGS: &[&str] = &[
     "pre",
 ];
 
+/// Class/id words of one post of a discussion thread (forum, Q&A and guestbook templates:
+/// `message--post`, `postbody`, `reply`, `answer`). Several sibling elements that share such a
+/// word and their tag are the thread's posts; on a thread page they are the content together.
+pub const THREAD_POST_WORDS: &[&str] = &["post", "postbody", "message", "reply", "answer"];
+
 /// Semantic hints that an element is the article body.
 pub const ARTICLE_ITEMPROPS: &[&str] = &["articlebody", "text", "reviewbody"];
 

@@ -23,7 +23,7 @@ use regex_syntax::hir::{Hir, HirKind};
 use super::cues::{CueMatch, Cues};
 use super::rules::{
     Action, CUT_TEASER_MIN_LINES, DUPLICATE_BLOCK, EDGE_LABEL, INLINE_HEADLINE, Position,
-    SITE_PROFILE, TEASER_RAIL, TITLE_REPEAT,
+    SITE_PROFILE, TEASER_RAIL, TIMESTAMP, TITLE_REPEAT,
 };
 use super::{learned, text};
 use crate::article::{Block, BlockKind};
@@ -52,6 +52,30 @@ pub(crate) const DUPLICATE_MIN_WORDS: usize = 8;
 /// as the whole phrases do, in an automaton of a fraction of the size (4,076 literals of up to
 /// 30 bytes extracted from the built-in patterns, about 74 M instructions to build).
 pub(super) const GATE_LITERAL_BYTES: usize = 8;
+
+/// Fewest date lines in a row that are a list of dates (a schedule of meetings, a timeline,
+/// the dates of a tour) rather than an article's dateline: a page states when it was
+/// published or updated in one or two lines, and a third date in a row is content.
+pub(crate) const DATE_LIST_MIN_RUN: usize = 3;
+
+/// Fewest words of a paragraph that bounds the head and tail zones without a sentence
+/// ending of its own, when it holds [`LONG_PROSE_MIN_SENTENCES`] sentence ends inside: a
+/// review signed at its end ("… a riveting tale. -- Jane Doe"), a paragraph closed by an
+/// emoji or a link label. Labels, buttons and teasers are never this long.
+pub(crate) const LONG_PROSE_MIN_WORDS: usize = 25;
+/// Sentence ends inside a paragraph that [`LONG_PROSE_MIN_WORDS`] asks for.
+pub(crate) const LONG_PROSE_MIN_SENTENCES: usize = 2;
+
+/// Whether a paragraph without a closing sentence ending is prose all the same: long, with
+/// sentence ends inside (a full stop, question or exclamation mark before a space).
+fn is_long_prose(t: &str, words: usize) -> bool {
+    words >= LONG_PROSE_MIN_WORDS
+        && t.as_bytes()
+            .windows(2)
+            .filter(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ')
+            .count()
+            >= LONG_PROSE_MIN_SENTENCES
+}
 
 /// Most title-case lines between body paragraphs that `inline_headline` drops. A story
 /// carries one link to a related story in its middle; two or more such lines are the
@@ -686,6 +710,7 @@ pub(crate) fn decide(
             }
         }
     }
+    spare_date_lists(engine, blocks, &mut decision);
     between_paragraphs(engine, opts, &found, &anchors, &mut decision);
     if opts.teaser_rail {
         mark_teaser_rail(blocks, &found.words, opts.fragment, &mut decision);
@@ -856,7 +881,7 @@ impl Findings {
             && self.extra[i].is_none()
             && self.cue[i].is_none()
             && self.words[i] >= ANCHOR_MIN_WORDS
-            && text::ends_like_sentence(&b.text)
+            && (text::ends_like_sentence(&b.text) || is_long_prose(&b.text, self.words[i]))
     }
 }
 
@@ -939,6 +964,40 @@ fn by_position(
         }
     }
     (decision, cut_from)
+}
+
+/// Undoes `timestamp` on every run of at least [`DATE_LIST_MIN_RUN`] blocks in a row that
+/// it matched, all different and not all opening with the same word: a list of dates is the
+/// page's content. A dateline split over lines repeats itself ("Posted: 2:51 pm", "March 12,
+/// 2009", "Updated: 2:52 pm", "March 12, 2009"), and the signature lines of a comment
+/// thread repeat their label ("Posted by: …"); the entries of a schedule do neither.
+fn spare_date_lists(engine: &LineEngine, blocks: &[Block], decision: &mut [Option<RuleRef>]) {
+    let is_date = |d: &Option<RuleRef>| matches!(d, Some(RuleRef::Line(ri)) if engine.rules[*ri].name == TIMESTAMP);
+    let mut start = 0;
+    while start < decision.len() {
+        if !is_date(&decision[start]) {
+            start += 1;
+            continue;
+        }
+        let end = (start..decision.len())
+            .find(|&k| !is_date(&decision[k]))
+            .unwrap_or(decision.len());
+        let distinct = (start..end)
+            .all(|a| (a + 1..end).all(|b| blocks[a].text.trim() != blocks[b].text.trim()));
+        let first_word = |k: usize| {
+            blocks[k]
+                .text
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase()
+        };
+        let one_label = (start + 1..end).all(|k| first_word(k) == first_word(start));
+        if end - start >= DATE_LIST_MIN_RUN && distinct && !one_label {
+            decision[start..end].iter_mut().for_each(|d| *d = None);
+        }
+        start = end;
+    }
 }
 
 /// A drop-with-next rule also removes the block after it when that block is short, not a

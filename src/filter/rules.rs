@@ -109,6 +109,8 @@ pub(crate) const SITE_PROFILE: &str = "site_profile";
 pub(crate) const EDGE_LABEL: &str = "edge_label";
 pub(crate) const TEASER_RAIL: &str = "teaser_rail";
 pub(crate) const TITLE_REPEAT: &str = "title_repeat";
+/// The date-line rules' name; the engine spares a list of dates (see `DATE_LIST_MIN_RUN`).
+pub(crate) const TIMESTAMP: &str = "timestamp";
 /// Trims a credit that closes a caption ("… at dawn. Photo: Jane Doe/AFP"), keeping the caption.
 pub(crate) const CAPTION_CREDIT: &str = "caption_credit";
 
@@ -284,7 +286,7 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         ],
     },
     LineRuleSpec {
-        name: "timestamp",
+        name: TIMESTAMP,
         group: Group::Meta,
         position: Position::Edges,
         action: Action::DropLine,
@@ -294,7 +296,7 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         ],
     },
     LineRuleSpec {
-        name: "timestamp",
+        name: TIMESTAMP,
         group: Group::Meta,
         position: Position::Anywhere,
         action: Action::DropLine,
@@ -972,7 +974,7 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         ],
     },
     LineRuleSpec {
-        name: "timestamp",
+        name: TIMESTAMP,
         group: Group::Meta,
         position: Position::Edges,
         action: Action::DropLine,

@@ -1922,3 +1922,64 @@ fn source_line_goes_but_references_stay() {
     let removed: Vec<&str> = report.removed.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(removed, vec!["Source: National Statistics Office"]);
 }
+
+// issue 14 (`issues show 14`): a schedule of dates is content, a split dateline is not.
+#[test]
+fn issue_14_timestamp_spares_a_list_of_dates() {
+    let story = "The committee meets four times a year to review the audit plan and reports.";
+    let para = |t: &str| Block::new(BlockKind::Paragraph, t);
+    let mut a = article_of(vec![
+        para(story),
+        para("Tuesday, September 24, 2013 at 2:30 PM"),
+        para("Monday, November 25, 2013 at 3:00 PM"),
+        para("Tuesday, April 22, 2014 at 1:00 PM"),
+    ]);
+    let report = lines_only().apply(&mut a, None).unwrap();
+    assert!(report.removed.is_empty(), "{:?}", report.removed);
+    assert_eq!(a.blocks.len(), 4);
+
+    // The same run of lines twice over is one dateline split into its parts.
+    let mut a = article_of(vec![
+        para("Last updated: 2:52 pm"),
+        para("March 12, 2009"),
+        para("Posted: 2:51 pm"),
+        para("March 12, 2009"),
+        para(story),
+    ]);
+    let report = lines_only().apply(&mut a, None).unwrap();
+    assert_eq!(report.removed.len(), 4, "{:?}", report.removed);
+    assert!(report.removed.iter().all(|r| r.rule == "timestamp"));
+
+    // Signature lines of a comment thread repeat their label.
+    let mut a = article_of(vec![
+        para(story),
+        para("Posted by: Anna | January 14, 2008 06:24 PM"),
+        para("Posted by: Ben | January 14, 2008 07:05 PM"),
+        para("Posted by: Carla | January 14, 2008 07:12 PM"),
+    ]);
+    let report = lines_only().apply(&mut a, None).unwrap();
+    assert_eq!(report.removed.len(), 3, "{:?}", report.removed);
+}
+
+// issue 14: a signed review ends without a full stop but is prose; the short lines between
+// two of them (a title, an author) are in the story, not at its edges.
+#[test]
+fn issue_14_signed_paragraphs_bound_the_edges() {
+    let review = |who: &str| {
+        format!(
+            "This exquisitely illustrated biography recounts the life of a writer and aviator. \
+             Lovers of his classic tale will find much to enjoy here. A gift for any reader -- {who}"
+        )
+    };
+    let para = |t: &str| Block::new(BlockKind::Paragraph, t);
+    let mut a = article_of(vec![
+        para(&review("Jane Doe")),
+        para("Brown Girl Dreaming"),
+        para("Jacqueline Woodson"),
+        para(&review("John Roe")),
+        para("Share this:"),
+    ]);
+    let report = lines_only().apply(&mut a, None).unwrap();
+    let removed: Vec<&str> = report.removed.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(removed, vec!["Share this:"]);
+}
