@@ -21,6 +21,7 @@ use regex_automata::{hybrid, nfa::thompson};
 use regex_syntax::hir::{Hir, HirKind};
 
 use super::cues::{CueMatch, Cues};
+use super::gate_table;
 use super::rules::{
     Action, CUT_TEASER_MIN_LINES, DUPLICATE_BLOCK, EDGE_LABEL, INLINE_HEADLINE, Position,
     SITE_PROFILE, TEASER_RAIL, TITLE_REPEAT,
@@ -347,9 +348,8 @@ impl LineEngine {
         for (i, src) in sources.into_iter().enumerate() {
             let mut compiled = Vec::with_capacity(src.patterns.len());
             for p in src.patterns {
-                let gate = prefix_literals(&p).map(|lits| {
+                let gate = gate_literals(&p).map(|lits| {
                     for mut lit in lits {
-                        lit.truncate(GATE_LITERAL_BYTES);
                         lit.make_ascii_lowercase();
                         let gates = literals.entry(lit).or_default();
                         if gates.last() != Some(&gate_count) {
@@ -482,13 +482,10 @@ pub(super) struct GatedRegex {
 
 impl GatedRegex {
     pub(super) fn new(pattern: String) -> Self {
-        let gate = prefix_literals(&pattern).and_then(|literals| {
+        let gate = gate_literals(&pattern).and_then(|literals| {
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)
-                .build(literals.into_iter().map(|mut l| {
-                    l.truncate(GATE_LITERAL_BYTES);
-                    l
-                }))
+                .build(literals)
                 .ok()
         });
         Self {
@@ -507,6 +504,41 @@ impl GatedRegex {
         }
         self.re.get(text).find(text)
     }
+}
+
+/// [`prefix_literals`] of `pattern`, each cut to [`GATE_LITERAL_BYTES`]: what a gate scans for.
+///
+/// Built-in patterns take theirs from a table generated from them
+/// ([`gate_table::GATE_LITERALS`], checked by the test `gate_literal_table_is_current`):
+/// extracting them parses every pattern, about 95 M instructions per process, a fifth of a
+/// one-page run. Other patterns (user rules) are parsed here.
+pub(super) fn gate_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    let key = gate_table::pattern_key(pattern);
+    if let Ok(i) = gate_table::GATE_LITERALS.binary_search_by_key(&key, |&(k, _)| k) {
+        return gate_table::GATE_LITERALS[i]
+            .1
+            .map(|lits| lits.iter().map(|l| l.to_vec()).collect());
+    }
+    cut_gate_literals(prefix_literals(pattern))
+}
+
+/// [`gate_literals`] without the table: what the table is generated from.
+#[cfg(test)]
+pub(super) fn computed_gate_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    cut_gate_literals(prefix_literals(pattern))
+}
+
+/// Literals cut to [`GATE_LITERAL_BYTES`]: the prefix still occurs in every line the whole
+/// literal occurs in.
+fn cut_gate_literals(literals: Option<Vec<Vec<u8>>>) -> Option<Vec<Vec<u8>>> {
+    literals.map(|lits| {
+        lits.into_iter()
+            .map(|mut l| {
+                l.truncate(GATE_LITERAL_BYTES);
+                l
+            })
+            .collect()
+    })
 }
 
 /// Literals one of which occurs in every match of `pattern` (compiled case-insensitively, as
