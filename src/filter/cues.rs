@@ -1235,6 +1235,12 @@ mod tests {
         for re in c.all_mut() {
             let (pattern, case_insensitive) = re.re.pattern_and_case();
             crate::latin::assert_forms_are_the_pattern(pattern, case_insensitive);
+            for form in [crate::latin::Form::Latin, crate::latin::Form::Wide] {
+                assert!(
+                    crate::latin::form_hir(pattern, form, case_insensitive).is_some(),
+                    "{pattern:?}: its {form:?} form is written out and parsed"
+                );
+            }
         }
     }
 

@@ -28,7 +28,7 @@ use super::rules::{
 };
 use super::{learned, text};
 use crate::article::{Block, BlockKind};
-use crate::latin::{Form, ForwardDfa, LatinRegex, form_of, form_pattern};
+use crate::latin::{Form, ForwardDfa, LatinRegex, form_dfa, form_of, form_pattern};
 
 /// Fewest words of a body paragraph that bounds the head and tail zones. Six words with a
 /// sentence ending: long enough that badges, labels and buttons never qualify, short enough
@@ -235,7 +235,17 @@ impl LazyRegex {
     fn is_match(&self, line: &str, form: Option<Form>) -> bool {
         if let Some(form) = form {
             let matcher = self.forms[form.index()].get_or_init(|| {
-                form_pattern(&self.pattern, form).and_then(|p| LineMatcher::try_new(&p))
+                form_dfa(
+                    &self.pattern,
+                    form,
+                    true,
+                    line_dfa_config(),
+                    line_nfa_config(),
+                )
+                .map(LineMatcher::from_dfa)
+                .or_else(|| {
+                    form_pattern(&self.pattern, form).and_then(|p| LineMatcher::try_new(&p))
+                })
             });
             if let Some(m) = matcher {
                 return m.is_match(line);
@@ -1398,6 +1408,12 @@ mod tests {
             for p in spec.patterns {
                 assert_forms_are_the_pattern(p, true);
                 lazy += usize::from(line_dfa(&latin_pattern(p).unwrap()).is_some());
+                for form in [Form::Latin, Form::Wide] {
+                    assert!(
+                        crate::latin::form_hir(p, form, true).is_some(),
+                        "{p:?}: its {form:?} form is written out and parsed"
+                    );
+                }
             }
         }
         assert!(lazy > 100, "only {lazy} Latin forms");
@@ -1412,6 +1428,8 @@ mod tests {
             r"\PL\pL[\p{Ll}&&\P{Lu}]",
             r"(?-i:\p{Lu})\b\B\p{Lu}",
             r"\s*k\x{212A}ß\x{1E9E}[^ſ]",
+            r"(?-i:x\W\p{Lu}y|\Wz)|[^\p{L}0-9]|[\s\W]|[^\P{Ll}]|(?-i:[^\S\p{N}])",
+            r"[a[^\w]]|[\w--a]",
         ] {
             assert_forms_are_the_pattern(p, true);
         }
