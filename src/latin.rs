@@ -284,7 +284,7 @@ pub(crate) fn form_hir(pattern: &str, form: Form, case_insensitive: bool) -> Opt
         .build()
         .translate(&text, &ast)
         .ok()?;
-    Some(substitute(&hir, &form_classes(form).sets))
+    Some(substitute(hir, &form_classes(form).sets))
 }
 
 /// `pattern` with each escape [`form_pattern`] writes out replaced by `[P]`, its placeholder
@@ -357,27 +357,78 @@ fn plain_brackets(ast: &regex_syntax::ast::Ast) -> bool {
 }
 
 /// `hir` with its placeholders replaced by the classes they stand for (see [`form_hir`]).
-fn substitute(hir: &Hir, sets: &[FormSets]) -> Hir {
+fn substitute(hir: Hir, sets: &[FormSets]) -> Hir {
     use regex_syntax::hir::{Capture, Repetition};
-    match hir.kind() {
+    // Subexpressions without a placeholder (most of a pattern's word alternations) are kept
+    // as they are, not rebuilt.
+    if !has_placeholder(&hir) {
+        return hir;
+    }
+    match hir.into_kind() {
         HirKind::Class(Class::Unicode(class)) => {
-            Hir::class(Class::Unicode(substitute_class(class, sets)))
+            Hir::class(Class::Unicode(substitute_class(&class, sets)))
         }
         HirKind::Literal(lit) => substitute_literal(&lit.0, sets),
         HirKind::Repetition(rep) => Hir::repetition(Repetition {
-            sub: Box::new(substitute(&rep.sub, sets)),
-            ..rep.clone()
+            sub: Box::new(substitute(*rep.sub, sets)),
+            ..rep
         }),
         HirKind::Capture(cap) => Hir::capture(Capture {
-            sub: Box::new(substitute(&cap.sub, sets)),
-            ..cap.clone()
+            sub: Box::new(substitute(*cap.sub, sets)),
+            ..cap
         }),
-        HirKind::Concat(subs) => Hir::concat(subs.iter().map(|h| substitute(h, sets)).collect()),
-        HirKind::Alternation(subs) => {
-            Hir::alternation(subs.iter().map(|h| substitute(h, sets)).collect())
+        HirKind::Concat(subs) => {
+            Hir::concat(subs.into_iter().map(|h| substitute(h, sets)).collect())
         }
-        HirKind::Empty | HirKind::Look(_) | HirKind::Class(Class::Bytes(_)) => hir.clone(),
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.into_iter().map(|h| substitute(h, sets)).collect())
+        }
+        kind @ (HirKind::Empty | HirKind::Look(_) | HirKind::Class(Class::Bytes(_))) => {
+            unreachable!("{kind:?} holds no placeholder")
+        }
     }
+}
+
+/// Whether `hir` has a placeholder that [`substitute`] replaces.
+fn has_placeholder(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(class)) => class_has_placeholder(class),
+        HirKind::Literal(lit) => std::str::from_utf8(&lit.0).is_ok_and(|t| {
+            t.chars()
+                .any(|c| (PLACEHOLDER_RANGE.0..=PLACEHOLDER_RANGE.1).contains(&c))
+        }),
+        HirKind::Repetition(rep) => has_placeholder(&rep.sub),
+        HirKind::Capture(cap) => has_placeholder(&cap.sub),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().any(has_placeholder),
+        HirKind::Empty | HirKind::Look(_) | HirKind::Class(Class::Bytes(_)) => false,
+    }
+}
+
+/// Whether a class holds a placeholder among its items: a negated class (one holding
+/// [`SENTINEL`]) then lacks some of the placeholders, a positive one has some.
+fn class_has_placeholder(class: &ClassUnicode) -> bool {
+    let (low, high) = PLACEHOLDER_RANGE;
+    if holds(class, SENTINEL) {
+        !class.iter().any(|r| r.start() <= low && high <= r.end())
+    } else {
+        class.iter().any(|r| r.start() <= high && low <= r.end())
+    }
+}
+
+/// Whether `class` holds `ch`.
+fn holds(class: &ClassUnicode, ch: char) -> bool {
+    class
+        .ranges()
+        .binary_search_by(|r| {
+            if r.end() < ch {
+                std::cmp::Ordering::Less
+            } else if r.start() > ch {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
 }
 
 /// The class placeholder `p` (its escape and negation) stands for, folded or not.
@@ -403,31 +454,7 @@ fn placeholder_class(p: u32, folded: bool, sets: &[FormSets]) -> ClassUnicode {
 /// class, and a negated class (one holding [`SENTINEL`]) is the complement of its items with
 /// theirs.
 fn substitute_class(class: &ClassUnicode, sets: &[FormSets]) -> ClassUnicode {
-    let holds = |c: &ClassUnicode, ch: char| {
-        c.ranges()
-            .binary_search_by(|r| {
-                if r.end() < ch {
-                    std::cmp::Ordering::Less
-                } else if r.start() > ch {
-                    std::cmp::Ordering::Greater
-                } else {
-                    std::cmp::Ordering::Equal
-                }
-            })
-            .is_ok()
-    };
     let negated = holds(class, SENTINEL);
-    // Most classes (a letter and its other case, `[^.!?]`) hold no placeholder: a class
-    // without one in its items is left as it is.
-    let (low, high) = PLACEHOLDER_RANGE;
-    let untouched = if negated {
-        class.iter().any(|r| r.start() <= low && high <= r.end())
-    } else {
-        !class.iter().any(|r| r.start() <= high && low <= r.end())
-    };
-    if untouched {
-        return class.clone();
-    }
     let mut items = class.clone();
     if negated {
         items.negate();
