@@ -515,25 +515,39 @@ fn substitute_literal(bytes: &[u8], sets: &[FormSets]) -> Hir {
     Hir::concat(parts)
 }
 
-/// The forward lazy DFA of `pattern`'s `form`, compiled from [`form_hir`] with these settings;
-/// `None` when there is no such expression or the lazy DFA cannot run it (a Unicode word
-/// boundary): the caller then compiles [`form_pattern`].
+/// What [`form_dfa`] built.
+pub(crate) enum FormDfa {
+    /// The forward lazy DFA of the form.
+    Built(Box<hybrid::dfa::DFA>),
+    /// The form's expression, which a lazy DFA cannot run (a Unicode word boundary): the
+    /// written-out form cannot be run by one either, so the caller takes a `Regex`.
+    NotLazy,
+    /// No expression from placeholders ([`form_hir`]): the caller compiles [`form_pattern`].
+    NoForm,
+}
+
+/// The forward lazy DFA of `pattern`'s `form`, compiled from [`form_hir`] with these settings.
 pub(crate) fn form_dfa(
     pattern: &str,
     form: Form,
     case_insensitive: bool,
     dfa: hybrid::dfa::Config,
     nfa: thompson::Config,
-) -> Option<hybrid::dfa::DFA> {
-    let hir = form_hir(pattern, form, case_insensitive)?;
-    let nfa = thompson::Compiler::new()
+) -> FormDfa {
+    let Some(hir) = form_hir(pattern, form, case_insensitive) else {
+        return FormDfa::NoForm;
+    };
+    thompson::Compiler::new()
         .configure(nfa)
         .build_from_hir(&hir)
-        .ok()?;
-    hybrid::dfa::Builder::new()
-        .configure(dfa)
-        .build_from_nfa(nfa)
         .ok()
+        .and_then(|nfa| {
+            hybrid::dfa::Builder::new()
+                .configure(dfa)
+                .build_from_nfa(nfa)
+                .ok()
+        })
+        .map_or(FormDfa::NotLazy, |dfa| FormDfa::Built(Box::new(dfa)))
 }
 
 /// Per-thread scratch of a lazy DFA, handed out to whichever worker asks.
@@ -626,22 +640,25 @@ impl LatinRegex {
         if let Some(form) = form_of(haystack) {
             let dfa = self.dfas[form.index()].get_or_init(|| {
                 let nfa = thompson::Config::new().which_captures(thompson::WhichCaptures::None);
-                form_dfa(
+                let dfa = match form_dfa(
                     &self.pattern,
                     form,
                     self.case_insensitive,
                     hybrid::dfa::Config::new(),
                     nfa.clone(),
-                )
-                .or_else(|| {
-                    let pattern = form_pattern(&self.pattern, form)?;
-                    hybrid::dfa::DFA::builder()
-                        .syntax(syntax::Config::new().case_insensitive(self.case_insensitive))
-                        .thompson(nfa)
-                        .build(&pattern)
-                        .ok()
-                })
-                .map(ForwardDfa::new)
+                ) {
+                    FormDfa::Built(dfa) => Some(*dfa),
+                    FormDfa::NotLazy => None,
+                    FormDfa::NoForm => {
+                        let pattern = form_pattern(&self.pattern, form)?;
+                        hybrid::dfa::DFA::builder()
+                            .syntax(syntax::Config::new().case_insensitive(self.case_insensitive))
+                            .thompson(nfa)
+                            .build(&pattern)
+                            .ok()
+                    }
+                };
+                dfa.map(ForwardDfa::new)
             });
             if let Some(dfa) = dfa {
                 return dfa.is_match(haystack, from);

@@ -28,7 +28,7 @@ use super::rules::{
 };
 use super::{learned, text};
 use crate::article::{Block, BlockKind};
-use crate::latin::{Form, ForwardDfa, LatinRegex, form_dfa, form_of, form_pattern};
+use crate::latin::{Form, FormDfa, ForwardDfa, LatinRegex, form_dfa, form_of, form_pattern};
 
 /// Fewest words of a body paragraph that bounds the head and tail zones. Six words with a
 /// sentence ending: long enough that badges, labels and buttons never qualify, short enough
@@ -235,17 +235,21 @@ impl LazyRegex {
     fn is_match(&self, line: &str, form: Option<Form>) -> bool {
         if let Some(form) = form {
             let matcher = self.forms[form.index()].get_or_init(|| {
-                form_dfa(
+                match form_dfa(
                     &self.pattern,
                     form,
                     true,
                     line_dfa_config(),
                     line_nfa_config(),
-                )
-                .map(LineMatcher::from_dfa)
-                .or_else(|| {
-                    form_pattern(&self.pattern, form).and_then(|p| LineMatcher::try_new(&p))
-                })
+                ) {
+                    FormDfa::Built(dfa) => Some(LineMatcher::from_dfa(*dfa)),
+                    FormDfa::NotLazy => form_pattern(&self.pattern, form)
+                        .and_then(|p| compile_line_pattern(&p).ok())
+                        .map(LineMatcher::Regex),
+                    FormDfa::NoForm => {
+                        form_pattern(&self.pattern, form).and_then(|p| LineMatcher::try_new(&p))
+                    }
+                }
             });
             if let Some(m) = matcher {
                 return m.is_match(line);
