@@ -8,7 +8,9 @@
 //! 2-4 M per pattern) can only match their members among a text's characters, so a form is the
 //! pattern with those classes written as their members in its character set
 //! ([`form_pattern`]): the same matches, groups and positions in that text, for a fraction of
-//! the compile cost and smaller lazy DFA states. Two forms rather than one: most pages are
+//! the compile cost and smaller lazy DFA states. The forward lazy DFAs get the form as an
+//! expression built from placeholders ([`form_hir`]), without writing the classes out as text
+//! and parsing them again. Two forms rather than one: most pages are
 //! Latin throughout, and a Latin form with the wide classes cost a one-page run 14 % more
 //! instructions; a page with CJK, Cyrillic or Arabic lines still stays clear of the whole
 //! pattern (10-20 M instructions per pattern, two to ten times a wide form).
