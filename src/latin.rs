@@ -8,7 +8,9 @@
 //! 2-4 M per pattern) can only match their members among a text's characters, so a form is the
 //! pattern with those classes written as their members in its character set
 //! ([`form_pattern`]): the same matches, groups and positions in that text, for a fraction of
-//! the compile cost and smaller lazy DFA states. Two forms rather than one: most pages are
+//! the compile cost and smaller lazy DFA states. The forward lazy DFAs get the form as an
+//! expression built from placeholders ([`form_hir`]), without writing the classes out as text
+//! and parsing them again. Two forms rather than one: most pages are
 //! Latin throughout, and a Latin form with the wide classes cost a one-page run 14 % more
 //! instructions; a page with CJK, Cyrillic or Arabic lines still stays clear of the whole
 //! pattern (10-20 M instructions per pattern, two to ten times a wide form).
@@ -18,9 +20,7 @@ use std::sync::{Arc, OnceLock};
 use regex::Regex;
 use regex_automata::util::{pool::Pool, syntax};
 use regex_automata::{Input, hybrid, nfa::thompson};
-#[cfg(test)]
-use regex_syntax::hir::Hir;
-use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, HirKind};
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 
 /// The characters of the Latin form of a pattern ([`LatinRegex`], the filter's line rules): the Latin letters of
 /// Western and Central European languages and Vietnamese (Basic Latin to Latin Extended-B,
@@ -104,6 +104,15 @@ pub(crate) fn form_of(text: &str) -> Option<Form> {
 /// each its members and its complement's members in the case closure of [`LATIN`].
 struct LatinClasses {
     classes: Vec<(&'static str, String, String)>,
+    /// The same per escape of [`LATIN_CLASS_ESCAPES`], as classes for [`form_hir`]: members
+    /// and complement, each as written and case-folded.
+    sets: Vec<FormSets>,
+}
+
+/// One escape's classes in a form (see [`LatinClasses::sets`]).
+struct FormSets {
+    members: [ClassUnicode; 2],
+    complement: [ClassUnicode; 2],
 }
 
 /// The Unicode class escapes [`latin_pattern`] knows: `\w \d \s` and the letter properties.
@@ -152,6 +161,7 @@ fn form_classes(form: Form) -> &'static LatinClasses {
             }
             out
         };
+        let mut sets = Vec::with_capacity(LATIN_CLASS_ESCAPES.len());
         let classes = LATIN_CLASS_ESCAPES
             .iter()
             .map(|&(name, escape)| {
@@ -166,10 +176,20 @@ fn form_classes(form: Form) -> &'static LatinClasses {
                 let mut class = class;
                 class.intersect(&closure);
                 complement.intersect(&closure);
-                (name, members(&class), members(&complement))
+                let folded = |c: &ClassUnicode| {
+                    let mut c = c.clone();
+                    c.case_fold_simple();
+                    c
+                };
+                let texts = (name, members(&class), members(&complement));
+                sets.push(FormSets {
+                    members: [folded(&class), class],
+                    complement: [folded(&complement), complement],
+                });
+                texts
             })
             .collect();
-        LatinClasses { classes }
+        LatinClasses { classes, sets }
     })
 }
 
@@ -226,6 +246,310 @@ pub(crate) fn form_pattern(pattern: &str, form: Form) -> Option<String> {
         out.push(']');
     }
     Some(out)
+}
+
+/// The first placeholder of [`form_hir`]: escape `i` of [`LATIN_CLASS_ESCAPES`], negated (`\W`,
+/// `\P{L}`) or not, stands for `PLACEHOLDER + 2i (+1)`, an uppercase Deseret letter. Deseret
+/// letters have case (each one's lowercase is 0x28 above it), so whether the translator folded
+/// a placeholder tells whether the escape stood where the pattern is case-insensitive.
+const PLACEHOLDER: u32 = 0x10400;
+/// Deseret, upper and lower case: the placeholders and their folds.
+const PLACEHOLDER_RANGE: (char, char) = ('\u{10400}', '\u{1044F}');
+/// A noncharacter that no pattern names: a class holding it is a negated one (`[^..]`, `.`).
+const SENTINEL: char = '\u{10FFFD}';
+
+/// `pattern`'s [`form_pattern`] as a regex-syntax expression, built without writing the
+/// classes out as text: the escapes become placeholder characters, the pattern is parsed and
+/// translated, and each class or literal holding a placeholder gets the escape's members
+/// (folded where the translator folded the placeholder). Parsing and case-folding the
+/// written-out classes (hundreds of ranges per escape) was about three quarters of compiling
+/// a form; the classes are now built once per process ([`form_classes`]).
+///
+/// `None` where the substitution would not be exact or the pattern has no form: a pattern
+/// with Deseret letters or noncharacters of its own, a bracketed class nested in another
+/// (other than a placeholder) or with set operations, an unknown Unicode property. The caller
+/// then takes [`form_pattern`].
+pub(crate) fn form_hir(pattern: &str, form: Form, case_insensitive: bool) -> Option<Hir> {
+    if pattern
+        .chars()
+        .any(|c| c == SENTINEL || (PLACEHOLDER_RANGE.0..=PLACEHOLDER_RANGE.1).contains(&c))
+    {
+        return None;
+    }
+    let text = placeholder_pattern(pattern)?;
+    let ast = regex_syntax::ast::parse::Parser::new().parse(&text).ok()?;
+    if !plain_brackets(&ast) {
+        return None;
+    }
+    let hir = regex_syntax::hir::translate::TranslatorBuilder::new()
+        .case_insensitive(case_insensitive)
+        .build()
+        .translate(&text, &ast)
+        .ok()?;
+    Some(substitute(hir, &form_classes(form).sets))
+}
+
+/// `pattern` with each escape [`form_pattern`] writes out replaced by `[P]`, its placeholder
+/// (see [`PLACEHOLDER`]); `None` for an unknown Unicode property.
+fn placeholder_pattern(pattern: &str) -> Option<String> {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let Some(e) = chars.next() else {
+            out.push(c);
+            break;
+        };
+        let name = match e {
+            'w' | 'W' | 'd' | 'D' | 's' | 'S' => e.to_ascii_lowercase().to_string(),
+            'p' | 'P' if chars.peek() == Some(&'{') => {
+                chars.next();
+                chars.by_ref().take_while(|&n| n != '}').collect()
+            }
+            'p' | 'P' => chars.next()?.to_string(),
+            _ => {
+                out.push(c);
+                out.push(e);
+                continue;
+            }
+        };
+        let index = LATIN_CLASS_ESCAPES.iter().position(|(n, _)| *n == name)?;
+        let negated = u32::from(e.is_ascii_uppercase());
+        let placeholder = char::from_u32(PLACEHOLDER + 2 * index as u32 + negated)?;
+        out.push('[');
+        out.push(placeholder);
+        out.push(']');
+    }
+    Some(out)
+}
+
+/// Whether every bracketed class of `ast` is a union of items without set operations, whose
+/// only nested classes are placeholders, and whose ranges stay below the placeholders: the
+/// classes whose substitution in [`substitute`] is exact.
+fn plain_brackets(ast: &regex_syntax::ast::Ast) -> bool {
+    use regex_syntax::ast::{Ast, ClassSet, ClassSetItem};
+    fn item_ok(item: &ClassSetItem, nested: bool) -> bool {
+        match item {
+            ClassSetItem::Range(r) => r.end.c < PLACEHOLDER_RANGE.0,
+            ClassSetItem::Literal(l) => {
+                !nested || (PLACEHOLDER_RANGE.0..=PLACEHOLDER_RANGE.1).contains(&l.c)
+            }
+            ClassSetItem::Union(u) => u.items.iter().all(|i| item_ok(i, nested)),
+            ClassSetItem::Bracketed(b) => {
+                !nested && !b.negated && matches!(&b.kind, ClassSet::Item(i) if item_ok(i, true))
+            }
+            ClassSetItem::Empty(_) => true,
+            ClassSetItem::Ascii(_) | ClassSetItem::Unicode(_) | ClassSetItem::Perl(_) => !nested,
+        }
+    }
+    match ast {
+        Ast::ClassBracketed(b) => match &b.kind {
+            ClassSet::Item(i) => item_ok(i, false),
+            ClassSet::BinaryOp(_) => false,
+        },
+        Ast::Repetition(r) => plain_brackets(&r.ast),
+        Ast::Group(g) => plain_brackets(&g.ast),
+        Ast::Alternation(a) => a.asts.iter().all(plain_brackets),
+        Ast::Concat(c) => c.asts.iter().all(plain_brackets),
+        _ => true,
+    }
+}
+
+/// `hir` with its placeholders replaced by the classes they stand for (see [`form_hir`]).
+fn substitute(hir: Hir, sets: &[FormSets]) -> Hir {
+    use regex_syntax::hir::{Capture, Repetition};
+    // Subexpressions without a placeholder (most of a pattern's word alternations) are kept
+    // as they are, not rebuilt.
+    if !has_placeholder(&hir) {
+        return hir;
+    }
+    match hir.into_kind() {
+        HirKind::Class(Class::Unicode(class)) => {
+            Hir::class(Class::Unicode(substitute_class(&class, sets)))
+        }
+        HirKind::Literal(lit) => substitute_literal(&lit.0, sets),
+        HirKind::Repetition(rep) => Hir::repetition(Repetition {
+            sub: Box::new(substitute(*rep.sub, sets)),
+            ..rep
+        }),
+        HirKind::Capture(cap) => Hir::capture(Capture {
+            sub: Box::new(substitute(*cap.sub, sets)),
+            ..cap
+        }),
+        HirKind::Concat(subs) => {
+            Hir::concat(subs.into_iter().map(|h| substitute(h, sets)).collect())
+        }
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.into_iter().map(|h| substitute(h, sets)).collect())
+        }
+        kind @ (HirKind::Empty | HirKind::Look(_) | HirKind::Class(Class::Bytes(_))) => {
+            unreachable!("{kind:?} holds no placeholder")
+        }
+    }
+}
+
+/// Whether `hir` has a placeholder that [`substitute`] replaces.
+fn has_placeholder(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(class)) => class_has_placeholder(class),
+        HirKind::Literal(lit) => std::str::from_utf8(&lit.0).is_ok_and(|t| {
+            t.chars()
+                .any(|c| (PLACEHOLDER_RANGE.0..=PLACEHOLDER_RANGE.1).contains(&c))
+        }),
+        HirKind::Repetition(rep) => has_placeholder(&rep.sub),
+        HirKind::Capture(cap) => has_placeholder(&cap.sub),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().any(has_placeholder),
+        HirKind::Empty | HirKind::Look(_) | HirKind::Class(Class::Bytes(_)) => false,
+    }
+}
+
+/// Whether a class holds a placeholder among its items: a negated class (one holding
+/// [`SENTINEL`]) then lacks some of the placeholders, a positive one has some.
+fn class_has_placeholder(class: &ClassUnicode) -> bool {
+    let (low, high) = PLACEHOLDER_RANGE;
+    if holds(class, SENTINEL) {
+        !class.iter().any(|r| r.start() <= low && high <= r.end())
+    } else {
+        class.iter().any(|r| r.start() <= high && low <= r.end())
+    }
+}
+
+/// Whether `class` holds `ch`.
+fn holds(class: &ClassUnicode, ch: char) -> bool {
+    class
+        .ranges()
+        .binary_search_by(|r| {
+            if r.end() < ch {
+                std::cmp::Ordering::Less
+            } else if r.start() > ch {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// The class placeholder `p` (its escape and negation) stands for, folded or not.
+fn placeholder_class(p: u32, folded: bool, sets: &[FormSets]) -> ClassUnicode {
+    let (index, negated) = ((p - PLACEHOLDER) / 2, (p - PLACEHOLDER) % 2 == 1);
+    let set = &sets[index as usize];
+    let fold = usize::from(!folded);
+    let perl = matches!(LATIN_CLASS_ESCAPES[index as usize].0, "w" | "d" | "s");
+    match (perl, negated) {
+        (_, false) => set.members[fold].clone(),
+        // `\W`: the complement's members, as `form_pattern` writes them
+        (true, true) => set.complement[fold].clone(),
+        // `\P{L}`: a negated class of the members
+        (false, true) => {
+            let mut c = set.members[fold].clone();
+            c.negate();
+            c
+        }
+    }
+}
+
+/// A class with its placeholders replaced: the members of each placeholder's escape join the
+/// class, and a negated class (one holding [`SENTINEL`]) is the complement of its items with
+/// theirs.
+fn substitute_class(class: &ClassUnicode, sets: &[FormSets]) -> ClassUnicode {
+    let negated = holds(class, SENTINEL);
+    let mut items = class.clone();
+    if negated {
+        items.negate();
+    }
+    let placeholders = ClassUnicode::new([ClassUnicodeRange::new(
+        PLACEHOLDER_RANGE.0,
+        PLACEHOLDER_RANGE.1,
+    )]);
+    let mut present = items.clone();
+    present.intersect(&placeholders);
+    if present.ranges().is_empty() {
+        return class.clone();
+    }
+    items.difference(&placeholders);
+    for k in 0..2 * LATIN_CLASS_ESCAPES.len() as u32 {
+        let p = PLACEHOLDER + k;
+        let (Some(upper), Some(lower)) = (char::from_u32(p), char::from_u32(p + 0x28)) else {
+            continue;
+        };
+        if holds(&present, upper) {
+            items.union(&placeholder_class(p, holds(&present, lower), sets));
+        }
+    }
+    if negated {
+        items.negate();
+    }
+    items
+}
+
+/// A literal with each placeholder (one outside a case-insensitive part) replaced by its
+/// class.
+fn substitute_literal(bytes: &[u8], sets: &[FormSets]) -> Hir {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Hir::literal(bytes);
+    };
+    let is_placeholder = |c: char| (PLACEHOLDER_RANGE.0..=PLACEHOLDER_RANGE.1).contains(&c);
+    if !text.chars().any(is_placeholder) {
+        return Hir::literal(bytes);
+    }
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if is_placeholder(c) {
+            if start < i {
+                parts.push(Hir::literal(&text.as_bytes()[start..i]));
+            }
+            parts.push(Hir::class(Class::Unicode(placeholder_class(
+                u32::from(c),
+                false,
+                sets,
+            ))));
+            start = i + c.len_utf8();
+        }
+    }
+    if start < text.len() {
+        parts.push(Hir::literal(&text.as_bytes()[start..]));
+    }
+    Hir::concat(parts)
+}
+
+/// What [`form_dfa`] built.
+pub(crate) enum FormDfa {
+    /// The forward lazy DFA of the form.
+    Built(Box<hybrid::dfa::DFA>),
+    /// The form's expression, which a lazy DFA cannot run (a Unicode word boundary): the
+    /// written-out form cannot be run by one either, so the caller takes a `Regex`.
+    NotLazy,
+    /// No expression from placeholders ([`form_hir`]): the caller compiles [`form_pattern`].
+    NoForm,
+}
+
+/// The forward lazy DFA of `pattern`'s `form`, compiled from [`form_hir`] with these settings.
+pub(crate) fn form_dfa(
+    pattern: &str,
+    form: Form,
+    case_insensitive: bool,
+    dfa: hybrid::dfa::Config,
+    nfa: thompson::Config,
+) -> FormDfa {
+    let Some(hir) = form_hir(pattern, form, case_insensitive) else {
+        return FormDfa::NoForm;
+    };
+    thompson::Compiler::new()
+        .configure(nfa)
+        .build_from_hir(&hir)
+        .ok()
+        .and_then(|nfa| {
+            hybrid::dfa::Builder::new()
+                .configure(dfa)
+                .build_from_nfa(nfa)
+                .ok()
+        })
+        .map_or(FormDfa::NotLazy, |dfa| FormDfa::Built(Box::new(dfa)))
 }
 
 /// Per-thread scratch of a lazy DFA, handed out to whichever worker asks.
@@ -317,13 +641,26 @@ impl LatinRegex {
     pub(crate) fn is_match_at(&self, haystack: &str, from: usize) -> bool {
         if let Some(form) = form_of(haystack) {
             let dfa = self.dfas[form.index()].get_or_init(|| {
-                let pattern = form_pattern(&self.pattern, form)?;
-                hybrid::dfa::DFA::builder()
-                    .syntax(syntax::Config::new().case_insensitive(self.case_insensitive))
-                    .thompson(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
-                    .build(&pattern)
-                    .ok()
-                    .map(ForwardDfa::new)
+                let nfa = thompson::Config::new().which_captures(thompson::WhichCaptures::None);
+                let dfa = match form_dfa(
+                    &self.pattern,
+                    form,
+                    self.case_insensitive,
+                    hybrid::dfa::Config::new(),
+                    nfa.clone(),
+                ) {
+                    FormDfa::Built(dfa) => Some(*dfa),
+                    FormDfa::NotLazy => None,
+                    FormDfa::NoForm => {
+                        let pattern = form_pattern(&self.pattern, form)?;
+                        hybrid::dfa::DFA::builder()
+                            .syntax(syntax::Config::new().case_insensitive(self.case_insensitive))
+                            .thompson(nfa)
+                            .build(&pattern)
+                            .ok()
+                    }
+                };
+                dfa.map(ForwardDfa::new)
             });
             if let Some(dfa) = dfa {
                 return dfa.is_match(haystack, from);
@@ -385,6 +722,15 @@ pub(crate) fn assert_forms_are_the_pattern(pattern: &str, case_insensitive: bool
         let rewritten = form_pattern(pattern, form)
             .unwrap_or_else(|| panic!("{pattern:?} has no {form:?} form"));
         let rewritten = parse(&rewritten);
+        // the form built from placeholders is the written-out form, expression for expression
+        // (up to an alternation of single characters written as their class)
+        if let Some(built) = form_hir(pattern, form, case_insensitive) {
+            assert!(
+                one_char_alternations_as_classes(&built)
+                    == one_char_alternations_as_classes(&rewritten),
+                "{form:?} form of {pattern:?} from placeholders differs from the written-out form"
+            );
+        }
         let chars = ClassUnicode::new(
             form.chars()
                 .iter()
@@ -445,5 +791,57 @@ pub(crate) fn cut(hir: &Hir, to: &ClassUnicode, ascii_looks: bool) -> Hir {
         HirKind::Alternation(subs) => {
             Hir::alternation(subs.iter().map(|h| cut(h, to, ascii_looks)).collect())
         }
+    }
+}
+
+/// For tests: `hir` with each alternation whose branches all match one character (a class or
+/// a one-character literal) written as the union of those characters, which matches the same
+/// text at the same places. The placeholders of [`form_hir`] are single characters when
+/// translated, so the translator merges some alternations with them that it keeps with the
+/// written-out classes.
+#[cfg(test)]
+fn one_char_alternations_as_classes(hir: &Hir) -> Hir {
+    use regex_syntax::hir::{Capture, Repetition};
+    let one_char = |h: &Hir| -> Option<ClassUnicode> {
+        match h.kind() {
+            HirKind::Class(Class::Unicode(c)) => Some(c.clone()),
+            HirKind::Literal(lit) => {
+                let text = std::str::from_utf8(&lit.0).ok()?;
+                let mut chars = text.chars();
+                let c = chars.next()?;
+                chars
+                    .next()
+                    .is_none()
+                    .then(|| ClassUnicode::new([ClassUnicodeRange::new(c, c)]))
+            }
+            _ => None,
+        }
+    };
+    match hir.kind() {
+        HirKind::Repetition(rep) => Hir::repetition(Repetition {
+            sub: Box::new(one_char_alternations_as_classes(&rep.sub)),
+            ..rep.clone()
+        }),
+        HirKind::Capture(cap) => Hir::capture(Capture {
+            sub: Box::new(one_char_alternations_as_classes(&cap.sub)),
+            ..cap.clone()
+        }),
+        HirKind::Concat(subs) => {
+            Hir::concat(subs.iter().map(one_char_alternations_as_classes).collect())
+        }
+        HirKind::Alternation(subs) => {
+            let subs: Vec<Hir> = subs.iter().map(one_char_alternations_as_classes).collect();
+            match subs.iter().map(one_char).collect::<Option<Vec<_>>>() {
+                Some(classes) => {
+                    let mut union = ClassUnicode::empty();
+                    for c in &classes {
+                        union.union(c);
+                    }
+                    Hir::class(Class::Unicode(union))
+                }
+                None => Hir::alternation(subs),
+            }
+        }
+        _ => hir.clone(),
     }
 }

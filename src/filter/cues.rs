@@ -16,7 +16,7 @@ use regex::Regex;
 
 use crate::latin::LatinRegex;
 
-use super::engine::{GATE_LITERAL_BYTES, has_ascii_fold_partner, prefix_literals};
+use super::engine::{gate_literals, has_ascii_fold_partner};
 use super::rules::Position;
 use super::text;
 use crate::article::BlockKind;
@@ -502,16 +502,24 @@ impl Cues {
         ]
     }
 
+    /// Every cue regex's pattern, in [`Cues::all_mut`] order.
+    #[cfg(test)]
+    pub(super) fn patterns(&mut self) -> Vec<String> {
+        self.all_mut()
+            .into_iter()
+            .map(|cue| cue.re.pattern().to_owned())
+            .collect()
+    }
+
     /// Gates each regex on its literals (see [`Cue`]), all in one ASCII case-insensitive
     /// automaton, as the line rules are.
     fn build_gates(&mut self) {
         let mut literals: std::collections::BTreeMap<Vec<u8>, u64> = Default::default();
         for (bit, cue) in (0u32..).zip(self.all_mut()) {
-            let Some(lits) = prefix_literals(cue.re.pattern()) else {
+            let Some(lits) = gate_literals(cue.re.pattern()) else {
                 continue;
             };
             for mut lit in lits {
-                lit.truncate(GATE_LITERAL_BYTES);
                 lit.make_ascii_lowercase();
                 *literals.entry(lit).or_default() |= 1 << bit;
             }
@@ -1227,6 +1235,12 @@ mod tests {
         for re in c.all_mut() {
             let (pattern, case_insensitive) = re.re.pattern_and_case();
             crate::latin::assert_forms_are_the_pattern(pattern, case_insensitive);
+            for form in [crate::latin::Form::Latin, crate::latin::Form::Wide] {
+                assert!(
+                    crate::latin::form_hir(pattern, form, case_insensitive).is_some(),
+                    "{pattern:?}: its {form:?} form is written out and parsed"
+                );
+            }
         }
     }
 

@@ -21,13 +21,14 @@ use regex_automata::{hybrid, nfa::thompson};
 use regex_syntax::hir::{Hir, HirKind};
 
 use super::cues::{CueMatch, Cues};
+use super::gate_table;
 use super::rules::{
     Action, CUT_TEASER_MIN_LINES, DUPLICATE_BLOCK, EDGE_LABEL, INLINE_HEADLINE, Position,
     SITE_PROFILE, TEASER_RAIL, TIMESTAMP, TITLE_REPEAT,
 };
 use super::{learned, text};
 use crate::article::{Block, BlockKind};
-use crate::latin::{Form, ForwardDfa, LatinRegex, form_of, form_pattern};
+use crate::latin::{Form, FormDfa, ForwardDfa, LatinRegex, form_dfa, form_of, form_pattern};
 
 /// Fewest words of a body paragraph that bounds the head and tail zones. Six words with a
 /// sentence ending: long enough that badges, labels and buttons never qualify, short enough
@@ -258,7 +259,21 @@ impl LazyRegex {
     fn is_match(&self, line: &str, form: Option<Form>) -> bool {
         if let Some(form) = form {
             let matcher = self.forms[form.index()].get_or_init(|| {
-                form_pattern(&self.pattern, form).and_then(|p| LineMatcher::try_new(&p))
+                match form_dfa(
+                    &self.pattern,
+                    form,
+                    true,
+                    line_dfa_config(),
+                    line_nfa_config(),
+                ) {
+                    FormDfa::Built(dfa) => Some(LineMatcher::from_dfa(*dfa)),
+                    FormDfa::NotLazy => form_pattern(&self.pattern, form)
+                        .and_then(|p| compile_line_pattern(&p).ok())
+                        .map(LineMatcher::Regex),
+                    FormDfa::NoForm => {
+                        form_pattern(&self.pattern, form).and_then(|p| LineMatcher::try_new(&p))
+                    }
+                }
             });
             if let Some(m) = matcher {
                 return m.is_match(line);
@@ -371,9 +386,8 @@ impl LineEngine {
         for (i, src) in sources.into_iter().enumerate() {
             let mut compiled = Vec::with_capacity(src.patterns.len());
             for p in src.patterns {
-                let gate = prefix_literals(&p).map(|lits| {
+                let gate = gate_literals(&p).map(|lits| {
                     for mut lit in lits {
-                        lit.truncate(GATE_LITERAL_BYTES);
                         lit.make_ascii_lowercase();
                         let gates = literals.entry(lit).or_default();
                         if gates.last() != Some(&gate_count) {
@@ -506,13 +520,10 @@ pub(super) struct GatedRegex {
 
 impl GatedRegex {
     pub(super) fn new(pattern: String) -> Self {
-        let gate = prefix_literals(&pattern).and_then(|literals| {
+        let gate = gate_literals(&pattern).and_then(|literals| {
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)
-                .build(literals.into_iter().map(|mut l| {
-                    l.truncate(GATE_LITERAL_BYTES);
-                    l
-                }))
+                .build(literals)
                 .ok()
         });
         Self {
@@ -531,6 +542,41 @@ impl GatedRegex {
         }
         self.re.get(text).find(text)
     }
+}
+
+/// [`prefix_literals`] of `pattern`, each cut to [`GATE_LITERAL_BYTES`]: what a gate scans for.
+///
+/// Built-in patterns take theirs from a table generated from them
+/// ([`gate_table::GATE_LITERALS`], checked by the test `gate_literal_table_is_current`):
+/// extracting them parses every pattern, about 95 M instructions per process, a fifth of a
+/// one-page run. Other patterns (user rules) are parsed here.
+pub(super) fn gate_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    let key = gate_table::pattern_key(pattern);
+    if let Ok(i) = gate_table::GATE_LITERALS.binary_search_by_key(&key, |&(k, _)| k) {
+        return gate_table::GATE_LITERALS[i]
+            .1
+            .map(|lits| lits.iter().map(|l| l.to_vec()).collect());
+    }
+    cut_gate_literals(prefix_literals(pattern))
+}
+
+/// [`gate_literals`] without the table: what the table is generated from.
+#[cfg(test)]
+pub(super) fn computed_gate_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    cut_gate_literals(prefix_literals(pattern))
+}
+
+/// Literals cut to [`GATE_LITERAL_BYTES`]: the prefix still occurs in every line the whole
+/// literal occurs in.
+fn cut_gate_literals(literals: Option<Vec<Vec<u8>>>) -> Option<Vec<Vec<u8>>> {
+    literals.map(|lits| {
+        lits.into_iter()
+            .map(|mut l| {
+                l.truncate(GATE_LITERAL_BYTES);
+                l
+            })
+            .collect()
+    })
 }
 
 /// Literals one of which occurs in every match of `pattern` (compiled case-insensitively, as
@@ -1425,6 +1471,12 @@ mod tests {
             for p in spec.patterns {
                 assert_forms_are_the_pattern(p, true);
                 lazy += usize::from(line_dfa(&latin_pattern(p).unwrap()).is_some());
+                for form in [Form::Latin, Form::Wide] {
+                    assert!(
+                        crate::latin::form_hir(p, form, true).is_some(),
+                        "{p:?}: its {form:?} form is written out and parsed"
+                    );
+                }
             }
         }
         assert!(lazy > 100, "only {lazy} Latin forms");
@@ -1439,6 +1491,8 @@ mod tests {
             r"\PL\pL[\p{Ll}&&\P{Lu}]",
             r"(?-i:\p{Lu})\b\B\p{Lu}",
             r"\s*k\x{212A}ß\x{1E9E}[^ſ]",
+            r"(?-i:x\W\p{Lu}y|\Wz)|[^\p{L}0-9]|[\s\W]|[^\P{Ll}]|(?-i:[^\S\p{N}])",
+            r"[a[^\w]]|[\w--a]",
         ] {
             assert_forms_are_the_pattern(p, true);
         }

@@ -24,6 +24,7 @@
 mod cues;
 mod dedup;
 mod engine;
+mod gate_table;
 pub mod learned;
 mod profile;
 mod quality;
@@ -735,15 +736,8 @@ impl FilterConfig {
                 .then(learned::embedded),
             caption_credit: (self.builtin.credits && !disabled.contains(rules::CAPTION_CREDIT))
                 .then(|| {
-                    let all: Vec<&str> = rules::CAPTION_CREDIT_PATTERNS
-                        .iter()
-                        .chain(rules::CAPTION_ONLY_CREDIT_PATTERNS)
-                        .copied()
-                        .collect();
-                    (
-                        GatedRegex::new(rules::CAPTION_CREDIT_PATTERNS.join("|")),
-                        GatedRegex::new(all.join("|")),
-                    )
+                    let [closing, all] = caption_credit_patterns();
+                    (GatedRegex::new(closing), GatedRegex::new(all))
                 }),
             cues: cues::Cues::new(|name| {
                 let group = match name {
@@ -785,6 +779,17 @@ impl FilterConfig {
             keep_removed: self.keep_removed,
         }
     }
+}
+
+/// The caption-credit regexes: the credits that close a caption, and those together with the
+/// ones only a caption carries.
+fn caption_credit_patterns() -> [String; 2] {
+    let all: Vec<&str> = rules::CAPTION_CREDIT_PATTERNS
+        .iter()
+        .chain(rules::CAPTION_ONLY_CREDIT_PATTERNS)
+        .copied()
+        .collect();
+    [rules::CAPTION_CREDIT_PATTERNS.join("|"), all.join("|")]
 }
 
 /// One user rule as a rule source: its matcher (a valid case-insensitive regex, or a
