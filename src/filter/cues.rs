@@ -836,14 +836,22 @@ impl Cues {
         // a German button line ending on an infinitive ("Jetzt abonnieren."): head and tail
         // only, since the same words close a sentence of the story too
         let button = !imperative && (strong || weak) && self.infinitive_button.is_match(open, t);
+        // the pitch follows the question: a weak noun there needs its own backing ("How do I
+        // know, you ask? People send me e-mail" answers the question, pitching nothing)
         let lead = self
             .lead_question
             .get(open, t)
             .and_then(|re| re.find(t))
             .is_some_and(|m| {
+                let after = &t[m.end()..];
+                let after_backed = self.second.is_match(open, after)
+                    || self.second_formal.is_match(open, after)
+                    || self.outlet.is_match(open, after)
+                    || self.price.is_match(open, after)
+                    || self.imperative.is_match(open, after);
                 text::word_count(m.as_str()) <= LEAD_QUESTION_MAX_WORDS
                     && words <= PROMPT_BODY_MAX_WORDS
-                    && (strong || price || (weak && backed))
+                    && (strong || price || (weak && backed && after_backed))
             });
         // the reader addressed while the outlet speaks of itself or names a price: "You have
         // reached your free articles. Discover our offers."
@@ -968,8 +976,9 @@ impl Cues {
             return None;
         }
         // a widget is one phrase, with at most a lead-in question: a full stop inside the line
-        // makes it prose that runs on ("... in this short film. There's no plot to follow")
-        if t.match_indices(". ").next().is_some() {
+        // makes it prose that runs on ("... in this short film. There's no plot to follow"),
+        // and a semicolon a list of a profile's fields ("Member of the board; chair of ...")
+        if t.match_indices(". ").next().is_some() || t.contains(';') {
             return None;
         }
         // the reader addressed backs only a strong noun: "Apps bring your timeline to life"
@@ -1030,7 +1039,9 @@ impl Cues {
         // a value that opens with a figure or a price ("Price range: $10 to $50", "For the
         // dough: 200 g flour") is a field or a list item; a label or a value holding sentences
         // is prose ("The question is: why? ...")
+        // a semicolon after the label lists a field's values ("Services: counselling; housing")
         if (!caps && rest.chars().next().is_some_and(|c| !c.is_alphabetic()))
+            || rest.contains(';')
             || label.contains(['.', '!', '?'])
             || self.sentence_break.is_match(open, rest)
         {
@@ -1481,6 +1492,10 @@ mod tests {
             "The ferry ran in the harbour every morning.",
             "Step two of the plan →",
             "Il a lu « Le Monde »",
+            // a field listing values, a profile's list, a question answered in the story
+            "Category of services provided: Counselling services; Centre for students",
+            "Faculty: Member of the board; Chair of the library committee",
+            "How do I know all this, you ask? People send me unsolicited email.",
         ] {
             assert_eq!(cue(t), None, "{t}");
         }

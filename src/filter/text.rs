@@ -169,8 +169,15 @@ pub(crate) const TITLE_SMALL_WORDS: &[&str] = &[
 /// small words ("of", "the", ...) capitalised.
 pub(crate) fn looks_like_title_case_headline(text: &str) -> bool {
     let t = text.trim();
-    // cheap rejections first: this runs on every paragraph
-    if ends_like_sentence(t) || t.ends_with(',') || is_quoted_speech(t) {
+    // cheap rejections first: this runs on every paragraph. Two commas or a semicolon make a
+    // name with its titles and affiliations, an address or a list ("Jane Roe, Ph.D., Harbour
+    // University"), not a headline.
+    if ends_like_sentence(t)
+        || t.ends_with(',')
+        || is_quoted_speech(t)
+        || t.contains(';')
+        || t.matches(',').nth(1).is_some()
+    {
         return false;
     }
     let n = t.split_whitespace().take(TITLE_MAX_WORDS + 1).count();
@@ -290,6 +297,13 @@ mod tests {
         ));
         assert!(!is_public_service_notice(
             "Sign up for our weekly newsletter."
+        ));
+        // a name with titles and affiliations is no title-case headline
+        assert!(looks_like_title_case_headline(
+            "Harbour Board Approves New Quay"
+        ));
+        assert!(!looks_like_title_case_headline(
+            "Jane Roe, Ph.D., Harbour University"
         ));
     }
 
