@@ -509,10 +509,11 @@ fn third_blind_set_precision_and_recall() {
 /// then opened for development: with the guards for those five lines (a public body's service,
 /// "free" close to the imperative, a speaker's turn, a measured list item) and the cues built
 /// on its misses (tip lines, paywall cuts, sign-ups promising delivery, role-first bios,
-/// disclaimers, moderation and reuse notes, provenance credits, pointer lines), precision
-/// 1.000 (289/289) in both modes, recall 0.8551 (242/283) / 0.8587 (243/283). The floors are
-/// those figures, rounded down, still below the recall bar of 0.95.
-const BLIND4_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.855), ("html", 1.0, 0.858)];
+/// disclaimers, moderation and reuse notes, provenance credits, pointer lines, publication
+/// notes in more verbs and compounds), precision 1.000 (289/289) in both modes, recall 0.8728
+/// (247/283) / 0.8763 (248/283). The floors are those figures, rounded down, still below the
+/// issue's recall bar of 0.95.
+const BLIND4_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.872), ("html", 1.0, 0.876)];
 
 #[test]
 fn fourth_blind_set_precision_and_recall() {

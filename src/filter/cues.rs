@@ -315,15 +315,16 @@ const PREP_ORG: &str = r"(?:\s(?:at|for|with|bei|für|beim|pour|à|au|chez|aux|p
 const WRITES: &str = r"(?:writes|schreibt|écrit|escribe|scrive|escreve|schrijft|skriver|pisze|covers|berichtet|bloggt|blogs)";
 
 // A publication note: the article itself ("this", "a version of", "dieser", "cette" ...) first
-// or also published in print, in an edition or elsewhere, or republished with permission.
-const PUBLICATION_SELF: &str = r"^\W*(?:(?:a|an|the)\s(?:\w+\s)?version|this|these|dieser|diese|dieses|cet|cette|ce|este|esta|esto|questo|questa|quest['’]|deze|dit|denna|detta|ten|ta|to|tento|tato|also|auch|aussi|tamb[ée]n|anche|ook|erstmals|zuerst|first|originally|erschienen|published|printed|appeared|publi[ée]e?|parue?|publicad[oa]|pubblicat[oa]|verschenen|publicerad|opublikowan\w*|tekst|artikel\w*|post|article|p[řr]evzat\w*)(?:\s|['’])";
+// or also published (or run) in print, in an edition (also inside a compound: "Printausgabe")
+// or elsewhere, or republished with permission.
+const PUBLICATION_SELF: &str = r"^\W*(?:(?:a|an|the)\s(?:\w+\s)?version|this|bu|texten|artikeln|inl[äa]gget|[čc]l[áa]nek|these|dieser|diese|dieses|cet|cette|ce|este|esta|esto|questo|questa|quest['’]|deze|dit|denna|detta|ten|ta|to|tento|tato|also|auch|aussi|tamb[ée]n|anche|ook|erstmals|zuerst|first|originally|erschienen|published|printed|appeared|publi[ée]e?|parue?|publicad[oa]|pubblicat[oa]|verschenen|publicerad|opublikowan\w*|tekst|artikel\w*|post|article|p[řr]evzat\w*)(?:\s|['’])";
 // The note's subject is the article itself ("this article", "dit artikel", "artikeln"), or the
 // line opens on the note's participle ("First published in ...", "Zuerst veröffentlicht ...",
 // "Reprinted with permission ...").
 const ARTICLE_SELF: &str = r"^\W*(?:(?:this|dieser|diese|dieses|der|cet|cette|ce|l['’]|este|esta|el|questo|questa|quest['’]|o|deze|dit|het|denna|detta|ten|tento|tato|ta)\s?(?:article|artikel|beitrag|text|story|piece|post|column|kolumne|billet|chronique|art[íi]culo|articolo|artigo|stuk|artykuł|tekst|[čc]l[áa]nek|review|rezension|critique|cr[íi]tica|recensione|recensie|recension|recenzja|interview|entrevista|intervista|reportage|reportaje)(?:\W|$)|artikeln(?:\W|$)|(?:first|originally|zuerst|erstmals|urspr[üu]nglich|initialement|originalmente|primero|originariamente|oorspronkelijk|eerder|f[öo]rst|ursprungligen|pierwotnie)\s(?:published|printed|appeared|erschienen|ver[öo]ffentlicht|publi[ée]e?|paru|publicad[oa]|pubblicat[oa]|verschenen|gepubliceerd|publicerad|opublikowan\w*)|(?:republished|reprinted|reproduced|wiedergegeben|nachgedruckt|reproduit|reproducid[oa]|riprodott[oa]|reproduzid[oa]|overgenomen|p[řr]evzat\w*)\s)";
-const PUB_VERB: &str = r"(?:appeared|appears|published|printed|erschien|erscheint|erschienen|ver[öo]ffentlicht|gedruckt|paru|parue|para[îi]t|publi[ée]e?|imprim[ée]e?|publicad[oa]|publica|sali[óo]|apareci[óo]|pubblicat[oa]|uscit[oa]|apareceu|saiu|verschenen|verscheen|gepubliceerd|publicerad|publicerades|ukaza[łl]\w*|opublikowan\w*|drukowan\w*)";
+const PUB_VERB: &str = r"(?:appeared|appears|published|printed|ran|stammt|publi[óo]|publicou|yay[ıi]mlan\w*|yay[ıi]nlan\w*|vy[šs]e?l[ao]?|erschien|erscheint|erschienen|ver[öo]ffentlicht|gedruckt|paru|parue|para[îi]t|publi[ée]e?|imprim[ée]e?|publicad[oa]|publica|sali[óo]|apareci[óo]|pubblicat[oa]|uscit[oa]|apareceu|saiu|verschenen|verscheen|gepubliceerd|publicerad|publicerades|ukaza[łl]\w*|opublikowan\w*|drukowan\w*)";
 const MEDIUM: &str = r"(?:print|edition|newspaper|issue|magazine|paper|ausgabe|zeitung|heft|magazin|[ée]dition|journal|suppl[ée]ment|num[ée]ro|quotidien|papier|diario|impres[oa]|edici[óo]n|peri[óo]dico|revista|edizione|giornale|cartace[oa]|rivista|jornal|edi[çc][ãa]o|krant|editie|tijdschrift|blad|tidning|upplaga|papierow|wydani|gazet|numer)";
-const ORIGINALLY: &str = r"(?:originally|first|earlier|previously|zuerst|erstmals|urspr[üu]nglich|zun[äa]chst|d['’]abord|à l['’]origine|initialement|primero|originalmente|inicialmente|originariamente|per la prima volta|eerder|oorspronkelijk|f[öo]rst|ursprungligen|pierwotnie|wcze[śs]niej|also|auch|aussi|tamb[ée]n|anche|ook|ocks[åa]|r[óo]wnie[żz])";
+const ORIGINALLY: &str = r"(?:originally|first|ilk olarak|earlier|previously|zuerst|erstmals|urspr[üu]nglich|zun[äa]chst|d['’]abord|à l['’]origine|initialement|primero|originalmente|inicialmente|originariamente|per la prima volta|eerder|oorspronkelijk|f[öo]rst|ursprungligen|pierwotnie|wcze[śs]niej|also|auch|aussi|tamb[ée]n|anche|ook|ocks[åa]|r[óo]wnie[żz])";
 const REPUBLISHED: &str = r"(?:republish|reprinted|reproduced|wiedergegeben|nachgedruckt|übernommen|reproduit|reproducid|riprodott|reproduzid|overgenomen|herpubliceerd|p[řr]evzat)\w*\s(?:[^.!?]*\s)?(?:permission|genehmigung|erlaubnis|autorisation|permiso|autorizaci|autorizzazion|permiss|toestemming|tillst[åa]nd|zgod|svolen)|(?:with|mit|avec|con|com|met|med|za)\s(?:[^.!?]*\s)?(?:permission|genehmigung|erlaubnis|autorisation|permiso|autorizaci|autorizzazion|permiss|toestemming|tillst[åa]nd|zgod)\w*\s(?:[^.!?]*\s)?(?:republish|reprinted|reproduced|wiedergegeben|nachgedruckt|übernommen|reproduit|reproducid|riprodott|reproduzid|overgenomen)";
 
 // Closing notes, one convention per line of the pattern: a correction, amendment or update
@@ -482,7 +483,7 @@ impl Cues {
             bio_writes: ci(&format!(r"^{NAME}\s{WRITES}\s")),
             publication_self: ci(PUBLICATION_SELF),
             publication: ci(&format!(
-                r"{PUB_VERB}\s(?:[^.!?]*\s)?{MEDIUM}|{ORIGINALLY}\s(?:[^.!?]*\s)?{PUB_VERB}|{PUB_VERB}\s(?:[^.!?]*\s)?{ORIGINALLY}(?:\W|$)|{REPUBLISHED}"
+                r"{PUB_VERB}\s(?:[^.!?]*\s)?\p{{L}}*{MEDIUM}|{ORIGINALLY}\s(?:[^.!?]*\s)?{PUB_VERB}|{PUB_VERB}\s(?:[^.!?]*\s)?{ORIGINALLY}(?:\W|$)|{REPUBLISHED}"
             )),
             closing: ci(CLOSING),
             about_org: ci(ABOUT_ORG),
@@ -677,11 +678,14 @@ impl Cues {
         }
         if self.on(BIO_LINE)
             && words <= BIO_MAX_WORDS
-            && (self.bio.is_match(open, t)
-                || self.bio_writes.is_match(open, t)
-                || self.role_bio.is_match(open, t))
+            && (self.bio.is_match(open, t) || self.bio_writes.is_match(open, t))
         {
             return hit(BIO_LINE, Position::Tail);
+        }
+        // a bio that opens with the writer's role ("Columnist <Name> writes on ...") stands
+        // under the headline as often as at the end
+        if self.on(BIO_LINE) && words <= BIO_MAX_WORDS && self.role_bio.is_match(open, t) {
+            return hit(BIO_LINE, Position::Edges);
         }
         if self.on(TEASER_MARKER)
             && words <= TEASER_MAX_WORDS
@@ -1476,6 +1480,10 @@ mod tests {
         }
         assert_eq!(
             cue_at(BlockKind::Caption, "Archive photo"),
+            at(CREDIT_LINE, Position::Anywhere)
+        );
+        assert_eq!(
+            cue_at(BlockKind::Caption, "Image © Harbour archive"),
             at(CREDIT_LINE, Position::Anywhere)
         );
         assert_eq!(
