@@ -778,8 +778,69 @@ impl Cues {
         let second = self.second.is_match(open, t) || self.second_formal.is_match(open, t);
         // a weak noun needs a second cue
         let backed = second || outlet || price;
-        let imperative = self
-            .imperative
+        let imperative = self.imperative_pitch(open, t, backed, price);
+        // a German button line ending on an infinitive ("Jetzt abonnieren."): head and tail
+        // only, since the same words close a sentence of the story too
+        let button = !imperative && (strong || weak) && self.infinitive_button.is_match(open, t);
+        // the pitch follows the question: a weak noun there needs its own backing ("How do I
+        // know, you ask? People send me e-mail" answers the question, pitching nothing)
+        let lead = self
+            .lead_question
+            .get(open, t)
+            .and_then(|re| re.find(t))
+            .is_some_and(|m| {
+                let after = &t[m.end()..];
+                let after_backed = self.second.is_match(open, after)
+                    || self.second_formal.is_match(open, after)
+                    || self.outlet.is_match(open, after)
+                    || self.price.is_match(open, after)
+                    || self.imperative.is_match(open, after);
+                text::word_count(m.as_str()) <= LEAD_QUESTION_MAX_WORDS
+                    && words <= PROMPT_BODY_MAX_WORDS
+                    && (strong || price || (weak && backed && after_backed))
+            });
+        // the reader addressed while the outlet speaks of itself or names a price: "You have
+        // reached your free articles. Discover our offers."
+        let addressed = second && ((outlet && strong) || (price && (strong || weak)));
+        if !(imperative || lead || addressed || button) {
+            return None;
+        }
+        // a button that speaks for the outlet or names an offer ("jetzt unseren Kanal
+        // abonnieren", "Jetzt kostenlos registrieren!") is a pitch wherever it stands
+        if button && (outlet || price) && words <= PROMPT_BODY_MAX_WORDS {
+            return Some(Position::Anywhere);
+        }
+        let sentences = t
+            .char_indices()
+            .filter(|&(i, c)| {
+                matches!(c, '.' | '!' | '?')
+                    && t[i + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_none_or(char::is_whitespace)
+            })
+            .count();
+        let lone_question = t.trim_end().ends_with('?') && sentences <= 1;
+        // the reader addressed with a price but without the outlet speaking: in a long line a
+        // story's generic "you" ("joining costs 20 euros a year, and they give you tomatoes")
+        if addressed && !outlet && !imperative && !lead && words > ADDRESSED_MAX_WORDS {
+            return None;
+        }
+        Some(
+            if words > PROMPT_BODY_MAX_WORDS || lone_question || (button && !lead && !addressed) {
+                Position::Edges
+            } else {
+                Position::Anywhere
+            },
+        )
+    }
+
+    /// Whether the line opens with an imperative whose object is a convention noun (see
+    /// [`IMPERATIVE`]): a strong noun after the verb, a weak one when `backed` (the reader
+    /// addressed, the outlet speaking, a price, or a convention verb), or a subscription verb
+    /// with a `price`.
+    fn imperative_pitch(&self, open: Open, t: &str, backed: bool, price: bool) -> bool {
+        self.imperative
             .get(open, t)
             .and_then(|re| re.captures(t))
             .is_some_and(|c| {
@@ -836,61 +897,7 @@ impl Cues {
                 object
                     && (!self.ambiguous_verb.is_match(open, rest)
                         || self.verb_object.is_match(open, rest))
-            });
-        // a German button line ending on an infinitive ("Jetzt abonnieren."): head and tail
-        // only, since the same words close a sentence of the story too
-        let button = !imperative && (strong || weak) && self.infinitive_button.is_match(open, t);
-        // the pitch follows the question: a weak noun there needs its own backing ("How do I
-        // know, you ask? People send me e-mail" answers the question, pitching nothing)
-        let lead = self
-            .lead_question
-            .get(open, t)
-            .and_then(|re| re.find(t))
-            .is_some_and(|m| {
-                let after = &t[m.end()..];
-                let after_backed = self.second.is_match(open, after)
-                    || self.second_formal.is_match(open, after)
-                    || self.outlet.is_match(open, after)
-                    || self.price.is_match(open, after)
-                    || self.imperative.is_match(open, after);
-                text::word_count(m.as_str()) <= LEAD_QUESTION_MAX_WORDS
-                    && words <= PROMPT_BODY_MAX_WORDS
-                    && (strong || price || (weak && backed && after_backed))
-            });
-        // the reader addressed while the outlet speaks of itself or names a price: "You have
-        // reached your free articles. Discover our offers."
-        let addressed = second && ((outlet && strong) || (price && (strong || weak)));
-        if !(imperative || lead || addressed || button) {
-            return None;
-        }
-        // a button that speaks for the outlet or names an offer ("jetzt unseren Kanal
-        // abonnieren", "Jetzt kostenlos registrieren!") is a pitch wherever it stands
-        if button && (outlet || price) && words <= PROMPT_BODY_MAX_WORDS {
-            return Some(Position::Anywhere);
-        }
-        let sentences = t
-            .char_indices()
-            .filter(|&(i, c)| {
-                matches!(c, '.' | '!' | '?')
-                    && t[i + c.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_none_or(char::is_whitespace)
             })
-            .count();
-        let lone_question = t.trim_end().ends_with('?') && sentences <= 1;
-        // the reader addressed with a price but without the outlet speaking: in a long line a
-        // story's generic "you" ("joining costs 20 euros a year, and they give you tomatoes")
-        if addressed && !outlet && !imperative && !lead && words > ADDRESSED_MAX_WORDS {
-            return None;
-        }
-        Some(
-            if words > PROMPT_BODY_MAX_WORDS || lone_question || (button && !lead && !addressed) {
-                Position::Edges
-            } else {
-                Position::Anywhere
-            },
-        )
     }
 
     /// `teaser_marker`: a line that does not end like a sentence and opens with a pictograph
