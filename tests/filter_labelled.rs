@@ -467,9 +467,10 @@ fn print_without_learned(set: &str) {
 /// recall 0.537 (187/348) / 0.543 (189/348). The set was then opened for development: with the
 /// shape-and-place cues of `filter/cues.rs`, precision 1.000 / 1.000, recall 0.891 (310/348) /
 /// 0.894 (311/348); with the widget, label-headline, field and credit cues (written against
-/// the third blind set), 0.9195 (320/348) / 0.9224 (321/348). The floors are the latter,
-/// rounded down.
-const BLIND2_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.919), ("html", 1.0, 0.922)];
+/// the third blind set), 0.9195 (320/348) / 0.9224 (321/348); with the cues built on the
+/// fourth blind set, 0.9224 (321/348) / 0.9253 (322/348). The floors are the latter, rounded
+/// down.
+const BLIND2_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.922), ("html", 1.0, 0.925)];
 
 #[test]
 fn second_blind_set_precision_and_recall() {
@@ -487,8 +488,9 @@ fn second_blind_set_precision_and_recall() {
 /// label-headline, field and credit cues, the wider closing notes and the guards that spare
 /// those two story lines, the article-self publication note anywhere, credit-only captions
 /// judged first and button counters, precision 1.000 (299/299) in both modes, recall 0.8916
-/// (296/332) / 0.8976 (298/332). The floors are those figures, rounded down.
-const BLIND3_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.891), ("html", 1.0, 0.897)];
+/// (296/332) / 0.8976 (298/332); with the cues built on the fourth blind set, 0.8946
+/// (297/332) / 0.9006 (299/332). The floors are the latter, rounded down.
+const BLIND3_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.894), ("html", 1.0, 0.900)];
 
 #[test]
 fn third_blind_set_precision_and_recall() {
@@ -503,9 +505,15 @@ fn third_blind_set_precision_and_recall() {
 /// measured once after the cues built on the third set (`widget_line`, `label_headline`,
 /// `field_line`, `credit_line`), never tuned on: precision 0.9827 in both modes (five story
 /// lines lost: two public-service sign-ups with "free", a free guided session, an interview's
-/// "Q:" line, a recipe ingredient), recall 0.7138 (202/283) / 0.7173 (203/283). The floors are
-/// those figures, below the bar of 0.99 and 0.95.
-const BLIND4_FLOORS: [(&str, f64, f64); 2] = [("text", 0.982, 0.713), ("html", 0.982, 0.717)];
+/// "Q:" line, a recipe ingredient), recall 0.7138 (202/283) / 0.7173 (203/283). The set was
+/// then opened for development: with the guards for those five lines (a public body's service,
+/// "free" close to the imperative, a speaker's turn, a measured list item) and the cues built
+/// on its misses (tip lines, paywall cuts, sign-ups promising delivery, role-first bios,
+/// disclaimers, moderation and reuse notes, provenance credits, pointer lines, publication
+/// notes in more verbs and compounds), precision 1.000 (289/289) in both modes, recall 0.8728
+/// (247/283) / 0.8763 (248/283). The floors are those figures, rounded down, still below the
+/// issue's recall bar of 0.95.
+const BLIND4_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.872), ("html", 1.0, 0.876)];
 
 #[test]
 fn fourth_blind_set_precision_and_recall() {

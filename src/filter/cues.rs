@@ -178,6 +178,13 @@ pub(crate) struct Cues {
     article_self: Cue,
     field_separator: Cue,
     credit_line: Cue,
+    compound_noun: Cue,
+    newsroom: Cue,
+    contact: Cue,
+    receive_periodic: Cue,
+    paywall_rest: Cue,
+    role_bio: Cue,
+    public_service: Cue,
 }
 
 /// Compiled on first use, in the Latin form for Latin lines (see [`LatinRegex`]), so a run pays
@@ -239,7 +246,7 @@ const SPEECH: &str = r"(?:^|\W)(?:said|says|told|asked|added|explained|sagte|sag
 // e-mail address or a social account; a line built around one of them is a pitch. Weak: apps
 // and alerts, sharing and following, tips, networks, community; common words in how-to text,
 // so a pitch needs a second cue with them (the reader addressed, the outlet speaking, a price).
-const STRONG_NOUN: &str = r"(?:^|[\s\W])(?:newsletter|subscri|abo(?:\W|$)|abos(?:\W|$)|abonn|suscri|abbona|assin[ae]|assinatura|prenumer|subskryp|membership|members?(?:\W|$)|mitglied|membre|miembro|socio|lidmaatschap|donat|donaci|donazion|doa[çc]|spende|don(?:[^\p{L}'’]|$)|dons(?:\W|$)|chip in|comments?(?:\W|$)|kommentar|commentaire|comentari|commento|commenti|coment[áa]rio|reactie|komentarz|skomentuj|r[ée]actions?(?:\W|$)|reaktion|guestbook|g[äa]stebuch|livre d'or|leserbrief|ko-fi|patreon|pr[ée]commande|pre-?order|whatsapp|telegram|pinterest|instagram|facebook|linkedin|mastodon|tiktok|youtube|@[\p{L}0-9_]{2,}|[^\s@]+@[^\s@]+\.\p{L}{2,})";
+const STRONG_NOUN: &str = r"(?:^|[\s\W])(?:newsletter|subscri|abo(?:\W|$)|abos(?:\W|$)|abonn|suscri|abbona|assin[ae]|assinatura|prenumer|subskryp|membership|members?(?:\W|$)|mitglied|membre|miembro|socio|lidmaatschap|donat|donaci|donazion|doa[çc]|spende|don(?:[^\p{L}'’]|$)|dons(?:\W|$)|chip in|comments?(?:\W|$)|kommentar|commentaire|comentari|commento|commenti|coment[áa]rio|reactie|komentarz|skomentuj|r[ée]actions?(?:\W|$)|reaktion|guestbook|g[äa]stebuch|livre d'or|leserbrief|letters? to the editor|lettres? (?:à|au) (?:la r[ée]daction|l['’][ée]diteur|courrier)|cartas? al director|lettere al direttore|ingezonden brie|backers?(?:\W|$)|(?:no|zero|kein|pas de|sin|niente|sem|geen|ingen)\s+spam|p[řr]isp[ěe]j\w*|(?:what you think|your thoughts|ce que vous en pensez|was (?:du|ihr|sie) (?:davon )?(?:denkst|denkt|halten)|qu[ée] (?:opinas|piensas)|cosa ne pens\w*|o que (?:voc[êe] )?acha|wat (?:je|jij|u) (?:ervan )?vindt)\s(?:\S+\s)?(?:below|unten|ci-dessous|abajo|qui sotto|abaixo|hieronder|nedan|poni[żz]ej|in the comments)(?:\W|$)|ko-fi|patreon|pr[ée]commande|pre-?order|whatsapp|telegram|pinterest|instagram|facebook|linkedin|mastodon|tiktok|youtube|@[\p{L}0-9_]{2,}|[^\s@]+@[^\s@]+\.\p{L}{2,})";
 const WEAK_NOUN: &str = r"(?:^|[\s\W])(?:apps?(?:\W|$)|appli(?:\W|$)|application(?:\W|$)|notifications?(?:\W|$)|benachrichtigung|alert|gift(?:\W|$)|unterst[üu]tz|soutien|souten|apoy|colabor|sostien|apoi|steun|wesprzyj|st[öo]d|share(?:\W|$)|teilen(?:\W|$)|partag|compart|condivid|deel(?:\W|$)|dela(?:\W|$)|udost[ęe]pnij|follow(?:\W|$)|folg(?:e|en|t)(?:\W|$)|suivez|s[íi]gue|s[íi]guenos|seguici|volg(?:\W|$)|obserwuj|gilla|f[öo]lj|tips?(?:\W|$)|tipp|hinweis|e-?mail(?:\W|$)|inbox|postfach|correo|rss(?:\W|$)|hashtag|r[ée]agir|reagieren|reaccionar|reagire|premium|podcast|lettre|newsletter|e-?book|meinung|avis(?:\W|$)|opini[oó]n|opinione|mening|community|comunidad|communaut[ée]|gemeinschaft|comunit[àa]|comunidade|gemeenschap|offers?(?:\W|$)|offres?(?:\W|$)|angebot)";
 // Imperatives that are a convention by themselves (join, subscribe, become a member, download
 // the app): with them a weak noun is enough.
@@ -248,7 +255,7 @@ const CONVENTION_VERB: &str = r"^(?:subscribe|sign up|join|become|download|insta
 const COFFEE: &str = r"(?:buy|kauf|spendier|offre|inv[íi]ta|offri|pague|trakteer|postaw)\w*\s(?:[\p{L}]+\s){0,2}(?:a|an|einen|un|una|um|een|mi)?\s?(?:coffee|kaffee|caf[ée]|caff[èe]|koffie|kaw[ęe])";
 
 // A price or "free": the terms of an offer.
-const PRICE: &str = r"(?:[€£$]\s?[0-9]|[0-9](?:[.,][0-9]+)?\s?(?:€|£|\$|euros?(?:\W|$)|kr(?:\W|$)|zł|z[łl]otych|eur(?:\W|$))|(?:^|\W)(?:free|gratis|kostenlos\w*|gratuit\w*|gr[áa]tis|gratuito|darmow\w*|gratuita)(?:\W|$))";
+const PRICE: &str = r"(?:[€£$]\s?[0-9]|[0-9](?:[.,][0-9]+)?\s?(?:€|£|\$|euros?(?:\W|$)|kr(?:\W|$)|zł|z[łl]otych|eur(?:\W|$))|(?:^|\W)(?:free|gratis|kostenlos\w*|kostenfrei\w*|gratuit\w*|gr[áa]tis|gratuito|darmow\w*|gratuita|no charge|sans frais|sin coste|sin costo|senza costi|sem custo|zonder kosten)(?:\W|$))";
 
 // Second-person address (informal forms; the formal German and Dutch forms are case-sensitive
 // and never first in a sentence, where "Sie" is also "she" or "they").
@@ -268,6 +275,26 @@ const SOCIAL_HANDLE: &str = r"(?:facebook|instagram|linkedin|mastodon|bluesky|ti
 /// Most words of a social-account line.
 const SOCIAL_LINE_MAX_WORDS: usize = 12;
 
+// German compounds whose head is a convention noun ("Fördermitglieder", "Leserkommentare"):
+// German writes them as one word, so the nouns cannot wait for a word start.
+const COMPOUND_NOUN: &str = r"\p{L}(?:mitglied|kommentar)";
+
+// A tip line: the newsroom named with a way to reach it ("Text our newsdesk: 07700 900412",
+// "Sesizări la redacție: 0740 000 222", "Schreiben Sie der Redaktion: tipps@...").
+const NEWSROOM: &str = r"(?:^|\W)(?:news ?desk|newsroom|redaktion|r[ée]daction|redacci[óo]n|redazione|reda[çc][ãa]o|redactie|redakcj\w*|redakc\w*|redac[țt]i\w*|haber merkezi)(?:\W|$)";
+const CONTACT: &str =
+    r"(?:\+?[0-9][0-9 ]{5,}[0-9]|[^\s@]+@[^\s@]+\.\p{L}{2,}|whatsapp|messenger|signal|telegram)";
+/// Most words of a tip line.
+const TIP_LINE_MAX_WORDS: usize = 25;
+
+// A sign-up that promises delivery at a rhythm ("Meld je aan ... en ontvang elke vrijdag ...",
+// "¿Quieres recibir cada mañana ...? Apúntate"): the newsletter convention without the word.
+const RECEIVE_PERIODIC: &str = r"(?:receive|get|ontvang\w*|erhalte\w*|erh[äa]ltst|recev\w*|re[çc]oi\w*|recib\w*|ricev\w*|receb\w*|f[åa]r?|otrzym\w*)\s(?:\S+\s){0,2}(?:every|each|jede[nrms]?|chaque|tous les|toutes les|cada|ogni|tutti i|todos? os|todas as|elke|iedere|varje|ka[żz]d\w*)\s";
+
+// A paywall's cut: the rest of the article kept for subscribers ("Le reste de cet article est
+// réservé aux abonnés").
+const PAYWALL_REST: &str = r"(?:rest of (?:this|the) (?:article|story|post)|reste de (?:cet|l['’])\s?article|rest (?:des|dieses) (?:artikels|beitrags|textes)|resto (?:del|dell['’])\s?(?:art[íi]culo|articolo)|resto do artigo|rest van (?:dit|het) artikel|resten av (?:artikeln|texten))";
+
 // English verbs that are also nouns ("Share prices rose", "Follow-up tests"): an imperative
 // only with an object after them ("Share this", "Follow us", "Back us").
 const AMBIGUOUS_VERB: &str = r"^[^\p{L}0-9]*(?:share|follow|back|like|pass|tip|comment|email|e-mail|drop|tag|pin|save|support|read|watch|start|try|contact|leave|help|give|add|turn|listen|get|join|send|tell|buy|sign)\s";
@@ -277,7 +304,7 @@ const VERB_OBJECT: &str = r"^[^\p{L}0-9]*\p{L}+(?:-\p{L}+)?\s(?:this|these|it|us
 const LEAD_QUESTION: &str = r"^[^\p{L}0-9¿¡]*[¿¡]?[^.!?]+\?\s";
 
 // The outlet speaking of itself: "our", "us", "unser", "notre", "nuestro" ...
-const OUTLET: &str = r"(?:^|[^\p{L}])(?:our|us|we|unser\w*|uns|nos|notre|nous|nuestr\w*|nostr\w*|noss\w*|onze|ons|vår\w*|oss|nasz\w*|this blog|dieser blog|ce blog|este blog)(?:[^\p{L}]|$)";
+pub(crate) const OUTLET: &str = r"(?:^|[^\p{L}])(?:our|us|we|unser\w*|uns|nos|notre|nous|nuestr\w*|nostr\w*|noss\w*|onze|ons|vår\w*|oss|nasz\w*|this blog|dieser blog|ce blog|este blog)(?:[^\p{L}]|$)";
 
 // A bio: "<First Last> is/ist/est/es ... <role>" or "... at/for/bei/pour <Outlet>", or
 // "<First Last> writes/schreibt/covers ...".
@@ -288,18 +315,20 @@ const PREP_ORG: &str = r"(?:\s(?:at|for|with|bei|für|beim|pour|à|au|chez|aux|p
 const WRITES: &str = r"(?:writes|schreibt|écrit|escribe|scrive|escreve|schrijft|skriver|pisze|covers|berichtet|bloggt|blogs)";
 
 // A publication note: the article itself ("this", "a version of", "dieser", "cette" ...) first
-// or also published in print, in an edition or elsewhere, or republished with permission.
-const PUBLICATION_SELF: &str = r"^\W*(?:(?:a|an|the)\s(?:\w+\s)?version|this|these|dieser|diese|dieses|cet|cette|ce|este|esta|esto|questo|questa|quest['’]|deze|dit|denna|detta|ten|ta|to|tento|tato|also|auch|aussi|tamb[ée]n|anche|ook|erstmals|zuerst|first|originally|erschienen|published|printed|appeared|publi[ée]e?|parue?|publicad[oa]|pubblicat[oa]|verschenen|publicerad|opublikowan\w*|tekst|artikel\w*|post|article|p[řr]evzat\w*)(?:\s|['’])";
+// or also published (or run) in print, in an edition (also inside a compound: "Printausgabe")
+// or elsewhere, or republished with permission.
+const PUBLICATION_SELF: &str = r"^\W*(?:(?:a|an|the)\s(?:\w+\s)?version|this|bu|texten|artikeln|inl[äa]gget|[čc]l[áa]nek|these|dieser|diese|dieses|cet|cette|ce|este|esta|esto|questo|questa|quest['’]|deze|dit|denna|detta|ten|ta|to|tento|tato|also|auch|aussi|tamb[ée]n|anche|ook|erstmals|zuerst|first|originally|erschienen|published|printed|appeared|publi[ée]e?|parue?|publicad[oa]|pubblicat[oa]|verschenen|publicerad|opublikowan\w*|tekst|artikel\w*|post|article|p[řr]evzat\w*)(?:\s|['’])";
 // The note's subject is the article itself ("this article", "dit artikel", "artikeln"), or the
 // line opens on the note's participle ("First published in ...", "Zuerst veröffentlicht ...",
 // "Reprinted with permission ...").
 const ARTICLE_SELF: &str = r"^\W*(?:(?:this|dieser|diese|dieses|der|cet|cette|ce|l['’]|este|esta|el|questo|questa|quest['’]|o|deze|dit|het|denna|detta|ten|tento|tato|ta)\s?(?:article|artikel|beitrag|text|story|piece|post|column|kolumne|billet|chronique|art[íi]culo|articolo|artigo|stuk|artykuł|tekst|[čc]l[áa]nek|review|rezension|critique|cr[íi]tica|recensione|recensie|recension|recenzja|interview|entrevista|intervista|reportage|reportaje)(?:\W|$)|artikeln(?:\W|$)|(?:first|originally|zuerst|erstmals|urspr[üu]nglich|initialement|originalmente|primero|originariamente|oorspronkelijk|eerder|f[öo]rst|ursprungligen|pierwotnie)\s(?:published|printed|appeared|erschienen|ver[öo]ffentlicht|publi[ée]e?|paru|publicad[oa]|pubblicat[oa]|verschenen|gepubliceerd|publicerad|opublikowan\w*)|(?:republished|reprinted|reproduced|wiedergegeben|nachgedruckt|reproduit|reproducid[oa]|riprodott[oa]|reproduzid[oa]|overgenomen|p[řr]evzat\w*)\s)";
-const PUB_VERB: &str = r"(?:appeared|appears|published|printed|erschien|erscheint|erschienen|ver[öo]ffentlicht|gedruckt|paru|parue|para[îi]t|publi[ée]e?|imprim[ée]e?|publicad[oa]|publica|sali[óo]|apareci[óo]|pubblicat[oa]|uscit[oa]|apareceu|saiu|verschenen|verscheen|gepubliceerd|publicerad|publicerades|ukaza[łl]\w*|opublikowan\w*|drukowan\w*)";
+const PUB_VERB: &str = r"(?:appeared|appears|published|printed|ran|stammt|publi[óo]|publicou|yay[ıi]mlan\w*|yay[ıi]nlan\w*|vy[šs]e?l[ao]?|erschien|erscheint|erschienen|ver[öo]ffentlicht|gedruckt|paru|parue|para[îi]t|publi[ée]e?|imprim[ée]e?|publicad[oa]|publica|sali[óo]|apareci[óo]|pubblicat[oa]|uscit[oa]|apareceu|saiu|verschenen|verscheen|gepubliceerd|publicerad|publicerades|ukaza[łl]\w*|opublikowan\w*|drukowan\w*)";
 const MEDIUM: &str = r"(?:print|edition|newspaper|issue|magazine|paper|ausgabe|zeitung|heft|magazin|[ée]dition|journal|suppl[ée]ment|num[ée]ro|quotidien|papier|diario|impres[oa]|edici[óo]n|peri[óo]dico|revista|edizione|giornale|cartace[oa]|rivista|jornal|edi[çc][ãa]o|krant|editie|tijdschrift|blad|tidning|upplaga|papierow|wydani|gazet|numer)";
-const ORIGINALLY: &str = r"(?:originally|first|earlier|previously|zuerst|erstmals|urspr[üu]nglich|zun[äa]chst|d['’]abord|à l['’]origine|initialement|primero|originalmente|inicialmente|originariamente|per la prima volta|eerder|oorspronkelijk|f[öo]rst|ursprungligen|pierwotnie|wcze[śs]niej|also|auch|aussi|tamb[ée]n|anche|ook|ocks[åa]|r[óo]wnie[żz])";
+const ORIGINALLY: &str = r"(?:originally|first|ilk olarak|earlier|previously|zuerst|erstmals|urspr[üu]nglich|zun[äa]chst|d['’]abord|à l['’]origine|initialement|primero|originalmente|inicialmente|originariamente|per la prima volta|eerder|oorspronkelijk|f[öo]rst|ursprungligen|pierwotnie|wcze[śs]niej|also|auch|aussi|tamb[ée]n|anche|ook|ocks[åa]|r[óo]wnie[żz])";
 const REPUBLISHED: &str = r"(?:republish|reprinted|reproduced|wiedergegeben|nachgedruckt|übernommen|reproduit|reproducid|riprodott|reproduzid|overgenomen|herpubliceerd|p[řr]evzat)\w*\s(?:[^.!?]*\s)?(?:permission|genehmigung|erlaubnis|autorisation|permiso|autorizaci|autorizzazion|permiss|toestemming|tillst[åa]nd|zgod|svolen)|(?:with|mit|avec|con|com|met|med|za)\s(?:[^.!?]*\s)?(?:permission|genehmigung|erlaubnis|autorisation|permiso|autorizaci|autorizzazion|permiss|toestemming|tillst[åa]nd|zgod)\w*\s(?:[^.!?]*\s)?(?:republish|reprinted|reproduced|wiedergegeben|nachgedruckt|übernommen|reproduit|reproducid|riprodott|reproduzid|overgenomen)";
 
-// Closing notes, one convention per line of the pattern: a correction or update label; a
+// Closing notes, one convention per line of the pattern: a correction, amendment or update
+// label; a
 // copyright or rights line; an opinion or price disclaimer; an affiliate-link disclosure; a
 // press trip ("as a guest of", research supported by); the price-validity note; a review
 // outlet's independence ("we pay our own bill"); a disclaimer that the text replaces no
@@ -307,9 +336,14 @@ const REPUBLISHED: &str = r"(?:republish|reprinted|reproduced|wiedergegeben|nach
 // machine-made summary's label; an editing note ("edited for length"); an imprint's company
 // registration; prices that may have changed; "we paid the bill ourselves"; a review copy
 // provided by the maker; a cookie or privacy-consent leftover; agency and editing credits
-// opening their own line (closing a story paragraph they belong to it); a press contact.
+// opening their own line (closing a story paragraph they belong to it); the presumption of
+// innocence recalled under a court report; the outlet not necessarily sharing the writer's
+// views; the text reflecting the writer's own position; comments moderated before they
+// appear; a forum's "last edited by" note; links marked as affiliate ones, or purchases that
+// earn the outlet money; a mention marked as unpaid; text and pictures protected against
+// reuse; the reviewer paying the bill itself; a press contact.
 const CLOSING: &str = concat!(
-    r"^\W*(?:corrections?|korrektur|berichtigung|richtigstellung|rectificatif|erratum|correcci[óo]n|fe de errores|rettifica|correzione|corre[çc][ãa]o|errata|rectificatie|correctie|r[äa]ttelse|sprostowanie|clarification|klarstellung|pr[ée]cision|aclaraci[óo]n|precisazione|esclarecimento|verduidelijking|förtydligande)(?:\s*[,:(–—-]|\s+[0-9])",
+    r"^\W*(?:corrections?|korrektur|berichtigung|richtigstellung|rectificatif|erratum|correcci[óo]n|fe de errores|rettifica|correzione|corre[çc][ãa]o|errata|rectificatie|correctie|r[äa]ttelse|sprostowanie|clarification|klarstellung|pr[ée]cision|aclaraci[óo]n|precisazione|esclarecimento|verduidelijking|förtydligande|amended|amendment)(?:\s*[,:(–—-]|\s+[0-9])",
     r"|^\W*(?:copyright|©|\(c\)\s*[0-9])\s*\S|(?:all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv|todos los derechos reservados|riproduzione riservata|tutti i diritti|todos os direitos reservados|alle rechten voorbehouden|alla r[äa]ttigheter|wszelkie prawa)",
     r"|(?:views|opinions)\s(?:expressed\s)?(?:are|is|in this)|(?:ohne gew[äa]hr|sans garantie|sin garant[íi]a|senza garanzia|sem garantia|zonder garantie|utan garanti|bez gwarancji)",
     r"|(?:affiliate|afiliad|affili[ée]|affiliat|partner|provision|werbe)\w*[\s-](?:links?|liens?|enlaces?|commission|provision|comisi|disclos)|partnerlink|provisionslink|werbelink|gesponsord",
@@ -318,7 +352,7 @@ const CLOSING: &str = concat!(
     r"|(?:prices? (?:correct|accurate|valid)|preise (?:stand|ohne)|prix (?:valables|indicatifs|au)|precios? (?:v[áa]lidos|actualizados|a fecha)|prezzi (?:aggiornati|validi))",
     r"|(?:independent|unabh[äa]ngig|ind[ée]pendant|independiente|indipendent|onafhankelijk|oberoende|niezale[żz]n)\w*[^.!?]*(?:pay|zahlen|payons|pagamos|paghiamo|betalen|betalar|płacimy|bill|rechnung|addition|cuenta|conto|rekening|notan)",
     r"|^\W*(?:additional reporting|reporting by|editing by|mitarbeit|mit material von|avec l['’]agence|con informaci[óo]n de|con agencias|hanno collaborato|com ag[êe]ncias|met medewerking van|redigering|mit agenturmaterial|agenturen)",
-    r"|(?:replace|substitute)s?\s(?:[^.!?]*\s)?(?:advice|consultation)|ersetz\w*\s(?:[^.!?]*\s)?(?:beratung|arzt|[äa]rzt)|ne remplace\w*\s(?:[^.!?]*\s)?(?:avis|consultation|conseil)|no (?:sustituye|reemplaza)|non sostituisce|n[ãa]o substitui|vervangt geen|ers[äa]tter inte|nie zast[ęe]puje|nenahrazuje",
+    r"|(?:replace|substitute)s?\s(?:[^.!?]*\s)?(?:advice|consultation|doctor|gp|physician|pharmacist|lawyer|professional)|ersetz\w*\s(?:[^.!?]*\s)?\p{L}*(?:beratung|arzt|[äa]rzt)|ne remplace\w*\s(?:[^.!?]*\s)?(?:avis|consultation|conseil)|no (?:sustituye|reemplaza)|non sostituisce|n[ãa]o substitui|vervangt geen|ers[äa]tter inte|nie zast[ęe]puje|nenahrazuje",
     r"|not for (?:redistribution|reproduction|reuse)|(?:reproduction|redistribution|reuse) (?:interdite|prohibited|forbidden)|(?:proibida|prohibida|vietata|verboten) (?:a |la )?(?:reprodu|ripro|redistribu|weiterverbreit)|(?:reprodu|ripro)\w+ (?:vietata|prohibida|proibida|interdite|verboten)|nachdruck (?:verboten|nur mit)|uso exclusivo d|exclusive use of",
     r"|(?:links?|liens?|enlaces?|collegamenti|linkjes)\s(?:\w+\s)?(?:sponsori|sponsoris|patrocinad|gesponsert|commerciaux|marchands)|(?:earn|send|g[ée]n[ée]rer|percevoir|recevoir|receive|ganar|recibir|guadagn|ricever|ganhar|receber|verdienen|erhalten|ontvangen)\w*\s(?:[^.!?]*\s)?(?:a |une |una |uma |eine |een )?(?:commission|comisi[óo]n|commissione|comiss[ãa]o|provision)",
     r"|(?:^|\W)(?:ai|ia|ki)[\s-](?:summary|generated|zusammenfassung|kurzfassung|r[ée]sum[ée]|resumen|riassunto|resumo|samenvatting|sammanfattning)|(?:g[ée]n[ée]r[ée]e?|generated|generado|generato|gerado|erstellt|gegenereerd|genererad)\s(?:by|par|por|da|pela|von|door|av|mit|with)\s(?:l['’])?(?:ai|ia|ki)(?:\W|$)|(?:automatisch|automatically|automatiquement|autom[áa]ticamente|automaticamente)\s(?:erstellt|generated|g[ée]n[ée]r|generad|generat|gerad)",
@@ -328,6 +362,15 @@ const CLOSING: &str = concat!(
     r"|(?:bill|rechnung|addition|cuenta|conto|rekening|notan|rachunek)\s(?:[^.!?]*\s)?(?:ourselves|our own|selbst|nous-m[êe]mes|nosotros mismos|noi stessi|n[óo]s mesmos|zelf|sj[äa]lva|sami)",
     r"|(?:review|test)\w*\s(?:copy|code|unit|sample)\s(?:[^.!?]*\s)?(?:provided|supplied)|(?:provided|supplied|fornit[oa]|fourni|proporcionad[oa]|cedid[oa]|zur verf[üu]gung gestellt|bereitgestellt)\s(?:by|dal|dalla|par|por|von)\s(?:the\s|il\s|le\s|l['’]|el\s|la\s)?(?:publisher|editore|[ée]diteur|editor|hersteller|manufacturer|fabricant|fabricante|produttore|verlag)",
     r"|(?:uses|use|utilise|utiliza|utilizza|verwendet|nutzt|gebruikt|anv[äa]nder|u[żz]ywa)\s(?:[^.!?]*\s)?cookies|(?:choix|pr[ée]f[ée]rences|param[èe]tres) de confidentialit|privacy (?:choices|settings|preferences)|datenschutz-?einstellungen|preferencias de privacidad|impostazioni (?:della )?privacy|privacy-?instellingen",
+    r"|(?:presumed innocent|pr[ée]sum[ée]e?s? innocente?s?|pr[ée]somption d['’]innocence|unschuldsvermutung|presunci[óo]n de inocencia|presunzione d['’]innocenza|presun[tz]\w* innocent\w*|presun[çc][ãa]o de inoc[êe]ncia|presumid\w* inocente|onschuldspresumptie|oskyldig tills)",
+    r"|(?:not necessarily|nicht (?:unbedingt|notwendigerweise|zwingend)|pas (?:forc[ée]ment|n[ée]cessairement)|no (?:comparte )?necesariamente|non (?:necessariamente|rispecchia)|n[ãa]o (?:necessariamente|reflete)|niet (?:noodzakelijk|per se)|inte n[öo]dv[äa]ndigtvis|niekoniecznie)\s(?:[^.!?]*\s)?(?:reflect|share|represent|endorse|wiedergeben|widerspiegeln|teilen|entsprechen|refl[èe]t|partag|repr[ée]sent|refleja|comparte|tesis|opini|riflett|condivid|reflet|compartilh|weerspiegel|deel|delar|speglar|odzwierciedl|p\w*gl[ąa]d)",
+    r"|(?:reflects?|represents?|gibt|spiegelt|refl[èe]te|refleja|riflette|reflete|weerspiegelt|speglar)\s(?:[^.!?]*\s)?(?:writer|author|autor|auteur|autrice|autora|autore|schrijver|skribent)\w*['’]?s?\s(?:own\s)?(?:view|opinion|position|meinung|ansicht|avis|opini|posici|posizion|posi[çc]|mening|standpunt|[åa]sikt)",
+    r"|(?:comments?|replies|tributes|reactions|kommentare|beitr[äa]ge|commentaires|r[ée]actions|comentarios|commenti|coment[áa]rios|reacties|kommentarer|komentarze)\s(?:[^.!?]*\s)?(?:are|is|werden|sont|son|sono|s[ãa]o|worden|modereras|s[ąa])\s(?:[^.!?]*\s)?(?:moderated|moderiert|mod[ée]r[ée]s|moderad[oa]s|moderat[ie]|gemodereerd|modererade|moderowane)",
+    r"|^\W*(?:last edited by|zuletzt (?:ge[äa]ndert|bearbeitet) von|derni[èe]re modification par|editado por [úu]ltima vez por|ultima modifica di|laatst bewerkt door|senast redigerad av)\s",
+    r"|(?:links?|liens?|enlaces?|collegamenti|linkjes|link)\s(?:[^.!?]*\s)?(?:affili\w*|afiliad\w*|partnerlinks?)(?:\W|$)|(?:purchases?|achats?|compras?|acquisti|k[äa]ufe|aankopen)\s(?:[^.!?]*\s)?(?:earn|rapport|gener|genera|verdien)",
+    r"|(?:unbezahlt|unpaid|non r[ée]mun[ée]r|no remunerad|non retribuit|n[ãa]o remunerad|onbetaald)\w*\s(?:[^.!?]*\s)?(?:erw[äa]hnung|mention|menci[óo]n|menzion|men[çc][ãa]o|vermelding|auftrag|sponsor)",
+    r"|(?:prot[ée]g[ée]s?|protected|gesch[üu]tzt|protegid[oa]s?|protett[ie])\s(?:[^.!?]*\s)?(?:usage|use|reuse|nutzung|verwendung|uso|utilizzo|gebruik)|al[ıi]nt[ıi]lanamaz|izinsiz kullan",
+    r"|(?:paid|betaalde|bezahlte|zahlte|pag[óo]|pagou|pagato|payé|betalade)\s(?:[^.!?]*\s)?(?:ourselves|itself|selbst|zelf|elle-m[êe]me|nous-m[êe]mes|s[ií] mism[oa]|sj[äa]lv|da s[ée]|por conta pr[óo]pria)",
     r"|^\W*(?:media enquiries|press contact|media contact|pressekontakt|medienkontakt|contact presse|relations presse|contacto de prensa|contacto para medios|ufficio stampa|contatto stampa|assessoria de imprensa|perscontact|presskontakt|kontakt dla medi[óo]w|for media|f[üu]r medien|pour les m[ée]dias|para medios|per i media)",
 );
 // "About <Organisation>: ..." closing a press release.
@@ -336,12 +379,12 @@ const ABOUT_ORG: &str = r"^(?:about|über|à propos d[eu'’]|sobre|su|over|om|o
 const AGENCY_CODE: &str = r"^\(\p{Ll}{2,6}(?:\s?[/,]\s?\p{Ll}{2,6})+\)$";
 
 // Masthead fields split by bars, dots, slashes or arrows: "Opinion | Jane Roe | 4 min".
-const SEPARATOR: &str = r"\s(?:\||·|•|—|>|::|▸|›|»|▶|►|➤|→)\s";
+const SEPARATOR: &str = r"\s(?:\||·|•|▪|∙|●|◆|—|>|::|▸|›|»|▶|►|➤|→)\s";
 // A masthead field of time: a clock time, a reading time, "2h ago", a year.
 const TIME_FIELD: &str = r"[0-9]{1,2}[:h][0-9]{2}|[0-9]+\s?(?:h|min|mins|minutes?|hours?|std\.?|stunden?|heures?|horas?|ore|uur|tim)(?:\W|$)|(?:^|\s)(?:ago|vor|il y a|hace|fa|geleden|sedan|temu)(?:\s|$)|(?:^|\s)(?:19|20)[0-9]{2}(?:\W|$)";
 // An all-caps section badge before a separator: "LOCAL | ...", "CIENCIA ▸ ...".
 const CAPS_LABEL: &str =
-    r"^\W*(?-i:\p{Lu}{3,}(?:\s\p{Lu}{2,}){0,3})\s*(?:\||·|•|—|>|::|▸|›|»|/|▶|►)";
+    r"^\W*(?-i:\p{Lu}{3,}(?:\s\p{Lu}{2,}){0,3})\s*(?:\||·|•|▪|∙|●|◆|—|>|::|▸|›|»|/|▶|►)";
 const NAMES: &str =
     r"(?-i:\p{Lu}[\p{Ll}.]+(?:-\p{Lu}\p{Ll}+)?(?:\s\p{Lu}[\p{Ll}.]*(?:-\p{Lu}\p{Ll}+)?){1,2})";
 // A related-story label: "Also in <Section>:", "More from <Section>:", "Lesetipp:".
@@ -352,7 +395,7 @@ const ARROW_LABEL: &str = r"^\W*(?:(?-i:\p{Lu}{2,}(?:\s(?:\p{Lu}{2,}|&))*)|(?:[\
 // A credit closing a caption: a credit label ("Photo:", "Foto", "Picture by", "Courtesy of",
 // "Cortesía", "Archives") and a name or agency, after a full stop, a separator or in
 // parentheses.
-const CREDIT_LABEL: &str = r"(?:photo(?:graph)?s?|pictures?|images?|fotos?|fotograf[íi]as?|fotografie|fotografia|bild(?:er)?|imagen|imagem|immagine|beeld|illustrations?|ilustraci[óo]n|illustrazione|grafik|courtesy(?:\sof)?|cortes[íi]a(?:\sde)?|per gentile concessione di|gentileza(?:\sde)?|mit freundlicher genehmigung(?:\svon)?|avec l['’]aimable autorisation d[eu]|sample image|archive|archiv|archivo|archivio|arquivo)";
+const CREDIT_LABEL: &str = r"(?:photo(?:graph)?s?|aufnahmen?|pictures?|images?|fotos?|fotograf[íi]as?|fotografie|fotografia|bild(?:er)?|imagen|imagem|immagine|beeld|illustrations?|ilustraci[óo]n|illustrazione|grafik|courtesy(?:\sof)?|cortes[íi]a(?:\sde)?|per gentile concessione di|gentileza(?:\sde)?|mit freundlicher genehmigung(?:\svon)?|avec l['’]aimable autorisation d[eu]|sample image|archive|archiv|archivo|archivio|arquivo)";
 
 // Convention words the prompt tiers leave out because in a sentence they are story words (the
 // verb to comment, a forum, a member, an app, the networks, notifications, unsubscribing) and the
@@ -361,13 +404,14 @@ const CREDIT_LABEL: &str = r"(?:photo(?:graph)?s?|pictures?|images?|fotos?|fotog
 const WIDGET_NOUN: &str = r"(?:^|[\s\W])(?:commenter(?:\W|$)|commentez(?:\W|$)|kommentier\w*|comenta(?:r|rios?)?(?:\W|$)|coment[áa](?:\W|$)|commenta(?:re)?(?:\W|$)|commenti(?:\W|$)|comente(?:\W|$)|komentuj\w*|koment[áa][řr]\w*|forum\w*|foro(?:\W|$)|redes(?:\W|$)|r[ée]seaux(?:\W|$)|social media|sociale media|sociala medier|unsubscri\w*|d[ée]sabonn\w*|desuscri\w*|aplikac\w*|aplicaci[óo]n(?:\W|$)|applicazione(?:\W|$)|aplicativo(?:\W|$)|app-\p{L}+|\p{L}+-app(?:\W|$)|word lid|lid worden|leden(?:\W|$)|medlem\w*|člen\w*|notifica\w*|meldingen(?:\W|$)|powiadomie\w*|upozorn\w*|push(?:\W|$)|sd[íi]le\w*|sledujte|odeb[íi]r\w*|p[řr]edplat\w*)";
 
 // Separators between the fields of a breadcrumb, a byline or a share bar.
-const FIELD_SEPARATOR: &str = r"\s(?:\||·|•|—|>|::|▸|›|»|▶|►|➤|→|/)\s";
+const FIELD_SEPARATOR: &str = r"\s(?:\||·|•|▪|∙|●|◆|—|>|::|▸|›|»|▶|►|➤|→|/)\s";
 
-// A credit line: a credit label, alone or inside a short label ("Text and photos", "Featured
-// image", "Book cover"), then a colon or a ©; a credit label and a name ("Photo Jane Roe",
-// "Foto di Jane Roe"), with a note after a dash; or a © after a credit label. A bracketed word
+// A credit line: a credit label, alone or inside a short label ("Text and photos", "Words &
+// pictures", "Featured image", "Book cover"), then a colon or a ©; a credit label and a name ("Photo Jane Roe",
+// "Foto di Jane Roe"), with a note after a dash; a © after a credit label; or a picture's
+// provenance alone ("Archive photo", "Symbolbild", "Imagen cedida"). A bracketed word
 // may come first ("(Illustration) Photo credit: ...").
-const CREDIT_LINE_PATTERN: &str = r"^(?:\(\p{L}+\)\s*)?\W*(?:\p{L}+\s){0,2}(?:photo\w*|pics?|pictures?|fotos?|fotograf\w*|bild\w*|images?|imagem|imagen\w*|immagin\w*|beeld\w*|illustra\w*|ilustra\w*|\p{L}*cover|cr[ée]dits?|cr[ée]dito|credito)(?:\s\p{L}+){0,2}\s*(?::|©)\s*\S|^\W*(?:photo|foto|pic|picture|bild|image|imagem|imagen|immagine|beeld)\s+(?:(?:by|von|par|de|di|da|door|av|przez)\s)?(?-i:\p{Lu})[\p{L}.'’-]+(?:\s(?-i:\p{Lu})[\p{L}.'’-]+)+(?:\s[–—|/-]\s[^.!?]*)?$|^\W*(?:photo|foto|pic|image|bild)?\s*©\s*\S";
+const CREDIT_LINE_PATTERN: &str = r"^(?:\(\p{L}+\)\s*)?\W*(?:[\p{L}&+]+\s){0,2}(?:photo\w*|pics?|pictures?|foto\p{L}*|bild\w*|images?|imagem|imagen\w*|immagin\w*|beeld\w*|illustra\w*|ilustra\w*|\p{L}*cover|cr[ée]dits?|cr[ée]ditos?|credito|aufnahme)(?:\s\p{L}+){0,2}\s*(?::|©)\s*\S|^\W*(?:photo|foto|pic|picture|bild|image|imagem|imagen|immagine|beeld)\s+(?:(?:by|von|par|de|di|da|door|av|przez)\s)?(?-i:\p{Lu})[\p{L}.'’-]+(?:\s(?-i:\p{Lu})[\p{L}.'’-]+)+(?:\s[–—|/-]\s[^.!?]*)?$|^\W*(?:photo|foto|pic|image|bild)?\s*©\s*\S|^\W*(?:\p{L}*(?:foto|bild)|(?:file|archive|stock) (?:photo|image|picture)|(?:photo|foto|imagen|imagem|image|immagine) (?:d['’]archives?|d['’]archivio|de archivo|de arquivo|cedida|fournie|fornita|handout))\W*$";
 
 /// Labels that introduce a source or a citation, which belongs to the story ("Source: the
 /// national statistics office"): never a teaser label.
@@ -409,6 +453,15 @@ impl Cues {
             article_self: ci(ARTICLE_SELF),
             field_separator: cs(FIELD_SEPARATOR),
             credit_line: ci(CREDIT_LINE_PATTERN),
+            compound_noun: ci(COMPOUND_NOUN),
+            newsroom: ci(NEWSROOM),
+            contact: ci(CONTACT),
+            receive_periodic: ci(RECEIVE_PERIODIC),
+            paywall_rest: ci(PAYWALL_REST),
+            role_bio: ci(&format!(
+                r"^\p{{L}}*{ROLE}\p{{L}}*\s{NAME}\s(?:{WRITES}|{BIO_VERB})\s"
+            )),
+            public_service: ci(text::PUBLIC_SERVICE),
             speech: ci(SPEECH),
             strong: ci(STRONG_NOUN),
             weak: ci(WEAK_NOUN),
@@ -430,7 +483,7 @@ impl Cues {
             bio_writes: ci(&format!(r"^{NAME}\s{WRITES}\s")),
             publication_self: ci(PUBLICATION_SELF),
             publication: ci(&format!(
-                r"{PUB_VERB}\s(?:[^.!?]*\s)?{MEDIUM}|{ORIGINALLY}\s(?:[^.!?]*\s)?{PUB_VERB}|{PUB_VERB}\s(?:[^.!?]*\s)?{ORIGINALLY}(?:\W|$)|{REPUBLISHED}"
+                r"{PUB_VERB}\s(?:[^.!?]*\s)?\p{{L}}*{MEDIUM}|{ORIGINALLY}\s(?:[^.!?]*\s)?{PUB_VERB}|{PUB_VERB}\s(?:[^.!?]*\s)?{ORIGINALLY}(?:\W|$)|{REPUBLISHED}"
             )),
             closing: ci(CLOSING),
             about_org: ci(ABOUT_ORG),
@@ -461,7 +514,7 @@ impl Cues {
     }
 
     /// Every cue regex, in a fixed order: its index is its bit in [`Open`].
-    fn all_mut(&mut self) -> [&mut Cue; 36] {
+    fn all_mut(&mut self) -> [&mut Cue; 43] {
         [
             &mut self.speech,
             &mut self.strong,
@@ -499,6 +552,13 @@ impl Cues {
             &mut self.article_self,
             &mut self.field_separator,
             &mut self.credit_line,
+            &mut self.compound_noun,
+            &mut self.newsroom,
+            &mut self.contact,
+            &mut self.receive_periodic,
+            &mut self.paywall_rest,
+            &mut self.role_bio,
+            &mut self.public_service,
         ]
     }
 
@@ -630,11 +690,22 @@ impl Cues {
         {
             return hit(BIO_LINE, Position::Tail);
         }
+        // a bio that opens with the writer's role ("Columnist <Name> writes on ...") stands
+        // under the headline as often as at the end
+        if self.on(BIO_LINE) && words <= BIO_MAX_WORDS && self.role_bio.is_match(open, t) {
+            return hit(BIO_LINE, Position::Edges);
+        }
         if self.on(TEASER_MARKER)
             && words <= TEASER_MAX_WORDS
             && self.teaser_marker(open, t, lone_marker)
         {
             return hit(TEASER_MARKER, Position::Anywhere);
+        }
+        if self.on(TEASER_MARKER)
+            && words <= TEASER_MAX_WORDS
+            && let Some(position) = self.pointer_line(open, t)
+        {
+            return hit(TEASER_MARKER, position);
         }
         if self.on(CREDIT_LINE) && words <= CREDIT_LINE_MAX_WORDS && self.is_credit_line(open, t) {
             // under a picture a credit may stand anywhere; as a paragraph only at the edges,
@@ -689,18 +760,95 @@ impl Cues {
         if self.coffee.is_match(open, t) {
             return Some(Position::Anywhere);
         }
-        let strong = self.strong.is_match(open, t);
-        let weak = self.weak.is_match(open, t);
-        let price = self.price.is_match(open, t);
-        if !strong && !weak && !price {
+        let outlet = self.outlet.is_match(open, t);
+        // a public body's service relayed to readers ("Sign up for the council's flood
+        // alerts") is news the outlet passes on, not its own pitch
+        if !outlet && self.public_service.is_match(open, t) {
             return None;
         }
+        // a tip line: the newsroom and a number or address to reach it
+        if words <= TIP_LINE_MAX_WORDS
+            && self.newsroom.is_match(open, t)
+            && self.contact.is_match(open, t)
+        {
+            return Some(Position::Anywhere);
+        }
+        let strong = self.strong.is_match(open, t) || self.compound_noun.is_match(open, t);
+        let weak = self.weak.is_match(open, t);
+        let price = self.price.is_match(open, t);
+        if !strong && !weak && !price && !self.receive_periodic.is_match(open, t) {
+            return None;
+        }
+        // a paywall's cut: the rest of the article for subscribers or members
+        if strong && self.paywall_rest.is_match(open, t) {
+            return Some(Position::Anywhere);
+        }
         let second = self.second.is_match(open, t) || self.second_formal.is_match(open, t);
-        let outlet = self.outlet.is_match(open, t);
         // a weak noun needs a second cue
         let backed = second || outlet || price;
-        let imperative = self
-            .imperative
+        let imperative = self.imperative_pitch(open, t, backed, price);
+        // a German button line ending on an infinitive ("Jetzt abonnieren."): head and tail
+        // only, since the same words close a sentence of the story too
+        let button = !imperative && (strong || weak) && self.infinitive_button.is_match(open, t);
+        // the pitch follows the question: a weak noun there needs its own backing ("How do I
+        // know, you ask? People send me e-mail" answers the question, pitching nothing)
+        let lead = self
+            .lead_question
+            .get(open, t)
+            .and_then(|re| re.find(t))
+            .is_some_and(|m| {
+                let after = &t[m.end()..];
+                let after_backed = self.second.is_match(open, after)
+                    || self.second_formal.is_match(open, after)
+                    || self.outlet.is_match(open, after)
+                    || self.price.is_match(open, after)
+                    || self.imperative.is_match(open, after);
+                text::word_count(m.as_str()) <= LEAD_QUESTION_MAX_WORDS
+                    && words <= PROMPT_BODY_MAX_WORDS
+                    && (strong || price || (weak && backed && after_backed))
+            });
+        // the reader addressed while the outlet speaks of itself or names a price: "You have
+        // reached your free articles. Discover our offers."
+        let addressed = second && ((outlet && strong) || (price && (strong || weak)));
+        if !(imperative || lead || addressed || button) {
+            return None;
+        }
+        // a button that speaks for the outlet or names an offer ("jetzt unseren Kanal
+        // abonnieren", "Jetzt kostenlos registrieren!") is a pitch wherever it stands
+        if button && (outlet || price) && words <= PROMPT_BODY_MAX_WORDS {
+            return Some(Position::Anywhere);
+        }
+        let sentences = t
+            .char_indices()
+            .filter(|&(i, c)| {
+                matches!(c, '.' | '!' | '?')
+                    && t[i + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_none_or(char::is_whitespace)
+            })
+            .count();
+        let lone_question = t.trim_end().ends_with('?') && sentences <= 1;
+        // the reader addressed with a price but without the outlet speaking: in a long line a
+        // story's generic "you" ("joining costs 20 euros a year, and they give you tomatoes")
+        if addressed && !outlet && !imperative && !lead && words > ADDRESSED_MAX_WORDS {
+            return None;
+        }
+        Some(
+            if words > PROMPT_BODY_MAX_WORDS || lone_question || (button && !lead && !addressed) {
+                Position::Edges
+            } else {
+                Position::Anywhere
+            },
+        )
+    }
+
+    /// Whether the line opens with an imperative whose object is a convention noun (see
+    /// [`IMPERATIVE`]): a strong noun after the verb, a weak one when `backed` (the reader
+    /// addressed, the outlet speaking, a price, or a convention verb), or a subscription verb
+    /// with a `price`.
+    fn imperative_pitch(&self, open: Open, t: &str, backed: bool, price: bool) -> bool {
+        self.imperative
             .get(open, t)
             .and_then(|re| re.captures(t))
             .is_some_and(|c| {
@@ -714,7 +862,13 @@ impl Cues {
                     .char_indices()
                     .last()
                     .map_or(0, |(i, _)| i);
-                let backed = backed || self.convention_verb.is_match(open, rest);
+                let convention = self.convention_verb.is_match(open, rest);
+                // a sign-up that promises delivery at a rhythm is a newsletter pitch without
+                // the word
+                if convention && self.receive_periodic.is_match(open, t) {
+                    return true;
+                }
+                let backed = backed || convention;
                 // a price backs only a subscription verb ("Subscribe from £4.99"); elsewhere
                 // "Get it for $16" is a shopping tip
                 // a weak noun that repeats the verb is no object either ("Follow the colour and
@@ -751,48 +905,7 @@ impl Cues {
                 object
                     && (!self.ambiguous_verb.is_match(open, rest)
                         || self.verb_object.is_match(open, rest))
-            });
-        // a German button line ending on an infinitive ("Jetzt abonnieren."): head and tail
-        // only, since the same words close a sentence of the story too
-        let button = !imperative && (strong || weak) && self.infinitive_button.is_match(open, t);
-        let lead = self
-            .lead_question
-            .get(open, t)
-            .and_then(|re| re.find(t))
-            .is_some_and(|m| {
-                text::word_count(m.as_str()) <= LEAD_QUESTION_MAX_WORDS
-                    && words <= PROMPT_BODY_MAX_WORDS
-                    && (strong || price || (weak && backed))
-            });
-        // the reader addressed while the outlet speaks of itself or names a price: "You have
-        // reached your free articles. Discover our offers."
-        let addressed = second && ((outlet && strong) || (price && (strong || weak)));
-        if !(imperative || lead || addressed || button) {
-            return None;
-        }
-        let sentences = t
-            .char_indices()
-            .filter(|&(i, c)| {
-                matches!(c, '.' | '!' | '?')
-                    && t[i + c.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_none_or(char::is_whitespace)
             })
-            .count();
-        let lone_question = t.trim_end().ends_with('?') && sentences <= 1;
-        // the reader addressed with a price but without the outlet speaking: in a long line a
-        // story's generic "you" ("joining costs 20 euros a year, and they give you tomatoes")
-        if addressed && !outlet && !imperative && !lead && words > ADDRESSED_MAX_WORDS {
-            return None;
-        }
-        Some(
-            if words > PROMPT_BODY_MAX_WORDS || lone_question || (button && !lead && !addressed) {
-                Position::Edges
-            } else {
-                Position::Anywhere
-            },
-        )
     }
 
     /// `teaser_marker`: a line that does not end like a sentence and opens with a pictograph
@@ -811,6 +924,28 @@ impl Cues {
         (marked && letters >= 2 && lone_marker)
             || self.arrow_teaser.is_match(open, t)
             || self.label_teaser.is_match(open, t)
+    }
+
+    /// `teaser_marker` for a link drawn as a line that closes on a pointer (see
+    /// [`ends_with_pointer`]), with no sentence inside: anywhere when the outlet speaks of
+    /// itself or addresses the reader ("... in our court section 👉"), else only in the head
+    /// or tail, since a story's own line may point at a chart or a list below it.
+    fn pointer_line(&self, open: Open, t: &str) -> Option<Position> {
+        let letters = t
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 2)
+            .count();
+        if letters < 2 || !ends_with_pointer(t) || self.sentence_break.is_match(open, t) {
+            return None;
+        }
+        let voiced = self.outlet.is_match(open, t)
+            || self.second.is_match(open, t)
+            || self.second_formal.is_match(open, t);
+        Some(if voiced {
+            Position::Anywhere
+        } else {
+            Position::Edges
+        })
     }
 
     /// `masthead_line` in the head: a short line that does not end like a sentence and holds
@@ -847,6 +982,7 @@ impl Cues {
             return None;
         }
         let noun = self.strong.is_match(open, t)
+            || self.compound_noun.is_match(open, t)
             || self.widget_noun.is_match(open, t)
             || self.weak.is_match(open, t);
         if !noun {
@@ -859,13 +995,16 @@ impl Cues {
             return None;
         }
         // a widget is one phrase, with at most a lead-in question: a full stop inside the line
-        // makes it prose that runs on ("... in this short film. There's no plot to follow")
-        if t.match_indices(". ").next().is_some() {
+        // makes it prose that runs on ("... in this short film. There's no plot to follow"),
+        // and a semicolon a list of a profile's fields ("Member of the board; chair of ...")
+        if t.match_indices(". ").next().is_some() || t.contains(';') {
             return None;
         }
         // the reader addressed backs only a strong noun: "Apps bring your timeline to life"
         // is a subheading
-        let strong = self.strong.is_match(open, t) || self.widget_noun.is_match(open, t);
+        let strong = self.strong.is_match(open, t)
+            || self.compound_noun.is_match(open, t)
+            || self.widget_noun.is_match(open, t);
         let backed = (strong
             && (self.second.is_match(open, t) || self.second_formal.is_match(open, t)))
             || self.outlet.is_match(open, t)
@@ -919,7 +1058,9 @@ impl Cues {
         // a value that opens with a figure or a price ("Price range: $10 to $50", "For the
         // dough: 200 g flour") is a field or a list item; a label or a value holding sentences
         // is prose ("The question is: why? ...")
+        // a semicolon after the label lists a field's values ("Services: counselling; housing")
         if (!caps && rest.chars().next().is_some_and(|c| !c.is_alphabetic()))
+            || rest.contains(';')
             || label.contains(['.', '!', '?'])
             || self.sentence_break.is_match(open, rest)
         {
@@ -967,7 +1108,8 @@ impl Cues {
     fn field_line(&self, open: Open, t: &str) -> bool {
         if text::ends_like_sentence(t)
             || !t.contains([
-                '|', '·', '•', '—', '>', ':', '▸', '›', '»', '▶', '►', '➤', '→', '/',
+                '|', '·', '•', '▪', '∙', '●', '◆', '—', '>', ':', '▸', '›', '»', '▶', '►', '➤',
+                '→', '/',
             ])
             || self.sentence_break.is_match(open, t)
         {
@@ -1010,7 +1152,13 @@ impl Cues {
             from = t[..from].rfind(' ').unwrap_or(0);
         }
         let tail = &t[from..];
-        let m = self.credit.get(self.open(tail), tail)?.find(tail)?;
+        let Some(m) = self
+            .credit
+            .get(self.open(tail), tail)
+            .and_then(|re| re.find(tail))
+        else {
+            return bar_credit_start(t);
+        };
         // a credit after a full stop leaves the stop with the caption
         let skip = tail[m.start()..]
             .chars()
@@ -1019,6 +1167,21 @@ impl Cues {
             .map_or(0, char::len_utf8);
         Some(from + m.start() + skip)
     }
+}
+
+/// Most words of a credit set after a bar at the end of a caption.
+const BAR_CREDIT_MAX_WORDS: usize = 6;
+
+/// A credit set after a bar that follows the caption's last sentence ("... in Madrid. | Agency
+/// / Jane Roe"): a few words opening with a capital and holding no sentence. Returns where the
+/// bar starts.
+fn bar_credit_start(t: &str) -> Option<usize> {
+    let i = t.rfind(". | ")? + 1;
+    let credit = &t[i + 3..];
+    (credit.chars().next().is_some_and(char::is_uppercase)
+        && (1..=BAR_CREDIT_MAX_WORDS).contains(&text::word_count(credit))
+        && !credit.contains(['.', '!', '?']))
+    .then_some(i)
 }
 
 /// Fewest words inside quotation marks for a quotation (story); fewer are a title or a name
@@ -1059,12 +1222,31 @@ fn is_caps(t: &str) -> bool {
             .all(char::is_uppercase)
 }
 
-/// Pictographs and arrows that mark a teaser or a widget line: arrows, technical symbols,
-/// geometric shapes, dingbats and emoji.
+/// Pictographs and arrows that mark a teaser or a widget line: arrows (with the
+/// supplemental blocks), technical symbols, geometric shapes, dingbats and emoji.
 fn is_pictograph(c: char) -> bool {
     matches!(c as u32,
-        0x2190..=0x21FF | 0x2300..=0x23FF | 0x25A0..=0x25FF | 0x2600..=0x27BF | 0x2B00..=0x2BFF
-        | 0x1F000..=0x1FAFF)
+        0x2190..=0x21FF | 0x2300..=0x23FF | 0x25A0..=0x25FF | 0x2600..=0x27BF | 0x27C0..=0x27FF
+        | 0x2900..=0x297F | 0x2B00..=0x2BFF | 0x1F000..=0x1FAFF)
+}
+
+/// Whether a line closes on a pointer set apart by a space: a down arrow, a guillemet or a
+/// pointing hand ("... in our court section 👉", "Scroll down for earlier posts ↓", "Download
+/// the release as a PDF ⤓"). Links and buttons are drawn that way; a sentence ends on a
+/// stop. A closing guillemet after an opening one closes a quotation or a title instead.
+fn ends_with_pointer(t: &str) -> bool {
+    let t = t.trim_end();
+    let mut tail = t.chars().rev();
+    let (Some(last), Some(before)) = (tail.next(), tail.next()) else {
+        return false;
+    };
+    let pointer = match last {
+        '»' | '›' => !t.contains(['«', '‹']),
+        // down arrows and download marks, pointing hands; a right arrow also closes a
+        // story's own steps and links ("Step 2 →")
+        c => matches!(c, '↓' | '⇓' | '⇣' | '⬇' | '⤓' | '⤵' | '👉' | '👇'),
+    };
+    pointer && before.is_whitespace()
 }
 
 #[cfg(test)]
@@ -1272,6 +1454,84 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Issue 15, the conventions read from the fourth blind set's misses (in other wordings)
+    /// and the story lines that resemble them.
+    #[test]
+    fn issue_15_tip_lines_paywalls_notes_and_their_look_alikes() {
+        let p = BlockKind::Paragraph;
+        let at = |name, position| Some(CueMatch { name, position });
+        for (t, name) in [
+            (
+                "Spotted flooding? Call our newsroom on 0161 496 0000",
+                READER_PROMPT,
+            ),
+            (
+                "Le reste de cet article est réservé aux abonnés.",
+                READER_PROMPT,
+            ),
+            (
+                "Melde dich an und erhalte jeden Montag die besten Rezepte",
+                READER_PROMPT,
+            ),
+            (
+                "Wir finanzieren uns über Fördermitglieder. Helfen Sie uns!",
+                READER_PROMPT,
+            ),
+            (
+                "Reporter Jane Roe writes on farming every Thursday.",
+                BIO_LINE,
+            ),
+            (
+                "Comments on this story are moderated before they appear.",
+                CLOSING_NOTE,
+            ),
+            (
+                "The accused is presumed innocent until proven guilty.",
+                CLOSING_NOTE,
+            ),
+            ("Some links here are affiliate ones.", CLOSING_NOTE),
+            (
+                "Ce texte a été publié d'abord dans notre édition papier.",
+                PUBLICATION_NOTE,
+            ),
+        ] {
+            assert_eq!(cue(t), Some(name), "{t}");
+        }
+        assert_eq!(
+            cue_at(BlockKind::Caption, "Archive photo"),
+            at(CREDIT_LINE, Position::Anywhere)
+        );
+        assert_eq!(
+            cue_at(BlockKind::Caption, "Image © Harbour archive"),
+            at(CREDIT_LINE, Position::Anywhere)
+        );
+        assert_eq!(
+            cue_at(p, "Latest court reports in our section 👉"),
+            at(TEASER_MARKER, Position::Anywhere)
+        );
+        assert_eq!(
+            cue_at(p, "Earlier posts below ↓"),
+            at(TEASER_MARKER, Position::Edges)
+        );
+        for t in [
+            "Sign up for the council's storm alerts by texting STORM to 60123.",
+            "Share your thoughts here.",
+            "The ferry ran in the harbour every morning.",
+            "Step two of the plan →",
+            "Il a lu « Le Monde »",
+            // a field listing values, a profile's list, a question answered in the story
+            "Category of services provided: Counselling services; Centre for students",
+            "Faculty: Member of the board; Chair of the library committee",
+            "How do I know all this, you ask? People send me unsolicited email.",
+        ] {
+            assert_eq!(cue(t), None, "{t}");
+        }
+        let cues = Cues::new(|_| true);
+        let t = "Irene Roe at the plant in Vigo. | Agency / Jane Roe";
+        let start = cues.credit_start(BlockKind::Caption, t).unwrap();
+        assert_eq!(&t[..start], "Irene Roe at the plant in Vigo.");
     }
 
     #[test]

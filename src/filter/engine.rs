@@ -169,6 +169,8 @@ pub(crate) struct CompiledRule {
     /// [`CUT_TEASER_MIN_LINES`] lines of the page match it where it applies, or when the line
     /// is a title-case headline.
     pub cut_teaser: bool,
+    /// A built-in rule of [`super::rules::PITCH_RULES`].
+    pub pitch: bool,
 }
 
 impl CompiledRule {
@@ -499,6 +501,9 @@ impl LineEngine {
             out.sort_unstable();
             out.dedup();
         }
+        if out.iter().any(|&ri| self.rules[ri].pitch) && text::is_public_service_notice(trimmed) {
+            out.retain(|&ri| !self.rules[ri].pitch);
+        }
     }
 }
 
@@ -774,6 +779,9 @@ struct Findings {
     cue: Vec<Option<CueMatch>>,
     /// A paragraph shaped like a headline.
     title_like: Vec<bool>,
+    /// A headline-shaped paragraph that opens a turn of an interview ("Q: ...?"): it counts
+    /// towards a run of headline-shaped lines, but `inline_headline` never removes it.
+    speaker_turn: Vec<bool>,
     /// Words.
     words: Vec<usize>,
 }
@@ -791,6 +799,7 @@ impl Findings {
             extra: vec![None; n],
             cue: vec![None; n],
             title_like: vec![false; n],
+            speaker_turn: vec![false; n],
             words: blocks.iter().map(|b| text::word_count(&b.text)).collect(),
         };
         let mut scratch = Vec::new();
@@ -833,6 +842,7 @@ impl Findings {
                 && !opts.fragment.get(i).copied().unwrap_or(false)
                 && (text::looks_like_title_case_headline(trimmed)
                     || text::looks_like_sentence_case_headline(trimmed));
+            f.speaker_turn[i] = f.title_like[i] && text::is_speaker_turn(trimmed);
             let wants_key = opts.duplicate_block
                 || opts.profile.is_some()
                 || (opts.title.is_some() && i < TITLE_REPEAT_MAX_INDEX);
@@ -1112,7 +1122,7 @@ fn between_paragraphs(
         }
     }
     if headlines.len() <= INLINE_HEADLINE_MAX {
-        for i in headlines {
+        for i in headlines.into_iter().filter(|&i| !found.speaker_turn[i]) {
             decision[i] = Some(RuleRef::InlineHeadline);
         }
     }

@@ -66,9 +66,27 @@ pub fn eligible(kind: BlockKind, line: &str) -> bool {
     words > 0
         && words <= MAX_WORDS
         && t.chars().any(char::is_alphabetic)
+        && !(kind == BlockKind::ListItem && is_measured_item(t))
         && !text::is_quoted_speech(t)
         && !t.contains(QUOTE_MARKS)
         && !has_single_quotation(t)
+}
+
+/// A list item that opens with a quantity and a lower-case word ("2 oranges, unpeeled", "200 g
+/// flour", "½ cup milk"): an ingredient or a parts list, which the gold sets keep and which
+/// looks to the model like a counter ("12 comments") only by its figure.
+fn is_measured_item(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let (Some(amount), Some(next)) = (words.next(), words.next()) else {
+        return false;
+    };
+    amount
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | ',' | '-' | '½' | '¼' | '¾' | '⅓'))
+        && amount
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '½' | '¼' | '¾' | '⅓'))
+        && next.chars().next().is_some_and(char::is_lowercase)
 }
 
 /// A quotation in single marks (`‘...’`, or a straight `'` opening a word and another closing
@@ -474,6 +492,13 @@ mod tests {
         assert!(!eligible(BlockKind::Caption, "Photo: Jane Doe"));
         assert!(!eligible(p, &"word ".repeat(MAX_WORDS + 1)));
         assert!(!eligible(p, "12:30"));
+        // a measured list item (an ingredient), not a counter
+        assert!(!eligible(
+            BlockKind::ListItem,
+            "2 oranges, unpeeled and seeded"
+        ));
+        assert!(!eligible(BlockKind::ListItem, "½ cup milk"));
+        assert!(eligible(BlockKind::ListItem, "12 Comments"));
     }
 
     #[test]

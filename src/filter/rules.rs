@@ -102,6 +102,17 @@ pub(crate) struct LineRuleSpec {
     pub patterns: &'static [&'static str],
 }
 
+/// The rules that remove a pitch for the outlet's own products (newsletters, subscriptions,
+/// apps, donations): they spare a public body's service relayed to readers (see
+/// `text::PUBLIC_SERVICE`).
+pub(crate) const PITCH_RULES: &[&str] = &[
+    "newsletter",
+    "subscribe_prompt",
+    "app_prompt",
+    "support_prompt",
+    "call_to_action",
+];
+
 /// Names of the context rules implemented in the engine rather than as patterns.
 pub(crate) const INLINE_HEADLINE: &str = "inline_headline";
 pub(crate) const DUPLICATE_BLOCK: &str = "duplicate_block";
@@ -1080,7 +1091,11 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
             // an imperative (after a lead-in question or exclamation) aimed at a
             // subscription, newsletter, app, membership, donation or channel: "Never miss a
             // story! Subscribe and get…", "Word abonnee van …", "Scarica l'app di …"
-            r"^\W*(?:[^.!?]*[!?]\s+)?(?:subscribe|sign up|join|download|get|install|become|support|donate|register|buy|grab|abonniere|abonnieren sie|melde dich|melden sie sich|trag dich|tragen sie sich|hol dir|holen sie sich|lade|laden sie|werde|werden sie|unterst[üu]tze|unterst[üu]tzen sie|spende|spenden sie|abonnez-vous|abonne-toi|inscrivez-vous|inscris-toi|t[ée]l[ée]chargez|t[ée]l[ée]charge|rejoignez|rejoins|devenez|deviens|soutenez|soutiens|suscr[íi]bete|suscr[íi]base|reg[íi]strate|descarga|descargue|[úu]nete|hazte|apoya|recibe|iscriviti|scarica|abbonati|sostieni|unisciti|assine|inscreva-se|baixe|torne-se|apoie|word|abonneer|meld je aan|steun|doneer|zapisz si[ęe]|pobierz|zosta[ńn]|wesprzyj|wykup|subskrybuj)\s(?:[^.!?]*\s)?[\p{L}-]*(?:newsletter|subscri|abonn|suscri|abbona|assina|abonnee|prenumerat|subskryp|membership|mitglied|membre|miembro|socio|\bapp\b|app-|\bapps?\b|donat|spende|\bdon\b|coffee|kaffee|e-?book|kanal|channel|canal|gratis|free|kostenlos|gratuit)",
+            r"^\W*(?:[^.!?]*[!?]\s+)?(?:subscribe|sign up|join|download|get|install|become|support|donate|register|buy|grab|abonniere|abonnieren sie|melde dich|melden sie sich|trag dich|tragen sie sich|hol dir|holen sie sich|lade|laden sie|werde|werden sie|unterst[üu]tze|unterst[üu]tzen sie|spende|spenden sie|abonnez-vous|abonne-toi|inscrivez-vous|inscris-toi|t[ée]l[ée]chargez|t[ée]l[ée]charge|rejoignez|rejoins|devenez|deviens|soutenez|soutiens|suscr[íi]bete|suscr[íi]base|reg[íi]strate|descarga|descargue|[úu]nete|hazte|apoya|recibe|iscriviti|scarica|abbonati|sostieni|unisciti|assine|inscreva-se|baixe|torne-se|apoie|word|abonneer|meld je aan|steun|doneer|zapisz si[ęe]|pobierz|zosta[ńn]|wesprzyj|wykup|subskrybuj)\s(?:[^.!?]*\s)?[\p{L}-]*(?:newsletter|subscri|abonn|suscri|abbona|assina|abonnee|prenumerat|subskryp|membership|mitglied|membre|miembro|socio|\bapp\b|app-|\bapps?\b|donat|spende|\bdon\b|coffee|kaffee|e-?book|kanal|channel|canal)",
+            // the same imperatives with an offer close to them ("Sign up for free", "Download
+            // it free"); further on, "free" belongs to another clause ("Join a walk with the
+            // club, who run free sessions")
+            r"^\W*(?:[^.!?]*[!?]\s+)?(?:subscribe|sign up|join|download|get|install|become|support|donate|register|buy|grab|abonniere|abonnieren sie|melde dich|melden sie sich|trag dich|tragen sie sich|hol dir|holen sie sich|lade|laden sie|werde|werden sie|unterst[üu]tze|unterst[üu]tzen sie|spende|spenden sie|abonnez-vous|abonne-toi|inscrivez-vous|inscris-toi|t[ée]l[ée]chargez|t[ée]l[ée]charge|rejoignez|rejoins|devenez|deviens|soutenez|soutiens|suscr[íi]bete|suscr[íi]base|reg[íi]strate|descarga|descargue|[úu]nete|hazte|apoya|recibe|iscriviti|scarica|abbonati|sostieni|unisciti|assine|inscreva-se|baixe|torne-se|apoie|word|abonneer|meld je aan|steun|doneer|zapisz si[ęe]|pobierz|zosta[ńn]|wesprzyj|wykup|subskrybuj)(?:\s[^\s.!?,;]+){0,2}\s(?:for\s)?(?:gratis|free|kostenlos|gratuit)",
             r"[\p{L}-]*app\s+(?:herunterladen|laden|installieren)|(?:abo|abonnement)\s+(?:abschlie(?:ß|ss)en|sichern|bestellen)|buy me a coffee",
             // a paywall's meter or lock: "You have read 2 of your 3 free articles", "available
             // to subscribers only"

@@ -169,8 +169,15 @@ pub(crate) const TITLE_SMALL_WORDS: &[&str] = &[
 /// small words ("of", "the", ...) capitalised.
 pub(crate) fn looks_like_title_case_headline(text: &str) -> bool {
     let t = text.trim();
-    // cheap rejections first: this runs on every paragraph
-    if ends_like_sentence(t) || t.ends_with(',') || is_quoted_speech(t) {
+    // cheap rejections first: this runs on every paragraph. Two commas or a semicolon make a
+    // name with its titles and affiliations, an address or a list ("Jane Roe, Ph.D., Harbour
+    // University"), not a headline.
+    if ends_like_sentence(t)
+        || t.ends_with(',')
+        || is_quoted_speech(t)
+        || t.contains(';')
+        || t.matches(',').nth(1).is_some()
+    {
         return false;
     }
     let n = t.split_whitespace().take(TITLE_MAX_WORDS + 1).count();
@@ -228,6 +235,35 @@ pub(crate) fn looks_like_sentence_case_headline(text: &str) -> bool {
         })
 }
 
+/// A public body named as the owner of a service ("the council's flood alerts", "les alertes
+/// de votre préfecture", "die App der Stadt"): a call to sign up for it is a public-service
+/// notice the story relays, not the outlet's own pitch. No word boundaries (see
+/// `cues::tests::cue_patterns_have_no_word_boundary`).
+pub(crate) const PUBLIC_SERVICE: &str = r"(?:^|[^\p{L}])(?:the|your|its|their|local|votre|ta|sa|leur|la|le|du|der|die|dem|des|ihrer|ihres|del|de la|della|dello|do|da|het|de|din|sin|twojej|twojego|swojej)\s(?:local\s)?(?:council|county|borough|municipality|government|ministry|police|fire service|nhs|health service|health board|authorit(?:y|ies)|pr[ée]fecture|mairie|commune|municipalit[ée]|gemeinde|stadt|landkreis|kreis(?:es)?|beh[öo]rde|polizei|ayuntamiento|municipio|gobierno|ministerio|polic[íi]a|comune|prefettura|regione|protezione civile|prefeitura|c[âa]mara municipal|gemeente|provincie|kommun(?:en)?|gmin[ay]|urz[ęe]du)(?:['’]s?|[^\p{L}]|$)";
+
+/// Whether a call to sign up is a public-service notice: it names a public body's service
+/// ([`PUBLIC_SERVICE`]) and the outlet does not speak of itself ("our", "we": then the outlet
+/// sells its own coverage of the body). Compiled once, on first use.
+pub(crate) fn is_public_service_notice(t: &str) -> bool {
+    static PUBLIC: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(&format!("(?i){PUBLIC_SERVICE}")).expect("PUBLIC_SERVICE is valid")
+    });
+    static OUTLET: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(&format!("(?i){}", super::cues::OUTLET)).expect("OUTLET is valid")
+    });
+    PUBLIC.is_match(t) && !OUTLET.is_match(t)
+}
+
+/// Whether a line opens a turn of an interview: a speaker's letter and a colon ("Q: How did
+/// you start?", "F: ...", "P: ..."). One capital; two are as often a kicker ("EU", "AI") as
+/// initials.
+pub(crate) fn is_speaker_turn(t: &str) -> bool {
+    t.trim_start().split_once(": ").is_some_and(|(label, _)| {
+        let mut chars = label.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+    })
+}
+
 /// Fewest words of a sentence-case headline: shorter lines are labels, names and kickers.
 pub(crate) const SENTENCE_HEADLINE_MIN_WORDS: usize = 5;
 
@@ -243,6 +279,33 @@ pub(crate) const TITLE_CAPITALISED_SHARE: f64 = 0.8;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn speaker_turns_and_public_service_notices() {
+        assert!(is_speaker_turn("Q: How did you start?"));
+        assert!(!is_speaker_turn(
+            "EU: Ministers agree on a new fishing quota?"
+        ));
+        assert!(is_public_service_notice(
+            "Sign up for the council's flood alerts; the service is free."
+        ));
+        assert!(is_public_service_notice(
+            "Abonnez-vous aux alertes SMS de votre préfecture."
+        ));
+        assert!(!is_public_service_notice(
+            "Sign up for our newsletter on the council's plans."
+        ));
+        assert!(!is_public_service_notice(
+            "Sign up for our weekly newsletter."
+        ));
+        // a name with titles and affiliations is no title-case headline
+        assert!(looks_like_title_case_headline(
+            "Harbour Board Approves New Quay"
+        ));
+        assert!(!looks_like_title_case_headline(
+            "Jane Roe, Ph.D., Harbour University"
+        ));
+    }
 
     #[test]
     fn word_count_handles_unspaced_scripts() {
