@@ -148,13 +148,27 @@ struct Counts {
     paragraphs: usize,
 }
 
-/// Whether a `class` or `id` value holds one of `words` (lowercase) as a token or as a
-/// hyphen-separated part of one (`post-body`), compared without allocating.
-fn has_word(value: &str, words: &[&str]) -> bool {
-    value
-        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-        .flat_map(|t| std::iter::once(t).chain(t.split('-')))
-        .any(|t| words.iter().any(|w| w.eq_ignore_ascii_case(t)))
+/// The word lists a `class` or `id` value is matched against, in the order of
+/// [`class_marks`]' answer.
+const MARK_WORDS: [&[&str]; 4] = [SHOP_WORDS, POST_WORDS, THREAD_WORDS, DOC_WORDS];
+
+/// For each list of [`MARK_WORDS`], whether a `class` or `id` value holds one of its words
+/// (lowercase) as a token or as a hyphen-separated part of one (`post-body`): the value is
+/// split once for all lists, compared without allocating.
+fn class_marks(value: &str) -> [bool; 4] {
+    let mut marks = [false; 4];
+    for token in value.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')) {
+        if token.is_empty() {
+            continue;
+        }
+        let parts = std::iter::once(token).chain(token.split('-').filter(|_| token.contains('-')));
+        for t in parts {
+            for (mark, words) in marks.iter_mut().zip(MARK_WORDS) {
+                *mark |= words.iter().any(|w| w.eq_ignore_ascii_case(t));
+            }
+        }
+    }
+    marks
 }
 
 fn count(doc: &Doc) -> Counts {
@@ -200,10 +214,11 @@ fn count(doc: &Doc) -> Counts {
                 }
                 for (k, v) in &e.attrs {
                     if k == "class" || k == "id" {
-                        c.shop_marks += usize::from(has_word(v, SHOP_WORDS));
-                        c.post_marks += usize::from(has_word(v, POST_WORDS));
-                        c.thread_marks += usize::from(has_word(v, THREAD_WORDS));
-                        c.doc_marks += usize::from(has_word(v, DOC_WORDS));
+                        let [shop, post, thread, docs] = class_marks(v);
+                        c.shop_marks += usize::from(shop);
+                        c.post_marks += usize::from(post);
+                        c.thread_marks += usize::from(thread);
+                        c.doc_marks += usize::from(docs);
                     }
                 }
             }
