@@ -494,9 +494,10 @@ impl FileTreeSink {
     }
 }
 
-/// `<id>.md`: YAML front matter (title, url, date, author, site and language when known;
-/// values as double-quoted YAML scalars, whose escapes are JSON's), then the body as Markdown
-/// (the plain text when the record has no Markdown).
+/// `<id>.md`: YAML front matter (title, url, date, author, site and language when known,
+/// as double-quoted YAML scalars, whose escapes are JSON's; then the page type and the
+/// confidence, so that a folder of files can be selected as the records can), then the body
+/// as Markdown (the plain text when the record has no Markdown).
 pub fn markdown_file(record: &Record) -> String {
     let mut out = String::from("---\n");
     let fields = [
@@ -513,6 +514,11 @@ pub fn markdown_file(record: &Record) -> String {
             out.push_str(&format!("{key}: {quoted}\n"));
         }
     }
+    out.push_str(&format!(
+        "page_type: \"{}\"\nconfidence: {}\n",
+        record.page_type.as_str(),
+        serde_json::Value::from(record.confidence)
+    ));
     out.push_str("---\n\n");
     out.push_str(record.markdown.as_deref().unwrap_or(&record.text));
     out.push('\n');

@@ -89,6 +89,15 @@ fn markdown_and_text_directories_hold_one_file_per_record() {
         if let Some(url) = record["url"].as_str() {
             assert!(front.contains(&format!("url: \"{url}\"")), "{front}");
         }
+        let page_type = record["page_type"].as_str().unwrap();
+        assert!(
+            front.contains(&format!("page_type: \"{page_type}\"\n")),
+            "{front}"
+        );
+        assert!(
+            front.contains(&format!("confidence: {}\n", record["confidence"])),
+            "{front}"
+        );
         assert!(body.trim().len() > 100, "{body}");
         let txt = fs::read_to_string(dir.path().join(format!("txt/{id}.txt"))).unwrap();
         assert!(
