@@ -734,8 +734,10 @@ fn pick_published(
         .filter_map(|d| normalize_date(d, max_year))
         .find(|d| within(d, SCHEDULED_SLACK_DAYS));
     let Some(chosen) = chosen else {
+        // The standalone-date walk over the whole page runs only when the rest gave nothing.
         return inferred_dates(doc, url)
             .into_iter()
+            .chain(std::iter::once_with(|| standalone_date(doc)).flatten())
             .filter_map(|d| normalize_date(&d, max_year))
             .find(|d| within(d, 0));
     };
@@ -885,7 +887,6 @@ fn inferred_dates(doc: &Doc, url: Option<&Url>) -> Vec<String> {
         }
     }
     out.extend(labelled_date(doc));
-    out.extend(standalone_date(doc));
     out
 }
 

@@ -161,8 +161,8 @@ fn class_marks(value: &str) -> [bool; 4] {
         if token.is_empty() {
             continue;
         }
-        let parts = std::iter::once(token).chain(token.split('-').filter(|_| token.contains('-')));
-        for t in parts {
+        let hyphen_parts = token.contains('-').then(|| token.split('-'));
+        for t in std::iter::once(token).chain(hyphen_parts.into_iter().flatten()) {
             for (mark, words) in marks.iter_mut().zip(MARK_WORDS) {
                 *mark |= words.iter().any(|w| w.eq_ignore_ascii_case(t));
             }
