@@ -1193,9 +1193,12 @@ pub fn evaluate(
                     result: r,
                     check,
                     ours: eval_page(g, r.body()),
-                    peer: peer
-                        .as_ref()
-                        .map(|p| eval_page(g, p.get(&g.id).map_or("", |pp| pp.body.as_str()))),
+                    peer: peer.as_ref().map(|p| {
+                        eval_page(
+                            g,
+                            p.get(&g.id).and_then(|pp| pp.body.as_deref()).unwrap_or(""),
+                        )
+                    }),
                     peer_page: peer.as_ref().and_then(|p| p.get(&g.id)),
                 })
             })
@@ -1229,8 +1232,7 @@ pub fn evaluate(
 /// A peer's prediction for one page: its body and whatever metadata it gave.
 #[derive(Debug, Default, Deserialize)]
 struct PeerPage {
-    #[serde(default)]
-    body: String,
+    body: Option<String>,
     title: Option<String>,
     author: Option<String>,
     published: Option<String>,
@@ -1259,14 +1261,10 @@ fn load_predictions(path: &Path) -> Result<Option<HashMap<String, PeerPage>>, Ev
     struct Pred {
         #[serde(default)]
         id: String,
-        body: Option<String>,
         #[serde(rename = "articleBody")]
         article_body: Option<String>,
-        title: Option<String>,
-        author: Option<String>,
-        published: Option<String>,
-        lang: Option<String>,
-        site_name: Option<String>,
+        #[serde(flatten)]
+        page: PeerPage,
     }
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
@@ -1282,13 +1280,12 @@ fn load_predictions(path: &Path) -> Result<Option<HashMap<String, PeerPage>>, Ev
         path: path.to_path_buf(),
         source,
     };
-    let page = |p: Pred| PeerPage {
-        body: p.body.or(p.article_body).unwrap_or_default(),
-        title: p.title,
-        author: p.author,
-        published: p.published,
-        lang: p.lang,
-        site_name: p.site_name,
+    let page = |p: Pred| {
+        let mut page = p.page;
+        if page.body.is_none() {
+            page.body = p.article_body;
+        }
+        page
     };
     if let Ok(map) = serde_json::from_str::<HashMap<String, Pred>>(&text) {
         return Ok(Some(map.into_iter().map(|(k, p)| (k, page(p))).collect()));
@@ -1959,6 +1956,34 @@ mod tests {
         let only = part_rows(&pages, Part::Check);
         assert_eq!(only.len(), 1);
         assert_eq!(only[0].ours.unwrap().pages, 1);
+    }
+
+    #[test]
+    fn peer_predictions_read_body_article_body_and_metadata() {
+        let dir = tempfile::tempdir().unwrap();
+        let lines = dir.path().join("lines.jsonl");
+        std::fs::write(
+            &lines,
+            "{\"id\": \"a\", \"body\": \"B\", \"articleBody\": \"X\", \"published\": \"2020-01-02\"}\n\
+             {\"id\": \"b\", \"articleBody\": \"A\", \"title\": \"T\", \"extra\": 1}\n",
+        )
+        .unwrap();
+        let got = load_predictions(&lines).unwrap().unwrap();
+        assert_eq!(got["a"].body.as_deref(), Some("B"));
+        assert_eq!(got["a"].field("published"), Some("2020-01-02"));
+        assert_eq!(got["b"].body.as_deref(), Some("A"));
+        assert_eq!(got["b"].field("title"), Some("T"));
+        assert_eq!(got["b"].field("author"), None);
+        let map = dir.path().join("map.json");
+        std::fs::write(&map, r#"{"c": {"body": "C", "author": "Jane Roe"}}"#).unwrap();
+        let got = load_predictions(&map).unwrap().unwrap();
+        assert_eq!(got["c"].body.as_deref(), Some("C"));
+        assert_eq!(got["c"].field("author"), Some("Jane Roe"));
+        assert!(
+            load_predictions(&dir.path().join("none.jsonl"))
+                .unwrap()
+                .is_none()
+        );
     }
 
     #[test]
