@@ -574,6 +574,8 @@ struct Scores {
     has_score: Vec<bool>,
     /// The ancestors of scored paragraphs, in the order they were first scored.
     candidates: Vec<usize>,
+    /// Characters of scored paragraphs in each node's subtree.
+    mass: Vec<u32>,
 }
 
 /// How much a paragraph adds to its ancestor `level` steps up: the parent in full, the
@@ -595,6 +597,7 @@ impl Scores {
             score: vec![0f32; n],
             has_score: vec![false; n],
             candidates: Vec::new(),
+            mass: vec![0; n],
         };
         let mut i = 0;
         while i < n {
@@ -602,10 +605,18 @@ impl Scores {
                 i = doc.nodes[i].end;
                 continue;
             }
-            if let Some(content) = paragraph_content(doc, stats, p, i) {
-                s.add_to_ancestors(doc, stats, i, content);
+            if let Some((len, commas)) = paragraph_len(doc, stats, p, i) {
+                s.mass[i] = len;
+                s.add_to_ancestors(doc, stats, i, content_score(len, commas));
             }
             i += 1;
+        }
+        // Pre-order numbering: a child's index is above its parent's, so one backward
+        // pass sums every subtree.
+        for i in (1..n).rev() {
+            if let Some(par) = doc.nodes[i].parent {
+                s.mass[par] += s.mass[i];
+            }
         }
         s
     }
@@ -664,10 +675,15 @@ impl Scores {
     }
 }
 
-/// The content score a paragraph-like node adds (`1 + commas + min(len / 100, 3)`): a
-/// paragraph tag, or a container whose own inline text is paragraph-long. `None` for other
-/// nodes and for paragraphs shorter than `min_paragraph_chars`.
-fn paragraph_content(doc: &Doc, stats: &Stats, p: &SelectParams, i: usize) -> Option<f32> {
+/// The content score a paragraph adds: `1 + commas + min(len / 100, 3)`.
+fn content_score(len: u32, commas: u32) -> f32 {
+    1.0 + commas as f32 + (len / 100).min(3) as f32
+}
+
+/// The text length and commas of a paragraph-like node: a paragraph tag, or a container
+/// whose own inline text is paragraph-long. `None` for other nodes and for paragraphs
+/// shorter than `min_paragraph_chars`.
+fn paragraph_len(doc: &Doc, stats: &Stats, p: &SelectParams, i: usize) -> Option<(u32, u32)> {
     let tag = doc.elem(i)?.tag.as_str();
     let (len, commas) = if is_in(sel::PARAGRAPH_TAGS, tag) {
         (stats.text[i], stats.commas[i])
@@ -679,7 +695,7 @@ fn paragraph_content(doc: &Doc, stats: &Stats, p: &SelectParams, i: usize) -> Op
     if len < p.min_paragraph_chars {
         return None;
     }
-    Some(1.0 + commas as f32 + (len / 100).min(3) as f32)
+    Some((len, commas))
 }
 
 /// Several near-equal candidates under one ancestor: the article is split; take the
@@ -977,6 +993,84 @@ fn widen_to_thread(
     top
 }
 
+/// How many levels above the winner the rest of a split article is looked for: page
+/// builders and CMS "paragraph" components nest each text block in several wrappers.
+const SPLIT_MAX_LEVELS: usize = 6;
+/// The winner is a fragment when an ancestor holds at least this many times its paragraph
+/// text: a story cut into blocks (one per builder row, tab or component) where each block
+/// scores on its own and the best holds a minority of the story.
+const SPLIT_MIN_GAIN: u32 = 2;
+/// The widened container stays below this link density: story blocks are prose, while a
+/// region that also holds menus, teaser grids or link lists is not one story.
+const SPLIT_MAX_LINK_DENSITY: f32 = 0.2;
+
+/// Linked headlines outside the winner that make an ancestor a teaser region rather than
+/// one story: teaser cards, "most popular" and "recent posts" lists headline each entry
+/// with a link to its own page, while a story's section headings are plain text.
+const SPLIT_MAX_LINKED_HEADINGS: usize = 2;
+
+/// Whether `a` holds, outside `top`, at least [`SPLIT_MAX_LINKED_HEADINGS`] headings that
+/// are mostly link text (teasers of other pages): then `a` is a listing or the page's frame.
+fn holds_teasers(doc: &Doc, removed: &[bool], stats: &Stats, top: usize, a: usize) -> bool {
+    let mut linked = 0;
+    let mut i = a + 1;
+    while i < doc.nodes[a].end {
+        if i == top || removed[i] || stats.text[i] == 0 {
+            i = doc.nodes[i].end;
+            continue;
+        }
+        if matches!(doc.tag(i), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+            if stats.link[i] * 2 >= stats.text[i] {
+                linked += 1;
+                if linked >= SPLIT_MAX_LINKED_HEADINGS {
+                    return true;
+                }
+            }
+            i = doc.nodes[i].end;
+            continue;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// The winner holds under half of the paragraph text of an ancestor a few levels up: the
+/// story is split into blocks that scored apart (page-builder rows, CMS components, tabs),
+/// so the highest such ancestor is the winner. The climb stops at the first ancestor that
+/// is link-dense or holds teasers (a listing or the page's frame).
+fn widen_to_split(
+    doc: &Doc,
+    removed: &[bool],
+    stats: &Stats,
+    s: &Scores,
+    top: usize,
+    body: Option<usize>,
+) -> usize {
+    let own = s.mass[top];
+    let mut best = top;
+    let mut anc = doc.nodes[top].parent;
+    for _ in 0..SPLIT_MAX_LEVELS {
+        let Some(a) = anc else { break };
+        if Some(a) == body || doc.elem(a).is_none() {
+            break;
+        }
+        // A layout table's cells are the page's frame (2000s templates), not story blocks.
+        if stats.link_density(a) >= SPLIT_MAX_LINK_DENSITY
+            || matches!(doc.tag(a), "td" | "th" | "tr" | "tbody" | "table")
+        {
+            break;
+        }
+        if s.mass[a] >= own.saturating_mul(SPLIT_MIN_GAIN) {
+            if holds_teasers(doc, removed, stats, top, a) {
+                break;
+            }
+            best = a;
+        }
+        anc = doc.nodes[a].parent;
+    }
+    best
+}
+
 /// Scores containers and selects the article. Returns `None` when no paragraph scored.
 pub(crate) fn select(
     doc: &Doc,
@@ -992,11 +1086,21 @@ pub(crate) fn select(
     let body = doc.find_tag("body");
     let mut top = split_article(doc, &s.score, &ranked, body);
     s.ensure_scored(doc, stats, top);
-    top = feed_story(doc, removed, stats, &s.score, &s.has_score, top);
+    let feed = feed_story(doc, removed, stats, &s.score, &s.has_score, top);
+    // A story picked out of a feed is one of several: the others are not its parts.
+    let in_feed = feed != top;
+    top = feed;
     top = widen_to_marker(doc, stats, &s.score, &s.has_score, top, body);
     top = climb_to_better_parent(doc, &s, top, body);
     top = climb_only_children(doc, removed, stats, &mut s, top, body);
     top = widen_to_thread(doc, removed, stats, top, body);
+    if !in_feed {
+        let split = widen_to_split(doc, removed, stats, &s, top, body);
+        if split != top {
+            s.ensure_scored(doc, stats, split);
+            top = split;
+        }
+    }
     let mut roots = sibling_roots(doc, removed, stats, p, &s, top, body);
     let leads = lead_roots(
         doc,
@@ -1242,6 +1346,65 @@ mod tests {
         assert!(text.contains("The interview goes on"), "{text}");
         assert!(text.contains("Second part of the talk"), "{text}");
         assert!(!text.contains("Short promo"));
+    }
+
+    /// A story cut into four component blocks, each in its own section with a heading
+    /// between them; the first block is the longest, yet holds under half of the story.
+    /// `teaser` puts a linked headline above each later block (a feed of other pages).
+    fn split_story(teaser: bool) -> String {
+        let text = "Each block of the guide goes on here, with commas, clauses, asides, lists, \
+                    names, places, dates, and more, as long as a real paragraph of it. ";
+        let block = |n: usize, k: usize| {
+            let head = if teaser {
+                format!("<h3><a href=/p{n}>Another page number {n}</a></h3>")
+            } else {
+                format!("<h2>Part {n}</h2>")
+            };
+            format!(
+                "<section class=\"row r{n}\"><div class=col><div class=wrap>{head}\
+                 <div class=\"widget text-editor w{n}\">{}</div></div></div></section>",
+                format!("<p>Part {n}. {text}{text}</p>").repeat(k)
+            )
+        };
+        format!(
+            "<body><div id=content>{}{}{}{}</div></body>",
+            block(1, 3),
+            block(2, 2),
+            block(3, 2),
+            block(4, 2)
+        )
+    }
+
+    /// The node `widen_to_split` makes of the first block of [`split_story`], and that block.
+    fn split_widened(teaser: bool) -> (usize, usize) {
+        let d = Doc::parse(&split_story(teaser));
+        let removed = vec![false; d.nodes.len()];
+        let stats = Stats::compute(&d, &removed);
+        let s = Scores::of_paragraphs(&d, &removed, &stats, &params());
+        let first = (0..d.nodes.len())
+            .find(|&i| d.attr_value(i, "class") == Some("widget text-editor w1"))
+            .unwrap();
+        (
+            widen_to_split(&d, &removed, &stats, &s, first, d.find_tag("body")),
+            first,
+        )
+    }
+
+    #[test]
+    fn story_split_into_component_blocks_is_read_whole() {
+        let (widened, first) = split_widened(false);
+        assert_ne!(widened, first);
+        let d = Doc::parse(&split_story(false));
+        let text = d.text_of(widened, |_| false);
+        for n in 1..=4 {
+            assert!(text.contains(&format!("Part {n}. Each block")), "{text}");
+        }
+    }
+
+    #[test]
+    fn teasers_with_linked_headlines_are_not_a_split_story() {
+        let (widened, first) = split_widened(true);
+        assert_eq!(widened, first);
     }
 
     #[test]
