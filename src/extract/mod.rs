@@ -457,6 +457,7 @@ impl Extractor {
         trace: Option<&mut Vec<Dropped>>,
     ) -> Result<Vec<RawBlock>, ExtractError> {
         let threads = prune::comment_threads(doc);
+        let reviews = threads.as_ref().and_then(|_| prune::user_reviews(doc));
         let mut drops = Vec::new();
         let tracing = trace.is_some();
         let mut blocks = self.passes(
@@ -464,7 +465,10 @@ impl Extractor {
             preset,
             render_params,
             deadline,
-            threads.as_deref(),
+            Removals {
+                threads: threads.as_deref(),
+                reviews: reviews.as_deref(),
+            },
             site,
             if tracing { Some(&mut drops) } else { None },
         )?;
@@ -475,7 +479,7 @@ impl Extractor {
                 preset,
                 render_params,
                 deadline,
-                None,
+                Removals::default(),
                 site,
                 if tracing { Some(&mut drops) } else { None },
             )?;
@@ -487,7 +491,8 @@ impl Extractor {
     }
 
     /// Runs the prune/score/clean/render passes, relaxing rules while the text is short.
-    /// `threads` (comment threads) stays removed in the lenient passes too; `trace` collects
+    /// `removals.threads` (comment threads and customer reviews) stays removed in the lenient
+    /// passes too, `removals.reviews` in every pass (no class rule names them); `trace` collects
     /// the markup removals of the pass that is kept. A `site` plan removes what its `drop`
     /// selectors name in every pass, and a container its `body` selector chose replaces
     /// scoring (and the whole-page baseline: the user said where the article is).
@@ -498,10 +503,11 @@ impl Extractor {
         preset: &Preset,
         render_params: &RenderParams<'_>,
         deadline: &Deadline,
-        threads: Option<&[bool]>,
+        removals: Removals<'_>,
         site: Option<&SitePlan>,
         mut trace: Option<&mut Vec<Dropped>>,
     ) -> Result<Vec<RawBlock>, ExtractError> {
+        let threads = removals.threads;
         let attempts = [
             (preset.mark, preset.clean),
             (
@@ -531,6 +537,10 @@ impl Extractor {
             // which lift the name rules, must not let the thread in.
             if let Some(threads) = threads.filter(|_| !mark.use_class_tokens) {
                 removed.iter_mut().zip(threads).for_each(|(r, &t)| *r |= t);
+            }
+            // Customer reviews carry no comment name the first pass would drop.
+            if let Some(reviews) = removals.reviews {
+                removed.iter_mut().zip(reviews).for_each(|(r, &t)| *r |= t);
             }
             if let Some(site) = site {
                 site.apply(doc, &mut removed);
@@ -596,6 +606,14 @@ impl Extractor {
         }
         Ok(best)
     }
+}
+
+/// User posts kept out of the body passes: comment threads and customer reviews (lenient
+/// passes) and customer reviews alone (every pass).
+#[derive(Debug, Clone, Copy, Default)]
+struct Removals<'a> {
+    threads: Option<&'a [bool]>,
+    reviews: Option<&'a [bool]>,
 }
 
 /// The page's text outside its furniture, and the removal marks it was rendered with.

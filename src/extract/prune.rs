@@ -448,6 +448,52 @@ fn names_comment(e: &super::dom::Elem) -> bool {
             .any(|t| sel::COMMENT_THREAD_TOKEN.is_match(t))
 }
 
+/// Whether a class attribute has the word "review(s)" (split at non-letters and at
+/// lowercase-uppercase joins: `customer-review__body`, `reviewText`).
+fn class_names_review(class: &str) -> bool {
+    const WORD: &[u8] = b"review";
+    let b = class.as_bytes();
+    (0..b.len().saturating_sub(WORD.len() - 1)).any(|start| {
+        let end = start + WORD.len();
+        if !b[start..end].eq_ignore_ascii_case(WORD) {
+            return false;
+        }
+        let before_ok = start == 0
+            || !b[start - 1].is_ascii_alphanumeric()
+            || (b[start - 1].is_ascii_lowercase() && b[start].is_ascii_uppercase());
+        let after = if b.get(end) == Some(&b's') {
+            end + 1
+        } else {
+            end
+        };
+        before_ok
+            && (after == b.len()
+                || !b[after].is_ascii_alphanumeric()
+                || (b[after - 1].is_ascii_lowercase() && b[after].is_ascii_uppercase()))
+    })
+}
+
+/// Customer reviews: an element whose class names a review, with a sibling of its tag and
+/// class (a run of reviews from one template). Shops list them under the product as comment
+/// systems list comments under a story: user posts, not the page's copy. A critic's review
+/// (a review header, body and verdict, each of its own class) is not a run.
+fn is_user_review(doc: &Doc, i: usize) -> bool {
+    let Some(class) = doc.attr_value(i, "class") else {
+        return false;
+    };
+    if !class_names_review(class) {
+        return false;
+    }
+    let Some(par) = doc.nodes[i].parent else {
+        return false;
+    };
+    let tag = doc.tag(i);
+    doc.nodes[par]
+        .children
+        .iter()
+        .any(|&c| c != i && doc.tag(c) == tag && doc.attr_value(c, "class") == Some(class))
+}
+
 /// The page's user-comment threads, as a removal mask; `None` when there are none.
 ///
 /// A thread is recognised by the markup that comment systems write (see
@@ -461,8 +507,28 @@ pub(crate) fn comment_threads(doc: &Doc) -> Option<Vec<bool>> {
     while i < n {
         if let Some(e) = doc.elem(i)
             && !matches!(e.tag.as_str(), "body" | "html")
-            && names_comment(e)
+            && (names_comment(e) || is_user_review(doc, i))
         {
+            let end = doc.nodes[i].end;
+            mask.get_or_insert_with(|| vec![false; n])[i..end]
+                .iter_mut()
+                .for_each(|m| *m = true);
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    mask
+}
+
+/// The page's customer reviews (see [`is_user_review`]), as a removal mask; `None` when
+/// there are none. One forward pass.
+pub(crate) fn user_reviews(doc: &Doc) -> Option<Vec<bool>> {
+    let n = doc.nodes.len();
+    let mut mask: Option<Vec<bool>> = None;
+    let mut i = 0;
+    while i < n {
+        if doc.elem(i).is_some() && is_user_review(doc, i) {
             let end = doc.nodes[i].end;
             mask.get_or_insert_with(|| vec![false; n])[i..end]
                 .iter_mut()
@@ -913,6 +979,37 @@ mod tests {
         // Parts of a comment and links to the thread are not threads.
         let t = thread_text(
             "<body><p class=comment-body>x</p><a class=comments-link href=#c>3 comments</a></body>",
+        );
+        assert_eq!(t, "");
+    }
+
+    #[test]
+    fn customer_reviews_are_a_run_of_one_template() {
+        let masked = |html: &str| {
+            let d = Doc::parse(html);
+            let Some(m) = user_reviews(&d) else {
+                return String::new();
+            };
+            (0..d.nodes.len())
+                .filter(|&i| m[i] && d.nodes[i].parent.is_none_or(|p| !m[p]))
+                .map(|i| d.text_of(i, |_| false))
+                .collect::<String>()
+        };
+        // A shop's reviews under the product copy: each review from one template.
+        let t = masked(
+            "<body><div class=copy><p>Product</p></div><div class=list>\
+             <div class='customer-review item'>Great</div>\
+             <div class='customer-review item'>Bad</div></div></body>",
+        );
+        assert_eq!(t, "GreatBad");
+        let t =
+            masked("<body><ul><li class=reviewItem>A</li><li class=reviewItem>B</li></ul></body>");
+        assert_eq!(t, "AB");
+        // A critic's review: header and body of their own classes; a word that only
+        // contains "review" (preview) names nothing.
+        let t = masked(
+            "<body><div class=review-header>H</div><div class=review-body>Story</div>\
+             <img class=preview><img class=preview></body>",
         );
         assert_eq!(t, "");
     }
