@@ -1601,6 +1601,21 @@ fn edge_label_spares_sign_offs_and_salutations() {
 }
 
 #[test]
+fn edge_label_spares_a_posts_source_attribution() {
+    let f = lines_only();
+    // "via <site>" names where the post's story came from: the author's attribution
+    assert_kept(f, "via fubiz.net", Place::Tail);
+    assert_kept(f, "Via: Treehugger", Place::Tail);
+    assert_kept(f, "vía El País", Place::Head);
+    // near misses: a bare label, and "via" with no source or with a sentence after it
+    assert_dropped(f, "edge_label", "Related post:", Place::Tail);
+    assert_dropped(f, "edge_label", "Via", Place::Tail);
+    assert!(!text::is_source_attribution(
+        "via the ferry to the island every morning"
+    ));
+}
+
+#[test]
 fn teaser_rail_at_the_end_is_cut_but_reading_lists_stay() {
     let card = |label: &str, head: &str, dek: &str| {
         vec![
