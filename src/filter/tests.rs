@@ -307,6 +307,12 @@ fn filter_is_send_and_sync() {
 
 /// (rule, line, place) that must be dropped.
 const DROPPED: &[(&str, &str, Place)] = &[
+    // call_to_action: an e-book offer
+    (
+        "call_to_action",
+        "Download our free e-book on composting",
+        Place::Tail,
+    ),
     // share_prompt: a named account
     (
         "share_prompt",
@@ -812,6 +818,11 @@ const DROPPED: &[(&str, &str, Place)] = &[
 
 /// (line, place) that must be kept: story sentences that resemble boilerplate.
 const KEPT: &[(&str, Place)] = &[
+    // "Facebook" holds no e-book: a dek on the company is story
+    (
+        "Get ready to analyze everything Facebook executives say about monetization, growth, ad rates, and that pesky mobile strategy.",
+        Place::Middle,
+    ),
     // story sentences near the new rules' words
     (
         "The app was downloaded two million times in its first week, the company said.",
