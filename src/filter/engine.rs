@@ -1365,8 +1365,8 @@ fn is_edge_label(block: &Block) -> bool {
     }
     // A line that ends with a comma runs on into the next block (a letter's salutation,
     // "Liebe Leserinnen und Leser,"), and a sign-off closes the author's own post: neither is a
-    // label, however short.
-    if t.ends_with(',') || text::is_sign_off(t) {
+    // label, however short; nor is a post's "via <site>" attribution.
+    if t.ends_with(',') || text::is_sign_off(t) || text::is_source_attribution(t) {
         return false;
     }
     // Lines without a letter or digit are separators, left to `symbol_line`, which spares

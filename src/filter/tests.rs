@@ -307,6 +307,12 @@ fn filter_is_send_and_sync() {
 
 /// (rule, line, place) that must be dropped.
 const DROPPED: &[(&str, &str, Place)] = &[
+    // call_to_action: an e-book offer
+    (
+        "call_to_action",
+        "Download our free e-book on composting",
+        Place::Tail,
+    ),
     // share_prompt: a named account
     (
         "share_prompt",
@@ -812,6 +818,11 @@ const DROPPED: &[(&str, &str, Place)] = &[
 
 /// (line, place) that must be kept: story sentences that resemble boilerplate.
 const KEPT: &[(&str, Place)] = &[
+    // "Facebook" holds no e-book: a dek on the company is story
+    (
+        "Get ready to analyze everything Facebook executives say about monetization, growth, ad rates, and that pesky mobile strategy.",
+        Place::Middle,
+    ),
     // story sentences near the new rules' words
     (
         "The app was downloaded two million times in its first week, the company said.",
@@ -1598,6 +1609,21 @@ fn edge_label_spares_sign_offs_and_salutations() {
     assert_dropped(f, "edge_label", "Love Island", Place::Tail);
     assert_dropped(f, "edge_label", "Die Redaktion", Place::Tail);
     assert_dropped(f, "edge_label", "Liebe Leserinnen und Leser", Place::Head);
+}
+
+#[test]
+fn edge_label_spares_a_posts_source_attribution() {
+    let f = lines_only();
+    // "via <site>" names where the post's story came from: the author's attribution
+    assert_kept(f, "via fubiz.net", Place::Tail);
+    assert_kept(f, "Via: Treehugger", Place::Tail);
+    assert_kept(f, "vía El País", Place::Head);
+    // near misses: a bare label, and "via" with no source or with a sentence after it
+    assert_dropped(f, "edge_label", "Related post:", Place::Tail);
+    assert_dropped(f, "edge_label", "Via", Place::Tail);
+    assert!(!text::is_source_attribution(
+        "via the ferry to the island every morning"
+    ));
 }
 
 #[test]

@@ -120,6 +120,31 @@ const SIGN_OFF_PAIRS: &[(&str, &str)] = &[
     ("un", "abrazo"),
 ];
 
+/// Most words of the source named in a [`is_source_attribution`] line: a site, a domain or an
+/// outlet ("fubiz.net", "The Verge").
+const SOURCE_ATTRIBUTION_MAX_WORDS: usize = 3;
+
+/// True when the line only names where a post's story came from: "via" and a site, a domain
+/// or an outlet ("via fubiz.net", "Via: Treehugger", "vía El País"). Blogs close or open a
+/// reblogged post this way; the line is the post's attribution, written by its author, not a
+/// section label, though it is as short as one.
+pub(crate) fn is_source_attribution(text: &str) -> bool {
+    let t = text.trim();
+    let Some((first, rest)) = t.split_once(char::is_whitespace) else {
+        return false;
+    };
+    let first = first.trim_end_matches(':').to_lowercase();
+    let words = word_count(rest);
+    (first == "via" || first == "vía")
+        && (1..=SOURCE_ATTRIBUTION_MAX_WORDS).contains(&words)
+        && rest
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+        && !ends_like_sentence(rest)
+}
+
 /// True when the line is a letter-style sign-off: a valediction followed by a name of one or
 /// two capitalised words ("x Franzi", "Euer HansEhrlich", "XX, Die Redaktion", "Liebe Grüße,
 /// Anna Maier"). Such a line is the close of a post, written by its author; it is short and
