@@ -543,8 +543,8 @@ fn fifth_blind_set_precision_and_recall() {
 /// 1.000 (290/290) in both modes, recall 0.7548 (237/314) text / 0.7580 (238/314) HTML; the
 /// same after the round's extraction, speed and guard merges. A second line model trained on
 /// blind sets 1-4 (not merged) raised recall to 0.7707 / 0.7739 and removed one plain story
-/// sentence (precision 0.9966). The floors are the merged figures rounded down, below the recall bar
-/// of 0.95.
+/// sentence (precision 0.9966). The floors are the merged figures rounded down, below the
+/// issue's recall bar of 0.95.
 const BLIND6_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.754), ("html", 1.0, 0.757)];
 
 #[test]
