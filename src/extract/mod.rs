@@ -32,9 +32,10 @@
 //! line filters is a fragment (under 25 words outside short headings), a second, independent
 //! candidate is computed: the page's text blocks outside its navigation, banner, footer,
 //! dialogs and comment threads, hidden panels included, link-dense blocks left out; it is
-//! taken when it holds at least twice the words. On an undated page (no story: a landing,
-//! service, product or listing page), a body under 1000 words is one block of several, and
-//! the page text replaces it when it holds at least three times the words.
+//! taken when it holds at least twice the words. On a page without a date or comment thread
+//! (no story: a landing, service, product or listing page), a body under 1000 words is one
+//! block of several, and the page text replaces it when it holds at least three times the
+//! words.
 //!
 //! Invariants: blocks are never empty; text is whitespace-collapsed except in `Code`.
 
@@ -760,7 +761,8 @@ impl Extractor {
     /// in a tab list, a collapsed panel, an aside, or beside a teaser block that scored
     /// higher). The page's text blocks are the second candidate, computed only then, and
     /// taken when they hold clearly more words than the fragment. On a page with no
-    /// publication date (no story: a landing, service, product or listing page), a body
+    /// publication date and no comment thread (no story: a landing, service, product or
+    /// listing page), a body
     /// under [`SECTION_MAX_WORDS`] is likewise one block of several, and gives way to page
     /// text of at least [`SECTION_MIN_GAIN`] times its words.
     #[allow(clippy::too_many_arguments)] // the page, its settings and the first candidate
@@ -777,7 +779,7 @@ impl Extractor {
         let words = body_words(first);
         let gain = if words < FRAGMENT_MAX_WORDS {
             PAGE_TEXT_MIN_GAIN
-        } else if words < SECTION_MAX_WORDS && !self.is_dated(doc, url, first) {
+        } else if words < SECTION_MAX_WORDS && !self.is_story(doc, url, first) {
             SECTION_MIN_GAIN
         } else {
             return Ok(None);
@@ -804,9 +806,12 @@ impl Extractor {
         }))
     }
 
-    /// Whether the page gives a publication date: a dated page is a story (news, a post), and
-    /// text around its body is a rail of extras, not more of it.
-    fn is_dated(&self, doc: &Doc, url: Option<&Url>, body: &[Block]) -> bool {
+    /// Whether the page is a story (news, a post): it gives a publication date or carries a
+    /// comment thread. Text around a story's body is a rail of extras, not more of it.
+    fn is_story(&self, doc: &Doc, url: Option<&Url>, body: &[Block]) -> bool {
+        if prune::comment_threads(doc).is_some() {
+            return true;
+        }
         let body_text: String = body
             .iter()
             .map(|b| b.text.as_str())
@@ -1421,6 +1426,15 @@ mod tests {
         assert!(!t.contains("Copyright"), "{t}");
         let dated = page("<meta property=\"article:published_time\" content=\"2024-05-02\">");
         let t = text(&extract(&dated, Favor::Balanced));
+        assert!(t.contains("We plan data platforms"), "{t}");
+        assert!(!t.contains("Offer 0 is described"), "{t}");
+        // So is a page with a comment thread.
+        let commented = page("").replace(
+            "</main>",
+            "</main><div id=comments><ol class=commentlist><li class=comment>\
+             <div class=comment-body><p>Nice work.</p></div></li></ol></div>",
+        );
+        let t = text(&extract(&commented, Favor::Balanced));
         assert!(t.contains("We plan data platforms"), "{t}");
         assert!(!t.contains("Offer 0 is described"), "{t}");
     }
