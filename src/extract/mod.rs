@@ -32,7 +32,10 @@
 //! line filters is a fragment (under 25 words outside short headings), a second, independent
 //! candidate is computed: the page's text blocks outside its navigation, banner, footer,
 //! dialogs and comment threads, hidden panels included, link-dense blocks left out; it is
-//! taken when it holds at least twice the words.
+//! taken when it holds at least twice the words. On a page without a date or comment thread
+//! (no story: a landing, service, product or listing page), a body under 1000 words is one
+//! block of several, and the page text replaces it when it holds at least three times the
+//! words.
 //!
 //! Invariants: blocks are never empty; text is whitespace-collapsed except in `Code`.
 
@@ -706,6 +709,14 @@ const FRAGMENT_MAX_WORDS: usize = 25;
 /// The page-text candidate replaces a fragment only when it holds at least this many times
 /// its words: otherwise the page is that short, and the rest of its text is furniture.
 const PAGE_TEXT_MIN_GAIN: usize = 2;
+/// Below this many words, a body on an undated page may be one section or card of a landing,
+/// service or listing page (a service blurb, a product card, a course teaser run to a few
+/// hundred words); a body this long is a page's content by itself.
+const SECTION_MAX_WORDS: usize = 1000;
+/// Such a body gives way to the page text only when the page text holds at least this many
+/// times its words: the page is made of several comparable blocks, not one body beside a
+/// rail of extras.
+const SECTION_MIN_GAIN: usize = 3;
 /// In the page-text candidate, a block whose link text is at least this share of its text is
 /// navigation (a menu entry, a teaser link, a breadcrumb), whatever its markup; prose and
 /// product or service copy carry few links (jusText's `max_link_density` is 0.2 for good
@@ -749,7 +760,11 @@ impl Extractor {
     /// A fragment where the page has text: the container choice went wrong (the content sits
     /// in a tab list, a collapsed panel, an aside, or beside a teaser block that scored
     /// higher). The page's text blocks are the second candidate, computed only then, and
-    /// taken when they hold clearly more words than the fragment.
+    /// taken when they hold clearly more words than the fragment. On a page with no
+    /// publication date and no comment thread (no story: a landing, service, product or
+    /// listing page), a body
+    /// under [`SECTION_MAX_WORDS`] is likewise one block of several, and gives way to page
+    /// text of at least [`SECTION_MIN_GAIN`] times its words.
     #[allow(clippy::too_many_arguments)] // the page, its settings and the first candidate
     fn second_candidate(
         &self,
@@ -762,9 +777,13 @@ impl Extractor {
         first: &[Block],
     ) -> Result<Option<Candidate>, ExtractError> {
         let words = body_words(first);
-        if words >= FRAGMENT_MAX_WORDS {
+        let gain = if words < FRAGMENT_MAX_WORDS {
+            PAGE_TEXT_MIN_GAIN
+        } else if words < SECTION_MAX_WORDS && !self.is_story(doc, url, first) {
+            SECTION_MIN_GAIN
+        } else {
             return Ok(None);
-        }
+        };
         let page = self.page_text(doc, render, deadline, trace)?;
         let mut dropped = page.dropped;
         let link_chars: usize = page.blocks.iter().map(|b| b.link_chars).sum();
@@ -777,7 +796,7 @@ impl Extractor {
             page_words,
             "extract second candidate"
         );
-        let taken = page_words >= FRAGMENT_MAX_WORDS && page_words >= words * PAGE_TEXT_MIN_GAIN;
+        let taken = page_words >= FRAGMENT_MAX_WORDS && page_words >= words * gain;
         Ok(taken.then_some(Candidate {
             blocks,
             dropped,
@@ -785,6 +804,27 @@ impl Extractor {
             from_dom: page.from_dom,
             link_chars,
         }))
+    }
+
+    /// Whether the page is a story (news, a post): it gives a publication date or carries a
+    /// comment thread. Text around a story's body is a rail of extras, not more of it.
+    fn is_story(&self, doc: &Doc, url: Option<&Url>, body: &[Block]) -> bool {
+        if prune::comment_threads(doc).is_some() {
+            return true;
+        }
+        let body_text: String = body
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        meta::extract_meta(&meta::MetaInput {
+            doc,
+            url,
+            body_text: &body_text,
+            max_year: self.config.max_date_year,
+        })
+        .published
+        .is_some()
     }
 
     /// The second candidate: the page's text blocks outside its furniture and comment
@@ -1360,6 +1400,43 @@ mod tests {
             t,
             "The bridge reopens on Monday after repairs, the city said."
         );
+    }
+
+    #[test]
+    fn an_undated_page_of_several_sections_is_read_whole() {
+        // The scored container is the intro of a service page; its offers sit in cards in a
+        // side column and are as much its content. A dated page is a story: the text beside
+        // its body stays out.
+        let cards: String = (0..8)
+            .map(|k| format!("<div class=card><h3>Card {k}</h3><p>Offer {k} is described here. {PARA}</p></div>"))
+            .collect();
+        let page = |head: &str| {
+            format!(
+                "<html><head>{head}</head><body><nav><a href=/>Home</a> <a href=/s>Services</a></nav>\
+                 <main><div class=intro><p>We plan data platforms for banks. {PARA}</p><p>{PARA}</p></div>\
+                 <aside class=sidebar>{cards}</aside></main>\
+                 <footer>Copyright Example Consulting</footer></body></html>"
+            )
+        };
+        let t = text(&extract(&page(""), Favor::Balanced));
+        assert!(t.contains("We plan data platforms"), "{t}");
+        assert!(t.contains("Offer 0 is described"), "{t}");
+        assert!(t.contains("Offer 7 is described"), "{t}");
+        assert!(!t.contains("Services"), "{t}");
+        assert!(!t.contains("Copyright"), "{t}");
+        let dated = page("<meta property=\"article:published_time\" content=\"2024-05-02\">");
+        let t = text(&extract(&dated, Favor::Balanced));
+        assert!(t.contains("We plan data platforms"), "{t}");
+        assert!(!t.contains("Offer 0 is described"), "{t}");
+        // So is a page with a comment thread.
+        let commented = page("").replace(
+            "</main>",
+            "</main><div id=comments><ol class=commentlist><li class=comment>\
+             <div class=comment-body><p>Nice work.</p></div></li></ol></div>",
+        );
+        let t = text(&extract(&commented, Favor::Balanced));
+        assert!(t.contains("We plan data platforms"), "{t}");
+        assert!(!t.contains("Offer 0 is described"), "{t}");
     }
 
     #[test]
