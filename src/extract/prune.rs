@@ -501,34 +501,28 @@ fn is_user_review(doc: &Doc, i: usize) -> bool {
 /// and a reply link) also catches forum software, whose posts have the same shape and
 /// are the page's content, so it is not done. One forward pass.
 pub(crate) fn comment_threads(doc: &Doc) -> Option<Vec<bool>> {
-    let n = doc.nodes.len();
-    let mut mask: Option<Vec<bool>> = None;
-    let mut i = 0;
-    while i < n {
-        if let Some(e) = doc.elem(i)
-            && !matches!(e.tag.as_str(), "body" | "html")
-            && (names_comment(e) || is_user_review(doc, i))
-        {
-            let end = doc.nodes[i].end;
-            mask.get_or_insert_with(|| vec![false; n])[i..end]
-                .iter_mut()
-                .for_each(|m| *m = true);
-            i = end;
-        } else {
-            i += 1;
-        }
-    }
-    mask
+    outermost_mask(doc, |i| {
+        doc.elem(i).is_some_and(|e| {
+            !matches!(e.tag.as_str(), "body" | "html")
+                && (names_comment(e) || is_user_review(doc, i))
+        })
+    })
 }
 
 /// The page's customer reviews (see [`is_user_review`]), as a removal mask; `None` when
 /// there are none. One forward pass.
 pub(crate) fn user_reviews(doc: &Doc) -> Option<Vec<bool>> {
+    outermost_mask(doc, |i| doc.elem(i).is_some() && is_user_review(doc, i))
+}
+
+/// A mask of the subtrees of the outermost nodes `hit` accepts (a hit's descendants are not
+/// asked); `None` when it accepts none. One forward pass.
+fn outermost_mask(doc: &Doc, hit: impl Fn(usize) -> bool) -> Option<Vec<bool>> {
     let n = doc.nodes.len();
     let mut mask: Option<Vec<bool>> = None;
     let mut i = 0;
     while i < n {
-        if doc.elem(i).is_some() && is_user_review(doc, i) {
+        if hit(i) {
             let end = doc.nodes[i].end;
             mask.get_or_insert_with(|| vec![false; n])[i..end]
                 .iter_mut()
@@ -953,18 +947,21 @@ mod tests {
         assert_eq!(thin, "keep");
     }
 
+    /// The text of the outermost elements a finder marks on a page ("" when it marks none).
+    fn marked_text(html: &str, find: fn(&Doc) -> Option<Vec<bool>>) -> String {
+        let d = Doc::parse(html);
+        let Some(m) = find(&d) else {
+            return String::new();
+        };
+        (0..d.nodes.len())
+            .filter(|&i| m[i] && d.nodes[i].parent.is_none_or(|p| !m[p]))
+            .map(|i| d.text_of(i, |_| false))
+            .collect::<String>()
+    }
+
     #[test]
     fn comment_threads_found_by_markup() {
-        let thread_text = |html: &str| {
-            let d = Doc::parse(html);
-            let Some(m) = comment_threads(&d) else {
-                return String::new();
-            };
-            (0..d.nodes.len())
-                .filter(|&i| m[i] && d.nodes[i].parent.is_none_or(|p| !m[p]))
-                .map(|i| d.text_of(i, |_| false))
-                .collect::<String>()
-        };
+        let thread_text = |html: &str| marked_text(html, comment_threads);
         // Markup: a WordPress-style container and schema.org microdata.
         let t = thread_text("<body><p>Story</p><div id=comments><p>Nice post!</p></div></body>");
         assert_eq!(t, "Nice post!");
@@ -985,16 +982,7 @@ mod tests {
 
     #[test]
     fn customer_reviews_are_a_run_of_one_template() {
-        let masked = |html: &str| {
-            let d = Doc::parse(html);
-            let Some(m) = user_reviews(&d) else {
-                return String::new();
-            };
-            (0..d.nodes.len())
-                .filter(|&i| m[i] && d.nodes[i].parent.is_none_or(|p| !m[p]))
-                .map(|i| d.text_of(i, |_| false))
-                .collect::<String>()
-        };
+        let masked = |html: &str| marked_text(html, user_reviews);
         // A shop's reviews under the product copy: each review from one template.
         let t = masked(
             "<body><div class=copy><p>Product</p></div><div class=list>\
