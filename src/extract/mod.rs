@@ -373,8 +373,12 @@ impl Extractor {
         if trace && let Some(plan) = &plan {
             dropped.extend(plan.drops.iter().cloned());
         }
+        // Comment threads, found once: the body passes leave them out, the page-text
+        // candidate too, and a page that carries one is a story.
+        let threads = prune::comment_threads(&doc);
         let mut raw = self.body(
             &doc,
+            threads.as_deref(),
             &preset,
             &render,
             &deadline,
@@ -399,28 +403,33 @@ impl Extractor {
         let mut body_link_chars: usize = raw.iter().map(|b| b.link_chars).sum();
         let mut blocks = filter_blocks(raw, &preset, &mut dropped);
         drop_orphan_headings(&mut blocks, &mut dropped);
+        let meta_of = |blocks: &[Block]| {
+            let body_text = joined_text(blocks);
+            let meta = meta::extract_meta(&meta::MetaInput {
+                doc: &doc,
+                url,
+                body_text: &body_text,
+                max_year: self.config.max_date_year,
+            });
+            (body_text, meta)
+        };
+        let (mut body_text, mut meta) = meta_of(&blocks);
         // A fragment: the page's text blocks are the second candidate.
+        let page = PageFacts {
+            threads: threads.as_deref(),
+            dated: meta.published.is_some(),
+        };
         if !site_body
-            && let Some(page) =
-                self.second_candidate(&doc, &preset, &render, &deadline, url, trace, &blocks)?
+            && let Some(second) =
+                self.second_candidate(&doc, page, &preset, &render, &deadline, url, trace, &blocks)?
         {
-            blocks = page.blocks;
-            dropped = page.dropped;
-            rendered = page.rendered;
-            from_dom = page.from_dom;
-            body_link_chars = page.link_chars;
+            blocks = second.blocks;
+            dropped = second.dropped;
+            rendered = second.rendered;
+            from_dom = second.from_dom;
+            body_link_chars = second.link_chars;
+            (body_text, meta) = meta_of(&blocks);
         }
-        let body_text: String = blocks
-            .iter()
-            .map(|b| b.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
-        let mut meta = meta::extract_meta(&meta::MetaInput {
-            doc: &doc,
-            url,
-            body_text: &body_text,
-            max_year: self.config.max_date_year,
-        });
         meta.signals = page_type::signals(
             &doc,
             url,
@@ -450,17 +459,18 @@ impl Extractor {
     /// them when nothing article-like is outside them (the thread is the page: a forum
     /// or Q&A page). `site` is what the page's `[[site]]` selectors decided. With `trace`,
     /// the markup removals inside the chosen selection are added to it.
+    #[allow(clippy::too_many_arguments)] // the pass inputs and the page's thread mask
     fn body(
         &self,
         doc: &Doc,
+        threads: Option<&[bool]>,
         preset: &Preset,
         render_params: &RenderParams<'_>,
         deadline: &Deadline,
         site: Option<&SitePlan>,
         trace: Option<&mut Vec<Dropped>>,
     ) -> Result<Vec<RawBlock>, ExtractError> {
-        let threads = prune::comment_threads(doc);
-        let reviews = threads.as_ref().and_then(|_| prune::user_reviews(doc));
+        let reviews = threads.and_then(|_| prune::user_reviews(doc));
         let mut drops = Vec::new();
         let tracing = trace.is_some();
         let mut blocks = self.passes(
@@ -469,7 +479,7 @@ impl Extractor {
             render_params,
             deadline,
             Removals {
-                threads: threads.as_deref(),
+                threads,
                 reviews: reviews.as_deref(),
             },
             site,
@@ -685,7 +695,16 @@ impl Extractor {
         let mut best: Option<(usize, Vec<RawBlock>)> = None;
         for page in recover::alternative_pages(doc, html, dom_chars) {
             let page = Doc::parse_keeping_targets(&page, self.keeps_targets());
-            let blocks = self.body(&page, preset, render, deadline, None, None)?;
+            let threads = prune::comment_threads(&page);
+            let blocks = self.body(
+                &page,
+                threads.as_deref(),
+                preset,
+                render,
+                deadline,
+                None,
+                None,
+            )?;
             let len: usize = blocks.iter().map(|b| b.chars).sum();
             if best.as_ref().is_none_or(|(l, _)| len > *l) {
                 best = Some((len, blocks));
@@ -736,6 +755,32 @@ fn body_words(blocks: &[Block]) -> usize {
         .sum()
 }
 
+/// What the second candidate needs to know of the page, found once per extraction.
+#[derive(Clone, Copy)]
+struct PageFacts<'a> {
+    /// The comment-thread mask ([`prune::comment_threads`]).
+    threads: Option<&'a [bool]>,
+    /// Whether the page gives a publication date.
+    dated: bool,
+}
+
+impl PageFacts<'_> {
+    /// Whether the page is a story (news, a post): it gives a publication date or carries a
+    /// comment thread. Text around a story's body is a rail of extras, not more of it.
+    fn is_story(self) -> bool {
+        self.dated || self.threads.is_some()
+    }
+}
+
+/// The blocks' text, one block per line.
+fn joined_text(blocks: &[Block]) -> String {
+    blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A body that replaces the first candidate's, with what tracing needs.
 struct Candidate {
     blocks: Vec<Block>,
@@ -769,6 +814,7 @@ impl Extractor {
     fn second_candidate(
         &self,
         doc: &Doc,
+        page: PageFacts<'_>,
         preset: &Preset,
         render: &RenderParams<'_>,
         deadline: &Deadline,
@@ -779,12 +825,12 @@ impl Extractor {
         let words = body_words(first);
         let gain = if words < FRAGMENT_MAX_WORDS {
             PAGE_TEXT_MIN_GAIN
-        } else if words < SECTION_MAX_WORDS && !self.is_story(doc, url, first) {
+        } else if words < SECTION_MAX_WORDS && !page.is_story() {
             SECTION_MIN_GAIN
         } else {
             return Ok(None);
         };
-        let page = self.page_text(doc, render, deadline, trace)?;
+        let page = self.page_text(doc, page.threads, render, deadline, trace)?;
         let mut dropped = page.dropped;
         let link_chars: usize = page.blocks.iter().map(|b| b.link_chars).sum();
         let mut blocks = filter_blocks(page.blocks, preset, &mut dropped);
@@ -806,27 +852,6 @@ impl Extractor {
         }))
     }
 
-    /// Whether the page is a story (news, a post): it gives a publication date or carries a
-    /// comment thread. Text around a story's body is a rail of extras, not more of it.
-    fn is_story(&self, doc: &Doc, url: Option<&Url>, body: &[Block]) -> bool {
-        if prune::comment_threads(doc).is_some() {
-            return true;
-        }
-        let body_text: String = body
-            .iter()
-            .map(|b| b.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
-        meta::extract_meta(&meta::MetaInput {
-            doc,
-            url,
-            body_text: &body_text,
-            max_year: self.config.max_date_year,
-        })
-        .published
-        .is_some()
-    }
-
     /// The second candidate: the page's text blocks outside its furniture and comment
     /// threads (see [`prune::mark_page_text`]), hidden panels included, without the blocks
     /// that are mostly link text. Independent of the container scoring; with `trace`, what
@@ -834,12 +859,12 @@ impl Extractor {
     fn page_text(
         &self,
         doc: &Doc,
+        threads: Option<&[bool]>,
         render_params: &RenderParams<'_>,
         deadline: &Deadline,
         trace: bool,
     ) -> Result<PageText, ExtractError> {
-        let threads = prune::comment_threads(doc);
-        let removed = prune::mark_page_text(doc, threads.as_deref());
+        let removed = prune::mark_page_text(doc, threads);
         let stats = Stats::compute(doc, &removed);
         deadline.check()?;
         let root = doc.find_tag("body").unwrap_or(0);
