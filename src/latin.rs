@@ -688,10 +688,7 @@ pub(crate) fn form_dfa(
         return FormDfa::NoForm;
     };
     let hir = factor_alternations(hir);
-    thompson::Compiler::new()
-        .configure(nfa)
-        .build_from_hir(&hir)
-        .ok()
+    compile_nfa(&hir, &nfa)
         .and_then(|nfa| {
             hybrid::dfa::Builder::new()
                 .configure(dfa)
@@ -699,6 +696,31 @@ pub(crate) fn form_dfa(
                 .ok()
         })
         .map_or(FormDfa::NotLazy, |dfa| FormDfa::Built(Box::new(dfa)))
+}
+
+/// The Thompson NFA of `hir` under `config`, from this thread's compiler.
+///
+/// A compiler keeps scratch tables between builds (the map of compiled UTF-8 suffixes has
+/// 10,000 entries, allocated on the first class and dropped with the compiler): a compiler per
+/// pattern allocated, filled and freed them each time, about 140,000 instructions per
+/// pattern. The tables are versioned per build, so a reused compiler builds the same NFA.
+/// Every option is set on each build, so none carries over from the previous pattern's.
+fn compile_nfa(hir: &Hir, config: &thompson::Config) -> Option<thompson::NFA> {
+    thread_local! {
+        static COMPILER: std::cell::RefCell<thompson::Compiler> =
+            std::cell::RefCell::new(thompson::Compiler::new());
+    }
+    let config = thompson::Config::new()
+        .utf8(config.get_utf8())
+        .reverse(config.get_reverse())
+        .nfa_size_limit(config.get_nfa_size_limit())
+        .shrink(config.get_shrink())
+        .which_captures(config.get_which_captures())
+        .look_matcher(config.get_look_matcher());
+    COMPILER.with(|compiler| {
+        let mut compiler = compiler.borrow_mut();
+        compiler.configure(config).build_from_hir(hir).ok()
+    })
 }
 
 /// Per-thread scratch of a lazy DFA, handed out to whichever worker asks.
