@@ -767,7 +767,10 @@ fn required_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     let inner = match hir.kind() {
         HirKind::Concat(parts) => parts.iter().map(required_literals).fold(None, better),
         HirKind::Repetition(r) if r.min >= 1 => required_literals(&r.sub),
-        HirKind::Alternation(branches) if own.is_none() => branches
+        // each branch's own list, even when the whole alternation has one: the extractor cuts
+        // the alternation's literals short (before a non-ASCII letter with case, `u[żz]ywamy`
+        // as `u`), where a branch's other part may still give a long one (`cookies`)
+        HirKind::Alternation(branches) => branches
             .iter()
             .map(required_literals)
             .collect::<Option<Vec<_>>>()
