@@ -418,8 +418,8 @@ impl LineEngine {
             None
         } else {
             // The literals are ASCII-lowercased and searched in the ASCII-lowercased line, so
-            // ASCII letters match in either case; literals stop before any other cased letter
-            // (see `prefix_literals`). An automaton built ASCII case-insensitive instead has
+            // ASCII letters match in either case; other letters with case are spelled in each
+            // case (see `case_variants`). An automaton built ASCII case-insensitive instead has
             // two transitions per letter, and took about 16 M instructions at start-up.
             Some(AhoCorasick::new(&literals).expect("literal automaton within default size limits"))
         };
@@ -710,9 +710,9 @@ fn cut_gate_literals(literals: Option<Vec<Vec<u8>>>) -> Option<Vec<Vec<u8>>> {
 /// can match the empty string.
 ///
 /// The pattern is parsed case-sensitively (case-insensitive parsing spells out every case
-/// variant: 2^n literals and 160 M instructions at start-up) and each literal is cut before
-/// its first non-ASCII letter that has case, whose other case an ASCII case-insensitive search
-/// would not find; a shorter literal still occurs in every match.
+/// variant: 2^n literals and 160 M instructions at start-up) and each literal's non-ASCII
+/// letters with case, whose other cases an ASCII case-insensitive search would not find, are
+/// spelled in each case ([`case_variants`]).
 ///
 /// The literals need not start the match: every match of a sequence holds a match of each of
 /// its parts, so the prefixes of any one part will do, and [`required_literals`] takes the
@@ -754,7 +754,7 @@ fn required_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
         .literals()
         .map(|lits| {
             lits.iter()
-                .map(|l| uncased_prefix(l.as_bytes()).to_vec())
+                .flat_map(|l| case_variants(l.as_bytes()))
                 .collect::<Vec<_>>()
         })
         .filter(|lits| !lits.is_empty() && lits.iter().all(|l| !l.is_empty()));
@@ -780,19 +780,51 @@ fn required_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     better(own, inner)
 }
 
-/// The longest prefix of `literal` without a non-ASCII letter that has case, cut at a
-/// character boundary (a literal cut inside a character by the extractor keeps its whole
-/// characters).
-fn uncased_prefix(literal: &[u8]) -> &[u8] {
+/// Most spellings of one literal in [`case_variants`].
+const MAX_CASE_VARIANTS: usize = 16;
+
+/// `literal` spelled for an ASCII case-insensitive search (a gate lowercases ASCII letters in
+/// the literal and in the line): each non-ASCII letter that has case in each of the cases a
+/// case-insensitive pattern matches for it (its simple case folding: `für` as `für` and
+/// `fÜr`), so that the line holds one of the spellings wherever it holds a match. The
+/// spellings stop before a letter that would make more than [`MAX_CASE_VARIANTS`] of them,
+/// and once each is [`GATE_LITERAL_BYTES`] long (the gate cuts them there); a literal cut
+/// inside a character by the extractor keeps its whole characters.
+fn case_variants(literal: &[u8]) -> Vec<Vec<u8>> {
     let text = match std::str::from_utf8(literal) {
         Ok(t) => t,
         Err(e) => std::str::from_utf8(&literal[..e.valid_up_to()]).unwrap_or_default(),
     };
-    let end = text
-        .char_indices()
-        .find(|&(_, c)| !c.is_ascii() && c.to_lowercase().ne(c.to_uppercase()))
-        .map_or(text.len(), |(i, _)| i);
-    &literal[..end]
+    let mut variants = vec![Vec::new()];
+    for c in text.chars() {
+        if variants.iter().all(|v| v.len() >= GATE_LITERAL_BYTES) {
+            break;
+        }
+        let cases: Vec<char> = if !c.is_ascii() && c.to_lowercase().ne(c.to_uppercase()) {
+            let mut class =
+                regex_syntax::hir::ClassUnicode::new([regex_syntax::hir::ClassUnicodeRange::new(
+                    c, c,
+                )]);
+            class.case_fold_simple();
+            class.iter().flat_map(|r| r.start()..=r.end()).collect()
+        } else {
+            vec![c]
+        };
+        if variants.len() * cases.len() > MAX_CASE_VARIANTS {
+            break;
+        }
+        variants = variants
+            .iter()
+            .flat_map(|v| {
+                cases.iter().map(move |&case| {
+                    let mut v = v.clone();
+                    v.extend_from_slice(case.encode_utf8(&mut [0; 4]).as_bytes());
+                    v
+                })
+            })
+            .collect();
+    }
+    variants
 }
 
 /// `pattern` with its Unicode class escapes (`\w \W \d \D \s \S \pL \p{..} \P{..}`) replaced by
@@ -1416,12 +1448,19 @@ mod tests {
         // a line pattern: what follows `^\W*` is in every match
         let photo = prefix_literals(r"^\W*photo:").unwrap();
         assert!(photo.contains(&b"photo:".to_vec()));
-        // cut before a non-ASCII letter with case, kept through other characters
-        let umlaut = prefix_literals(r"^\W*weiterlesen n[äa]ch").unwrap();
-        assert!(umlaut.contains(&b"weiterlesen n".to_vec()));
-        assert_eq!(prefix_literals(r"^\W*ähnlich"), None);
+        // a non-ASCII letter with case in each of its cases, other characters as they are
+        let umlaut = prefix_literals(r"n[äa]chste").unwrap();
+        for spelling in ["nächste", "nÄchste", "nachste"] {
+            assert!(umlaut.contains(&spelling.as_bytes().to_vec()), "{umlaut:?}");
+        }
+        let similar = prefix_literals(r"^\W*ähnlich").unwrap();
+        assert_eq!(
+            similar,
+            vec!["Ähnlich".as_bytes().to_vec(), "ähnlich".as_bytes().to_vec()]
+        );
         let kana = prefix_literals("続きを読む").unwrap();
-        assert!(kana.contains(&"続きを読む".as_bytes().to_vec()));
+        // (whole characters up to GATE_LITERAL_BYTES, what the gate keeps)
+        assert!(kana.contains(&"続きを".as_bytes().to_vec()), "{kana:?}");
         let either = prefix_literals(r"^\W*buy now|^\W*sold out").unwrap();
         // (the extractor shortens literals to bound their case variants)
         for line in ["buy now", "sold out"] {
@@ -1435,7 +1474,7 @@ mod tests {
         let inner = prefix_literals(r"(?:^\W*|: )more\s+(?:news|stories)").unwrap();
         assert_eq!(inner, vec![b"more".to_vec()]);
         let later = prefix_literals(r"(?:^\W*|: )more\s+(?:headlines|stories)").unwrap();
-        assert_eq!(later, vec![b"headlines".to_vec(), b"stories".to_vec()]);
+        assert_eq!(later, vec![b"headline".to_vec(), b"stories".to_vec()]);
         // every branch of an alternation needs its own literal
         assert_eq!(prefix_literals(r"photo:|\p{Lu}+$"), None);
         // Unicode classes end the literal
