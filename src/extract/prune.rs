@@ -492,6 +492,31 @@ fn is_user_review(doc: &Doc, i: usize) -> bool {
         .children
         .iter()
         .any(|&c| c != i && doc.tag(c) == tag && doc.attr_value(c, "class") == Some(class))
+        && !is_editorial_entry(doc, i)
+}
+
+/// Paragraphs of at least this many characters are written copy, not a shopper's note.
+const EDITORIAL_PARAGRAPH_CHARS: usize = 200;
+/// How many such paragraphs make an entry editorial.
+const EDITORIAL_MIN_PARAGRAPHS: usize = 2;
+
+/// An entry of an editorial review round-up ("the best speakers of the year": one section per
+/// product, from one template, each with several paragraphs of the writer's copy). Customer
+/// reviews are a line or one paragraph each; a run entry with two or more long paragraphs
+/// is the page's own text.
+fn is_editorial_entry(doc: &Doc, i: usize) -> bool {
+    (i..doc.nodes[i].end)
+        .filter(|&j| doc.tag(j) == "p")
+        .filter(|&j| {
+            doc.text_of(j, |_| false)
+                .split_whitespace()
+                .map(|w| w.chars().count() + 1)
+                .sum::<usize>()
+                > EDITORIAL_PARAGRAPH_CHARS
+        })
+        .take(EDITORIAL_MIN_PARAGRAPHS)
+        .count()
+        >= EDITORIAL_MIN_PARAGRAPHS
 }
 
 /// The page's user-comment threads, as a removal mask; `None` when there are none.
@@ -1000,6 +1025,21 @@ mod tests {
              <img class=preview><img class=preview></body>",
         );
         assert_eq!(t, "");
+    }
+
+    #[test]
+    fn review_roundup_entries_are_not_customer_reviews() {
+        let masked = |html: &str| marked_text(html, user_reviews);
+        let long = "The writer tested this speaker for a month on trains, in hotel rooms and \
+                    on a beach, and found its sound clear and its battery good for two long \
+                    days of use, though its size makes it a poor fit for a small bag.";
+        let entry = format!("<div class=product-review-item><p>{long}</p><p>{long}</p></div>");
+        let t = masked(&format!("<body>{entry}{entry}</body>"));
+        assert_eq!(t, "");
+        // One long paragraph each is still a run of shoppers' reviews.
+        let entry = format!("<div class=product-review-item><p>{long}</p><p>Ok</p></div>");
+        let t = masked(&format!("<body>{entry}{entry}</body>"));
+        assert!(t.contains("Ok"));
     }
 
     #[test]
