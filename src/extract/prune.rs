@@ -272,6 +272,7 @@ fn is_boilerplate(
             && sel::UNLIKELY.is_match(&ci)
             && !sel::MAYBE_CONTENT.is_match(&ci)
             && !is_article_header(tag, &ci, in_marker[i])
+            && !is_part_header(&ci)
             && !holds_page_prose(doc, i, &ci, text)
         {
             return true;
@@ -292,6 +293,13 @@ fn is_boilerplate(
 /// Other boilerplate tokens in the name still count.
 fn is_article_header(tag: &str, class_id: &str, in_marker: bool) -> bool {
     tag == "header" && in_marker && !sel::UNLIKELY.is_match(&class_id.replace("header", " "))
+}
+
+/// A header of one part of the page ([`sel::PART_HEADER`]) whose name holds no other
+/// boilerplate token: a section's heading and intro.
+fn is_part_header(class_id: &str) -> bool {
+    sel::PART_HEADER.is_match(class_id)
+        && !sel::UNLIKELY.is_match(&sel::PART_HEADER.replace_all(class_id, " "))
 }
 
 /// Marks boilerplate subtrees. `removed[i]` is true for every node of a dropped subtree.
@@ -864,6 +872,16 @@ mod tests {
              <div class='main-content header-offset'>keep</div><div id=cookie-consent>ok</div></body>",
         );
         assert_eq!(t, "keep");
+    }
+
+    #[test]
+    fn header_of_a_page_part_kept() {
+        let html = "<body><div class=masthead-header>Site</div><div class=card__header>\
+                    <h2>Plans</h2></div><div class='section-header share'>Share</div></body>";
+        let t = kept_text(html);
+        assert!(t.contains("Plans"), "{t}");
+        assert!(!t.contains("Site"), "{t}");
+        assert!(!t.contains("Share"), "{t}");
     }
 
     #[test]
