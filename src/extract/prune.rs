@@ -243,9 +243,14 @@ fn is_boilerplate(
     {
         return true;
     }
+    // `tablist` set on the box around a tab widget (its panels as well as its tabs) names
+    // the widget, not furniture, when the box holds most of the page's paragraphs. Other
+    // roles stay furniture however long: a consent dialog can outweigh a short story.
     if let Some(role) = e.attr("role")
-        && is_in(sel::FURNITURE_ROLES, &role.trim().to_ascii_lowercase())
+        && let role = role.trim().to_ascii_lowercase()
+        && is_in(sel::FURNITURE_ROLES, &role)
         && !protected
+        && !(role == "tablist" && holds_page_prose(doc, i, &e.class_id(), text))
     {
         return true;
     }
@@ -801,6 +806,16 @@ mod tests {
         let text = kept_text(&column);
         assert_eq!(text.matches("story itself").count(), 12);
         assert!(!text.contains("Sign up"));
+        // So does a box whose widget role covers the panels with the tabs; a small one goes.
+        let tabs = format!(
+            "<body><div role=tablist><a>Transcript</a>{story}</div>\
+             <div role=tablist>{signup}</div></body>"
+        );
+        let text = kept_text(&tabs);
+        assert_eq!(text.matches("story itself").count(), 12);
+        assert!(!text.contains("Sign up"));
+        let dialog = format!("<body><div role=dialog>{story}</div><p>Short story.</p></body>");
+        assert_eq!(kept_text(&dialog), "Short story.");
         // A comment thread stays removed by name, however much of the page it holds.
         let thread = format!("<body><div class=comments>{story}</div><div>{para}</div></body>");
         assert_eq!(kept_text(&thread).matches("story itself").count(), 1);
