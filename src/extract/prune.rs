@@ -243,9 +243,14 @@ fn is_boilerplate(
     {
         return true;
     }
+    // `tablist` set on the box around a tab widget (its panels as well as its tabs) names
+    // the widget, not furniture, when the box holds most of the page's paragraphs. Other
+    // roles stay furniture however long: a consent dialog can outweigh a short story.
     if let Some(role) = e.attr("role")
-        && is_in(sel::FURNITURE_ROLES, &role.trim().to_ascii_lowercase())
+        && let role = role.trim().to_ascii_lowercase()
+        && is_in(sel::FURNITURE_ROLES, &role)
         && !protected
+        && !(role == "tablist" && holds_page_prose(doc, i, &e.class_id(), text))
     {
         return true;
     }
@@ -272,6 +277,7 @@ fn is_boilerplate(
             && sel::UNLIKELY.is_match(&ci)
             && !sel::MAYBE_CONTENT.is_match(&ci)
             && !is_article_header(tag, &ci, in_marker[i])
+            && !is_part_header(&ci)
             && !holds_page_prose(doc, i, &ci, text)
         {
             return true;
@@ -292,6 +298,13 @@ fn is_boilerplate(
 /// Other boilerplate tokens in the name still count.
 fn is_article_header(tag: &str, class_id: &str, in_marker: bool) -> bool {
     tag == "header" && in_marker && !sel::UNLIKELY.is_match(&class_id.replace("header", " "))
+}
+
+/// A header of one part of the page ([`sel::PART_HEADER`]) whose name holds no other
+/// boilerplate token: a section's heading and intro.
+fn is_part_header(class_id: &str) -> bool {
+    sel::PART_HEADER.is_match(class_id)
+        && !sel::UNLIKELY.is_match(&sel::PART_HEADER.replace_all(class_id, " "))
 }
 
 /// Marks boilerplate subtrees. `removed[i]` is true for every node of a dropped subtree.
@@ -492,6 +505,31 @@ fn is_user_review(doc: &Doc, i: usize) -> bool {
         .children
         .iter()
         .any(|&c| c != i && doc.tag(c) == tag && doc.attr_value(c, "class") == Some(class))
+        && !is_editorial_entry(doc, i)
+}
+
+/// Paragraphs of at least this many characters are written copy, not a shopper's note.
+const EDITORIAL_PARAGRAPH_CHARS: usize = 200;
+/// How many such paragraphs make an entry editorial.
+const EDITORIAL_MIN_PARAGRAPHS: usize = 2;
+
+/// An entry of an editorial review round-up ("the best speakers of the year": one section per
+/// product, from one template, each with several paragraphs of the writer's copy). Customer
+/// reviews are a line or one paragraph each; a run entry with two or more long paragraphs
+/// is the page's own text.
+fn is_editorial_entry(doc: &Doc, i: usize) -> bool {
+    (i..doc.nodes[i].end)
+        .filter(|&j| doc.tag(j) == "p")
+        .filter(|&j| {
+            doc.text_of(j, |_| false)
+                .split_whitespace()
+                .map(|w| w.chars().count() + 1)
+                .sum::<usize>()
+                > EDITORIAL_PARAGRAPH_CHARS
+        })
+        .take(EDITORIAL_MIN_PARAGRAPHS)
+        .count()
+        >= EDITORIAL_MIN_PARAGRAPHS
 }
 
 /// The page's user-comment threads, as a removal mask; `None` when there are none.
@@ -768,6 +806,16 @@ mod tests {
         let text = kept_text(&column);
         assert_eq!(text.matches("story itself").count(), 12);
         assert!(!text.contains("Sign up"));
+        // So does a box whose widget role covers the panels with the tabs; a small one goes.
+        let tabs = format!(
+            "<body><div role=tablist><a>Transcript</a>{story}</div>\
+             <div role=tablist>{signup}</div></body>"
+        );
+        let text = kept_text(&tabs);
+        assert_eq!(text.matches("story itself").count(), 12);
+        assert!(!text.contains("Sign up"));
+        let dialog = format!("<body><div role=dialog>{story}</div><p>Short story.</p></body>");
+        assert_eq!(kept_text(&dialog), "Short story.");
         // A comment thread stays removed by name, however much of the page it holds.
         let thread = format!("<body><div class=comments>{story}</div><div>{para}</div></body>");
         assert_eq!(kept_text(&thread).matches("story itself").count(), 1);
@@ -839,6 +887,16 @@ mod tests {
              <div class='main-content header-offset'>keep</div><div id=cookie-consent>ok</div></body>",
         );
         assert_eq!(t, "keep");
+    }
+
+    #[test]
+    fn header_of_a_page_part_kept() {
+        let html = "<body><div class=masthead-header>Site</div><div class=card__header>\
+                    <h2>Plans</h2></div><div class='section-header share'>Share</div></body>";
+        let t = kept_text(html);
+        assert!(t.contains("Plans"), "{t}");
+        assert!(!t.contains("Site"), "{t}");
+        assert!(!t.contains("Share"), "{t}");
     }
 
     #[test]
@@ -1000,6 +1058,21 @@ mod tests {
              <img class=preview><img class=preview></body>",
         );
         assert_eq!(t, "");
+    }
+
+    #[test]
+    fn review_roundup_entries_are_not_customer_reviews() {
+        let masked = |html: &str| marked_text(html, user_reviews);
+        let long = "The writer tested this speaker for a month on trains, in hotel rooms and \
+                    on a beach, and found its sound clear and its battery good for two long \
+                    days of use, though its size makes it a poor fit for a small bag.";
+        let entry = format!("<div class=product-review-item><p>{long}</p><p>{long}</p></div>");
+        let t = masked(&format!("<body>{entry}{entry}</body>"));
+        assert_eq!(t, "");
+        // One long paragraph each is still a run of shoppers' reviews.
+        let entry = format!("<div class=product-review-item><p>{long}</p><p>Ok</p></div>");
+        let t = masked(&format!("<body>{entry}{entry}</body>"));
+        assert!(t.contains("Ok"));
     }
 
     #[test]

@@ -71,7 +71,14 @@ const STATE_TOKENS: &[&str] = &[
 /// collected only when the first hidden element with an id asks.
 #[derive(Default)]
 pub(crate) struct HiddenPanels {
-    targets: Option<HashSet<String>>,
+    targets: Option<Targets>,
+}
+
+/// The ids the page's in-page links (`href="#id"`) and controls (`aria-controls`) name.
+#[derive(Default)]
+struct Targets {
+    linked: HashSet<String>,
+    controlled: HashSet<String>,
 }
 
 impl HiddenPanels {
@@ -96,6 +103,14 @@ impl HiddenPanels {
             .is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel"))
         {
             return true;
+        }
+        // A collapsed disclosure: the body of a `<details>`, or the panel an accordion's
+        // toggle names in `aria-controls`; a click shows it (an FAQ's answers, a product's
+        // specifications). Menus a toggle opens are lists of links.
+        let disclosure = doc.nodes[i].parent.is_some_and(|p| doc.tag(p) == "details")
+            || self.is_controlled(doc, i);
+        if disclosure {
+            return !link_heavy(doc, i);
         }
         // aria-hidden alone also hides decorative duplicates, and carousels fade their
         // slides with `visibility`; only the tab-panel role above lifts those.
@@ -139,25 +154,35 @@ impl HiddenPanels {
         let Some(id) = doc.attr_value(i, "id") else {
             return false;
         };
-        self.targets(doc).contains(id)
+        let t = self.targets(doc);
+        t.linked.contains(id) || t.controlled.contains(id)
     }
 
-    fn targets(&mut self, doc: &Doc) -> &HashSet<String> {
+    /// Whether a control's `aria-controls` names the element's id.
+    fn is_controlled(&mut self, doc: &Doc, i: usize) -> bool {
+        let Some(id) = doc.attr_value(i, "id") else {
+            return false;
+        };
+        self.targets(doc).controlled.contains(id)
+    }
+
+    fn targets(&mut self, doc: &Doc) -> &Targets {
         self.targets.get_or_insert_with(|| {
-            let mut set = HashSet::new();
+            let mut t = Targets::default();
             for j in 0..doc.nodes.len() {
                 let Some(e) = doc.elem(j) else { continue };
                 if e.tag == "a"
                     && let Some(frag) = e.attr("href").and_then(|h| h.trim().strip_prefix('#'))
                     && !frag.is_empty()
                 {
-                    set.insert(frag.to_string());
+                    t.linked.insert(frag.to_string());
                 }
                 if let Some(c) = e.attr("aria-controls") {
-                    set.extend(c.split_whitespace().map(str::to_string));
+                    t.controlled
+                        .extend(c.split_whitespace().map(str::to_string));
                 }
             }
-            set
+            t
         })
     }
 }
@@ -636,6 +661,17 @@ mod tests {
                        <div id=s4 class='page' style='visibility: hidden'>e</div>\
                        <div id=s5 class='page' hidden><a href=/x>Teaser link</a> f</div></div>";
         assert_eq!(panels(gallery), ["s1"]);
+    }
+
+    #[test]
+    fn collapsed_disclosures_are_panels() {
+        // An FAQ: `<details>` bodies and accordion panels a toggle names; a menu a toggle
+        // opens is link text, a lone hidden element nothing names stays hidden.
+        let faq = "<details><summary>Q1</summary><div id=a1 aria-hidden=true>Answer one</div></details>\
+                   <button aria-controls=a2>Q2</button><div id=a2 hidden>Answer two</div>\
+                   <button aria-controls=m>Menu</button><div id=m hidden><a href=/x>Home</a></div>\
+                   <div id=lone hidden>Popup</div>";
+        assert_eq!(panels(faq), ["a1", "a2"]);
     }
 
     #[test]

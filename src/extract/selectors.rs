@@ -190,6 +190,14 @@ pub static COMMENT_THREAD_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// Class/id names of the header of one part of a page (`section-header`, `card__header`,
+/// `PageSection_header`): the part's heading and intro, not the page's masthead that the
+/// `header` token of [`UNLIKELY`] is for.
+pub static PART_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:section|card|panel|block|module|column|accordion|entry|post|article|story|content)[-_]*header")
+        .expect("static regex")
+});
+
 /// Class/id tokens that veto [`UNLIKELY`] (Readability `okMaybeItsACandidate`).
 pub static MAYBE_CONTENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"and|article|body|column|content|main|mathjax|shadow|entry|story|post-?text|prose")
