@@ -39,7 +39,7 @@ pub fn normalize_block_text(text: &str) -> String {
     let cleaned = clean_chars(text);
     let mut out = String::with_capacity(cleaned.len());
     for line in cleaned.split('\n') {
-        let mut words = line.split_whitespace().peekable();
+        let mut words = crate::article::words(line).peekable();
         if words.peek().is_none() {
             continue;
         }
@@ -399,7 +399,7 @@ fn sentence_shape(blocks: &[Block]) -> SentenceShape {
         let text = b.text.trim_end();
         ending +=
             usize::from(text.ends_with(['.', '!', '?', '。', '！', '？', ':', '"', '”', ')']));
-        let n = text.split_whitespace().count();
+        let n = crate::article::words(text).count();
         words += n;
         if n >= SENTENCE_BLOCK_WORDS {
             long_words += n;

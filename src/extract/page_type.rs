@@ -180,8 +180,7 @@ fn count(doc: &Doc) -> Counts {
         let node = &doc.nodes[i];
         match &node.data {
             NodeData::Text(t) => {
-                let n = t
-                    .split_whitespace()
+                let n = crate::article::words(t)
                     .map(|w| w.chars().count() + 1)
                     .sum::<usize>();
                 c.text += n;
@@ -317,7 +316,10 @@ fn description_share(description: &str, body: &str) -> Option<u16> {
         return None;
     }
     let body = body.to_lowercase();
-    let found = words.iter().filter(|w| body.contains(w.as_str())).count();
+    let found = words
+        .iter()
+        .filter(|w| memchr::memmem::find(body.as_bytes(), w.as_bytes()).is_some())
+        .count();
     u16::try_from(found * 1000 / words.len()).ok()
 }
 
