@@ -165,7 +165,7 @@ pub fn word_count(text: &str) -> usize {
     if text.is_ascii() {
         return ascii_token_count(text.as_bytes());
     }
-    text.split_whitespace()
+    words(text)
         .map(|token| {
             if token.bytes().all(|b| b < 0xE3) {
                 return 1;
@@ -178,6 +178,66 @@ pub fn word_count(text: &str) -> usize {
             }
         })
         .sum()
+}
+
+/// The whitespace-separated words of `text`: what `str::split_whitespace` yields (Unicode
+/// `White_Space`, as `char::is_whitespace`), found on the bytes instead of decoded characters.
+pub(crate) fn words(text: &str) -> Words<'_> {
+    Words { text, at: 0 }
+}
+
+/// Iterator of [`words`].
+pub(crate) struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        let bytes = self.text.as_bytes();
+        let mut i = self.at;
+        loop {
+            if i >= bytes.len() {
+                self.at = i;
+                return None;
+            }
+            match space_at(bytes, i) {
+                0 => break,
+                n => i += n,
+            }
+        }
+        let start = i;
+        i += 1;
+        while i < bytes.len() && space_at(bytes, i) == 0 {
+            i += 1;
+        }
+        self.at = i;
+        Some(&self.text[start..i])
+    }
+}
+
+/// Byte length of the white-space character at byte `i` of `bytes` (UTF-8), 0 when another
+/// character starts there or `i` is inside one. White space (`char::is_whitespace`): U+0009
+/// to U+000D, U+0020, U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F,
+/// U+205F and U+3000; none of their leading bytes is a UTF-8 continuation byte, so a byte
+/// inside a character never matches.
+#[inline]
+pub(crate) fn space_at(bytes: &[u8], i: usize) -> usize {
+    let b = bytes[i];
+    if b < 0x80 {
+        return usize::from(b == b' ' || (b'\t'..=b'\r').contains(&b));
+    }
+    match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+        (0xC2, Some(0x85 | 0xA0), _) => 2,
+        (0xE1, Some(0x9A), Some(0x80))
+        | (0xE2, Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
+        | (0xE2, Some(0x81), Some(0x9F))
+        | (0xE3, Some(0x80), Some(0x80)) => 3,
+        _ => 0,
+    }
 }
 
 /// Whitespace-separated tokens of ASCII text; the ASCII characters `char::is_whitespace` accepts
@@ -293,4 +353,47 @@ pub fn two_letter_code(three: &str) -> Option<String> {
         .iter()
         .find(|(t, _)| *t == three)
         .map(|(_, two)| (*two).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn words_split_at_every_kind_of_white_space() {
+        let spaces: String = (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        let text: String = spaces
+            .chars()
+            .flat_map(|c| [c, 'x', '\u{2009}', 'é', c])
+            .collect();
+        assert_eq!(
+            words(&text).collect::<Vec<_>>(),
+            text.split_whitespace().collect::<Vec<_>>()
+        );
+        // Characters that share a leading byte with a white-space character are words.
+        let near = "\u{80}\u{a1}\u{1681}\u{200b}\u{2027}\u{202a}\u{2060}\u{3001}\u{2f00}";
+        assert_eq!(words(near).collect::<Vec<_>>(), vec![near]);
+    }
+
+    proptest! {
+        #[test]
+        fn words_are_split_whitespace(text in "[ a\t\n\u{a0}\u{85}\u{2000}-\u{2030}\u{3000}\u{1680}é日]{0,40}") {
+            prop_assert_eq!(
+                words(&text).collect::<Vec<_>>(),
+                text.split_whitespace().collect::<Vec<_>>()
+            );
+        }
+
+        #[test]
+        fn words_of_any_text_are_split_whitespace(text in any::<String>()) {
+            prop_assert_eq!(
+                words(&text).collect::<Vec<_>>(),
+                text.split_whitespace().collect::<Vec<_>>()
+            );
+        }
+    }
 }

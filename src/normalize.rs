@@ -39,7 +39,7 @@ pub fn normalize_block_text(text: &str) -> String {
     let cleaned = clean_chars(text);
     let mut out = String::with_capacity(cleaned.len());
     for line in cleaned.split('\n') {
-        let mut words = line.split_whitespace().peekable();
+        let mut words = crate::article::words(line).peekable();
         if words.peek().is_none() {
             continue;
         }
@@ -278,6 +278,8 @@ pub struct RecordContext<'a> {
 /// Builds the record from a filtered article. Blocks must already be normalized.
 pub fn to_record(article: &Article, ctx: RecordContext<'_>) -> Record {
     let text = join_text(&article.blocks);
+    // The blocks' words: joining them with blank lines splits or merges none.
+    let word_count = crate::article::word_count(&text);
     let meta = &article.meta;
     Record {
         id: content_id(&text),
@@ -300,9 +302,9 @@ pub fn to_record(article: &Article, ctx: RecordContext<'_>) -> Record {
             .iter()
             .filter_map(|t| normalize_field(Some(t)))
             .collect(),
-        word_count: crate::article::word_count(&text),
+        word_count,
         page_type: meta.signals.page_type,
-        confidence: confidence(article),
+        confidence: confidence_of(article, word_count),
         markdown: ctx.markdown.then(|| to_markdown(&article.blocks)),
         text,
         removed: None,
@@ -332,8 +334,13 @@ pub fn to_record(article: &Article, ctx: RecordContext<'_>) -> Record {
 /// * page type: articles have a well-defined main text; products (specification tables,
 ///   buttons, reviews) the least.
 pub fn confidence(article: &Article) -> f64 {
+    confidence_of(article, article.word_count())
+}
+
+/// [`confidence`] of an article of `words` words ([`Article::word_count`]).
+fn confidence_of(article: &Article, words: usize) -> f64 {
     let s = &article.meta.signals;
-    let words = article.word_count() as f64;
+    let words = words as f64;
     let length = ((words + 1.0).ln() / CONFIDENT_WORDS.ln())
         .clamp(0.0, 1.0)
         .powi(2);
@@ -399,7 +406,7 @@ fn sentence_shape(blocks: &[Block]) -> SentenceShape {
         let text = b.text.trim_end();
         ending +=
             usize::from(text.ends_with(['.', '!', '?', '。', '！', '？', ':', '"', '”', ')']));
-        let n = text.split_whitespace().count();
+        let n = crate::article::words(text).count();
         words += n;
         if n >= SENTENCE_BLOCK_WORDS {
             long_words += n;

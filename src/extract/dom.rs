@@ -181,7 +181,7 @@ impl Doc {
 /// Collapses runs of whitespace to one space and trims.
 pub(crate) fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
+    for w in crate::article::words(s) {
         if !out.is_empty() {
             out.push(' ');
         }

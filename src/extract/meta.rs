@@ -904,7 +904,11 @@ fn standalone_date(doc: &Doc) -> Option<String> {
             i = doc.nodes[i].end.max(i + 1);
             continue;
         }
-        if let super::dom::NodeData::Text(t) = &doc.nodes[i].data {
+        // `text_date` reads its day and year as ASCII numbers: a run without an ASCII digit
+        // (most runs, whitespace between tags among them) holds no date.
+        if let super::dom::NodeData::Text(t) = &doc.nodes[i].data
+            && t.bytes().any(|b| b.is_ascii_digit())
+        {
             let t = collapse_ws(t);
             if t.chars().count() <= STANDALONE_DATE_MAX_CHARS
                 && let Some(d) = text_date(&t)
@@ -953,8 +957,12 @@ fn labelled_date(doc: &Doc) -> Option<String> {
             i += 1;
             continue;
         };
-        let t = collapse_ws(t);
         i += 1;
+        // A label is a word: whitespace between tags is none.
+        if t.trim_start().is_empty() {
+            continue;
+        }
+        let t = collapse_ws(t);
         let Some(m) = sel::DATE_LABEL.find(&t) else {
             continue;
         };
@@ -1031,6 +1039,10 @@ fn headline_date(doc: &Doc) -> Option<String> {
 
 /// The first date written in `text`, as `YYYY-MM-DD`.
 pub(crate) fn text_date(text: &str) -> Option<String> {
+    // Day and year are read as ASCII numbers (below): text without an ASCII digit has no date.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let month = |name: &str| {
         let n = name.to_lowercase();
         sel::MONTHS.iter().find(|(m, _)| *m == n).map(|(_, v)| *v)

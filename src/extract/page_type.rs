@@ -157,18 +157,44 @@ const MARK_WORDS: [&[&str]; 4] = [SHOP_WORDS, POST_WORDS, THREAD_WORDS, DOC_WORD
 /// split once for all lists, compared without allocating.
 fn class_marks(value: &str) -> [bool; 4] {
     let mut marks = [false; 4];
-    for token in value.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')) {
+    // Split on bytes: every byte of a non-ASCII character separates, as the character does.
+    for token in value
+        .as_bytes()
+        .split(|&b| !(b.is_ascii_alphanumeric() || b == b'-'))
+    {
         if token.is_empty() {
             continue;
         }
-        let hyphen_parts = token.contains('-').then(|| token.split('-'));
+        let hyphen_parts = token.contains(&b'-').then(|| token.split(|&b| b == b'-'));
         for t in std::iter::once(token).chain(hyphen_parts.into_iter().flatten()) {
             for (mark, words) in marks.iter_mut().zip(MARK_WORDS) {
-                *mark |= words.iter().any(|w| w.eq_ignore_ascii_case(t));
+                *mark |= words.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(t));
             }
         }
     }
     marks
+}
+
+/// Characters of the words of `text` plus one per word (the space after it): what
+/// `split_whitespace().map(|w| w.chars().count() + 1).sum()` counts, on the bytes.
+fn word_chars(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let (mut n, mut in_word, mut i) = (0, false, 0);
+    while i < bytes.len() {
+        let space = crate::article::space_at(bytes, i);
+        if space > 0 {
+            in_word = false;
+            i += space;
+            continue;
+        }
+        // A character counts at its leading byte (not `10xxxxxx`).
+        if bytes[i] & 0xC0 != 0x80 {
+            n += 1 + usize::from(!in_word);
+            in_word = true;
+        }
+        i += 1;
+    }
+    n
 }
 
 fn count(doc: &Doc) -> Counts {
@@ -180,10 +206,7 @@ fn count(doc: &Doc) -> Counts {
         let node = &doc.nodes[i];
         match &node.data {
             NodeData::Text(t) => {
-                let n = t
-                    .split_whitespace()
-                    .map(|w| w.chars().count() + 1)
-                    .sum::<usize>();
+                let n = word_chars(t);
                 c.text += n;
                 if i < link_end {
                     c.link_text += n;
@@ -317,7 +340,10 @@ fn description_share(description: &str, body: &str) -> Option<u16> {
         return None;
     }
     let body = body.to_lowercase();
-    let found = words.iter().filter(|w| body.contains(w.as_str())).count();
+    let found = words
+        .iter()
+        .filter(|w| memchr::memmem::find(body.as_bytes(), w.as_bytes()).is_some())
+        .count();
     u16::try_from(found * 1000 / words.len()).ok()
 }
 
@@ -405,6 +431,31 @@ mod tests {
             description: None,
         };
         signals(&doc, url.as_ref(), &facts).page_type
+    }
+
+    #[test]
+    fn word_chars_counts_each_word_and_a_space() {
+        let reference = |t: &str| {
+            t.split_whitespace()
+                .map(|w| w.chars().count() + 1)
+                .sum::<usize>()
+        };
+        for t in [
+            "",
+            "  ",
+            "one two",
+            " café\u{a0}au\u{2009}lait ",
+            "日本語\u{3000}文章\n\t",
+            "\u{85}x\u{2028}\u{1680}yz\u{202f}",
+        ] {
+            assert_eq!(word_chars(t), reference(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn class_marks_split_at_non_ascii_characters() {
+        assert_eq!(class_marks("commentéforum"), class_marks("comment forum"));
+        assert_eq!(class_marks("post-body"), class_marks("post"));
     }
 
     #[test]

@@ -57,23 +57,38 @@ pub(crate) fn collapsed_len(s: &str) -> u32 {
         }
         return n;
     }
+    // Over bytes too: a white-space character ends at the length `space_at` gives, any other
+    // character counts at its leading (non-continuation) byte.
+    let bytes = s.as_bytes();
     let mut n = 0u32;
     let mut in_ws = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            if !in_ws {
-                n += 1;
-            }
+    let mut i = 0;
+    while i < bytes.len() {
+        let space = crate::article::space_at(bytes, i);
+        if space > 0 {
+            n += u32::from(!in_ws);
             in_ws = true;
+            i += space;
         } else {
-            n += 1;
-            in_ws = false;
+            if !is_continuation(bytes[i]) {
+                n += 1;
+                in_ws = false;
+            }
+            i += 1;
         }
     }
     n
 }
 
+/// A UTF-8 continuation byte (`10xxxxxx`).
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
 fn count_commas(s: &str) -> u32 {
+    if s.is_ascii() {
+        return s.bytes().filter(|&b| b == b',').count() as u32;
+    }
     s.chars()
         .filter(|c| {
             matches!(
@@ -1154,6 +1169,8 @@ mod tests {
             "a \u{a0} b",
             "é  b\n",
             " a  b ",
+            "日本\u{3000}\u{3000}語 \u{2028}x\u{85}",
+            "\u{2009}é\u{202f}",
         ] {
             assert_eq!(collapsed_len(t), reference(t), "{t:?}");
         }

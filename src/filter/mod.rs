@@ -957,13 +957,14 @@ impl Filter {
         }
         article.blocks = kept;
 
+        let words_out = article_words(article);
         let detected = self.language.detect(article);
         let had_js = removed.iter().any(|r| r.rule == "javascript_notice");
         let rejected = self
             .quality
             .check(
                 article,
-                words_in,
+                (words_in, words_out),
                 had_js,
                 detected.as_ref().map(|(l, _)| *l),
             )
@@ -975,7 +976,7 @@ impl Filter {
                 language: detected.map(|(_, l)| l),
                 blocks_in,
                 words_in,
-                words_out: article_words(article),
+                words_out,
             },
             rejected,
         }

@@ -358,16 +358,15 @@ impl QualityRules {
     /// `words_in` is the article's word count before line removal: the `content` preset
     /// judges by it whether the page had content (what the line rules took out of a page
     /// with text is listed in the report, and the rest is kept); the `dataset` preset judges
-    /// the text that is left.
+    /// the text that is left, `words` words (`article_words` of `article`).
     pub(crate) fn check(
         &self,
         article: &Article,
-        words_in: usize,
+        (words_in, words): (usize, usize),
         had_javascript_notice: bool,
         language: Option<whatlang::Lang>,
     ) -> Result<(), DocumentRejected> {
         let c = &self.config;
-        let words = super::article_words(article);
         let content_words = match c.preset {
             QualityPreset::Content => words_in.max(words),
             QualityPreset::Dataset => words,

@@ -14,7 +14,7 @@ pub(crate) fn normalize_line(text: &str) -> String {
 /// Writes [`normalize_line`] of `text` into `out` (cleared first), reusing its allocation.
 pub(crate) fn normalize_into(out: &mut String, text: &str) {
     out.clear();
-    for word in text.split_whitespace() {
+    for word in crate::article::words(text) {
         if !out.is_empty() {
             out.push(' ');
         }
