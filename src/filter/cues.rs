@@ -44,6 +44,14 @@ pub(crate) const FIELD_LINE: &str = "field_line";
 /// `credit_line`: a caption or edge line that is only a credit.
 pub(crate) const CREDIT_LINE: &str = "credit_line";
 
+/// `counter_line`: an interaction widget with its count ("Comments (14)", "Réagir (27)") or a
+/// comment thread's header ("6 replies to ...").
+pub(crate) const COUNTER_LINE: &str = "counter_line";
+/// `related_line`: a link to a list of more stories ("More news from the courts", "Most read").
+pub(crate) const RELATED_LINE: &str = "related_line";
+/// `text_credit`: who wrote, compiled, checked or interviewed, as a line of its own.
+pub(crate) const TEXT_CREDIT: &str = "text_credit";
+
 /// Every cue's name, for `filter.disable`.
 pub(crate) const CUE_NAMES: &[&str] = &[
     READER_PROMPT,
@@ -57,6 +65,9 @@ pub(crate) const CUE_NAMES: &[&str] = &[
     LABEL_HEADLINE,
     FIELD_LINE,
     CREDIT_LINE,
+    COUNTER_LINE,
+    RELATED_LINE,
+    TEXT_CREDIT,
 ];
 
 /// How many cues there are.
@@ -124,6 +135,16 @@ const LABEL_MAX_WORDS: usize = 5;
 const HEADLINE_MIN_WORDS: usize = 4;
 /// Most words of a field line (a breadcrumb, a share bar, a byline with a date).
 const FIELD_MAX_WORDS: usize = 16;
+/// Most words of a comment thread's header ("6 replies to “<post title>”").
+const REPLY_HEADER_MAX_WORDS: usize = 25;
+/// Most words of a counter: a button or two and their counts.
+const COUNTER_MAX_WORDS: usize = 12;
+/// Most words of a link label to a list of stories, with a headline after a colon.
+const RELATED_MAX_WORDS: usize = 16;
+/// Most words of a credit for the text ("Interview: Jane Roe", "Compiled by ...").
+const TEXT_CREDIT_MAX_WORDS: usize = 14;
+/// Most words of a paragraph credit removed between paragraphs: a © or a provenance and a name.
+const CREDIT_ANYWHERE_MAX_WORDS: usize = 8;
 /// Most words of a credit line ("Photo: Jane Roe / Harbour Trust").
 const CREDIT_LINE_MAX_WORDS: usize = 15;
 
@@ -185,6 +206,18 @@ pub(crate) struct Cues {
     paywall_rest: Cue,
     role_bio: Cue,
     public_service: Cue,
+    interaction: Cue,
+    interaction_count: Cue,
+    reply_header: Cue,
+    related_list: Cue,
+    text_credit: Cue,
+    closing_more: Cue,
+    paywall_gate: Cue,
+    offer: Cue,
+    provenance: Cue,
+    verb_final: Cue,
+    service_call: Cue,
+    honorific_bio: Cue,
 }
 
 /// Compiled on first use, in the Latin form for Latin lines (see [`LatinRegex`]), so a run pays
@@ -246,11 +279,11 @@ const SPEECH: &str = r"(?:^|\W)(?:said|says|told|asked|added|explained|sagte|sag
 // e-mail address or a social account; a line built around one of them is a pitch. Weak: apps
 // and alerts, sharing and following, tips, networks, community; common words in how-to text,
 // so a pitch needs a second cue with them (the reader addressed, the outlet speaking, a price).
-const STRONG_NOUN: &str = r"(?:^|[\s\W])(?:newsletter|subscri|abo(?:\W|$)|abos(?:\W|$)|abonn|suscri|abbona|assin[ae]|assinatura|prenumer|subskryp|membership|members?(?:\W|$)|mitglied|membre|miembro|socio|lidmaatschap|donat|donaci|donazion|doa[çc]|spende|don(?:[^\p{L}'’]|$)|dons(?:\W|$)|chip in|comments?(?:\W|$)|kommentar|commentaire|comentari|commento|commenti|coment[áa]rio|reactie|komentarz|skomentuj|r[ée]actions?(?:\W|$)|reaktion|guestbook|g[äa]stebuch|livre d'or|leserbrief|letters? to the editor|lettres? (?:à|au) (?:la r[ée]daction|l['’][ée]diteur|courrier)|cartas? al director|lettere al direttore|ingezonden brie|backers?(?:\W|$)|(?:no|zero|kein|pas de|sin|niente|sem|geen|ingen)\s+spam|p[řr]isp[ěe]j\w*|(?:what you think|your thoughts|ce que vous en pensez|was (?:du|ihr|sie) (?:davon )?(?:denkst|denkt|halten)|qu[ée] (?:opinas|piensas)|cosa ne pens\w*|o que (?:voc[êe] )?acha|wat (?:je|jij|u) (?:ervan )?vindt)\s(?:\S+\s)?(?:below|unten|ci-dessous|abajo|qui sotto|abaixo|hieronder|nedan|poni[żz]ej|in the comments)(?:\W|$)|ko-fi|patreon|pr[ée]commande|pre-?order|whatsapp|telegram|pinterest|instagram|facebook|linkedin|mastodon|tiktok|youtube|@[\p{L}0-9_]{2,}|[^\s@]+@[^\s@]+\.\p{L}{2,})";
-const WEAK_NOUN: &str = r"(?:^|[\s\W])(?:apps?(?:\W|$)|appli(?:\W|$)|application(?:\W|$)|notifications?(?:\W|$)|benachrichtigung|alert|gift(?:\W|$)|unterst[üu]tz|soutien|souten|apoy|colabor|sostien|apoi|steun|wesprzyj|st[öo]d|share(?:\W|$)|teilen(?:\W|$)|partag|compart|condivid|deel(?:\W|$)|dela(?:\W|$)|udost[ęe]pnij|follow(?:\W|$)|folg(?:e|en|t)(?:\W|$)|suivez|s[íi]gue|s[íi]guenos|seguici|volg(?:\W|$)|obserwuj|gilla|f[öo]lj|tips?(?:\W|$)|tipp|hinweis|e-?mail(?:\W|$)|inbox|postfach|correo|rss(?:\W|$)|hashtag|r[ée]agir|reagieren|reaccionar|reagire|premium|podcast|lettre|newsletter|e-?book|meinung|avis(?:\W|$)|opini[oó]n|opinione|mening|community|comunidad|communaut[ée]|gemeinschaft|comunit[àa]|comunidade|gemeenschap|offers?(?:\W|$)|offres?(?:\W|$)|angebot)";
+const STRONG_NOUN: &str = r"(?:^|[\s\W])(?:newsletter|subscri|abo(?:\W|$)|abos(?:\W|$)|abonn|suscri|abbona|assin[ae]|assinatura|prenumer|subskryp|membership|members?(?:\W|$)|mitglied|membre|miembro|socio|lidmaatschap|donat|donaci|donazion|doa[çc]|spende|don(?:[^\p{L}'’]|$)|dons(?:\W|$)|chip in|comments?(?:\W|$)|kommentar|commentaire|comentari|commento|commenti|coment[áa]rio|reactie|komentarz|skomentuj|r[ée]actions?(?:\W|$)|reaktion|guestbook|g[äa]stebuch|livre d'or|leserbrief|letters? to the editor|lettres? (?:à|au) (?:la r[ée]daction|l['’][ée]diteur|courrier)|cartas? al director|lettere al direttore|ingezonden brie|backers?(?:\W|$)|(?:no|zero|kein|pas de|sin|niente|sem|geen|ingen)\s+spam|p[řr]isp[ěe]j\w*|(?:what you think|your thoughts|ce que vous en pensez|was (?:du|ihr|sie) (?:davon )?(?:denkst|denkt|halten)|qu[ée] (?:opinas|piensas)|cosa ne pens\w*|o que (?:voc[êe] )?acha|wat (?:je|jij|u) (?:ervan )?vindt)\s(?:\S+\s)?(?:below|unten|ci-dessous|abajo|qui sotto|abaixo|hieronder|nedan|poni[żz]ej|in the comments)(?:\W|$)|ko-fi|patreon|condolen\w*|kondol\w*|condol[ée]ance\w*|condoglianz\w*|condol[êe]ncia\w*|guest ?book|gedenkportal\w*|death notices?|traueranzeige\w*|esquelas?|tributes?(?:\W|$)|page hommage|supporters?(?:\W|$)|vriend(?:en)?(?:\W|$)|f[öo]rderabo\w*|abone(?:\W|ol)|b[üu]lten\w*|pr[ée]commande|pre-?order|whatsapp|telegram|pinterest|instagram|facebook|linkedin|mastodon|tiktok|youtube|@[\p{L}0-9_]{2,}|[^\s@]+@[^\s@]+\.\p{L}{2,})";
+const WEAK_NOUN: &str = r"(?:^|[\s\W])(?:apps?(?:\W|$)|appli(?:\W|$)|application(?:\W|$)|notifications?(?:\W|$)|benachrichtigung|alert|gift(?:\W|$)|unterst[üu]tz|soutien|souten|apoy|colabor|sostien|apoi|steun|wesprzyj|st[öo]d|share(?:\W|$)|teilen(?:\W|$)|partag|compart|condivid|deel(?:\W|$)|dela(?:\W|$)|udost[ęe]pnij|follow(?:\W|$)|folg(?:e|en|t)(?:\W|$)|suivez|s[íi]gue|s[íi]guenos|seguici|volg(?:\W|$)|obserwuj|gilla|f[öo]lj|tips?(?:\W|$)|tipp|hinweis|e-?mail(?:\W|$)|inbox|postfach|correo|rss(?:\W|$)|hashtag|r[ée]agir|reagieren|reaccionar|reagire|premium|podcast|lettre|newsletter|e-?book|meinung|avis(?:\W|$)|opini[oó]n|opinione|mening|community|comunidad|communaut[ée]|gemeinschaft|comunit[àa]|comunidade|gemeenschap|offers?(?:\W|$)|offres?(?:\W|$)|angebot|notifi\w*|bildirim\w*|varsel|ilmoitu\w*|powiadom\w*|\p{L}+-appen|appen(?:\W|$)|sovellu\w*|uygulama\w*|aplica[țt]i\w*|aplikac\w*|e-posta\w*|diskus\w*|keskustelu\w*|sondaggio|poll(?:\W|$)|umfrage|sondage|encuesta|tablero|board(?:\W|$)|pinnwand)";
 // Imperatives that are a convention by themselves (join, subscribe, become a member, download
 // the app): with them a weak noun is enough.
-const CONVENTION_VERB: &str = r"^(?:subscribe|sign up|join|become|download|install|register|abonniere|abonnieren sie|werde|werden sie|hol|holen sie|lade|laden sie|melde|melden sie|abonnez|inscrivez|t[ée]l[ée]chargez|rejoignez|devenez|abonne-toi|inscris-toi|suscr[íi]bete|[úu]nete|hazte|descarga|ap[úu]ntate|reg[íi]strate|abbonati|iscriviti|scarica|unisciti|assine|inscreva-se|baixe|word|abonneer|meld|bli|prenumerera|zosta[ńn]|do[łl][ąa]cz|pobierz|zapisz|subskrybuj|zaprenumeruj)(?:[^\p{L}]|$)";
+const CONVENTION_VERB: &str = r"^(?:subscribe|sign up|join|become|download|install|register|abonniere|abonnieren sie|werde|werden sie|hol|holen sie|lade|laden sie|melde|melden sie|abonnez|inscrivez|t[ée]l[ée]chargez|rejoignez|devenez|abonne-toi|inscris-toi|suscr[íi]bete|[úu]nete|hazte|descarga|ap[úu]ntate|reg[íi]strate|abbonati|iscriviti|scarica|unisciti|assine|inscreva-se|baixe|word|abonneer|meld|bli|prenumerera|zosta[ńn]|do[łl][ąa]cz|pobierz|zapisz|subskrybuj|zaprenumeruj|tilaa|liity|lataa|bliv|st[øo]t|tilmeld|skaffa|last ned|ladda ner|aboneaz[ăa]-te|abone olun|p[řr]edpla[ťt]te|podpo[řr]te)(?:[^\p{L}]|$)";
 // "Buy me a coffee": the tip-jar convention of blogs.
 const COFFEE: &str = r"(?:buy|kauf|spendier|offre|inv[íi]ta|offri|pague|trakteer|postaw)\w*\s(?:[\p{L}]+\s){0,2}(?:a|an|einen|un|una|um|een|mi)?\s?(?:coffee|kaffee|caf[ée]|caff[èe]|koffie|kaw[ęe])";
 
@@ -265,7 +298,7 @@ const SECOND_FORMAL: &str =
 
 // An imperative opening the line: the verbs of calls to action in the languages of the sets,
 // German "<verb>en Sie", French "<verb>ez" before its object.
-const IMPERATIVE: &str = r"^(?:[^.!?]*[.!?–—:]\s+)?[^\p{L}0-9]*(?:jetzt\s|now\s|hier\s|ahora\s|ora\s)?(?P<verb>(?:subscribe|sign up|join|get|download|install|become|support|donate|register|buy|grab|try|start|tell|send|email|e-mail|contact|share|follow|leave|drop|tag|pass|turn on|pin|save|add|chip in|pitch|back|discover|like|comment|listen|watch|read|click|tap|give|help|sponsor|abonniere|melde|meld|hol|lade|werde|unterstütze|spende|teile|folge|schreib|klick\w*|\p{L}+en sie|lass|hinterlass\w*|\p{L}+ez-(?:nous|vous|moi)|inscris-toi|abonne-toi|suscr[íi]bete|[úu]nete|ap[úu]ntate|recibe|descarga|colabora|comparte|cu[ée]ntame\w*|cu[ée]ntanos|d[ée]janos|gu[áa]rda\w*|s[íi]gue\w*|haz|inicia sesi[óo]n|prueba|planifica|consulte|escr[íi]benos|hazte|apoya|abbonati|iscriviti|scarica|condividi|seguici|raccont\w+|lascia|scrivi|sostieni|assine|inscreva-se|baixe|descarregue|compartilh\w*|entra|siga|deixe|apoie|word|neem|deel|volg|steun|doneer|abonneer|bli|gilla|följ|dela|prenumerera|stöd|swisha|wspieraj|wesprzyj|wykup|udostępnij|skomentuj|obserwuj|zapisz|pobierz|zostań|dołącz|zaprenumeruj|subskrybuj|podpo[řr]te|sta[ňn]te|sd[íi]lejte|sledujte|st[áa]hn[ěe]te|p[řr]ihlaste)(?:[\s,!]|$)|\p{L}{3,}ez\s(?:l['’]|(?:[àa]|notre|nos|vos|votre|la|le|les|cet|cette|ce|chaque|toutes?|tous|un|une|des|du)\s))";
+const IMPERATIVE: &str = r"^(?:[^.!?]*[.!?–—:]\s+)?[^\p{L}0-9]*(?:jetzt\s|now\s|hier\s|ahora\s|ora\s)?(?P<verb>(?:subscribe|sign up|join|get|download|install|become|support|donate|register|buy|grab|try|start|tell|send|email|e-mail|contact|share|follow|leave|drop|tag|pass|turn on|pin|save|add|chip in|pitch|back|discover|like|comment|listen|watch|read|click|tap|give|help|sponsor|abonniere|melde|meld|hol|lade|werde|unterstütze|spende|teile|folge|schreib|klick\w*|\p{L}+en sie|lass|hinterlass\w*|\p{L}+ez-(?:nous|vous|moi)|inscris-toi|abonne-toi|suscr[íi]bete|[úu]nete|ap[úu]ntate|recibe|descarga|colabora|comparte|cu[ée]ntame\w*|cu[ée]ntanos|d[ée]janos|gu[áa]rda\w*|s[íi]gue\w*|haz|inicia sesi[óo]n|prueba|planifica|consulte|escr[íi]benos|hazte|apoya|abbonati|iscriviti|scarica|condividi|seguici|raccont\w+|lascia|scrivi|sostieni|assine|inscreva-se|baixe|descarregue|compartilh\w*|entra|siga|deixe|apoie|word|neem|deel|volg|steun|doneer|abonneer|bli|gilla|följ|dela|prenumerera|stöd|swisha|wspieraj|wesprzyj|wykup|udostępnij|skomentuj|obserwuj|zapisz|pobierz|zostań|dołącz|zaprenumeruj|subskrybuj|podpo[řr]te|sta[ňn]te|sd[íi]lejte|sledujte|st[áa]hn[ěe]te|p[řr]ihlaste|napi[šs]te|p[řr]edpla[ťt]te|skriv|del på|st[øo]t|bliv|tilmeld|hent|k[øo]b|last ned|skaffa|skaff|ladda ner|tilaa|lataa|liity|tue|jaa|seuraa|kirjoita|kommentoi|aboneaz[ăa]-te|urm[ăa]re[șs]te|descarc[ăa]|distribuie|sus[țt]ine|dă|deja|attiva|vota|valora|rate|unlock|activa|inicia|pop|hit|sign|leave)(?:[\s,!]|$)|\p{L}{3,}ez\s(?:l['’]|(?:[àa]|notre|nos|vos|votre|la|le|les|cet|cette|ce|chaque|toutes?|tous|un|une|des|du)\s))";
 // A German button line that ends on an infinitive: "... – kostenlos abonnieren".
 const INFINITIVE_BUTTON: &str = r"(?:abonnieren|bestellen|registrieren|herunterladen|anmelden|downloaden|sichern|freischalten)\W*$";
 
@@ -297,14 +330,14 @@ const PAYWALL_REST: &str = r"(?:rest of (?:this|the) (?:article|story|post)|rest
 
 // English verbs that are also nouns ("Share prices rose", "Follow-up tests"): an imperative
 // only with an object after them ("Share this", "Follow us", "Back us").
-const AMBIGUOUS_VERB: &str = r"^[^\p{L}0-9]*(?:share|follow|back|like|pass|tip|comment|email|e-mail|drop|tag|pin|save|support|read|watch|start|try|contact|leave|help|give|add|turn|listen|get|join|send|tell|buy|sign)\s";
+const AMBIGUOUS_VERB: &str = r"^[^\p{L}0-9]*(?:share|follow|back|like|pass|tip|comment|email|e-mail|drop|tag|pin|save|support|read|watch|start|try|contact|leave|help|give|add|turn|listen|get|join|send|tell|buy|sign|rate|pop|hit)\s";
 const VERB_OBJECT: &str = r"^[^\p{L}0-9]*\p{L}+(?:-\p{L}+)?\s(?:this|these|it|us|me|our|your|the|a|an|up|now|today|on|in|with|to|for|them|him|her|my|@|#|(?-i:\p{Lu}\p{Ll}+)\s(?:a|an)\s)";
 
 // A short question leading into the pitch: "Enjoying our coverage? ...", "¿Te ha gustado? ..."
 const LEAD_QUESTION: &str = r"^[^\p{L}0-9¿¡]*[¿¡]?[^.!?]+\?\s";
 
 // The outlet speaking of itself: "our", "us", "unser", "notre", "nuestro" ...
-pub(crate) const OUTLET: &str = r"(?:^|[^\p{L}])(?:our|us|we|unser\w*|uns|nos|notre|nous|nuestr\w*|nostr\w*|noss\w*|onze|ons|vår\w*|oss|nasz\w*|this blog|dieser blog|ce blog|este blog)(?:[^\p{L}]|$)";
+pub(crate) const OUTLET: &str = r"(?:^|[^\p{L}])(?:our|us|we|unser\w*|uns|nos|notre|nous|nuestr\w*|nostr\w*|noss\w*|onze|ons|vår\w*|oss|nasz\w*|n[áa]m|n[áa]s|na[šs]\w*|vores|bizi|bize|bizim|noastr\w*|nostru|this blog|dieser blog|ce blog|este blog)(?:[^\p{L}]|$)";
 
 // A bio: "<First Last> is/ist/est/es ... <role>" or "... at/for/bei/pour <Outlet>", or
 // "<First Last> writes/schreibt/covers ...".
@@ -411,7 +444,73 @@ const FIELD_SEPARATOR: &str = r"\s(?:\||·|•|▪|∙|●|◆|—|>|::|▸|›|
 // "Foto di Jane Roe"), with a note after a dash; a © after a credit label; or a picture's
 // provenance alone ("Archive photo", "Symbolbild", "Imagen cedida"). A bracketed word
 // may come first ("(Illustration) Photo credit: ...").
-const CREDIT_LINE_PATTERN: &str = r"^(?:\(\p{L}+\)\s*)?\W*(?:[\p{L}&+]+\s){0,2}(?:photo\w*|pics?|pictures?|foto\p{L}*|bild\w*|images?|imagem|imagen\w*|immagin\w*|beeld\w*|illustra\w*|ilustra\w*|\p{L}*cover|cr[ée]dits?|cr[ée]ditos?|credito|aufnahme)(?:\s\p{L}+){0,2}\s*(?::|©)\s*\S|^\W*(?:photo|foto|pic|picture|bild|image|imagem|imagen|immagine|beeld)\s+(?:(?:by|von|par|de|di|da|door|av|przez)\s)?(?-i:\p{Lu})[\p{L}.'’-]+(?:\s(?-i:\p{Lu})[\p{L}.'’-]+)+(?:\s[–—|/-]\s[^.!?]*)?$|^\W*(?:photo|foto|pic|image|bild)?\s*©\s*\S|^\W*(?:\p{L}*(?:foto|bild)|(?:file|archive|stock) (?:photo|image|picture)|(?:photo|foto|imagen|imagem|image|immagine) (?:d['’]archives?|d['’]archivio|de archivo|de arquivo|cedida|fournie|fornita|handout))\W*$";
+const CREDIT_LINE_PATTERN: &str = r"^(?:\(\p{L}+\)\s*)?\W*(?:[\p{L}&+]+\s){0,2}(?:photo\w*|pics?|pictures?|foto\p{L}*|bild\w*|images?|imagem|imagen\w*|im[áa]genes|immagin\w*|beeld\w*|illustra\w*|ilustra\w*|\p{L}*cover|cr[ée]dits?|cr[ée]ditos?|credito|aufnahme)(?:\s\p{L}+){0,2}\s*(?::|©)\s*\S|^\W*(?:photo|foto|pic|picture|bild|image|imagem|imagen|immagine|beeld)\s+(?:(?:by|von|par|de|di|da|door|av|przez)\s)?(?-i:\p{Lu})[\p{L}.'’-]+(?:\s(?-i:\p{Lu})[\p{L}.'’-]+)+(?:\s[–—|/-]\s[^.!?]*)?$|^\W*(?:photo|foto|pic|image|bild)?\s*©\s*\S|^\W*(?:\p{L}*(?:foto|bild)|(?:file|archive|stock) (?:photo|image|picture)|(?:photo|foto|imagen|imagem|image|immagine) (?:d['’]archives?|d['’]archivio|de archivo|de arquivo|cedida|fournie|fornita|handout))\W*$";
+
+// The words of reader interaction widgets: commenting, reacting, replying, discussing, voting,
+// liking and rating. With a count beside them ("Comments (14)", "Diskuse (48)") they are a
+// button or a counter, never a sentence.
+const INTERACTION: &str = r"(?:^|\W)(?:comment\w*|kommentar\w*|commentaire\w*|comentario\w*|commenti|commento|coment[áa]rio\w*|reactie\w*|komentarz\w*|koment[áa][řr]\w*|r[ée]agi\w*|r[ée]action\w*|reaktion\w*|reacci\w*|discus\w*|diskus\w*|dyskusj\w*|keskustelu\w*|yorum\w*|antwort\w*|answers?|repl(?:y|ies)|r[ée]ponses?|respuestas?|risposte|respostas?|antwoorden|svar|odpowied\w*|odpov[ěe]d\w*|cevap\w*|votes?|votos?|voti|stemmen|r[öo]ster|g[łl]os\w*|hlas\w*|likes?|j'aime|gef[äa]llt|me gusta|mi piace|beğen\w*|tykk\w*|gilla|rate|rating|bewert\w*|valora\w*|vota|beoordeel\w*|betyg\w*|oce[ńn]\w*|hodno\w*|arvio\w*|have your say)(?:\W|$)";
+// A comment counter written as a label, a colon and the count: "Commenti: 19", "Have your say:
+// 37 comments" (a vote count in a results table has the same shape, so only comment words).
+const INTERACTION_LABEL: &str = r"(?:comments?|kommentare?|commentaires?|comentarios?|commenti|coment[áa]rios|reacties|komentarze|koment[áa][řr]e|r[ée]actions|reaktionen|diskuse|keskustelu|yorumlar|have your say)";
+// The header of a blog's comment thread: "6 replies to “Post title”", "6 réponses à « ... »".
+const REPLY_HEADER: &str = r"^\W*[0-9]{1,5}\s(?:repl(?:y|ies)|responses?|comments?|thoughts|r[ée]ponses?|commentaires?|respuestas?|comentarios?|risposte|commenti|respostas?|coment[áa]rios|antworten|kommentare|reacties|reacties|svar|kommentarer|odpowiedzi|komentarzy|yorum)\s(?:to|on|à|a|auf|zu|su|op|på|na|para|sur|em|til|till)\s";
+
+// A quantifier of "more of the same" and the plural of a kind of story: together, unpunctuated,
+// the label of a link to a list of stories ("Weitere Meldungen aus dem Gerichtssaal", "Le
+// altre notizie della Valle", "Fler nyheter om längdskidor").
+const MORE_WORD: &str = r"(?:more|other|all|further|latest|weiterer?[ns]?|mehr|andere[n]?|alle|plus d['’e]|autres|toutes les|tous les|d['’]autres|m[áa]s|otr[oa]s|tod[oa]s l[oa]s|(?:le |gli )?altr[ie]|tutt[ie] (?:le|gli|i)|mais|outr[oa]s|tod[oa]s (?:os|as)|meer|flere|fler|mere|andre|alla|wi[ęe]cej|inne|wszystkie|dal[šs][íi]|ostatn[íi]|v[šs]echny|lis[äa][äa]|muut|kaikki|diğer|tüm|mai multe|alte|toate)";
+const NEWS_NOUN: &str = r"(?:news|stories|articles?|reports|releases|press releases|reviews|recipes|obituar\w*|columns|posts|videos|photos|galleries|meldungen|nachrichten|artikel|beitr[äa]ge|berichte|pressemitteilungen|rezensionen|kritiken|rezepte|portr[äa]ts|premieren|nachrufe|ratgeber\w*|actualit[ée]s|nouvelles|infos|informations|br[èe]ves|critiques|recettes|vid[ée]os|notizie|articoli|recensioni|ricette|noticias|art[íi]culos|necrol[óo]gicas|rese[ñn]as|recetas|notas de prensa|not[íi]cias|artigos|nieuws|artikelen|berichten|recensies|recepten|nyheter|artiklar|nyheder|artikler|mindeord|wiadomo[śs]ci|artyku[łl]y|komunikaty|recenzje|zpr[áa]vy|[čc]l[áa]nky|recenze|uutiset|artikkelit|haberler|yaz[ıi]lar|[șs]tiri|articole)";
+// The "most read" and "related" box titles, the same in every outlet's language.
+const MOST_READ: &str = r"(?:most (?:read|popular|viewed)|meistgelesen\w*|les plus lus|lo m[áa]s le[íi]do|(?:i )?pi[ùu] lett[ie]|mais lid[ao]s|meest gelezen|mest l[äa]st[ae]?|mest l[æe]ste|najcz[ęe][śs]ciej czytane|nej[čc]ten[ěe]j[šs][íi]|luetuimmat|en [çc]ok okunan\w*|cele mai citite|souvisej[íi]c[íi] [čc]l[áa]nky|related (?:articles|stories|posts|content)|[äa]hnliche (?:artikel|beitr[äa]ge)|articles similaires|sur le m[êe]me (?:th[èe]me|sujet)|art[íi]culos relacionados|articoli correlati|artigos relacionados|gerelateerde artikelen|relaterade artiklar|relaterede artikler|powi[ąa]zane artyku[łl]y|benzer (?:konular|haberler|yaz[ıi]lar)|articole similare)";
+
+// Who wrote, compiled, checked or interviewed, set as a line of its own: "Text: Jane Roe",
+// "Match ratings compiled by ...", "Das Gespräch führte ...", "Propos recueillis par ...", "A
+// cura della redazione", "Skrevet af ...", "Jane Roe for <Outlet>", "From our special
+// correspondent in ...".
+const TEXT_CREDIT_PATTERN: &str = r"^\W*(?:(?:text|texto|testo|tekst|texte|words|autor(?:in|ka|a)?|author|auteure?|autrice)\s*:\s*(?-i:\p{Lu})|(?:\p{L}+\s){0,2}(?:compiled|reviewed|checked|fact-checked|medically reviewed|gepr[üu]ft|[üu]berpr[üu]ft|relu|revisad[oa]|rivist[oa]|gecontroleerd|granskad|sprawdzon\w*|recueillis|aufgezeichnet)\s(?:by|von|par|por|da|door|av|af|przez)\s(?-i:\p{Lu})|(?:das (?:gespr[äa]ch|interview) f[üu]hrten?|interview(?:ed)? by|entrevista (?:de|por|realizada por)|intervista (?:di|a cura di)|a cura d(?:i|ella|el|ello)|skrevet af|skrevet av|skrivet av|publicerat av|written by|geschrieben von|[ée]crit par|escrito por|scritto da|geschreven door)\s|(?-i:\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){1,2})\s(?:for|f[üu]r|pour|para|per|voor|f[öo]r)\s(?-i:\p{Lu})\S*\s*$|(?:de notre|from our|von unserem|de nuestro|dal nostro|do nosso|van onze)\s(?:\p{L}+\s)?(?:envoy|correspondent|korrespondent|enviad|inviat|correspond))";
+
+// Closing notes the legal cue leaves out: a correction naming the earlier version, the
+// article itself marked as corrected, an opinion piece disowned by the outlet, a ban on
+// reproduction without naming the source, a wire story taken over automatically or with
+// permission, material supplied by an institution, comments switched off, photos owned by
+// the blogger.
+const CLOSING_MORE: &str = concat!(
+    r"(?:earlier|previous|former|fr[üu]heren|vorherigen|pr[ée]c[ée]dente|anterior|precedente|eerdere|vorige|tidligere|tidigare|d[řr][íi]v[ěe]j[šs][íi]|wcze[śs]niejsz\w*|[öo]nceki|aiemma\w*)\s(?:\p{L}+\s)?(?:version|fassung|versi[óo]n|versione|vers[ãa]o|versie|udgave|versjon|verze|wersji|s[üu]r[üu]m|versio\w*)",
+    r"|^\W*(?:rettelse|berichtigung|korrektur|correction|rectificatif|rectificaci[óo]n|correcci[óo]n|correzione|corre[çc][ãa]o|rectificatie|r[äa]ttelse|oprava|sprostowanie|d[üu]zeltme|korjaus|transparenzhinweis)\s*:",
+    r"|^\W*(?:this|este|esta|cet|cette|dit|deze|dieser|diese|questo|questa|denne|ten|bu)\s(?:article|art[íi]culo|artikel|beitrag|articolo|artigo|[čc]l[áa]nek|artyku[łl]|haber|story|post|report)\s(?:\p{L}+\s){0,2}(?:corrected|updated|amended|corregido|actualizado|corrig[ée]|modifi[ée]|aangepast|gecorrigeerd|korrigiert|aktualisiert|ge[äa]ndert|corretto|aggiornato|corrigido|atualizado|rettet|opdateret|korrigerad|uppdaterad|opraven|aktualizov[áa]n|poprawiony|d[üu]zeltildi)",
+    r"|n['’]engagent que leurs? auteurs?|(?:vyjad[řr]uje|reflects|expresa|esprime|exprime|gibt|geeft|uttrycker|wyra[żz]a)\s(?:\p{L}+\s)?(?:n[áa]zor|opinion|view|views|position|opini[óo]n|opinione|meinung|mening|standpunt|zdanie)\s(?:\p{L}+\s)?(?:autor\w*|author|writer|auteur\w*|autore|schrijver|skribent)",
+    r"|(?:kaynak g[öo]sterilmeden|without (?:credit|naming the source|attribution)|sans (?:citer|mention de) la source|sin citar la fuente|senza citare la fonte|ohne quellenangabe|zonder bronvermelding)",
+    r"|(?:automatisch|automatically|automatiquement|autom[áa]ticamente|automaticamente)\s(?:\p{L}+\s){0,2}(?:agentur\w*|agency|agence|agencia|agenzia|ag[êe]ncia|wire|feed)|(?:agentur\w*|agency|agence|agencia|agenzia)\s?(?:dienst|feed)?\s(?:[^.!?]*\s)?(?:[üu]bernommen|taken over|reprise|retomad|ripres)",
+    r"|(?:preluat|republished|reproduced|repris|reproducido|riprodott\w*|overgenomen|[üu]bernommen)\s(?:\p{L}+\s){0,2}(?:cu acordul|with (?:the )?permission|avec l['’]autorisation|con (?:el )?permiso|con il permesso|met toestemming|mit (?:freundlicher )?genehmigung)",
+    r"|(?:materia[lł]\w*|material|contenu|contenido|contenuto|conte[úu]do)\s(?:\p{L}+\s)?(?:dostarczon\w*|supplied|provided|fourni|proporcionado|fornito|fornecido|geliefert|aangeleverd)\s(?:przez|by|par|por|da|pela|pelo|von|door)\s",
+    r"|(?:commenting|comments|commentaires?|kommentarfunktion|kommentare|comentarios|commenti|coment[áa]rios|reacties)\s(?:\p{L}+\s){0,3}(?:switched off|closed|disabled|turned off|ferm[ée]s?|d[ée]sactiv[ée]s?|deaktiviert|geschlossen|cerrados?|desactivados?|chiusi|disattivat[ie]|fechados?|desativados?|gesloten|uitgeschakeld)",
+    r"|^\W*(?:espace|zone)\s(?:de\s)?commentaires\sferm",
+    r"|(?:considerarsi|considerados|consid[ée]r[ée]s|considered|gelten)\s(?:\p{L}+\s)?innocent\w*",
+    r"|(?:all|toutes les|tutte le|todas las|todas as|alle|t[üu]m|wszystkie|alla)?\s?(?:photos|images|pictures|fotos|foto|fotoğraflar|bilder|zdj[ęe]cia)\s(?:[\p{L}']+\s){0,3}(?:are|sont|sono|son|sind|zijn|[äa]r|er|aittir|s[ąa])\s(?:\p{L}+\s)?(?:mine|my own|de moi|mie|m[íi]as|meine|mijn|mina|mine|yazara|the author's|de l['’]auteur|dell['’]autore|del autor|des autors)",
+    r"|(?:foto|photos?|images?|bilder)\s(?:[^.!?]*\s)?(?:vietato l['’]utilizzo|utilisation interdite|use prohibited|verwendung (?:nur|verboten)|prohibido su uso|don['’]t (?:pin|use|reuse|copy)|ne pas les r[ée]utiliser|se le usi cita)",
+);
+
+// A paywall's gate: the text reserved for subscribers ("Contenido exclusivo para
+// suscriptores", "forbeholdt abonnenter", "tylko prenumeratorzy"), or a meter of free
+// articles read ("Sie haben 1 von 3 kostenlosen Artikeln gelesen").
+const PAYWALL_GATE: &str = r"(?:exklusiv|exclusiv[eoa]?|esclusiv[oa]|r[ée]serv[ée]e?s?|forbeholdt|f[öo]rbeh[åa]llen|voorbehouden|zarezerwowan\w*|only|nur|uniquement|solo|s[óo]lo|apenas|alleen|endast|kun|tylko|pouze|yaln[ıi]zca|sadece|doar)\s(?:\p{L}+\s){0,3}(?:subscribers|abonnenten|abonn[ée]s|abonnenter|suscriptores|abbonati|assinantes|prenumeratorzy|prenumeratorów|p[řr]edplatitel\w*|tilaaj\w*|aboneler\w*|abonați)|[0-9]+\s(?:of|von|de|di|sur|van|av|z|ze|/)\s[0-9]+\s(?:\p{L}+\s)?(?:free\s|kostenlos\w*\s|gratuit\w*\s|gratis\s|darmow\w*\s)?(?:articles?|artikel\w*|art[íi]culos|articoli|artigos|artyku[łl]\w*|[čc]l[áa]nk\w*)";
+// An offer's terms: a trial or a first month, or a price with its period or its "from", the
+// way a subscription is sold ("4 Wochen für 0,99 €", "ab 4,99 €", "45p a day").
+const OFFER: &str = r"(?:(?:[0-9]+-day|free|kostenlose?|gratuite?|gratis) trial|probeabo\w*|probemonat\w*|per[ií]odo de prueba|prueba de [0-9]+|essai gratuit|prova gratuita|proefabonnement|first month|erster monat|premier mois|primer mes|primo mese|primeiro m[êe]s|eerste maand|f[öo]rsta m[åa]naden|f[øo]rste m[åa]ned|pierwszy miesi[ąa]c|prvn[íi] m[ěe]s[íi]c|ilk ay|(?:[€£$]\s?[0-9]+(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?\s?(?:€|£|\$|p|eur|euros?|kr\.?|z[łl]|k[čc]))\s(?:a|per|im|par|al|por|il|pro|/|om|na|za|w)\s?(?:day|month|week|year|tag|monat|woche|jahr|jour|mois|semaine|an|d[íi]a|mes|semana|a[ñn]o|giorno|mese|settimana|anno|dia|m[êe]s|ano|dag|maand|week|jaar|m[åa]nad|m[åa]ned|miesi[ąa]c|m[ěe]s[íi]c)|(?:from just|from only|ab nur|d[èe]s|desde|a partir de|vanaf|fr[åa]n|od|jo)\s(?:[€£$]\s?[0-9]+|[0-9]+(?:[.,][0-9]+)?\s?(?:€|£|\$|p|eur|euros?|kr\.?|z[łl]|k[čc])(?:\W|$))|\s(?:ab|from)\s[0-9]+(?:[.,][0-9]+)?\s?(?:€|£|\$|eur|euros?))";
+
+// A picture's provenance as a line of its own: "Image sent in by a reader", "Imagen cedida
+// por la organización", "Photograph courtesy of ...", "(photo by ...)", "Ph. Redazione", a
+// family or private archive, the Finnish "-kuva" compounds.
+const PROVENANCE: &str = r"^\W*(?:\p{L}+\s)?(?:photo(?:graph)?s?|fotos?|images?|imagen(?:es)?|im[áa]genes|imagem|immagin[ei]|bild(?:er)?|pictures?|aufnahmen?)\s(?:(?:sent in|submitted|supplied|provided|taken|prise|pris|cedidas?|cedidos?|fournies?|fornit[ae]|envoy[ée]es?|courtesy)\s)?(?:by|par|por|de|di|da|von|of|door|av|af)\s|^\W*ph\.\s(?-i:\p{Lu})|^\W*courtesy(?: of)?\s(?-i:\p{Lu})|^\((?:photo|foto)s?\s[^()]+\)$|^\W*(?:archiv[eo]?|archives|archivio|arquivo|arkiv)\s(?:familiar|family|familial|privado|private|priv[ée]e?|personal|personnel|de la familia|der familie)\W*$|^\W*\p{L}*kuva\W*$|^\W*\p{L}+foto\s*©";
+
+// A verb-final call to action (Turkish puts the imperative last): "uygulamamızı indirin",
+// "bildirimleri açın", "abone olun", "takip edin".
+const VERB_FINAL: &str = r"(?:^|\s)(?:indirin|a[çc][ıi]n|abone olun|takip edin|payla[şs][ıi]n|destekleyin|y[üu]kleyin|kat[ıi]l[ıi]n|g[öo]nderelim|yap[ıi]n)(?:\W|$)";
+
+// A paid notice taken by telephone: obituaries, death notices, classifieds ("Funeral notices:
+// call the classifieds desk", "Esquelas y anuncios: llame al ...").
+const SERVICE_CALL: &str = r"(?:notices?|obituar\w*|anzeigen|annonces|anuncios|esquelas|annunci|an[úu]ncios|advertenties|annonser|classifieds|announcements)\W(?:[^.!?]*\s)?(?:call|phone|ring|llame|ll[áa]menos|appelez|t[ée]l[ée]phonez|rufen sie|anrufen|chiami|chiamate|ligue|bel|ring)(?:\W|$)";
 
 /// Labels that introduce a source or a citation, which belongs to the story ("Source: the
 /// national statistics office"): never a teaser label.
@@ -462,6 +561,24 @@ impl Cues {
                 r"^\p{{L}}*{ROLE}\p{{L}}*\s{NAME}\s(?:{WRITES}|{BIO_VERB})\s"
             )),
             public_service: ci(text::PUBLIC_SERVICE),
+            interaction: ci(INTERACTION),
+            interaction_count: ci(&format!(
+                r"\([0-9]{{1,6}}(?:\s\p{{L}}+)?\)|^\W*{INTERACTION_LABEL}\s*:\s*[0-9]{{1,6}}(?:\s\p{{L}}+)?\W*$|[★☆]{{3,}}|(?:[★☆]\s){{3,}}"
+            )),
+            reply_header: ci(REPLY_HEADER),
+            related_list: ci(&format!(
+                r"^\W*(?:(?:read|see|view|lees|lisez|lies|consulte|zobacz|vezi|p[řr]e[čc]t[ěe]te si|lue|leggi|lee|veja|l[äa]s|l[æe]s)\s(?:\p{{L}}+\s)?)?{MORE_WORD}\s(?:[\p{{L}}-]+\s){{0,2}}{NEWS_NOUN}(?:\W|$)|^\W*{MOST_READ}(?:\W|$)"
+            )),
+            text_credit: ci(TEXT_CREDIT_PATTERN),
+            closing_more: ci(CLOSING_MORE),
+            paywall_gate: ci(PAYWALL_GATE),
+            offer: ci(OFFER),
+            provenance: ci(PROVENANCE),
+            verb_final: ci(VERB_FINAL),
+            service_call: ci(SERVICE_CALL),
+            honorific_bio: ci(&format!(
+                r"^(?:dr|prof|mag|ing|mr|mrs|ms|mme|sr|sra)\.?\s{NAME}(?:,\s[^,]+,)?\s{BIO_VERB}\s(?:[^.!?]*?)(?:{ROLE}|{PREP_ORG})"
+            )),
             speech: ci(SPEECH),
             strong: ci(STRONG_NOUN),
             weak: ci(WEAK_NOUN),
@@ -514,7 +631,7 @@ impl Cues {
     }
 
     /// Every cue regex, in a fixed order: its index is its bit in [`Open`].
-    fn all_mut(&mut self) -> [&mut Cue; 43] {
+    fn all_mut(&mut self) -> [&mut Cue; 55] {
         [
             &mut self.speech,
             &mut self.strong,
@@ -559,6 +676,18 @@ impl Cues {
             &mut self.paywall_rest,
             &mut self.role_bio,
             &mut self.public_service,
+            &mut self.interaction,
+            &mut self.interaction_count,
+            &mut self.reply_header,
+            &mut self.related_list,
+            &mut self.text_credit,
+            &mut self.closing_more,
+            &mut self.paywall_gate,
+            &mut self.offer,
+            &mut self.provenance,
+            &mut self.verb_final,
+            &mut self.service_call,
+            &mut self.honorific_bio,
         ]
     }
 
@@ -642,10 +771,21 @@ impl Cues {
             return None;
         }
         let open = self.open(t);
+        let hit = |name, position| Some(CueMatch { name, position });
+        // a comment thread's header names the post in quotation marks: the guard for
+        // quotations does not apply to it
+        if self.on(COUNTER_LINE)
+            && words <= REPLY_HEADER_MAX_WORDS
+            && self.reply_header.is_match(open, t)
+        {
+            return hit(COUNTER_LINE, Position::Anywhere);
+        }
         if self.guarded(open, t) {
             return None;
         }
-        let hit = |name, position| Some(CueMatch { name, position });
+        if self.on(COUNTER_LINE) && words <= COUNTER_MAX_WORDS && self.counter(open, t) {
+            return hit(COUNTER_LINE, Position::Anywhere);
+        }
         // a caption that is only a credit goes before the other cues judge its wording (a
         // credit's "reproduction prohibited" is no closing note at the article's end)
         if kind == BlockKind::Caption
@@ -660,8 +800,16 @@ impl Cues {
         {
             return hit(READER_PROMPT, position);
         }
+        if self.on(READER_PROMPT)
+            && let Some(position) = self.offer_or_gate(open, t, words)
+        {
+            return hit(READER_PROMPT, position);
+        }
         if self.on(CLOSING_NOTE) && words <= CLOSING_MAX_WORDS {
-            if self.agency_code.is_match(open, t) || self.closing.is_match(open, t) {
+            if self.agency_code.is_match(open, t)
+                || self.closing.is_match(open, t)
+                || self.closing_more.is_match(open, t)
+            {
                 return hit(CLOSING_NOTE, Position::Edges);
             }
             if self.about_org.is_match(open, t) {
@@ -686,7 +834,9 @@ impl Cues {
         }
         if self.on(BIO_LINE)
             && words <= BIO_MAX_WORDS
-            && (self.bio.is_match(open, t) || self.bio_writes.is_match(open, t))
+            && (self.bio.is_match(open, t)
+                || self.bio_writes.is_match(open, t)
+                || self.honorific_bio.is_match(open, t))
         {
             return hit(BIO_LINE, Position::Tail);
         }
@@ -707,10 +857,24 @@ impl Cues {
         {
             return hit(TEASER_MARKER, position);
         }
+        if self.on(RELATED_LINE) && words <= RELATED_MAX_WORDS && self.related_line(open, t) {
+            return hit(RELATED_LINE, Position::Anywhere);
+        }
+        if self.on(TEXT_CREDIT)
+            && words <= TEXT_CREDIT_MAX_WORDS
+            && !self.sentence_break.is_match(open, t)
+            && self.text_credit.is_match(open, t)
+        {
+            return hit(TEXT_CREDIT, Position::Edges);
+        }
         if self.on(CREDIT_LINE) && words <= CREDIT_LINE_MAX_WORDS && self.is_credit_line(open, t) {
             // under a picture a credit may stand anywhere; as a paragraph only at the edges,
-            // where no story sentence about photographs stands unpunctuated
-            let position = if kind == BlockKind::Caption {
+            // where no story sentence about photographs stands unpunctuated, unless it is a
+            // few words with a © or a picture's provenance, which no sentence is
+            let position = if kind == BlockKind::Caption
+                || (words <= CREDIT_ANYWHERE_MAX_WORDS
+                    && (t.contains('©') || self.provenance.is_match(open, t)))
+            {
                 Position::Anywhere
             } else {
                 Position::Edges
@@ -906,6 +1070,64 @@ impl Cues {
                     && (!self.ambiguous_verb.is_match(open, rest)
                         || self.verb_object.is_match(open, rest))
             })
+    }
+
+    /// `counter_line`: an interaction word (comment, react, reply, discuss, vote, like, rate)
+    /// with a count in brackets, a comment label with its count after a colon, or a row of
+    /// rating stars, in a line that does not end like a sentence and holds no sentence.
+    fn counter(&self, open: Open, t: &str) -> bool {
+        !t.trim_end().ends_with(['.', '!', '?'])
+            && !self.sentence_break.is_match(open, t)
+            && self.interaction.is_match(open, t)
+            && self.interaction_count.is_match(open, t)
+    }
+
+    /// `related_line`: a link label to a list of stories ("Weitere Meldungen aus dem
+    /// Gerichtssaal", "Most read", "Related articles: ..."), which does not end with a full
+    /// stop and opens in capitals or with a marker (a line opening in lower case is a broken
+    /// sentence).
+    fn related_line(&self, open: Open, t: &str) -> bool {
+        let first = t.chars().find(|c| c.is_alphanumeric());
+        !t.trim_end().ends_with('.')
+            && !first.is_some_and(char::is_lowercase)
+            && !self.sentence_break.is_match(open, t)
+            && self.related_list.is_match(open, t)
+    }
+
+    /// `reader_prompt` for a paywall or an offer: the text reserved for subscribers or a meter
+    /// of free articles, anywhere; an offer's terms (a trial, a first month, a price with its
+    /// period or its "from") in a line that does not end like a sentence, or that opens with
+    /// an imperative or addresses the reader.
+    fn offer_or_gate(&self, open: Open, t: &str, words: usize) -> Option<Position> {
+        if words > PROMPT_MAX_WORDS {
+            return None;
+        }
+        if self.paywall_gate.is_match(open, t) {
+            return Some(Position::Anywhere);
+        }
+        // a verb-final call to action with a convention noun
+        if words <= PROMPT_BODY_MAX_WORDS
+            && self.verb_final.is_match(open, t)
+            && (self.strong.is_match(open, t) || self.weak.is_match(open, t))
+        {
+            return Some(Position::Anywhere);
+        }
+        if words <= TIP_LINE_MAX_WORDS && self.service_call.is_match(open, t) {
+            return Some(Position::Edges);
+        }
+        if words > PROMPT_BODY_MAX_WORDS || !self.offer.is_match(open, t) || is_figure_field(t) {
+            return None;
+        }
+        let unpunctuated =
+            !text::ends_like_sentence(t) && !t.chars().next().is_some_and(char::is_lowercase);
+        // a story's generic "you" or imperative names prices too ("Sigue abierta la venta de
+        // entradas, a partir de 15 euros"): the voice counts with a convention noun, and the
+        // reader addressed only in a short line
+        let noun = self.strong.is_match(open, t) || self.weak.is_match(open, t);
+        let second = self.second.is_match(open, t) || self.second_formal.is_match(open, t);
+        let voiced = self.imperative_pitch(open, t, true, true)
+            || (noun && second && words <= ADDRESSED_MAX_WORDS);
+        (unpunctuated || voiced).then_some(Position::Anywhere)
     }
 
     /// `teaser_marker`: a line that does not end like a sentence and opens with a pictograph
@@ -1130,7 +1352,7 @@ impl Cues {
     fn is_credit_line(&self, open: Open, t: &str) -> bool {
         !t.ends_with('.')
             && !self.sentence_break.is_match(open, t)
-            && self.credit_line.is_match(open, t)
+            && (self.credit_line.is_match(open, t) || self.provenance.is_match(open, t))
     }
 
     /// `credit_tail`: the byte offset where a trailing photo credit starts in a caption or a
