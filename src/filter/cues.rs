@@ -70,6 +70,20 @@ pub(crate) const CUE_NAMES: &[&str] = &[
     TEXT_CREDIT,
 ];
 
+/// The cues that may remove a short line after the body's last full paragraph as well as in
+/// the strict tail (see `engine::SOFT_TAIL_MIN_WORDS`): notes, prompts, credits and link
+/// labels, whose wording says what they are.
+pub(crate) const SOFT_TAIL_CUES: &[&str] = &[
+    READER_PROMPT,
+    PUBLICATION_NOTE,
+    CLOSING_NOTE,
+    TEASER_MARKER,
+    CREDIT_LINE,
+    COUNTER_LINE,
+    RELATED_LINE,
+    TEXT_CREDIT,
+];
+
 /// How many cues there are.
 const CUE_COUNT: usize = CUE_NAMES.len();
 
@@ -214,10 +228,15 @@ pub(crate) struct Cues {
     closing_more: Cue,
     paywall_gate: Cue,
     offer: Cue,
+    trial: Cue,
+    reader_request: Cue,
+    nav_link: Cue,
+    read_also: Cue,
     provenance: Cue,
     verb_final: Cue,
     service_call: Cue,
     honorific_bio: Cue,
+    role_writes: Cue,
 }
 
 /// Compiled on first use, in the Latin form for Latin lines (see [`LatinRegex`]), so a run pays
@@ -279,8 +298,8 @@ const SPEECH: &str = r"(?:^|\W)(?:said|says|told|asked|added|explained|sagte|sag
 // e-mail address or a social account; a line built around one of them is a pitch. Weak: apps
 // and alerts, sharing and following, tips, networks, community; common words in how-to text,
 // so a pitch needs a second cue with them (the reader addressed, the outlet speaking, a price).
-const STRONG_NOUN: &str = r"(?:^|[\s\W])(?:newsletter|subscri|abo(?:\W|$)|abos(?:\W|$)|abonn|suscri|abbona|assin[ae]|assinatura|prenumer|subskryp|membership|members?(?:\W|$)|mitglied|membre|miembro|socio|lidmaatschap|donat|donaci|donazion|doa[çc]|spende|don(?:[^\p{L}'’]|$)|dons(?:\W|$)|chip in|comments?(?:\W|$)|kommentar|commentaire|comentari|commento|commenti|coment[áa]rio|reactie|komentarz|skomentuj|r[ée]actions?(?:\W|$)|reaktion|guestbook|g[äa]stebuch|livre d'or|leserbrief|letters? to the editor|lettres? (?:à|au) (?:la r[ée]daction|l['’][ée]diteur|courrier)|cartas? al director|lettere al direttore|ingezonden brie|backers?(?:\W|$)|(?:no|zero|kein|pas de|sin|niente|sem|geen|ingen)\s+spam|p[řr]isp[ěe]j\w*|(?:what you think|your thoughts|ce que vous en pensez|was (?:du|ihr|sie) (?:davon )?(?:denkst|denkt|halten)|qu[ée] (?:opinas|piensas)|cosa ne pens\w*|o que (?:voc[êe] )?acha|wat (?:je|jij|u) (?:ervan )?vindt)\s(?:\S+\s)?(?:below|unten|ci-dessous|abajo|qui sotto|abaixo|hieronder|nedan|poni[żz]ej|in the comments)(?:\W|$)|ko-fi|patreon|condolen\w*|kondol\w*|condol[ée]ance\w*|condoglianz\w*|condol[êe]ncia\w*|guest ?book|gedenkportal\w*|death notices?|traueranzeige\w*|esquelas?|tributes?(?:\W|$)|page hommage|supporters?(?:\W|$)|vriend(?:en)?(?:\W|$)|f[öo]rderabo\w*|abone(?:\W|ol)|b[üu]lten\w*|pr[ée]commande|pre-?order|whatsapp|telegram|pinterest|instagram|facebook|linkedin|mastodon|tiktok|youtube|@[\p{L}0-9_]{2,}|[^\s@]+@[^\s@]+\.\p{L}{2,})";
-const WEAK_NOUN: &str = r"(?:^|[\s\W])(?:apps?(?:\W|$)|appli(?:\W|$)|application(?:\W|$)|notifications?(?:\W|$)|benachrichtigung|alert|gift(?:\W|$)|unterst[üu]tz|soutien|souten|apoy|colabor|sostien|apoi|steun|wesprzyj|st[öo]d|share(?:\W|$)|teilen(?:\W|$)|partag|compart|condivid|deel(?:\W|$)|dela(?:\W|$)|udost[ęe]pnij|follow(?:\W|$)|folg(?:e|en|t)(?:\W|$)|suivez|s[íi]gue|s[íi]guenos|seguici|volg(?:\W|$)|obserwuj|gilla|f[öo]lj|tips?(?:\W|$)|tipp|hinweis|e-?mail(?:\W|$)|inbox|postfach|correo|rss(?:\W|$)|hashtag|r[ée]agir|reagieren|reaccionar|reagire|premium|podcast|lettre|newsletter|e-?book|meinung|avis(?:\W|$)|opini[oó]n|opinione|mening|community|comunidad|communaut[ée]|gemeinschaft|comunit[àa]|comunidade|gemeenschap|offers?(?:\W|$)|offres?(?:\W|$)|angebot|notifi\w*|bildirim\w*|varsel|ilmoitu\w*|powiadom\w*|\p{L}+-appen|appen(?:\W|$)|sovellu\w*|uygulama\w*|aplica[țt]i\w*|aplikac\w*|e-posta\w*|diskus\w*|keskustelu\w*|sondaggio|poll(?:\W|$)|umfrage|sondage|encuesta|tablero|board(?:\W|$)|pinnwand)";
+const STRONG_NOUN: &str = r"(?:^|[\s\W])(?:newsletter|subscri|abo(?:\W|$)|abos(?:\W|$)|abonn|suscri|abbona|assin[ae]|assinatura|prenumer|subskryp|membership|members?(?:\W|$)|mitglied|membre|miembro|socio|lidmaatschap|donat|donaci|donazion|doa[çc]|spende|don(?:[^\p{L}'’]|$)|dons(?:\W|$)|chip in|comments?(?:\W|$)|kommentar|commentaire|comentari|commento|commenti|coment[áa]rio|reactie|komentarz|skomentuj|r[ée]actions?(?:\W|$)|reaktion|guestbook|g[äa]stebuch|livre d'or|leserbrief|letters? to the editor|lettres? (?:à|au) (?:la r[ée]daction|l['’][ée]diteur|courrier)|cartas? al director|lettere al direttore|ingezonden brie|backers?(?:\W|$)|(?:no|zero|kein|pas de|sin|niente|sem|geen|ingen)\s+spam|p[řr]isp[ěe]j\w*|(?:what you think|your thoughts|ce que vous en pensez|was (?:du|ihr|sie) (?:davon )?(?:denkst|denkt|halten)|qu[ée] (?:opinas|piensas)|cosa ne pens\w*|o que (?:voc[êe] )?acha|wat (?:je|jij|u) (?:ervan )?vindt)\s(?:\S+\s)?(?:below|unten|ci-dessous|abajo|qui sotto|abaixo|hieronder|nedan|poni[żz]ej|in the comments)(?:\W|$)|ko-fi|patreon|bolet[íi]n|\p{L}*nieuwsbrief|\p{L}*uutiskirje|\p{L}*nyhetsbrev|\p{L}*nyhedsbrev|m[åa]nadsbrev|biuletyn|condolen\w*|kondol\w*|condol[ée]ance\w*|condoglianz\w*|condol[êe]ncia\w*|guest ?book|gedenkportal\w*|death notices?|traueranzeige\w*|esquelas?|tributes?(?:\W|$)|page hommage|supporters?(?:\W|$)|vriend(?:en)?(?:\W|$)|f[öo]rderabo\w*|abone(?:\W|ol)|b[üu]lten\w*|pr[ée]commande|pre-?order|whatsapp|telegram|pinterest|instagram|facebook|linkedin|mastodon|tiktok|youtube|@[\p{L}0-9_]{2,}|[^\s@]+@[^\s@]+\.\p{L}{2,})";
+const WEAK_NOUN: &str = r"(?:^|[\s\W])(?:apps?(?:\W|$)|appli(?:\W|$)|application(?:\W|$)|notifications?(?:\W|$)|benachrichtigung|alert|gift(?:\W|$)|unterst[üu]tz|soutien|souten|apoy|colabor|sostien|apoi|steun|wesprzyj|st[öo]d|share(?:\W|$)|teilen(?:\W|$)|partag|compart|condivid|deel(?:\W|$)|dela(?:\W|$)|udost[ęe]pnij|follow(?:\W|$)|folg(?:e|en|t)(?:\W|$)|suivez|s[íi]gue|s[íi]guenos|seguici|volg(?:\W|$)|obserwuj|gilla|f[öo]lj|tips?(?:\W|$)|tipp|hinweis|e-?mail(?:\W|$)|inbox|postfach|correo|rss(?:\W|$)|hashtag|r[ée]agir|reagieren|reaccionar|reagire|premium|podcast|lettre|newsletter|e-?book|meinung|avis(?:\W|$)|opini[oó]n|opinione|mening|community|comunidad|communaut[ée]|gemeinschaft|comunit[àa]|comunidade|gemeenschap|offers?(?:\W|$)|offres?(?:\W|$)|angebot|notifi\w*|bildirim\w*|varsel|ilmoitu\w*|powiadom\w*|\p{L}+-appen|appen(?:\W|$)|sovellu\w*|uygulama\w*|aplica[țt]i\w*|aplikac\w*|e-posta\w*|diskus\w*|keskustelu\w*|bandeja de entrada|bo[îi]te (?:mail|de r[ée]ception)|casella di posta|caixa de entrada)";
 // Imperatives that are a convention by themselves (join, subscribe, become a member, download
 // the app): with them a weak noun is enough.
 const CONVENTION_VERB: &str = r"^(?:subscribe|sign up|join|become|download|install|register|abonniere|abonnieren sie|werde|werden sie|hol|holen sie|lade|laden sie|melde|melden sie|abonnez|inscrivez|t[ée]l[ée]chargez|rejoignez|devenez|abonne-toi|inscris-toi|suscr[íi]bete|[úu]nete|hazte|descarga|ap[úu]ntate|reg[íi]strate|abbonati|iscriviti|scarica|unisciti|assine|inscreva-se|baixe|word|abonneer|meld|bli|prenumerera|zosta[ńn]|do[łl][ąa]cz|pobierz|zapisz|subskrybuj|zaprenumeruj|tilaa|liity|lataa|bliv|st[øo]t|tilmeld|skaffa|last ned|ladda ner|aboneaz[ăa]-te|abone olun|p[řr]edpla[ťt]te|podpo[řr]te)(?:[^\p{L}]|$)";
@@ -300,7 +319,7 @@ const SECOND_FORMAL: &str =
 // German "<verb>en Sie", French "<verb>ez" before its object.
 const IMPERATIVE: &str = r"^(?:[^.!?]*[.!?–—:]\s+)?[^\p{L}0-9]*(?:jetzt\s|now\s|hier\s|ahora\s|ora\s)?(?P<verb>(?:subscribe|sign up|join|get|download|install|become|support|donate|register|buy|grab|try|start|tell|send|email|e-mail|contact|share|follow|leave|drop|tag|pass|turn on|pin|save|add|chip in|pitch|back|discover|like|comment|listen|watch|read|click|tap|give|help|sponsor|abonniere|melde|meld|hol|lade|werde|unterstütze|spende|teile|folge|schreib|klick\w*|\p{L}+en sie|lass|hinterlass\w*|\p{L}+ez-(?:nous|vous|moi)|inscris-toi|abonne-toi|suscr[íi]bete|[úu]nete|ap[úu]ntate|recibe|descarga|colabora|comparte|cu[ée]ntame\w*|cu[ée]ntanos|d[ée]janos|gu[áa]rda\w*|s[íi]gue\w*|haz|inicia sesi[óo]n|prueba|planifica|consulte|escr[íi]benos|hazte|apoya|abbonati|iscriviti|scarica|condividi|seguici|raccont\w+|lascia|scrivi|sostieni|assine|inscreva-se|baixe|descarregue|compartilh\w*|entra|siga|deixe|apoie|word|neem|deel|volg|steun|doneer|abonneer|bli|gilla|följ|dela|prenumerera|stöd|swisha|wspieraj|wesprzyj|wykup|udostępnij|skomentuj|obserwuj|zapisz|pobierz|zostań|dołącz|zaprenumeruj|subskrybuj|podpo[řr]te|sta[ňn]te|sd[íi]lejte|sledujte|st[áa]hn[ěe]te|p[řr]ihlaste|napi[šs]te|p[řr]edpla[ťt]te|skriv|del på|st[øo]t|bliv|tilmeld|hent|k[øo]b|last ned|skaffa|skaff|ladda ner|tilaa|lataa|liity|tue|jaa|seuraa|kirjoita|kommentoi|aboneaz[ăa]-te|urm[ăa]re[șs]te|descarc[ăa]|distribuie|sus[țt]ine|dă|deja|attiva|vota|valora|rate|unlock|activa|inicia|pop|hit|sign|leave)(?:[\s,!]|$)|\p{L}{3,}ez\s(?:l['’]|(?:[àa]|notre|nos|vos|votre|la|le|les|cet|cette|ce|chaque|toutes?|tous|un|une|des|du)\s))";
 // A German button line that ends on an infinitive: "... – kostenlos abonnieren".
-const INFINITIVE_BUTTON: &str = r"(?:abonnieren|bestellen|registrieren|herunterladen|anmelden|downloaden|sichern|freischalten)\W*$";
+const INFINITIVE_BUTTON: &str = r"(?:abonnieren|bestellen|registrieren|herunterladen|anmelden|eintragen|downloaden|sichern|freischalten)\W*$";
 
 // A short line naming a social network and ending on the account: "We are on Facebook and
 // Instagram: @museum".
@@ -333,6 +352,15 @@ const PAYWALL_REST: &str = r"(?:rest of (?:this|the) (?:article|story|post)|rest
 const AMBIGUOUS_VERB: &str = r"^[^\p{L}0-9]*(?:share|follow|back|like|pass|tip|comment|email|e-mail|drop|tag|pin|save|support|read|watch|start|try|contact|leave|help|give|add|turn|listen|get|join|send|tell|buy|sign|rate|pop|hit)\s";
 const VERB_OBJECT: &str = r"^[^\p{L}0-9]*\p{L}+(?:-\p{L}+)?\s(?:this|these|it|us|me|our|your|the|a|an|up|now|today|on|in|with|to|for|them|him|her|my|@|#|(?-i:\p{Lu}\p{Ll}+)\s(?:a|an)\s)";
 
+// After a short question to the reader, a request that points at the page or at the writer
+// ("... ? Tell me below", "Zeig uns dein Ergebnis", "Mejla oss", "Cuéntamelo abajo"): the
+// reader invited to comment, share or send something.
+const READER_REQUEST: &str = r"(?:^|[\s\W])(?:us|me|uns|mir|nous|moi|nos|ci|oss|mig|n[áa]s|n[áa]m|a gente|below|unten|abajo|qui sotto|ci-dessous|en dessous|abaixo|hieronder|nedan|nedenfor|poni[żz]ej|here|hier|aqu[íi]|ici|h[äa]r|tutaj)(?:\W|$)|#\p{L}|^\W*\p{L}{3,}(?:me|mela|melo|la|lo|nos)(?:\s|\W)";
+/// Most words of the question that leads into a request.
+const REQUEST_QUESTION_MAX_WORDS: usize = 8;
+/// Most words of the request after the question.
+const REQUEST_MAX_WORDS: usize = 14;
+
 // A short question leading into the pitch: "Enjoying our coverage? ...", "¿Te ha gustado? ..."
 const LEAD_QUESTION: &str = r"^[^\p{L}0-9¿¡]*[¿¡]?[^.!?]+\?\s";
 
@@ -350,14 +378,14 @@ const WRITES: &str = r"(?:writes|schreibt|écrit|escribe|scrive|escreve|schrijft
 // A publication note: the article itself ("this", "a version of", "dieser", "cette" ...) first
 // or also published (or run) in print, in an edition (also inside a compound: "Printausgabe")
 // or elsewhere, or republished with permission.
-const PUBLICATION_SELF: &str = r"^\W*(?:(?:a|an|the)\s(?:\w+\s)?version|this|bu|texten|artikeln|inl[äa]gget|[čc]l[áa]nek|these|dieser|diese|dieses|cet|cette|ce|este|esta|esto|questo|questa|quest['’]|deze|dit|denna|detta|ten|ta|to|tento|tato|also|auch|aussi|tamb[ée]n|anche|ook|erstmals|zuerst|first|originally|erschienen|published|printed|appeared|publi[ée]e?|parue?|publicad[oa]|pubblicat[oa]|verschenen|publicerad|opublikowan\w*|tekst|artikel\w*|post|article|p[řr]evzat\w*)(?:\s|['’])";
+const PUBLICATION_SELF: &str = r"^\W*(?:(?:a|an|the)\s(?:\w+\s)?version|this|bu|texten|artikeln|inl[äa]gget|[čc]l[áa]nek|these|dieser|diese|dieses|cet|cette|ce|este|esta|esto|questo|questa|quest['’]|deze|dit|denna|detta|ten|ta|to|tento|tato|also|auch|aussi|tamb[ée]n|anche|ook|erstmals|zuerst|first|originally|erschienen|published|printed|appeared|publi[ée]e?|parue?|publicad[oa]|pubblicat[oa]|verschenen|publicerad|opublikowan\w*|tekst|artikel\w*|post|article|p[řr]evzat\w*|billet|artiklen|das|bragt|trykt)(?:\s|['’])";
 // The note's subject is the article itself ("this article", "dit artikel", "artikeln"), or the
 // line opens on the note's participle ("First published in ...", "Zuerst veröffentlicht ...",
 // "Reprinted with permission ...").
 const ARTICLE_SELF: &str = r"^\W*(?:(?:this|dieser|diese|dieses|der|cet|cette|ce|l['’]|este|esta|el|questo|questa|quest['’]|o|deze|dit|het|denna|detta|ten|tento|tato|ta)\s?(?:article|artikel|beitrag|text|story|piece|post|column|kolumne|billet|chronique|art[íi]culo|articolo|artigo|stuk|artykuł|tekst|[čc]l[áa]nek|review|rezension|critique|cr[íi]tica|recensione|recensie|recension|recenzja|interview|entrevista|intervista|reportage|reportaje)(?:\W|$)|artikeln(?:\W|$)|(?:first|originally|zuerst|erstmals|urspr[üu]nglich|initialement|originalmente|primero|originariamente|oorspronkelijk|eerder|f[öo]rst|ursprungligen|pierwotnie)\s(?:published|printed|appeared|erschienen|ver[öo]ffentlicht|publi[ée]e?|paru|publicad[oa]|pubblicat[oa]|verschenen|gepubliceerd|publicerad|opublikowan\w*)|(?:republished|reprinted|reproduced|wiedergegeben|nachgedruckt|reproduit|reproducid[oa]|riprodott[oa]|reproduzid[oa]|overgenomen|p[řr]evzat\w*)\s)";
-const PUB_VERB: &str = r"(?:appeared|appears|published|printed|ran|stammt|publi[óo]|publicou|yay[ıi]mlan\w*|yay[ıi]nlan\w*|vy[šs]e?l[ao]?|erschien|erscheint|erschienen|ver[öo]ffentlicht|gedruckt|paru|parue|para[îi]t|publi[ée]e?|imprim[ée]e?|publicad[oa]|publica|sali[óo]|apareci[óo]|pubblicat[oa]|uscit[oa]|apareceu|saiu|verschenen|verscheen|gepubliceerd|publicerad|publicerades|ukaza[łl]\w*|opublikowan\w*|drukowan\w*)";
-const MEDIUM: &str = r"(?:print|edition|newspaper|issue|magazine|paper|ausgabe|zeitung|heft|magazin|[ée]dition|journal|suppl[ée]ment|num[ée]ro|quotidien|papier|diario|impres[oa]|edici[óo]n|peri[óo]dico|revista|edizione|giornale|cartace[oa]|rivista|jornal|edi[çc][ãa]o|krant|editie|tijdschrift|blad|tidning|upplaga|papierow|wydani|gazet|numer)";
-const ORIGINALLY: &str = r"(?:originally|first|ilk olarak|earlier|previously|zuerst|erstmals|urspr[üu]nglich|zun[äa]chst|d['’]abord|à l['’]origine|initialement|primero|originalmente|inicialmente|originariamente|per la prima volta|eerder|oorspronkelijk|f[öo]rst|ursprungligen|pierwotnie|wcze[śs]niej|also|auch|aussi|tamb[ée]n|anche|ook|ocks[åa]|r[óo]wnie[żz])";
+const PUB_VERB: &str = r"(?:appeared|appears|published|printed|ran|distributed|bragt|trykt|udgivet|public[óo]|stammt|publi[óo]|publicou|yay[ıi]mlan\w*|yay[ıi]nlan\w*|vy[šs]e?l[ao]?|erschien|erscheint|erschienen|ver[öo]ffentlicht|gedruckt|paru|parue|para[îi]t|publi[ée]e?|imprim[ée]e?|publicad[oa]|publica|sali[óo]|apareci[óo]|pubblicat[oa]|uscit[oa]|apareceu|saiu|verschenen|verscheen|gepubliceerd|publicerad|publicerades|ukaza[łl]\w*|opublikowan\w*|drukowan\w*)";
+const MEDIUM: &str = r"(?:print|edition|newspaper|issue|magazine|paper|ausgabe|zeitung|heft|magazin|[ée]dition|journal|suppl[ée]ment|num[ée]ro|quotidien|papier|diario|impres[oa]|edici[óo]n|peri[óo]dico|revista|edizione|giornale|cartace[oa]|rivista|jornal|edi[çc][ãa]o|krant|editie|tijdschrift|blad|tidning|upplaga|papierow|wydani|gazet|numer|udgave|avis|vyd[áa]n[íi])";
+const ORIGINALLY: &str = r"(?:originally|first|ilk olarak|earlier|previously|zuerst|erstmals|urspr[üu]nglich|zun[äa]chst|d['’]abord|à l['’]origine|initialement|primero|originalmente|inicialmente|originariamente|per la prima volta|eerder|oorspronkelijk|f[öo]rst|ursprungligen|pierwotnie|wcze[śs]niej|f[øo]rste gang|p[ůu]vodn[ěe]|also|auch|aussi|tamb[ée]n|anche|ook|ocks[åa]|r[óo]wnie[żz])";
 const REPUBLISHED: &str = r"(?:republish|reprinted|reproduced|wiedergegeben|nachgedruckt|übernommen|reproduit|reproducid|riprodott|reproduzid|overgenomen|herpubliceerd|p[řr]evzat)\w*\s(?:[^.!?]*\s)?(?:permission|genehmigung|erlaubnis|autorisation|permiso|autorizaci|autorizzazion|permiss|toestemming|tillst[åa]nd|zgod|svolen)|(?:with|mit|avec|con|com|met|med|za)\s(?:[^.!?]*\s)?(?:permission|genehmigung|erlaubnis|autorisation|permiso|autorizaci|autorizzazion|permiss|toestemming|tillst[åa]nd|zgod)\w*\s(?:[^.!?]*\s)?(?:republish|reprinted|reproduced|wiedergegeben|nachgedruckt|übernommen|reproduit|reproducid|riprodott|reproduzid|overgenomen)";
 
 // Closing notes, one convention per line of the pattern: a correction, amendment or update
@@ -460,15 +488,22 @@ const REPLY_HEADER: &str = r"^\W*[0-9]{1,5}\s(?:repl(?:y|ies)|responses?|comment
 // the label of a link to a list of stories ("Weitere Meldungen aus dem Gerichtssaal", "Le
 // altre notizie della Valle", "Fler nyheter om längdskidor").
 const MORE_WORD: &str = r"(?:more|other|all|further|latest|weiterer?[ns]?|mehr|andere[n]?|alle|plus d['’e]|autres|toutes les|tous les|d['’]autres|m[áa]s|otr[oa]s|tod[oa]s l[oa]s|(?:le |gli )?altr[ie]|tutt[ie] (?:le|gli|i)|mais|outr[oa]s|tod[oa]s (?:os|as)|meer|flere|fler|mere|andre|alla|wi[ęe]cej|inne|wszystkie|dal[šs][íi]|ostatn[íi]|v[šs]echny|lis[äa][äa]|muut|kaikki|diğer|tüm|mai multe|alte|toate)";
-const NEWS_NOUN: &str = r"(?:news|stories|articles?|reports|releases|press releases|reviews|recipes|obituar\w*|columns|posts|videos|photos|galleries|meldungen|nachrichten|artikel|beitr[äa]ge|berichte|pressemitteilungen|rezensionen|kritiken|rezepte|portr[äa]ts|premieren|nachrufe|ratgeber\w*|actualit[ée]s|nouvelles|infos|informations|br[èe]ves|critiques|recettes|vid[ée]os|notizie|articoli|recensioni|ricette|noticias|art[íi]culos|necrol[óo]gicas|rese[ñn]as|recetas|notas de prensa|not[íi]cias|artigos|nieuws|artikelen|berichten|recensies|recepten|nyheter|artiklar|nyheder|artikler|mindeord|wiadomo[śs]ci|artyku[łl]y|komunikaty|recenzje|zpr[áa]vy|[čc]l[áa]nky|recenze|uutiset|artikkelit|haberler|yaz[ıi]lar|[șs]tiri|articole)";
+const NEWS_NOUN: &str = r"(?:news|stories|articles?|reports|releases|press releases|reviews|recipes|obituar\w*|columns|posts|videos|photos|galleries|meldungen|nachrichten|artikel|beitr[äa]ge|berichte|pressemitteilungen|rezensionen|kritiken|rezepte|portr[äa]ts|premieren|nachrufe|ratgeber\w*|actualit[ée]s|nouvelles|br[èe]ves|critiques|recettes|vid[ée]os|notizie|articoli|recensioni|ricette|noticias|art[íi]culos|necrol[óo]gicas|rese[ñn]as|recetas|notas de prensa|not[íi]cias|artigos|nieuws|artikelen|berichten|recensies|recepten|nyheter|artiklar|nyheder|artikler|mindeord|wiadomo[śs]ci|artyku[łl]y|komunikaty|recenzje|zpr[áa]vy|[čc]l[áa]nky|recenze|uutiset|artikkelit|haberler|yaz[ıi]lar|[șs]tiri|articole)";
 // The "most read" and "related" box titles, the same in every outlet's language.
 const MOST_READ: &str = r"(?:most (?:read|popular|viewed)|meistgelesen\w*|les plus lus|lo m[áa]s le[íi]do|(?:i )?pi[ùu] lett[ie]|mais lid[ao]s|meest gelezen|mest l[äa]st[ae]?|mest l[æe]ste|najcz[ęe][śs]ciej czytane|nej[čc]ten[ěe]j[šs][íi]|luetuimmat|en [çc]ok okunan\w*|cele mai citite|souvisej[íi]c[íi] [čc]l[áa]nky|related (?:articles|stories|posts|content)|[äa]hnliche (?:artikel|beitr[äa]ge)|articles similaires|sur le m[êe]me (?:th[èe]me|sujet)|art[íi]culos relacionados|articoli correlati|artigos relacionados|gerelateerde artikelen|relaterade artiklar|relaterede artikler|powi[ąa]zane artyku[łl]y|benzer (?:konular|haberler|yaz[ıi]lar)|articole similare)";
+
+// A link to the previous or next post: a pointer mark or the post's noun and a colon or a bar
+// ("« Previous post: ...", "« Anterior | Siguiente »").
+const NAV_LINK: &str = r"^\W*[«‹<←]\s*(?:previous|next|pr[ée]c[ée]dent|suivant|anterior|siguiente|precedente|successivo|pr[óo]ximo|vorige|volgende|vorheriger?|n[äa]chster?|forrige|n[æa]ste|f[öo]reg[åa]ende|n[äa]sta|poprzedni|nast[ęe]pny|p[řr]edchoz[íi]|dal[šs][íi]|[öo]nceki|sonraki)(?:\W|$)|^\W*(?:previous|next|pr[ée]c[ée]dent|suivant|anterior|siguiente|precedente|successivo|vorheriger|n[äa]chster|forrige|n[æa]ste|f[öo]reg[åa]ende|n[äa]sta|poprzedni|nast[ęe]pny|p[řr]edchoz[íi]|[öo]nceki|sonraki)\s(?:post|article|artikel|entry|story|billet|entrada|articolo|artigo|beitrag|eintrag|inl[äa]gg|indl[æe]g|wpis|[čc]l[áa]nek|yaz[ıi])\s*:";
+// "Read also" in the languages of the sets: a teaser's label ("Leia também", "Vezi și",
+// "Přečtěte si také", "Você também vai curtir").
+const READ_ALSO: &str = r"^\W*(?:leia|lee|lea|lisez|leggi|lies|lesen sie|read|vezi|cite[șs]te|p[řr]e[čc]t[ěe]te si|l[äa]s|l[æe]s|lees|czytaj|zobacz|voc[êe])\s(?:\p{L}+\s)?(?:tamb[ée]m|tambi[ée]n|aussi|anche|auch|also|[șs]i|tak[ée]|ocks[åa]|ogs[åa]|ook|te[żz]|vai curtir)(?:\W|$)";
 
 // Who wrote, compiled, checked or interviewed, set as a line of its own: "Text: Jane Roe",
 // "Match ratings compiled by ...", "Das Gespräch führte ...", "Propos recueillis par ...", "A
 // cura della redazione", "Skrevet af ...", "Jane Roe for <Outlet>", "From our special
 // correspondent in ...".
-const TEXT_CREDIT_PATTERN: &str = r"^\W*(?:(?:text|texto|testo|tekst|texte|words|autor(?:in|ka|a)?|author|auteure?|autrice)\s*:\s*(?-i:\p{Lu})|(?:\p{L}+\s){0,2}(?:compiled|reviewed|checked|fact-checked|medically reviewed|gepr[üu]ft|[üu]berpr[üu]ft|relu|revisad[oa]|rivist[oa]|gecontroleerd|granskad|sprawdzon\w*|recueillis|aufgezeichnet)\s(?:by|von|par|por|da|door|av|af|przez)\s(?-i:\p{Lu})|(?:das (?:gespr[äa]ch|interview) f[üu]hrten?|interview(?:ed)? by|entrevista (?:de|por|realizada por)|intervista (?:di|a cura di)|a cura d(?:i|ella|el|ello)|skrevet af|skrevet av|skrivet av|publicerat av|written by|geschrieben von|[ée]crit par|escrito por|scritto da|geschreven door)\s|(?-i:\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){1,2})\s(?:for|f[üu]r|pour|para|per|voor|f[öo]r)\s(?-i:\p{Lu})\S*\s*$|(?:de notre|from our|von unserem|de nuestro|dal nostro|do nosso|van onze)\s(?:\p{L}+\s)?(?:envoy|correspondent|korrespondent|enviad|inviat|correspond))";
+const TEXT_CREDIT_PATTERN: &str = r"^\W*(?:(?:text|texto|testo|tekst|texte|words)\s*:\s*(?-i:\p{Lu})|(?:\p{L}+\s){0,2}(?:compiled|reviewed|checked|fact-checked|medically reviewed|gepr[üu]ft|[üu]berpr[üu]ft|relu|revisad[oa]|rivist[oa]|gecontroleerd|granskad|sprawdzon\w*|recueillis|aufgezeichnet)\s(?:by|von|par|por|da|door|av|af|przez)\s(?-i:\p{Lu})|(?:das (?:gespr[äa]ch|interview) f[üu]hrten?|interview(?:ed)? by|entrevista (?:de|por|realizada por)|intervista (?:di|a cura di)|a cura d(?:i|ella|el|ello)|skrevet af|skrevet av|skrivet av|publicerat av|written by|geschrieben von|[ée]crit par|escrito por|scritto da|geschreven door)\s|(?-i:\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){1,2})\s(?:for|f[üu]r|pour|para|per|voor|f[öo]r)\s(?-i:\p{Lu})\S*\s*$)";
 
 // Closing notes the legal cue leaves out: a correction naming the earlier version, the
 // article itself marked as corrected, an opinion piece disowned by the outlet, a ban on
@@ -478,7 +513,7 @@ const TEXT_CREDIT_PATTERN: &str = r"^\W*(?:(?:text|texto|testo|tekst|texte|words
 const CLOSING_MORE: &str = concat!(
     r"(?:earlier|previous|former|fr[üu]heren|vorherigen|pr[ée]c[ée]dente|anterior|precedente|eerdere|vorige|tidligere|tidigare|d[řr][íi]v[ěe]j[šs][íi]|wcze[śs]niejsz\w*|[öo]nceki|aiemma\w*)\s(?:\p{L}+\s)?(?:version|fassung|versi[óo]n|versione|vers[ãa]o|versie|udgave|versjon|verze|wersji|s[üu]r[üu]m|versio\w*)",
     r"|^\W*(?:rettelse|berichtigung|korrektur|correction|rectificatif|rectificaci[óo]n|correcci[óo]n|correzione|corre[çc][ãa]o|rectificatie|r[äa]ttelse|oprava|sprostowanie|d[üu]zeltme|korjaus|transparenzhinweis)\s*:",
-    r"|^\W*(?:this|este|esta|cet|cette|dit|deze|dieser|diese|questo|questa|denne|ten|bu)\s(?:article|art[íi]culo|artikel|beitrag|articolo|artigo|[čc]l[áa]nek|artyku[łl]|haber|story|post|report)\s(?:\p{L}+\s){0,2}(?:corrected|updated|amended|corregido|actualizado|corrig[ée]|modifi[ée]|aangepast|gecorrigeerd|korrigiert|aktualisiert|ge[äa]ndert|corretto|aggiornato|corrigido|atualizado|rettet|opdateret|korrigerad|uppdaterad|opraven|aktualizov[áa]n|poprawiony|d[üu]zeltildi)",
+    r"|^\W*(?:this|este|esta|cet|cette|dit|deze|dieser|diese|questo|questa|denne|ten|bu)\s(?:article|art[íi]culo|artikel|beitrag|articolo|artigo|[čc]l[áa]nek|artyku[łl]|haber|story|post|report)\s(?:\p{L}+\s){0,2}(?:corrected|amended|corregido|corrig[ée]|modifi[ée]|aangepast|gecorrigeerd|korrigiert|ge[äa]ndert|corretto|corrigido|rettet|korrigerad|opraven|poprawiony|d[üu]zeltildi)",
     r"|n['’]engagent que leurs? auteurs?|(?:vyjad[řr]uje|reflects|expresa|esprime|exprime|gibt|geeft|uttrycker|wyra[żz]a)\s(?:\p{L}+\s)?(?:n[áa]zor|opinion|view|views|position|opini[óo]n|opinione|meinung|mening|standpunt|zdanie)\s(?:\p{L}+\s)?(?:autor\w*|author|writer|auteur\w*|autore|schrijver|skribent)",
     r"|(?:kaynak g[öo]sterilmeden|without (?:credit|naming the source|attribution)|sans (?:citer|mention de) la source|sin citar la fuente|senza citare la fonte|ohne quellenangabe|zonder bronvermelding)",
     r"|(?:automatisch|automatically|automatiquement|autom[áa]ticamente|automaticamente)\s(?:\p{L}+\s){0,2}(?:agentur\w*|agency|agence|agencia|agenzia|ag[êe]ncia|wire|feed)|(?:agentur\w*|agency|agence|agencia|agenzia)\s?(?:dienst|feed)?\s(?:[^.!?]*\s)?(?:[üu]bernommen|taken over|reprise|retomad|ripres)",
@@ -486,6 +521,8 @@ const CLOSING_MORE: &str = concat!(
     r"|(?:materia[lł]\w*|material|contenu|contenido|contenuto|conte[úu]do)\s(?:\p{L}+\s)?(?:dostarczon\w*|supplied|provided|fourni|proporcionado|fornito|fornecido|geliefert|aangeleverd)\s(?:przez|by|par|por|da|pela|pelo|von|door)\s",
     r"|(?:commenting|comments|commentaires?|kommentarfunktion|kommentare|comentarios|commenti|coment[áa]rios|reacties)\s(?:\p{L}+\s){0,3}(?:switched off|closed|disabled|turned off|ferm[ée]s?|d[ée]sactiv[ée]s?|deaktiviert|geschlossen|cerrados?|desactivados?|chiusi|disattivat[ie]|fechados?|desativados?|gesloten|uitgeschakeld)",
     r"|^\W*(?:espace|zone)\s(?:de\s)?commentaires\sferm",
+    r"|(?:gek[üu]rzt|shortened|trimmed|condensed|edited|redigiert|raccourci|abr[ée]g[ée]|acortad[oa]|editad[oa]|redigerad|ingekort)\s(?:und|and|et|y|e|en|och|og)\s(?:\p{L}+\s)?(?:redigiert|edited|tidied|bearbeitet|[ée]dit[ée]|editad[oa]|redigerad|bewerkt|condensed|clarified)",
+    r"|fotoğraflar\w*\s(?:\p{L}+\s)?(?:yazara|bana)\sait",
     r"|(?:considerarsi|considerados|consid[ée]r[ée]s|considered|gelten)\s(?:\p{L}+\s)?innocent\w*",
     r"|(?:all|toutes les|tutte le|todas las|todas as|alle|t[üu]m|wszystkie|alla)?\s?(?:photos|images|pictures|fotos|foto|fotoğraflar|bilder|zdj[ęe]cia)\s(?:[\p{L}']+\s){0,3}(?:are|sont|sono|son|sind|zijn|[äa]r|er|aittir|s[ąa])\s(?:\p{L}+\s)?(?:mine|my own|de moi|mie|m[íi]as|meine|mijn|mina|mine|yazara|the author's|de l['’]auteur|dell['’]autore|del autor|des autors)",
     r"|(?:foto|photos?|images?|bilder)\s(?:[^.!?]*\s)?(?:vietato l['’]utilizzo|utilisation interdite|use prohibited|verwendung (?:nur|verboten)|prohibido su uso|don['’]t (?:pin|use|reuse|copy)|ne pas les r[ée]utiliser|se le usi cita)",
@@ -494,15 +531,19 @@ const CLOSING_MORE: &str = concat!(
 // A paywall's gate: the text reserved for subscribers ("Contenido exclusivo para
 // suscriptores", "forbeholdt abonnenter", "tylko prenumeratorzy"), or a meter of free
 // articles read ("Sie haben 1 von 3 kostenlosen Artikeln gelesen").
-const PAYWALL_GATE: &str = r"(?:exklusiv|exclusiv[eoa]?|esclusiv[oa]|r[ée]serv[ée]e?s?|forbeholdt|f[öo]rbeh[åa]llen|voorbehouden|zarezerwowan\w*|only|nur|uniquement|solo|s[óo]lo|apenas|alleen|endast|kun|tylko|pouze|yaln[ıi]zca|sadece|doar)\s(?:\p{L}+\s){0,3}(?:subscribers|abonnenten|abonn[ée]s|abonnenter|suscriptores|abbonati|assinantes|prenumeratorzy|prenumeratorów|p[řr]edplatitel\w*|tilaaj\w*|aboneler\w*|abonați)|[0-9]+\s(?:of|von|de|di|sur|van|av|z|ze|/)\s[0-9]+\s(?:\p{L}+\s)?(?:free\s|kostenlos\w*\s|gratuit\w*\s|gratis\s|darmow\w*\s)?(?:articles?|artikel\w*|art[íi]culos|articoli|artigos|artyku[łl]\w*|[čc]l[áa]nk\w*)";
+const PAYWALL_GATE: &str = r"(?:article|artikel\w*|content\w*|contenido|contenu|contenuto|conte[úu]do|inhalt\w*|tre[śs][ćc]\w*|dost[ęe]p|access|acc[èe]s|acceso|accesso|acesso|toegang|adgang|[åa]tkomst|obsah\w*|i[çc]erik|story|plus|premium)\s(?:[^.!?]*\s)?(?:exklusiv|exclusiv[eoa]?|esclusiv[oa]|r[ée]serv[ée]e?s?|forbeholdt|f[öo]rbeh[åa]llen|voorbehouden|zarezerwowan\w*|only|nur|uniquement|solo|s[óo]lo|apenas|alleen|endast|kun|tylko|pouze|yaln[ıi]zca|sadece|doar)\s(?:\p{L}+\s){0,3}(?:subscribers|abonnenten|abonn[ée]s|abonnenter|suscriptores|abbonati|assinantes|prenumeratorzy|prenumeratorów|p[řr]edplatitel\w*|tilaaj\w*|aboneler\w*|abonați)|[0-9]+\s(?:of|von|de|di|sur|van|av|z|ze|/)\s[0-9]+\s(?:\p{L}+\s)?(?:free\s|kostenlos\w*\s|gratuit\w*\s|gratis\s|darmow\w*\s)?(?:articles?|artikel\w*|art[íi]culos|articoli|artigos|artyku[łl]\w*|[čc]l[áa]nk\w*)|(?:exklusiv|exclusiv[eoa]?|esclusiv[oa]|r[ée]serv[ée]e?s?|forbeholdt|f[öo]rbeh[åa]llen|voorbehouden|zarezerwowan\w*)\s(?:\p{L}+\s){0,2}(?:subscribers|abonnenten|abonn[ée]s|abonnenter|suscriptores|abbonati|assinantes|prenumerator\w*)(?:\W|$)";
 // An offer's terms: a trial or a first month, or a price with its period or its "from", the
 // way a subscription is sold ("4 Wochen für 0,99 €", "ab 4,99 €", "45p a day").
-const OFFER: &str = r"(?:(?:[0-9]+-day|free|kostenlose?|gratuite?|gratis) trial|probeabo\w*|probemonat\w*|per[ií]odo de prueba|prueba de [0-9]+|essai gratuit|prova gratuita|proefabonnement|first month|erster monat|premier mois|primer mes|primo mese|primeiro m[êe]s|eerste maand|f[öo]rsta m[åa]naden|f[øo]rste m[åa]ned|pierwszy miesi[ąa]c|prvn[íi] m[ěe]s[íi]c|ilk ay|(?:[€£$]\s?[0-9]+(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?\s?(?:€|£|\$|p|eur|euros?|kr\.?|z[łl]|k[čc]))\s(?:a|per|im|par|al|por|il|pro|/|om|na|za|w)\s?(?:day|month|week|year|tag|monat|woche|jahr|jour|mois|semaine|an|d[íi]a|mes|semana|a[ñn]o|giorno|mese|settimana|anno|dia|m[êe]s|ano|dag|maand|week|jaar|m[åa]nad|m[åa]ned|miesi[ąa]c|m[ěe]s[íi]c)|(?:from just|from only|ab nur|d[èe]s|desde|a partir de|vanaf|fr[åa]n|od|jo)\s(?:[€£$]\s?[0-9]+|[0-9]+(?:[.,][0-9]+)?\s?(?:€|£|\$|p|eur|euros?|kr\.?|z[łl]|k[čc])(?:\W|$))|\s(?:ab|from)\s[0-9]+(?:[.,][0-9]+)?\s?(?:€|£|\$|eur|euros?))";
+const OFFER: &str = r"(?:[0-9]+\s(?:wochen|weeks|semaines|semanas|settimane|weken|veckor|uger|tygodni|t[ýy]dn[ůuy]|viikoksi|hafta)\s(?:f[üu]r\s|for\s|pour\s|por\s|per\s|voor\s|f[öo]r\s|za\s)?(?:[€£$]\s?[0-9]|[0-9]+(?:[.,][0-9]+)?\s?(?:€|£|\$|eur|kr|z[łl]))|(?:[€£$]\s?[0-9]+(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?\s?(?:€|£|\$|p|eur|euros?|kr\.?|z[łl]|k[čc]))\s(?:a|per|im|par|al|por|il|pro|/|om|na|za|w)\s?(?:day|month|week|year|tag|monat|woche|jahr|jour|mois|semaine|an|d[íi]a|mes|semana|a[ñn]o|giorno|mese|settimana|anno|dia|m[êe]s|ano|dag|maand|week|jaar|m[åa]nad|m[åa]ned|miesi[ąa]c|m[ěe]s[íi]c)|(?:from just|from only|ab nur|d[èe]s|desde|a partir de|vanaf|fr[åa]n|od|jo)\s(?:[€£$]\s?[0-9]+|[0-9]+(?:[.,][0-9]+)?\s?(?:€|£|\$|p|eur|euros?|kr\.?|z[łl]|k[čc])(?:\W|$))|\s(?:ab|from)\s[0-9]+(?:[.,][0-9]+)?\s?(?:€|£|\$|eur|euros?))";
+
+// A trial or a first month: the terms of a subscription offer, with a price ("First month
+// £1", "Activa tu prueba de 14 días").
+const TRIAL: &str = r"(?:(?:[0-9]+-day|free|kostenlose?|gratuite?|gratis) trial|probeabo\w*|probemonat\w*|per[ií]odo de prueba|prueba de [0-9]+|essai gratuit|prova gratuita|proefabonnement|first month|erster monat|premier mois|primer mes|primo mese|primeiro m[êe]s|eerste maand|f[öo]rsta m[åa]naden|f[øo]rste m[åa]ned|pierwszy miesi[ąa]c|prvn[íi] m[ěe]s[íi]c|ilk ay)";
 
 // A picture's provenance as a line of its own: "Image sent in by a reader", "Imagen cedida
 // por la organización", "Photograph courtesy of ...", "(photo by ...)", "Ph. Redazione", a
 // family or private archive, the Finnish "-kuva" compounds.
-const PROVENANCE: &str = r"^\W*(?:\p{L}+\s)?(?:photo(?:graph)?s?|fotos?|images?|imagen(?:es)?|im[áa]genes|imagem|immagin[ei]|bild(?:er)?|pictures?|aufnahmen?)\s(?:(?:sent in|submitted|supplied|provided|taken|prise|pris|cedidas?|cedidos?|fournies?|fornit[ae]|envoy[ée]es?|courtesy)\s)?(?:by|par|por|de|di|da|von|of|door|av|af)\s|^\W*ph\.\s(?-i:\p{Lu})|^\W*courtesy(?: of)?\s(?-i:\p{Lu})|^\((?:photo|foto)s?\s[^()]+\)$|^\W*(?:archiv[eo]?|archives|archivio|arquivo|arkiv)\s(?:familiar|family|familial|privado|private|priv[ée]e?|personal|personnel|de la familia|der familie)\W*$|^\W*\p{L}*kuva\W*$|^\W*\p{L}+foto\s*©";
+const PROVENANCE: &str = r"^\W*(?:photo(?:graph)?s?|fotos?|images?|imagen(?:es)?|im[áa]genes|imagem|immagin[ei]|bild(?:er)?|pictures?|aufnahmen?)\s(?:(?:sent in|submitted|supplied|provided|taken|prise|pris|cedidas?|cedidos?|fournies?|fornit[ae]|envoy[ée]es?|courtesy)\s)?(?:by|par|por|de|di|da|von|of|door|av|af)\s|^\W*ph\.\s(?-i:\p{Lu})|^\W*courtesy(?: of)?\s(?-i:\p{Lu})|^\((?:photo|foto)s?\s[^()]+\)$|^\W*(?:archiv[eo]?|archives|archivio|arquivo|arkiv)\s(?:familiar|family|familial|privado|private|priv[ée]e?|personal|personnel|de la familia|der familie)\W*$|^\W*\p{L}*kuva\W*$|^\W*\p{L}+foto\s*©";
 
 // A verb-final call to action (Turkish puts the imperative last): "uygulamamızı indirin",
 // "bildirimleri açın", "abone olun", "takip edin".
@@ -573,9 +614,14 @@ impl Cues {
             closing_more: ci(CLOSING_MORE),
             paywall_gate: ci(PAYWALL_GATE),
             offer: ci(OFFER),
+            trial: ci(TRIAL),
+            reader_request: ci(READER_REQUEST),
+            nav_link: ci(NAV_LINK),
+            read_also: ci(READ_ALSO),
             provenance: ci(PROVENANCE),
             verb_final: ci(VERB_FINAL),
             service_call: ci(SERVICE_CALL),
+            role_writes: ci(&format!(r"^\p{{L}}*{ROLE}\p{{L}}*\s{NAME}\s{WRITES}\s")),
             honorific_bio: ci(&format!(
                 r"^(?:dr|prof|mag|ing|mr|mrs|ms|mme|sr|sra)\.?\s{NAME}(?:,\s[^,]+,)?\s{BIO_VERB}\s(?:[^.!?]*?)(?:{ROLE}|{PREP_ORG})"
             )),
@@ -631,7 +677,7 @@ impl Cues {
     }
 
     /// Every cue regex, in a fixed order: its index is its bit in [`Open`].
-    fn all_mut(&mut self) -> [&mut Cue; 55] {
+    fn all_mut(&mut self) -> [&mut Cue; 60] {
         [
             &mut self.speech,
             &mut self.strong,
@@ -684,10 +730,15 @@ impl Cues {
             &mut self.closing_more,
             &mut self.paywall_gate,
             &mut self.offer,
+            &mut self.trial,
+            &mut self.reader_request,
+            &mut self.nav_link,
+            &mut self.read_also,
             &mut self.provenance,
             &mut self.verb_final,
             &mut self.service_call,
             &mut self.honorific_bio,
+            &mut self.role_writes,
         ]
     }
 
@@ -805,6 +856,10 @@ impl Cues {
         {
             return hit(READER_PROMPT, position);
         }
+        if self.on(READER_PROMPT) && words <= PROMPT_BODY_MAX_WORDS && self.reader_request(open, t)
+        {
+            return hit(READER_PROMPT, Position::Edges);
+        }
         if self.on(CLOSING_NOTE) && words <= CLOSING_MAX_WORDS {
             if self.agency_code.is_match(open, t)
                 || self.closing.is_match(open, t)
@@ -832,6 +887,18 @@ impl Cues {
             };
             return hit(PUBLICATION_NOTE, position);
         }
+        // a bio that opens with the writer's role ("Columnist <Name> writes on ...") stands
+        // under the headline as often as at the end (judged first: the role and the name read
+        // as a name too); with another verb ("Photographer <Name> has ...") it may be the
+        // story's lead, so only at the end
+        if self.on(BIO_LINE) && words <= BIO_MAX_WORDS && self.role_bio.is_match(open, t) {
+            let position = if self.role_writes.is_match(open, t) {
+                Position::Edges
+            } else {
+                Position::Tail
+            };
+            return hit(BIO_LINE, position);
+        }
         if self.on(BIO_LINE)
             && words <= BIO_MAX_WORDS
             && (self.bio.is_match(open, t)
@@ -839,11 +906,6 @@ impl Cues {
                 || self.honorific_bio.is_match(open, t))
         {
             return hit(BIO_LINE, Position::Tail);
-        }
-        // a bio that opens with the writer's role ("Columnist <Name> writes on ...") stands
-        // under the headline as often as at the end
-        if self.on(BIO_LINE) && words <= BIO_MAX_WORDS && self.role_bio.is_match(open, t) {
-            return hit(BIO_LINE, Position::Edges);
         }
         if self.on(TEASER_MARKER)
             && words <= TEASER_MAX_WORDS
@@ -870,11 +932,8 @@ impl Cues {
         if self.on(CREDIT_LINE) && words <= CREDIT_LINE_MAX_WORDS && self.is_credit_line(open, t) {
             // under a picture a credit may stand anywhere; as a paragraph only at the edges,
             // where no story sentence about photographs stands unpunctuated, unless it is a
-            // few words with a © or a picture's provenance, which no sentence is
-            let position = if kind == BlockKind::Caption
-                || (words <= CREDIT_ANYWHERE_MAX_WORDS
-                    && (t.contains('©') || self.provenance.is_match(open, t)))
-            {
+            // few words, which hold a credit and nothing else
+            let position = if kind == BlockKind::Caption || words <= CREDIT_ANYWHERE_MAX_WORDS {
                 Position::Anywhere
             } else {
                 Position::Edges
@@ -1032,6 +1091,16 @@ impl Cues {
                 if convention && self.receive_periodic.is_match(open, t) {
                     return true;
                 }
+                // so is the imperative of "receive" itself with its rhythm ("Recevez chaque
+                // matin ...", "Recibe cada mañana ...")
+                if self
+                    .receive_periodic
+                    .get(open, rest)
+                    .and_then(|re| re.find(rest))
+                    .is_some_and(|m| m.start() == 0)
+                {
+                    return true;
+                }
                 let backed = backed || convention;
                 // a price backs only a subscription verb ("Subscribe from £4.99"); elsewhere
                 // "Get it for $16" is a shopping tip
@@ -1088,10 +1157,48 @@ impl Cues {
     /// sentence).
     fn related_line(&self, open: Open, t: &str) -> bool {
         let first = t.chars().find(|c| c.is_alphanumeric());
-        !t.trim_end().ends_with('.')
-            && !first.is_some_and(char::is_lowercase)
-            && !self.sentence_break.is_match(open, t)
-            && self.related_list.is_match(open, t)
+        // a label closing on a colon heads the list under it, which stays or goes on its own
+        if first.is_some_and(char::is_lowercase)
+            || t.trim_end().ends_with(':')
+            || self.sentence_break.is_match(open, t)
+        {
+            return false;
+        }
+        if self.nav_link.is_match(open, t) {
+            return true;
+        }
+        // a list of stories pointed at in the outlet's voice ("Weitere Artikel finden Sie in
+        // unserem Dossier.") may close with a full stop
+        let stop = t.trim_end().ends_with('.');
+        if stop
+            && !(self.outlet.is_match(open, t)
+                || self.second.is_match(open, t)
+                || self.second_formal.is_match(open, t))
+        {
+            return false;
+        }
+        self.related_list.is_match(open, t) || (!stop && self.read_also.is_match(open, t))
+    }
+
+    /// `reader_prompt` for a short question to the reader and a request after it that points
+    /// at the page or at the writer ("Hast du ihn nachgebacken? Zeig uns dein Ergebnis").
+    fn reader_request(&self, open: Open, t: &str) -> bool {
+        let Some(q) = t.find('?') else {
+            return false;
+        };
+        let (question, rest) = (&t[..=q], t[q + 1..].trim());
+        let qwords = text::word_count(question);
+        let rwords = text::word_count(rest);
+        // the question addresses the reader, or is a word or three ("Gostou?", "Noch hungrig?")
+        let to_reader = qwords <= 3
+            || self.second.is_match(open, question)
+            || self.second_formal.is_match(open, question);
+        qwords <= REQUEST_QUESTION_MAX_WORDS
+            && (1..=REQUEST_MAX_WORDS).contains(&rwords)
+            && to_reader
+            && !rest.contains('?')
+            && (self.reader_request.is_match(open, rest)
+                || self.convention_verb.is_match(open, rest))
     }
 
     /// `reader_prompt` for a paywall or an offer: the text reserved for subscribers or a meter
@@ -1115,7 +1222,14 @@ impl Cues {
         if words <= TIP_LINE_MAX_WORDS && self.service_call.is_match(open, t) {
             return Some(Position::Edges);
         }
-        if words > PROMPT_BODY_MAX_WORDS || !self.offer.is_match(open, t) || is_figure_field(t) {
+        if words > PROMPT_BODY_MAX_WORDS || is_figure_field(t) {
+            return None;
+        }
+        let trial = self.trial.is_match(open, t);
+        if trial && self.price.is_match(open, t) {
+            return Some(Position::Anywhere);
+        }
+        if !trial && !self.offer.is_match(open, t) {
             return None;
         }
         let unpunctuated =
@@ -1127,7 +1241,7 @@ impl Cues {
         let second = self.second.is_match(open, t) || self.second_formal.is_match(open, t);
         let voiced = self.imperative_pitch(open, t, true, true)
             || (noun && second && words <= ADDRESSED_MAX_WORDS);
-        (unpunctuated || voiced).then_some(Position::Anywhere)
+        ((unpunctuated && !trial) || voiced).then_some(Position::Anywhere)
     }
 
     /// `teaser_marker`: a line that does not end like a sentence and opens with a pictograph
@@ -1351,8 +1465,8 @@ impl Cues {
     /// sentence in it.
     fn is_credit_line(&self, open: Open, t: &str) -> bool {
         !t.ends_with('.')
-            && !self.sentence_break.is_match(open, t)
-            && (self.credit_line.is_match(open, t) || self.provenance.is_match(open, t))
+            && (self.provenance.is_match(open, t)
+                || (!self.sentence_break.is_match(open, t) && self.credit_line.is_match(open, t)))
     }
 
     /// `credit_tail`: the byte offset where a trailing photo credit starts in a caption or a

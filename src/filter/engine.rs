@@ -1129,8 +1129,13 @@ fn by_position(
         if decision[i].is_none()
             && let Some(cue) = found.cue[i]
         {
+            // the notes, prompts and credits that close a page; a bio's shape fits a story's
+            // own closing sentence about a person, and fields and widgets a forum's short posts
+            // and signatures, so those keep to the strict tail
             let in_tail = in_tail
-                || (found.words[i] <= SOFT_TAIL_LINE_MAX_WORDS && last_body.is_none_or(|l| i > l));
+                || (super::cues::SOFT_TAIL_CUES.contains(&cue.name)
+                    && found.words[i] <= SOFT_TAIL_LINE_MAX_WORDS
+                    && last_body.is_none_or(|l| i > l));
             let fits = match cue.position {
                 Position::Anywhere => true,
                 Position::Head => in_head,
