@@ -352,10 +352,10 @@ const PAYWALL_REST: &str = r"(?:rest of (?:this|the) (?:article|story|post)|rest
 const AMBIGUOUS_VERB: &str = r"^[^\p{L}0-9]*(?:share|follow|back|like|pass|tip|comment|email|e-mail|drop|tag|pin|save|support|read|watch|start|try|contact|leave|help|give|add|turn|listen|get|join|send|tell|buy|sign|rate|pop|hit)\s";
 const VERB_OBJECT: &str = r"^[^\p{L}0-9]*\p{L}+(?:-\p{L}+)?\s(?:this|these|it|us|me|our|your|the|a|an|up|now|today|on|in|with|to|for|them|him|her|my|@|#|(?-i:\p{Lu}\p{Ll}+)\s(?:a|an)\s)";
 
-// After a short question to the reader, a request that points at the page or at the writer
-// ("... ? Tell me below", "Zeig uns dein Ergebnis", "Mejla oss", "Cuéntamelo abajo"): the
-// reader invited to comment, share or send something.
-const READER_REQUEST: &str = r"(?:^|[\s\W])(?:us|me|uns|mir|nous|moi|nos|ci|oss|mig|n[áa]s|n[áa]m|a gente|below|unten|abajo|qui sotto|ci-dessous|en dessous|abaixo|hieronder|nedan|nedenfor|poni[żz]ej|here|hier|aqu[íi]|ici|h[äa]r|tutaj)(?:\W|$)|#\p{L}|^\W*\p{L}{3,}(?:me|mela|melo|la|lo|nos)(?:\s|\W)";
+// After a short question to the reader, a request that points at the page below or at the
+// writer right after its verb ("... ? Tell me below", "Zeig uns dein Ergebnis", "Mejla oss",
+// "Cuéntamelo abajo"), or a hashtag: the reader invited to comment, share or send something.
+const READER_REQUEST: &str = r"^\W*\p{L}+\s(?:us|me|uns|mir|nous|moi|nos|ci|oss|mig|n[áa]s|n[áa]m|a gente)(?:\W|$)|(?:^|[\s\W])(?:below|unten|abajo|qui sotto|ci-dessous|en dessous|abaixo|hieronder|nedan|nedenfor|poni[żz]ej)(?:\W|$)|#\p{L}|^\W*\p{L}{3,}(?:me|mela|melo|la|lo|nos)(?:\s|\W)";
 /// Most words of the question that leads into a request.
 const REQUEST_QUESTION_MAX_WORDS: usize = 8;
 /// Most words of the request after the question.
@@ -830,6 +830,10 @@ impl Cues {
             && self.reply_header.is_match(open, t)
         {
             return hit(COUNTER_LINE, Position::Anywhere);
+        }
+        // a link to the previous post opens with a guillemet that quotes nothing
+        if self.on(RELATED_LINE) && words <= RELATED_MAX_WORDS && self.nav_link.is_match(open, t) {
+            return hit(RELATED_LINE, Position::Anywhere);
         }
         if self.guarded(open, t) {
             return None;
@@ -1647,7 +1651,10 @@ mod tests {
             ),
             at(WIDGET_LINE, Position::Anywhere)
         );
-        assert_eq!(cue_at(p, "Comments (12)"), at(WIDGET_LINE, Position::Edges));
+        assert_eq!(
+            cue_at(p, "Comments (12)"),
+            at(COUNTER_LINE, Position::Anywhere)
+        );
         assert_eq!(
             cue_at(
                 p,
@@ -1691,6 +1698,125 @@ mod tests {
             "Members: $110",
             "Where to watch: Harbour TV",
             "Jane Roe: Why we dream",
+        ] {
+            assert_eq!(cue_at(p, t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn counters_related_labels_credits_offers_and_notes() {
+        let p = BlockKind::Paragraph;
+        let at = |name, position| Some(CueMatch { name, position });
+        for (t, name, position) in [
+            (
+                "Réagir à cet article (14)",
+                COUNTER_LINE,
+                Position::Anywhere,
+            ),
+            ("Commenti: 19", COUNTER_LINE, Position::Anywhere),
+            (
+                "Rate this review: ★★★★☆ (88 votes)",
+                COUNTER_LINE,
+                Position::Anywhere,
+            ),
+            (
+                "6 réponses à « Trois jours à la mer »",
+                COUNTER_LINE,
+                Position::Anywhere,
+            ),
+            (
+                "Weitere Meldungen aus dem Gerichtssaal",
+                RELATED_LINE,
+                Position::Anywhere,
+            ),
+            ("Lo más leído", RELATED_LINE, Position::Anywhere),
+            (
+                "« Previous post: Lemon drizzle traybake",
+                RELATED_LINE,
+                Position::Anywhere,
+            ),
+            ("Texto: Inés Barrachina", TEXT_CREDIT, Position::Edges),
+            (
+                "Das Gespräch führte Tobias Reim.",
+                TEXT_CREDIT,
+                Position::Edges,
+            ),
+            ("Image sent in by a reader", CREDIT_LINE, Position::Anywhere),
+            (
+                "Imagen cedida por la organización",
+                CREDIT_LINE,
+                Position::Anywhere,
+            ),
+            (
+                "Contenido exclusivo para suscriptores. Inicia sesión o suscríbete.",
+                READER_PROMPT,
+                Position::Anywhere,
+            ),
+            (
+                "Unlock every report with Harbour+. First month £1.",
+                READER_PROMPT,
+                Position::Anywhere,
+            ),
+            (
+                "Alle Spiele live und auf Abruf – jetzt im Sportpass ab 4,99 €",
+                READER_PROMPT,
+                Position::Anywhere,
+            ),
+            (
+                "Hast du den Kuchen nachgebacken? Zeig uns dein Ergebnis",
+                READER_PROMPT,
+                Position::Edges,
+            ),
+            (
+                "Recevez chaque matin l'essentiel de l'économie régionale",
+                READER_PROMPT,
+                Position::Anywhere,
+            ),
+            (
+                "Dit artikel is aangepast: in een eerdere versie stond een onjuiste leeftijd.",
+                CLOSING_NOTE,
+                Position::Edges,
+            ),
+            (
+                "Les tribunes publiées n'engagent que leurs auteurs.",
+                CLOSING_NOTE,
+                Position::Edges,
+            ),
+            (
+                "Dr. Jane Roe is the Ledger's senior science writer.",
+                BIO_LINE,
+                Position::Tail,
+            ),
+            (
+                "Este post se publicó primero en mi boletín de viajes.",
+                PUBLICATION_NOTE,
+                Position::Anywhere,
+            ),
+        ] {
+            assert_eq!(cue_at(p, t), at(name, position), "{t}");
+        }
+        // story lines that resemble them stay wherever they stand
+        for t in [
+            "Sigue abierta la venta de entradas para el quinto partido, a partir de 15 euros, en las taquillas del pabellón.",
+            "Suivez la 6e étape dimanche dès 13 h : les coureurs partiront du Vigan pour 178 km.",
+            "Only available to cable subscribers, the new service will let viewers watch on tablets.",
+            "More than 300 families live from fishing in the harbour, the guild says.",
+            "Más de 300 familias viven de la pesca en el puerto.",
+            "The vote was 12 to 3 (two abstentions).",
+            "Subscribers pay 4 euros a month more from January, the operator said.",
+            "Related posts on this topic:",
+            "Photographer Ole Kastrup has photographed the fishermen for 40 years.",
+        ] {
+            let m = cue_at(p, t);
+            assert!(
+                m.is_none_or(|m| m.position != Position::Anywhere),
+                "{t}: {m:?}"
+            );
+        }
+        for t in [
+            "Sigue abierta la venta de entradas para el quinto partido, a partir de 15 euros, en las taquillas del pabellón.",
+            "Only available to cable subscribers, the new service will let viewers watch on tablets.",
+            "Related posts on this topic:",
         ] {
             assert_eq!(cue_at(p, t), None, "{t}");
         }
