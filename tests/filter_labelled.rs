@@ -515,9 +515,9 @@ fn third_blind_set_precision_and_recall() {
 /// notes in more verbs and compounds), precision 1.000 (289/289) in both modes, recall 0.8728
 /// (247/283) / 0.8763 (248/283). The floors are those figures, rounded down, still below the
 /// issue's recall bar of 0.95.
-/// With the cues built on all six blind sets: precision 1.000, recall 0.9223 (261/283) in both
+/// With the cues built on all six blind sets: precision 1.000, recall 0.9329 (264/283) in both
 /// modes; the floors below.
-const BLIND4_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.922), ("html", 1.0, 0.922)];
+const BLIND4_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.932), ("html", 1.0, 0.932)];
 
 #[test]
 fn fourth_blind_set_precision_and_recall() {
