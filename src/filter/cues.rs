@@ -44,6 +44,14 @@ pub(crate) const FIELD_LINE: &str = "field_line";
 /// `credit_line`: a caption or edge line that is only a credit.
 pub(crate) const CREDIT_LINE: &str = "credit_line";
 
+/// `counter_line`: an interaction widget with its count ("Comments (14)", "Réagir (27)") or a
+/// comment thread's header ("6 replies to ...").
+pub(crate) const COUNTER_LINE: &str = "counter_line";
+/// `related_line`: a link to a list of more stories ("More news from the courts", "Most read").
+pub(crate) const RELATED_LINE: &str = "related_line";
+/// `text_credit`: who wrote, compiled, checked or interviewed, as a line of its own.
+pub(crate) const TEXT_CREDIT: &str = "text_credit";
+
 /// Every cue's name, for `filter.disable`.
 pub(crate) const CUE_NAMES: &[&str] = &[
     READER_PROMPT,
@@ -57,6 +65,23 @@ pub(crate) const CUE_NAMES: &[&str] = &[
     LABEL_HEADLINE,
     FIELD_LINE,
     CREDIT_LINE,
+    COUNTER_LINE,
+    RELATED_LINE,
+    TEXT_CREDIT,
+];
+
+/// The cues that may remove a short line after the body's last full paragraph as well as in
+/// the strict tail (see `engine::SOFT_TAIL_MIN_WORDS`): notes, prompts, credits and link
+/// labels, whose wording says what they are.
+pub(crate) const SOFT_TAIL_CUES: &[&str] = &[
+    READER_PROMPT,
+    PUBLICATION_NOTE,
+    CLOSING_NOTE,
+    TEASER_MARKER,
+    CREDIT_LINE,
+    COUNTER_LINE,
+    RELATED_LINE,
+    TEXT_CREDIT,
 ];
 
 /// How many cues there are.
@@ -124,6 +149,16 @@ const LABEL_MAX_WORDS: usize = 5;
 const HEADLINE_MIN_WORDS: usize = 4;
 /// Most words of a field line (a breadcrumb, a share bar, a byline with a date).
 const FIELD_MAX_WORDS: usize = 16;
+/// Most words of a comment thread's header ("6 replies to “<post title>”").
+const REPLY_HEADER_MAX_WORDS: usize = 25;
+/// Most words of a counter: a button or two and their counts.
+const COUNTER_MAX_WORDS: usize = 12;
+/// Most words of a link label to a list of stories, with a headline after a colon.
+const RELATED_MAX_WORDS: usize = 16;
+/// Most words of a credit for the text ("Interview: Jane Roe", "Compiled by ...").
+const TEXT_CREDIT_MAX_WORDS: usize = 14;
+/// Most words of a paragraph credit removed between paragraphs: a © or a provenance and a name.
+const CREDIT_ANYWHERE_MAX_WORDS: usize = 8;
 /// Most words of a credit line ("Photo: Jane Roe / Harbour Trust").
 const CREDIT_LINE_MAX_WORDS: usize = 15;
 
@@ -185,6 +220,23 @@ pub(crate) struct Cues {
     paywall_rest: Cue,
     role_bio: Cue,
     public_service: Cue,
+    interaction: Cue,
+    interaction_count: Cue,
+    reply_header: Cue,
+    related_list: Cue,
+    text_credit: Cue,
+    closing_more: Cue,
+    paywall_gate: Cue,
+    offer: Cue,
+    trial: Cue,
+    reader_request: Cue,
+    nav_link: Cue,
+    read_also: Cue,
+    provenance: Cue,
+    verb_final: Cue,
+    service_call: Cue,
+    honorific_bio: Cue,
+    role_writes: Cue,
 }
 
 /// Compiled on first use, in the Latin form for Latin lines (see [`LatinRegex`]), so a run pays
@@ -246,11 +298,11 @@ const SPEECH: &str = r"(?:^|\W)(?:said|says|told|asked|added|explained|sagte|sag
 // e-mail address or a social account; a line built around one of them is a pitch. Weak: apps
 // and alerts, sharing and following, tips, networks, community; common words in how-to text,
 // so a pitch needs a second cue with them (the reader addressed, the outlet speaking, a price).
-const STRONG_NOUN: &str = r"(?:^|[\s\W])(?:newsletter|subscri|abo(?:\W|$)|abos(?:\W|$)|abonn|suscri|abbona|assin[ae]|assinatura|prenumer|subskryp|membership|members?(?:\W|$)|mitglied|membre|miembro|socio|lidmaatschap|donat|donaci|donazion|doa[çc]|spende|don(?:[^\p{L}'’]|$)|dons(?:\W|$)|chip in|comments?(?:\W|$)|kommentar|commentaire|comentari|commento|commenti|coment[áa]rio|reactie|komentarz|skomentuj|r[ée]actions?(?:\W|$)|reaktion|guestbook|g[äa]stebuch|livre d'or|leserbrief|letters? to the editor|lettres? (?:à|au) (?:la r[ée]daction|l['’][ée]diteur|courrier)|cartas? al director|lettere al direttore|ingezonden brie|backers?(?:\W|$)|(?:no|zero|kein|pas de|sin|niente|sem|geen|ingen)\s+spam|p[řr]isp[ěe]j\w*|(?:what you think|your thoughts|ce que vous en pensez|was (?:du|ihr|sie) (?:davon )?(?:denkst|denkt|halten)|qu[ée] (?:opinas|piensas)|cosa ne pens\w*|o que (?:voc[êe] )?acha|wat (?:je|jij|u) (?:ervan )?vindt)\s(?:\S+\s)?(?:below|unten|ci-dessous|abajo|qui sotto|abaixo|hieronder|nedan|poni[żz]ej|in the comments)(?:\W|$)|ko-fi|patreon|pr[ée]commande|pre-?order|whatsapp|telegram|pinterest|instagram|facebook|linkedin|mastodon|tiktok|youtube|@[\p{L}0-9_]{2,}|[^\s@]+@[^\s@]+\.\p{L}{2,})";
-const WEAK_NOUN: &str = r"(?:^|[\s\W])(?:apps?(?:\W|$)|appli(?:\W|$)|application(?:\W|$)|notifications?(?:\W|$)|benachrichtigung|alert|gift(?:\W|$)|unterst[üu]tz|soutien|souten|apoy|colabor|sostien|apoi|steun|wesprzyj|st[öo]d|share(?:\W|$)|teilen(?:\W|$)|partag|compart|condivid|deel(?:\W|$)|dela(?:\W|$)|udost[ęe]pnij|follow(?:\W|$)|folg(?:e|en|t)(?:\W|$)|suivez|s[íi]gue|s[íi]guenos|seguici|volg(?:\W|$)|obserwuj|gilla|f[öo]lj|tips?(?:\W|$)|tipp|hinweis|e-?mail(?:\W|$)|inbox|postfach|correo|rss(?:\W|$)|hashtag|r[ée]agir|reagieren|reaccionar|reagire|premium|podcast|lettre|newsletter|e-?book|meinung|avis(?:\W|$)|opini[oó]n|opinione|mening|community|comunidad|communaut[ée]|gemeinschaft|comunit[àa]|comunidade|gemeenschap|offers?(?:\W|$)|offres?(?:\W|$)|angebot)";
+const STRONG_NOUN: &str = r"(?:^|[\s\W])(?:newsletter|subscri|abo(?:\W|$)|abos(?:\W|$)|abonn|suscri|abbona|assin[ae]|assinatura|prenumer|subskryp|membership|members?(?:\W|$)|mitglied|membre|miembro|socio|lidmaatschap|donat|donaci|donazion|doa[çc]|spende|don(?:[^\p{L}'’]|$)|dons(?:\W|$)|chip in|comments?(?:\W|$)|kommentar|commentaire|comentari|commento|commenti|coment[áa]rio|reactie|komentarz|skomentuj|r[ée]actions?(?:\W|$)|reaktion|guestbook|g[äa]stebuch|livre d'or|leserbrief|letters? to the editor|lettres? (?:à|au) (?:la r[ée]daction|l['’][ée]diteur|courrier)|cartas? al director|lettere al direttore|ingezonden brie|backers?(?:\W|$)|(?:no|zero|kein|pas de|sin|niente|sem|geen|ingen)\s+spam|p[řr]isp[ěe]j\w*|(?:what you think|your thoughts|ce que vous en pensez|was (?:du|ihr|sie) (?:davon )?(?:denkst|denkt|halten)|qu[ée] (?:opinas|piensas)|cosa ne pens\w*|o que (?:voc[êe] )?acha|wat (?:je|jij|u) (?:ervan )?vindt)\s(?:\S+\s)?(?:below|unten|ci-dessous|abajo|qui sotto|abaixo|hieronder|nedan|poni[żz]ej|in the comments)(?:\W|$)|ko-fi|patreon|bolet[íi]n|\p{L}*nieuwsbrief|\p{L}*uutiskirje|\p{L}*nyhetsbrev|\p{L}*nyhedsbrev|m[åa]nadsbrev|biuletyn|condolen\w*|kondol\w*|condol[ée]ance\w*|condoglianz\w*|condol[êe]ncia\w*|guest ?book|gedenkportal\w*|death notices?|traueranzeige\w*|esquelas?|tributes?(?:\W|$)|page hommage|supporters?(?:\W|$)|vriend(?:en)?(?:\W|$)|f[öo]rderabo\w*|abone(?:\W|ol)|b[üu]lten\w*|pr[ée]commande|pre-?order|whatsapp|telegram|pinterest|instagram|facebook|linkedin|mastodon|tiktok|youtube|@[\p{L}0-9_]{2,}|[^\s@]+@[^\s@]+\.\p{L}{2,})";
+const WEAK_NOUN: &str = r"(?:^|[\s\W])(?:apps?(?:\W|$)|appli(?:\W|$)|application(?:\W|$)|notifications?(?:\W|$)|benachrichtigung|alert|gift(?:\W|$)|unterst[üu]tz|soutien|souten|apoy|colabor|sostien|apoi|steun|wesprzyj|st[öo]d|share(?:\W|$)|teilen(?:\W|$)|partag|compart|condivid|deel(?:\W|$)|dela(?:\W|$)|udost[ęe]pnij|follow(?:\W|$)|folg(?:e|en|t)(?:\W|$)|suivez|s[íi]gue|s[íi]guenos|seguici|volg(?:\W|$)|obserwuj|gilla|f[öo]lj|tips?(?:\W|$)|tipp|hinweis|e-?mail(?:\W|$)|inbox|postfach|correo|rss(?:\W|$)|hashtag|r[ée]agir|reagieren|reaccionar|reagire|premium|podcast|lettre|newsletter|e-?book|meinung|avis(?:\W|$)|opini[oó]n|opinione|mening|community|comunidad|communaut[ée]|gemeinschaft|comunit[àa]|comunidade|gemeenschap|offers?(?:\W|$)|offres?(?:\W|$)|angebot|notifi\w*|bildirim\w*|varsel|ilmoitu\w*|powiadom\w*|\p{L}+-appen|appen(?:\W|$)|sovellu\w*|uygulama\w*|aplica[țt]i\w*|aplikac\w*|e-posta\w*|diskus\w*|keskustelu\w*|bandeja de entrada|bo[îi]te (?:mail|de r[ée]ception)|casella di posta|caixa de entrada)";
 // Imperatives that are a convention by themselves (join, subscribe, become a member, download
 // the app): with them a weak noun is enough.
-const CONVENTION_VERB: &str = r"^(?:subscribe|sign up|join|become|download|install|register|abonniere|abonnieren sie|werde|werden sie|hol|holen sie|lade|laden sie|melde|melden sie|abonnez|inscrivez|t[ée]l[ée]chargez|rejoignez|devenez|abonne-toi|inscris-toi|suscr[íi]bete|[úu]nete|hazte|descarga|ap[úu]ntate|reg[íi]strate|abbonati|iscriviti|scarica|unisciti|assine|inscreva-se|baixe|word|abonneer|meld|bli|prenumerera|zosta[ńn]|do[łl][ąa]cz|pobierz|zapisz|subskrybuj|zaprenumeruj)(?:[^\p{L}]|$)";
+const CONVENTION_VERB: &str = r"^(?:subscribe|sign up|join|become|download|install|register|abonniere|abonnieren sie|werde|werden sie|hol|holen sie|lade|laden sie|melde|melden sie|abonnez|inscrivez|t[ée]l[ée]chargez|rejoignez|devenez|abonne-toi|inscris-toi|suscr[íi]bete|[úu]nete|hazte|descarga|ap[úu]ntate|reg[íi]strate|abbonati|iscriviti|scarica|unisciti|assine|inscreva-se|baixe|word|abonneer|meld|bli|prenumerera|zosta[ńn]|do[łl][ąa]cz|pobierz|zapisz|subskrybuj|zaprenumeruj|tilaa|liity|lataa|bliv|st[øo]t|tilmeld|skaffa|last ned|ladda ner|aboneaz[ăa]-te|abone olun|p[řr]edpla[ťt]te|podpo[řr]te)(?:[^\p{L}]|$)";
 // "Buy me a coffee": the tip-jar convention of blogs.
 const COFFEE: &str = r"(?:buy|kauf|spendier|offre|inv[íi]ta|offri|pague|trakteer|postaw)\w*\s(?:[\p{L}]+\s){0,2}(?:a|an|einen|un|una|um|een|mi)?\s?(?:coffee|kaffee|caf[ée]|caff[èe]|koffie|kaw[ęe])";
 
@@ -265,9 +317,9 @@ const SECOND_FORMAL: &str =
 
 // An imperative opening the line: the verbs of calls to action in the languages of the sets,
 // German "<verb>en Sie", French "<verb>ez" before its object.
-const IMPERATIVE: &str = r"^(?:[^.!?]*[.!?–—:]\s+)?[^\p{L}0-9]*(?:jetzt\s|now\s|hier\s|ahora\s|ora\s)?(?P<verb>(?:subscribe|sign up|join|get|download|install|become|support|donate|register|buy|grab|try|start|tell|send|email|e-mail|contact|share|follow|leave|drop|tag|pass|turn on|pin|save|add|chip in|pitch|back|discover|like|comment|listen|watch|read|click|tap|give|help|sponsor|abonniere|melde|meld|hol|lade|werde|unterstütze|spende|teile|folge|schreib|klick\w*|\p{L}+en sie|lass|hinterlass\w*|\p{L}+ez-(?:nous|vous|moi)|inscris-toi|abonne-toi|suscr[íi]bete|[úu]nete|ap[úu]ntate|recibe|descarga|colabora|comparte|cu[ée]ntame\w*|cu[ée]ntanos|d[ée]janos|gu[áa]rda\w*|s[íi]gue\w*|haz|inicia sesi[óo]n|prueba|planifica|consulte|escr[íi]benos|hazte|apoya|abbonati|iscriviti|scarica|condividi|seguici|raccont\w+|lascia|scrivi|sostieni|assine|inscreva-se|baixe|descarregue|compartilh\w*|entra|siga|deixe|apoie|word|neem|deel|volg|steun|doneer|abonneer|bli|gilla|följ|dela|prenumerera|stöd|swisha|wspieraj|wesprzyj|wykup|udostępnij|skomentuj|obserwuj|zapisz|pobierz|zostań|dołącz|zaprenumeruj|subskrybuj|podpo[řr]te|sta[ňn]te|sd[íi]lejte|sledujte|st[áa]hn[ěe]te|p[řr]ihlaste)(?:[\s,!]|$)|\p{L}{3,}ez\s(?:l['’]|(?:[àa]|notre|nos|vos|votre|la|le|les|cet|cette|ce|chaque|toutes?|tous|un|une|des|du)\s))";
+const IMPERATIVE: &str = r"^(?:[^.!?]*[.!?–—:]\s+)?[^\p{L}0-9]*(?:jetzt\s|now\s|hier\s|ahora\s|ora\s)?(?P<verb>(?:subscribe|sign up|join|get|download|install|become|support|donate|register|buy|grab|try|start|tell|send|email|e-mail|contact|share|follow|leave|drop|tag|pass|turn on|pin|save|add|chip in|pitch|back|discover|like|comment|listen|watch|read|click|tap|give|help|sponsor|abonniere|melde|meld|hol|lade|werde|unterstütze|spende|teile|folge|schreib|klick\w*|\p{L}+en sie|lass|hinterlass\w*|\p{L}+ez-(?:nous|vous|moi)|inscris-toi|abonne-toi|suscr[íi]bete|[úu]nete|ap[úu]ntate|recibe|descarga|colabora|comparte|cu[ée]ntame\w*|cu[ée]ntanos|d[ée]janos|gu[áa]rda\w*|s[íi]gue\w*|haz|inicia sesi[óo]n|prueba|planifica|consulte|escr[íi]benos|hazte|apoya|abbonati|iscriviti|scarica|condividi|seguici|raccont\w+|lascia|scrivi|sostieni|assine|inscreva-se|baixe|descarregue|compartilh\w*|entra|siga|deixe|apoie|word|neem|deel|volg|steun|doneer|abonneer|bli|gilla|följ|dela|prenumerera|stöd|swisha|wspieraj|wesprzyj|wykup|udostępnij|skomentuj|obserwuj|zapisz|pobierz|zostań|dołącz|zaprenumeruj|subskrybuj|podpo[řr]te|sta[ňn]te|sd[íi]lejte|sledujte|st[áa]hn[ěe]te|p[řr]ihlaste|napi[šs]te|p[řr]edpla[ťt]te|skriv|del på|st[øo]t|bliv|tilmeld|hent|k[øo]b|last ned|skaffa|skaff|ladda ner|tilaa|lataa|liity|tue|jaa|seuraa|kirjoita|kommentoi|aboneaz[ăa]-te|urm[ăa]re[șs]te|descarc[ăa]|distribuie|sus[țt]ine|dă|deja|attiva|vota|valora|rate|unlock|activa|inicia|pop|hit|sign|leave)(?:[\s,!]|$)|\p{L}{3,}ez\s(?:l['’]|(?:[àa]|notre|nos|vos|votre|la|le|les|cet|cette|ce|chaque|toutes?|tous|un|une|des|du)\s))";
 // A German button line that ends on an infinitive: "... – kostenlos abonnieren".
-const INFINITIVE_BUTTON: &str = r"(?:abonnieren|bestellen|registrieren|herunterladen|anmelden|downloaden|sichern|freischalten)\W*$";
+const INFINITIVE_BUTTON: &str = r"(?:abonnieren|bestellen|registrieren|herunterladen|anmelden|eintragen|downloaden|sichern|freischalten)\W*$";
 
 // A short line naming a social network and ending on the account: "We are on Facebook and
 // Instagram: @museum".
@@ -297,14 +349,23 @@ const PAYWALL_REST: &str = r"(?:rest of (?:this|the) (?:article|story|post)|rest
 
 // English verbs that are also nouns ("Share prices rose", "Follow-up tests"): an imperative
 // only with an object after them ("Share this", "Follow us", "Back us").
-const AMBIGUOUS_VERB: &str = r"^[^\p{L}0-9]*(?:share|follow|back|like|pass|tip|comment|email|e-mail|drop|tag|pin|save|support|read|watch|start|try|contact|leave|help|give|add|turn|listen|get|join|send|tell|buy|sign)\s";
+const AMBIGUOUS_VERB: &str = r"^[^\p{L}0-9]*(?:share|follow|back|like|pass|tip|comment|email|e-mail|drop|tag|pin|save|support|read|watch|start|try|contact|leave|help|give|add|turn|listen|get|join|send|tell|buy|sign|rate|pop|hit)\s";
 const VERB_OBJECT: &str = r"^[^\p{L}0-9]*\p{L}+(?:-\p{L}+)?\s(?:this|these|it|us|me|our|your|the|a|an|up|now|today|on|in|with|to|for|them|him|her|my|@|#|(?-i:\p{Lu}\p{Ll}+)\s(?:a|an)\s)";
+
+// After a short question to the reader, a request that points at the page below or at the
+// writer right after its verb ("... ? Tell me below", "Zeig uns dein Ergebnis", "Mejla oss",
+// "Cuéntamelo abajo"), or a hashtag: the reader invited to comment, share or send something.
+const READER_REQUEST: &str = r"^\W*\p{L}+\s(?:us|me|uns|mir|nous|moi|nos|ci|oss|mig|n[áa]s|n[áa]m|a gente)(?:\W|$)|(?:^|[\s\W])(?:below|unten|abajo|qui sotto|ci-dessous|en dessous|abaixo|hieronder|nedan|nedenfor|poni[żz]ej)(?:\W|$)|#\p{L}|^\W*\p{L}{3,}(?:me|mela|melo|la|lo|nos)(?:\s|\W)";
+/// Most words of the question that leads into a request.
+const REQUEST_QUESTION_MAX_WORDS: usize = 8;
+/// Most words of the request after the question.
+const REQUEST_MAX_WORDS: usize = 14;
 
 // A short question leading into the pitch: "Enjoying our coverage? ...", "¿Te ha gustado? ..."
 const LEAD_QUESTION: &str = r"^[^\p{L}0-9¿¡]*[¿¡]?[^.!?]+\?\s";
 
 // The outlet speaking of itself: "our", "us", "unser", "notre", "nuestro" ...
-pub(crate) const OUTLET: &str = r"(?:^|[^\p{L}])(?:our|us|we|unser\w*|uns|nos|notre|nous|nuestr\w*|nostr\w*|noss\w*|onze|ons|vår\w*|oss|nasz\w*|this blog|dieser blog|ce blog|este blog)(?:[^\p{L}]|$)";
+pub(crate) const OUTLET: &str = r"(?:^|[^\p{L}])(?:our|us|we|unser\w*|uns|nos|notre|nous|nuestr\w*|nostr\w*|noss\w*|onze|ons|vår\w*|oss|nasz\w*|n[áa]m|n[áa]s|na[šs]\w*|vores|bizi|bize|bizim|noastr\w*|nostru|this blog|dieser blog|ce blog|este blog)(?:[^\p{L}]|$)";
 
 // A bio: "<First Last> is/ist/est/es ... <role>" or "... at/for/bei/pour <Outlet>", or
 // "<First Last> writes/schreibt/covers ...".
@@ -317,14 +378,14 @@ const WRITES: &str = r"(?:writes|schreibt|écrit|escribe|scrive|escreve|schrijft
 // A publication note: the article itself ("this", "a version of", "dieser", "cette" ...) first
 // or also published (or run) in print, in an edition (also inside a compound: "Printausgabe")
 // or elsewhere, or republished with permission.
-const PUBLICATION_SELF: &str = r"^\W*(?:(?:a|an|the)\s(?:\w+\s)?version|this|bu|texten|artikeln|inl[äa]gget|[čc]l[áa]nek|these|dieser|diese|dieses|cet|cette|ce|este|esta|esto|questo|questa|quest['’]|deze|dit|denna|detta|ten|ta|to|tento|tato|also|auch|aussi|tamb[ée]n|anche|ook|erstmals|zuerst|first|originally|erschienen|published|printed|appeared|publi[ée]e?|parue?|publicad[oa]|pubblicat[oa]|verschenen|publicerad|opublikowan\w*|tekst|artikel\w*|post|article|p[řr]evzat\w*)(?:\s|['’])";
+const PUBLICATION_SELF: &str = r"^\W*(?:(?:a|an|the)\s(?:\w+\s)?version|this|bu|texten|artikeln|inl[äa]gget|[čc]l[áa]nek|these|dieser|diese|dieses|cet|cette|ce|este|esta|esto|questo|questa|quest['’]|deze|dit|denna|detta|ten|ta|to|tento|tato|also|auch|aussi|tamb[ée]n|anche|ook|erstmals|zuerst|first|originally|erschienen|published|printed|appeared|publi[ée]e?|parue?|publicad[oa]|pubblicat[oa]|verschenen|publicerad|opublikowan\w*|tekst|artikel\w*|post|article|p[řr]evzat\w*|billet|artiklen|das|bragt|trykt)(?:\s|['’])";
 // The note's subject is the article itself ("this article", "dit artikel", "artikeln"), or the
 // line opens on the note's participle ("First published in ...", "Zuerst veröffentlicht ...",
 // "Reprinted with permission ...").
 const ARTICLE_SELF: &str = r"^\W*(?:(?:this|dieser|diese|dieses|der|cet|cette|ce|l['’]|este|esta|el|questo|questa|quest['’]|o|deze|dit|het|denna|detta|ten|tento|tato|ta)\s?(?:article|artikel|beitrag|text|story|piece|post|column|kolumne|billet|chronique|art[íi]culo|articolo|artigo|stuk|artykuł|tekst|[čc]l[áa]nek|review|rezension|critique|cr[íi]tica|recensione|recensie|recension|recenzja|interview|entrevista|intervista|reportage|reportaje)(?:\W|$)|artikeln(?:\W|$)|(?:first|originally|zuerst|erstmals|urspr[üu]nglich|initialement|originalmente|primero|originariamente|oorspronkelijk|eerder|f[öo]rst|ursprungligen|pierwotnie)\s(?:published|printed|appeared|erschienen|ver[öo]ffentlicht|publi[ée]e?|paru|publicad[oa]|pubblicat[oa]|verschenen|gepubliceerd|publicerad|opublikowan\w*)|(?:republished|reprinted|reproduced|wiedergegeben|nachgedruckt|reproduit|reproducid[oa]|riprodott[oa]|reproduzid[oa]|overgenomen|p[řr]evzat\w*)\s)";
-const PUB_VERB: &str = r"(?:appeared|appears|published|printed|ran|stammt|publi[óo]|publicou|yay[ıi]mlan\w*|yay[ıi]nlan\w*|vy[šs]e?l[ao]?|erschien|erscheint|erschienen|ver[öo]ffentlicht|gedruckt|paru|parue|para[îi]t|publi[ée]e?|imprim[ée]e?|publicad[oa]|publica|sali[óo]|apareci[óo]|pubblicat[oa]|uscit[oa]|apareceu|saiu|verschenen|verscheen|gepubliceerd|publicerad|publicerades|ukaza[łl]\w*|opublikowan\w*|drukowan\w*)";
-const MEDIUM: &str = r"(?:print|edition|newspaper|issue|magazine|paper|ausgabe|zeitung|heft|magazin|[ée]dition|journal|suppl[ée]ment|num[ée]ro|quotidien|papier|diario|impres[oa]|edici[óo]n|peri[óo]dico|revista|edizione|giornale|cartace[oa]|rivista|jornal|edi[çc][ãa]o|krant|editie|tijdschrift|blad|tidning|upplaga|papierow|wydani|gazet|numer)";
-const ORIGINALLY: &str = r"(?:originally|first|ilk olarak|earlier|previously|zuerst|erstmals|urspr[üu]nglich|zun[äa]chst|d['’]abord|à l['’]origine|initialement|primero|originalmente|inicialmente|originariamente|per la prima volta|eerder|oorspronkelijk|f[öo]rst|ursprungligen|pierwotnie|wcze[śs]niej|also|auch|aussi|tamb[ée]n|anche|ook|ocks[åa]|r[óo]wnie[żz])";
+const PUB_VERB: &str = r"(?:appeared|appears|published|printed|ran|distributed|bragt|trykt|udgivet|public[óo]|stammt|publi[óo]|publicou|yay[ıi]mlan\w*|yay[ıi]nlan\w*|vy[šs]e?l[ao]?|erschien|erscheint|erschienen|ver[öo]ffentlicht|gedruckt|paru|parue|para[îi]t|publi[ée]e?|imprim[ée]e?|publicad[oa]|publica|sali[óo]|apareci[óo]|pubblicat[oa]|uscit[oa]|apareceu|saiu|verschenen|verscheen|gepubliceerd|publicerad|publicerades|ukaza[łl]\w*|opublikowan\w*|drukowan\w*)";
+const MEDIUM: &str = r"(?:print|edition|newspaper|issue|magazine|paper|ausgabe|zeitung|heft|magazin|[ée]dition|journal|suppl[ée]ment|num[ée]ro|quotidien|papier|diario|impres[oa]|edici[óo]n|peri[óo]dico|revista|edizione|giornale|cartace[oa]|rivista|jornal|edi[çc][ãa]o|krant|editie|tijdschrift|blad|tidning|upplaga|papierow|wydani|gazet|numer|udgave|avis|vyd[áa]n[íi])";
+const ORIGINALLY: &str = r"(?:originally|first|ilk olarak|earlier|previously|zuerst|erstmals|urspr[üu]nglich|zun[äa]chst|d['’]abord|à l['’]origine|initialement|primero|originalmente|inicialmente|originariamente|per la prima volta|eerder|oorspronkelijk|f[öo]rst|ursprungligen|pierwotnie|wcze[śs]niej|f[øo]rste gang|p[ůu]vodn[ěe]|also|auch|aussi|tamb[ée]n|anche|ook|ocks[åa]|r[óo]wnie[żz])";
 const REPUBLISHED: &str = r"(?:republish|reprinted|reproduced|wiedergegeben|nachgedruckt|übernommen|reproduit|reproducid|riprodott|reproduzid|overgenomen|herpubliceerd|p[řr]evzat)\w*\s(?:[^.!?]*\s)?(?:permission|genehmigung|erlaubnis|autorisation|permiso|autorizaci|autorizzazion|permiss|toestemming|tillst[åa]nd|zgod|svolen)|(?:with|mit|avec|con|com|met|med|za)\s(?:[^.!?]*\s)?(?:permission|genehmigung|erlaubnis|autorisation|permiso|autorizaci|autorizzazion|permiss|toestemming|tillst[åa]nd|zgod)\w*\s(?:[^.!?]*\s)?(?:republish|reprinted|reproduced|wiedergegeben|nachgedruckt|übernommen|reproduit|reproducid|riprodott|reproduzid|overgenomen)";
 
 // Closing notes, one convention per line of the pattern: a correction, amendment or update
@@ -411,7 +472,86 @@ const FIELD_SEPARATOR: &str = r"\s(?:\||·|•|▪|∙|●|◆|—|>|::|▸|›|
 // "Foto di Jane Roe"), with a note after a dash; a © after a credit label; or a picture's
 // provenance alone ("Archive photo", "Symbolbild", "Imagen cedida"). A bracketed word
 // may come first ("(Illustration) Photo credit: ...").
-const CREDIT_LINE_PATTERN: &str = r"^(?:\(\p{L}+\)\s*)?\W*(?:[\p{L}&+]+\s){0,2}(?:photo\w*|pics?|pictures?|foto\p{L}*|bild\w*|images?|imagem|imagen\w*|immagin\w*|beeld\w*|illustra\w*|ilustra\w*|\p{L}*cover|cr[ée]dits?|cr[ée]ditos?|credito|aufnahme)(?:\s\p{L}+){0,2}\s*(?::|©)\s*\S|^\W*(?:photo|foto|pic|picture|bild|image|imagem|imagen|immagine|beeld)\s+(?:(?:by|von|par|de|di|da|door|av|przez)\s)?(?-i:\p{Lu})[\p{L}.'’-]+(?:\s(?-i:\p{Lu})[\p{L}.'’-]+)+(?:\s[–—|/-]\s[^.!?]*)?$|^\W*(?:photo|foto|pic|image|bild)?\s*©\s*\S|^\W*(?:\p{L}*(?:foto|bild)|(?:file|archive|stock) (?:photo|image|picture)|(?:photo|foto|imagen|imagem|image|immagine) (?:d['’]archives?|d['’]archivio|de archivo|de arquivo|cedida|fournie|fornita|handout))\W*$";
+const CREDIT_LINE_PATTERN: &str = r"^(?:\(\p{L}+\)\s*)?\W*(?:[\p{L}&+]+\s){0,2}(?:photo\w*|pics?|pictures?|foto\p{L}*|bild\w*|images?|imagem|imagen\w*|im[áa]genes|immagin\w*|beeld\w*|illustra\w*|ilustra\w*|\p{L}*cover|cr[ée]dits?|cr[ée]ditos?|credito|aufnahme)(?:\s\p{L}+){0,2}\s*(?::|©)\s*\S|^\W*(?:photo|foto|pic|picture|bild|image|imagem|imagen|immagine|beeld)\s+(?:(?:by|von|par|de|di|da|door|av|przez)\s)?(?-i:\p{Lu})[\p{L}.'’-]+(?:\s(?-i:\p{Lu})[\p{L}.'’-]+)+(?:\s[–—|/-]\s[^.!?]*)?$|^\W*(?:photo|foto|pic|image|bild)?\s*©\s*\S|^\W*(?:\p{L}*(?:foto|bild)|(?:file|archive|stock) (?:photo|image|picture)|(?:photo|foto|imagen|imagem|image|immagine) (?:d['’]archives?|d['’]archivio|de archivo|de arquivo|cedida|fournie|fornita|handout))\W*$";
+
+// The words of reader interaction widgets: commenting, reacting, replying, discussing, voting,
+// liking and rating. With a count beside them ("Comments (14)", "Diskuse (48)") they are a
+// button or a counter, never a sentence.
+const INTERACTION: &str = r"(?:^|\W)(?:comment\w*|kommentar\w*|commentaire\w*|comentario\w*|commenti|commento|coment[áa]rio\w*|reactie\w*|komentarz\w*|koment[áa][řr]\w*|r[ée]agi\w*|r[ée]action\w*|reaktion\w*|reacci\w*|discus\w*|diskus\w*|dyskusj\w*|keskustelu\w*|yorum\w*|antwort\w*|answers?|repl(?:y|ies)|r[ée]ponses?|respuestas?|risposte|respostas?|antwoorden|svar|odpowied\w*|odpov[ěe]d\w*|cevap\w*|votes?|votos?|voti|stemmen|r[öo]ster|g[łl]os\w*|hlas\w*|likes?|j'aime|gef[äa]llt|me gusta|mi piace|beğen\w*|tykk\w*|gilla|rate|rating|bewert\w*|valora\w*|vota|beoordeel\w*|betyg\w*|oce[ńn]\w*|hodno\w*|arvio\w*|have your say)(?:\W|$)";
+// A comment counter written as a label, a colon and the count: "Commenti: 19", "Have your say:
+// 37 comments" (a vote count in a results table has the same shape, so only comment words).
+const INTERACTION_LABEL: &str = r"(?:comments?|kommentare?|commentaires?|comentarios?|commenti|coment[áa]rios|reacties|komentarze|koment[áa][řr]e|r[ée]actions|reaktionen|diskuse|keskustelu|yorumlar|have your say)";
+// The header of a blog's comment thread: "6 replies to “Post title”", "6 réponses à « ... »".
+const REPLY_HEADER: &str = r"^\W*[0-9]{1,5}\s(?:repl(?:y|ies)|responses?|comments?|thoughts|r[ée]ponses?|commentaires?|respuestas?|comentarios?|risposte|commenti|respostas?|coment[áa]rios|antworten|kommentare|reacties|reacties|svar|kommentarer|odpowiedzi|komentarzy|yorum)\s(?:to|on|à|a|auf|zu|su|op|på|na|para|sur|em|til|till)\s";
+
+// A quantifier of "more of the same" and the plural of a kind of story: together, unpunctuated,
+// the label of a link to a list of stories ("Weitere Meldungen aus dem Gerichtssaal", "Le
+// altre notizie della Valle", "Fler nyheter om längdskidor").
+const MORE_WORD: &str = r"(?:more|other|all|further|latest|weiterer?[ns]?|mehr|andere[n]?|alle|plus d['’e]|autres|toutes les|tous les|d['’]autres|m[áa]s|otr[oa]s|tod[oa]s l[oa]s|(?:le |gli )?altr[ie]|tutt[ie] (?:le|gli|i)|mais|outr[oa]s|tod[oa]s (?:os|as)|meer|flere|fler|mere|andre|alla|wi[ęe]cej|inne|wszystkie|dal[šs][íi]|ostatn[íi]|v[šs]echny|lis[äa][äa]|muut|kaikki|diğer|tüm|mai multe|alte|toate)";
+const NEWS_NOUN: &str = r"(?:news|stories|articles?|reports|releases|press releases|reviews|recipes|obituar\w*|columns|posts|videos|photos|galleries|meldungen|nachrichten|artikel|beitr[äa]ge|berichte|pressemitteilungen|rezensionen|kritiken|rezepte|portr[äa]ts|premieren|nachrufe|ratgeber\w*|actualit[ée]s|nouvelles|br[èe]ves|critiques|recettes|vid[ée]os|notizie|articoli|recensioni|ricette|noticias|art[íi]culos|necrol[óo]gicas|rese[ñn]as|recetas|notas de prensa|not[íi]cias|artigos|nieuws|artikelen|berichten|recensies|recepten|nyheter|artiklar|nyheder|artikler|mindeord|wiadomo[śs]ci|artyku[łl]y|komunikaty|recenzje|zpr[áa]vy|[čc]l[áa]nky|recenze|uutiset|artikkelit|haberler|yaz[ıi]lar|[șs]tiri|articole)";
+// The "most read" and "related" box titles, the same in every outlet's language.
+const MOST_READ: &str = r"(?:most (?:read|popular|viewed)|meistgelesen\w*|les plus lus|lo m[áa]s le[íi]do|(?:i )?pi[ùu] lett[ie]|mais lid[ao]s|meest gelezen|mest l[äa]st[ae]?|mest l[æe]ste|najcz[ęe][śs]ciej czytane|nej[čc]ten[ěe]j[šs][íi]|luetuimmat|en [çc]ok okunan\w*|cele mai citite|souvisej[íi]c[íi] [čc]l[áa]nky|related (?:articles|stories|posts|content)|[äa]hnliche (?:artikel|beitr[äa]ge)|articles similaires|sur le m[êe]me (?:th[èe]me|sujet)|art[íi]culos relacionados|articoli correlati|artigos relacionados|gerelateerde artikelen|relaterade artiklar|relaterede artikler|powi[ąa]zane artyku[łl]y|benzer (?:konular|haberler|yaz[ıi]lar)|articole similare)";
+
+// A link to the previous or next post: a pointer mark or the post's noun and a colon or a bar
+// ("« Previous post: ...", "« Anterior | Siguiente »").
+const NAV_LINK: &str = r"^\W*[«‹<←]\s*(?:previous|next|pr[ée]c[ée]dent|suivant|anterior|siguiente|precedente|successivo|pr[óo]ximo|vorige|volgende|vorheriger?|n[äa]chster?|forrige|n[æa]ste|f[öo]reg[åa]ende|n[äa]sta|poprzedni|nast[ęe]pny|p[řr]edchoz[íi]|dal[šs][íi]|[öo]nceki|sonraki)(?:\W|$)|^\W*(?:previous|next|pr[ée]c[ée]dent|suivant|anterior|siguiente|precedente|successivo|vorheriger|n[äa]chster|forrige|n[æa]ste|f[öo]reg[åa]ende|n[äa]sta|poprzedni|nast[ęe]pny|p[řr]edchoz[íi]|[öo]nceki|sonraki)\s(?:post|article|artikel|entry|story|billet|entrada|articolo|artigo|beitrag|eintrag|inl[äa]gg|indl[æe]g|wpis|[čc]l[áa]nek|yaz[ıi])\s*:";
+// "Read also" in the languages of the sets: a teaser's label ("Leia também", "Vezi și",
+// "Přečtěte si také", "Você também vai curtir").
+const READ_ALSO: &str = r"^\W*(?:leia|lee|lea|lisez|leggi|lies|lesen sie|read|vezi|cite[șs]te|p[řr]e[čc]t[ěe]te si|l[äa]s|l[æe]s|lees|czytaj|zobacz|voc[êe])\s(?:\p{L}+\s)?(?:tamb[ée]m|tambi[ée]n|aussi|anche|auch|also|[șs]i|tak[ée]|ocks[åa]|ogs[åa]|ook|te[żz]|vai curtir)(?:\W|$)";
+
+// Who wrote, compiled, checked or interviewed, set as a line of its own: "Text: Jane Roe",
+// "Match ratings compiled by ...", "Das Gespräch führte ...", "Propos recueillis par ...", "A
+// cura della redazione", "Skrevet af ...", "Jane Roe for <Outlet>", "From our special
+// correspondent in ...".
+const TEXT_CREDIT_PATTERN: &str = r"^\W*(?:(?:text|texto|testo|tekst|texte|words)\s*:\s*(?-i:\p{Lu})|(?:\p{L}+\s){0,2}(?:compiled|reviewed|checked|fact-checked|medically reviewed|gepr[üu]ft|[üu]berpr[üu]ft|relu|revisad[oa]|rivist[oa]|gecontroleerd|granskad|sprawdzon\w*|recueillis|aufgezeichnet)\s(?:by|von|par|por|da|door|av|af|przez)\s(?-i:\p{Lu})|(?:das (?:gespr[äa]ch|interview) f[üu]hrten?|interview(?:ed)? by|entrevista (?:de|por|realizada por)|intervista (?:di|a cura di)|a cura d(?:i|ella|el|ello)|skrevet af|skrevet av|skrivet av|publicerat av|written by|geschrieben von|[ée]crit par|escrito por|scritto da|geschreven door)\s|(?-i:\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){1,2})\s(?:for|f[üu]r|pour|para|per|voor|f[öo]r)\s(?-i:\p{Lu})\S*\s*$)";
+
+// Closing notes the legal cue leaves out: a correction naming the earlier version, the
+// article itself marked as corrected, an opinion piece disowned by the outlet, a ban on
+// reproduction without naming the source, a wire story taken over automatically or with
+// permission, material supplied by an institution, comments switched off, photos owned by
+// the blogger.
+const CLOSING_MORE: &str = concat!(
+    r"(?:earlier|previous|former|fr[üu]heren|vorherigen|pr[ée]c[ée]dente|anterior|precedente|eerdere|vorige|tidligere|tidigare|d[řr][íi]v[ěe]j[šs][íi]|wcze[śs]niejsz\w*|[öo]nceki|aiemma\w*)\s(?:\p{L}+\s)?(?:version|fassung|versi[óo]n|versione|vers[ãa]o|versie|udgave|versjon|verze|wersji|s[üu]r[üu]m|versio\w*)",
+    r"|^\W*(?:rettelse|berichtigung|korrektur|correction|rectificatif|rectificaci[óo]n|correcci[óo]n|correzione|corre[çc][ãa]o|rectificatie|r[äa]ttelse|oprava|sprostowanie|d[üu]zeltme|korjaus|transparenzhinweis)\s*:",
+    r"|^\W*(?:this|este|esta|cet|cette|dit|deze|dieser|diese|questo|questa|denne|ten|bu)\s(?:article|art[íi]culo|artikel|beitrag|articolo|artigo|[čc]l[áa]nek|artyku[łl]|haber|story|post|report)\s(?:\p{L}+\s){0,2}(?:corrected|amended|corregido|corrig[ée]|modifi[ée]|aangepast|gecorrigeerd|korrigiert|ge[äa]ndert|corretto|corrigido|rettet|korrigerad|opraven|poprawiony|d[üu]zeltildi)",
+    r"|n['’]engagent que leurs? auteurs?|(?:vyjad[řr]uje|reflects|expresa|esprime|exprime|gibt|geeft|uttrycker|wyra[żz]a)\s(?:\p{L}+\s)?(?:n[áa]zor|opinion|view|views|position|opini[óo]n|opinione|meinung|mening|standpunt|zdanie)\s(?:\p{L}+\s)?(?:autor\w*|author|writer|auteur\w*|autore|schrijver|skribent)",
+    r"|(?:kaynak g[öo]sterilmeden|without (?:credit|naming the source|attribution)|sans (?:citer|mention de) la source|sin citar la fuente|senza citare la fonte|ohne quellenangabe|zonder bronvermelding)",
+    r"|(?:automatisch|automatically|automatiquement|autom[áa]ticamente|automaticamente)\s(?:\p{L}+\s){0,2}(?:agentur\w*|agency|agence|agencia|agenzia|ag[êe]ncia|wire|feed)|(?:agentur\w*|agency|agence|agencia|agenzia)\s?(?:dienst|feed)?\s(?:[^.!?]*\s)?(?:[üu]bernommen|taken over|reprise|retomad|ripres)",
+    r"|(?:preluat|republished|reproduced|repris|reproducido|riprodott\w*|overgenomen|[üu]bernommen)\s(?:\p{L}+\s){0,2}(?:cu acordul|with (?:the )?permission|avec l['’]autorisation|con (?:el )?permiso|con il permesso|met toestemming|mit (?:freundlicher )?genehmigung)",
+    r"|(?:materia[lł]\w*|material|contenu|contenido|contenuto|conte[úu]do)\s(?:\p{L}+\s)?(?:dostarczon\w*|supplied|provided|fourni|proporcionado|fornito|fornecido|geliefert|aangeleverd)\s(?:przez|by|par|por|da|pela|pelo|von|door)\s",
+    r"|(?:commenting|comments|commentaires?|kommentarfunktion|kommentare|comentarios|commenti|coment[áa]rios|reacties)\s(?:\p{L}+\s){0,3}(?:switched off|closed|disabled|turned off|ferm[ée]s?|d[ée]sactiv[ée]s?|deaktiviert|geschlossen|cerrados?|desactivados?|chiusi|disattivat[ie]|fechados?|desativados?|gesloten|uitgeschakeld)",
+    r"|^\W*(?:espace|zone)\s(?:de\s)?commentaires\sferm",
+    r"|(?:gek[üu]rzt|shortened|trimmed|condensed|edited|redigiert|raccourci|abr[ée]g[ée]|acortad[oa]|editad[oa]|redigerad|ingekort)\s(?:und|and|et|y|e|en|och|og)\s(?:\p{L}+\s)?(?:redigiert|edited|tidied|bearbeitet|[ée]dit[ée]|editad[oa]|redigerad|bewerkt|condensed|clarified)",
+    r"|fotoğraflar\w*\s(?:\p{L}+\s)?(?:yazara|bana)\sait",
+    r"|(?:considerarsi|considerados|consid[ée]r[ée]s|considered|gelten)\s(?:\p{L}+\s)?innocent\w*",
+    r"|(?:all|toutes les|tutte le|todas las|todas as|alle|t[üu]m|wszystkie|alla)?\s?(?:photos|images|pictures|fotos|foto|fotoğraflar|bilder|zdj[ęe]cia)\s(?:[\p{L}']+\s){0,3}(?:are|sont|sono|son|sind|zijn|[äa]r|er|aittir|s[ąa])\s(?:\p{L}+\s)?(?:mine|my own|de moi|mie|m[íi]as|meine|mijn|mina|mine|yazara|the author's|de l['’]auteur|dell['’]autore|del autor|des autors)",
+    r"|(?:foto|photos?|images?|bilder)\s(?:[^.!?]*\s)?(?:vietato l['’]utilizzo|utilisation interdite|use prohibited|verwendung (?:nur|verboten)|prohibido su uso|don['’]t (?:pin|use|reuse|copy)|ne pas les r[ée]utiliser|se le usi cita)",
+);
+
+// A paywall's gate: the text reserved for subscribers ("Contenido exclusivo para
+// suscriptores", "forbeholdt abonnenter", "tylko prenumeratorzy"), or a meter of free
+// articles read ("Sie haben 1 von 3 kostenlosen Artikeln gelesen").
+const PAYWALL_GATE: &str = r"(?:article|artikel\w*|content\w*|contenido|contenu|contenuto|conte[úu]do|inhalt\w*|tre[śs][ćc]\w*|dost[ęe]p|access|acc[èe]s|acceso|accesso|acesso|toegang|adgang|[åa]tkomst|obsah\w*|i[çc]erik|story|plus|premium)\s(?:[^.!?]*\s)?(?:exklusiv|exclusiv[eoa]?|esclusiv[oa]|r[ée]serv[ée]e?s?|forbeholdt|f[öo]rbeh[åa]llen|voorbehouden|zarezerwowan\w*|only|nur|uniquement|solo|s[óo]lo|apenas|alleen|endast|kun|tylko|pouze|yaln[ıi]zca|sadece|doar)\s(?:\p{L}+\s){0,3}(?:subscribers|abonnenten|abonn[ée]s|abonnenter|suscriptores|abbonati|assinantes|prenumeratorzy|prenumeratorów|p[řr]edplatitel\w*|tilaaj\w*|aboneler\w*|abonați)|[0-9]+\s(?:of|von|de|di|sur|van|av|z|ze|/)\s[0-9]+\s(?:\p{L}+\s)?(?:free\s|kostenlos\w*\s|gratuit\w*\s|gratis\s|darmow\w*\s)?(?:articles?|artikel\w*|art[íi]culos|articoli|artigos|artyku[łl]\w*|[čc]l[áa]nk\w*)|(?:exklusiv|exclusiv[eoa]?|esclusiv[oa]|r[ée]serv[ée]e?s?|forbeholdt|f[öo]rbeh[åa]llen|voorbehouden|zarezerwowan\w*)\s(?:\p{L}+\s){0,2}(?:subscribers|abonnenten|abonn[ée]s|abonnenter|suscriptores|abbonati|assinantes|prenumerator\w*)(?:\W|$)";
+// An offer's terms: a trial or a first month, or a price with its period or its "from", the
+// way a subscription is sold ("4 Wochen für 0,99 €", "ab 4,99 €", "45p a day").
+const OFFER: &str = r"(?:[0-9]+\s(?:wochen|weeks|semaines|semanas|settimane|weken|veckor|uger|tygodni|t[ýy]dn[ůuy]|viikoksi|hafta)\s(?:f[üu]r\s|for\s|pour\s|por\s|per\s|voor\s|f[öo]r\s|za\s)?(?:[€£$]\s?[0-9]|[0-9]+(?:[.,][0-9]+)?\s?(?:€|£|\$|eur|kr|z[łl]))|(?:[€£$]\s?[0-9]+(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?\s?(?:€|£|\$|p|eur|euros?|kr\.?|z[łl]|k[čc]))\s(?:a|per|im|par|al|por|il|pro|/|om|na|za|w)\s?(?:day|month|week|year|tag|monat|woche|jahr|jour|mois|semaine|an|d[íi]a|mes|semana|a[ñn]o|giorno|mese|settimana|anno|dia|m[êe]s|ano|dag|maand|week|jaar|m[åa]nad|m[åa]ned|miesi[ąa]c|m[ěe]s[íi]c)|(?:from just|from only|ab nur|d[èe]s|desde|a partir de|vanaf|fr[åa]n|od|jo)\s(?:[€£$]\s?[0-9]+|[0-9]+(?:[.,][0-9]+)?\s?(?:€|£|\$|p|eur|euros?|kr\.?|z[łl]|k[čc])(?:\W|$))|\s(?:ab|from)\s[0-9]+(?:[.,][0-9]+)?\s?(?:€|£|\$|eur|euros?))";
+
+// A trial or a first month: the terms of a subscription offer, with a price ("First month
+// £1", "Activa tu prueba de 14 días").
+const TRIAL: &str = r"(?:(?:[0-9]+-day|free|kostenlose?|gratuite?|gratis) trial|probeabo\w*|probemonat\w*|per[ií]odo de prueba|prueba de [0-9]+|essai gratuit|prova gratuita|proefabonnement|first month|erster monat|premier mois|primer mes|primo mese|primeiro m[êe]s|eerste maand|f[öo]rsta m[åa]naden|f[øo]rste m[åa]ned|pierwszy miesi[ąa]c|prvn[íi] m[ěe]s[íi]c|ilk ay)";
+
+// A picture's provenance as a line of its own: "Image sent in by a reader", "Imagen cedida
+// por la organización", "Photograph courtesy of ...", "(photo by ...)", "Ph. Redazione", a
+// family or private archive, the Finnish "-kuva" compounds.
+const PROVENANCE: &str = r"^\W*(?:photo(?:graph)?s?|fotos?|images?|imagen(?:es)?|im[áa]genes|imagem|immagin[ei]|bild(?:er)?|pictures?|aufnahmen?)\s(?:(?:sent in|submitted|supplied|provided|taken|prise|pris|cedidas?|cedidos?|fournies?|fornit[ae]|envoy[ée]es?|courtesy)\s)?(?:by|par|por|de|di|da|von|of|door|av|af)\s|^\W*ph\.\s(?-i:\p{Lu})|^\W*courtesy(?: of)?\s(?-i:\p{Lu})|^\((?:photo|foto)s?\s[^()]+\)$|^\W*(?:archiv[eo]?|archives|archivio|arquivo|arkiv)\s(?:familiar|family|familial|privado|private|priv[ée]e?|personal|personnel|de la familia|der familie)\W*$|^\W*\p{L}*kuva\W*$|^\W*\p{L}+foto\s*©";
+
+// A verb-final call to action (Turkish puts the imperative last): "uygulamamızı indirin",
+// "bildirimleri açın", "abone olun", "takip edin".
+const VERB_FINAL: &str = r"(?:^|\s)(?:indirin|a[çc][ıi]n|abone olun|takip edin|payla[şs][ıi]n|destekleyin|y[üu]kleyin|kat[ıi]l[ıi]n|g[öo]nderelim|yap[ıi]n)(?:\W|$)";
+
+// A paid notice taken by telephone: obituaries, death notices, classifieds ("Funeral notices:
+// call the classifieds desk", "Esquelas y anuncios: llame al ...").
+const SERVICE_CALL: &str = r"(?:notices?|obituar\w*|anzeigen|annonces|anuncios|esquelas|annunci|an[úu]ncios|advertenties|annonser|classifieds|announcements)\W(?:[^.!?]*\s)?(?:call|phone|ring|llame|ll[áa]menos|appelez|t[ée]l[ée]phonez|rufen sie|anrufen|chiami|chiamate|ligue|bel|ring)(?:\W|$)";
 
 /// Labels that introduce a source or a citation, which belongs to the story ("Source: the
 /// national statistics office"): never a teaser label.
@@ -462,6 +602,29 @@ impl Cues {
                 r"^\p{{L}}*{ROLE}\p{{L}}*\s{NAME}\s(?:{WRITES}|{BIO_VERB})\s"
             )),
             public_service: ci(text::PUBLIC_SERVICE),
+            interaction: ci(INTERACTION),
+            interaction_count: ci(&format!(
+                r"\([0-9]{{1,6}}(?:\s\p{{L}}+)?\)|^\W*{INTERACTION_LABEL}\s*:\s*[0-9]{{1,6}}(?:\s\p{{L}}+)?\W*$|[★☆]{{3,}}|(?:[★☆]\s){{3,}}"
+            )),
+            reply_header: ci(REPLY_HEADER),
+            related_list: ci(&format!(
+                r"^\W*(?:(?:read|see|view|lees|lisez|lies|consulte|zobacz|vezi|p[řr]e[čc]t[ěe]te si|lue|leggi|lee|veja|l[äa]s|l[æe]s)\s(?:\p{{L}}+\s)?)?{MORE_WORD}\s(?:[\p{{L}}-]+\s){{0,2}}{NEWS_NOUN}(?:\W|$)|^\W*{MOST_READ}(?:\W|$)"
+            )),
+            text_credit: ci(TEXT_CREDIT_PATTERN),
+            closing_more: ci(CLOSING_MORE),
+            paywall_gate: ci(PAYWALL_GATE),
+            offer: ci(OFFER),
+            trial: ci(TRIAL),
+            reader_request: ci(READER_REQUEST),
+            nav_link: ci(NAV_LINK),
+            read_also: ci(READ_ALSO),
+            provenance: ci(PROVENANCE),
+            verb_final: ci(VERB_FINAL),
+            service_call: ci(SERVICE_CALL),
+            role_writes: ci(&format!(r"^\p{{L}}*{ROLE}\p{{L}}*\s{NAME}\s{WRITES}\s")),
+            honorific_bio: ci(&format!(
+                r"^(?:dr|prof|mag|ing|mr|mrs|ms|mme|sr|sra)\.?\s{NAME}(?:,\s[^,]+,)?\s{BIO_VERB}\s(?:[^.!?]*?)(?:{ROLE}|{PREP_ORG})"
+            )),
             speech: ci(SPEECH),
             strong: ci(STRONG_NOUN),
             weak: ci(WEAK_NOUN),
@@ -514,7 +677,7 @@ impl Cues {
     }
 
     /// Every cue regex, in a fixed order: its index is its bit in [`Open`].
-    fn all_mut(&mut self) -> [&mut Cue; 43] {
+    fn all_mut(&mut self) -> [&mut Cue; 60] {
         [
             &mut self.speech,
             &mut self.strong,
@@ -559,6 +722,23 @@ impl Cues {
             &mut self.paywall_rest,
             &mut self.role_bio,
             &mut self.public_service,
+            &mut self.interaction,
+            &mut self.interaction_count,
+            &mut self.reply_header,
+            &mut self.related_list,
+            &mut self.text_credit,
+            &mut self.closing_more,
+            &mut self.paywall_gate,
+            &mut self.offer,
+            &mut self.trial,
+            &mut self.reader_request,
+            &mut self.nav_link,
+            &mut self.read_also,
+            &mut self.provenance,
+            &mut self.verb_final,
+            &mut self.service_call,
+            &mut self.honorific_bio,
+            &mut self.role_writes,
         ]
     }
 
@@ -642,10 +822,25 @@ impl Cues {
             return None;
         }
         let open = self.open(t);
+        let hit = |name, position| Some(CueMatch { name, position });
+        // a comment thread's header names the post in quotation marks: the guard for
+        // quotations does not apply to it
+        if self.on(COUNTER_LINE)
+            && words <= REPLY_HEADER_MAX_WORDS
+            && self.reply_header.is_match(open, t)
+        {
+            return hit(COUNTER_LINE, Position::Anywhere);
+        }
+        // a link to the previous post opens with a guillemet that quotes nothing
+        if self.on(RELATED_LINE) && words <= RELATED_MAX_WORDS && self.nav_link.is_match(open, t) {
+            return hit(RELATED_LINE, Position::Anywhere);
+        }
         if self.guarded(open, t) {
             return None;
         }
-        let hit = |name, position| Some(CueMatch { name, position });
+        if self.on(COUNTER_LINE) && words <= COUNTER_MAX_WORDS && self.counter(open, t) {
+            return hit(COUNTER_LINE, Position::Anywhere);
+        }
         // a caption that is only a credit goes before the other cues judge its wording (a
         // credit's "reproduction prohibited" is no closing note at the article's end)
         if kind == BlockKind::Caption
@@ -660,8 +855,20 @@ impl Cues {
         {
             return hit(READER_PROMPT, position);
         }
+        if self.on(READER_PROMPT)
+            && let Some(position) = self.offer_or_gate(open, t, words)
+        {
+            return hit(READER_PROMPT, position);
+        }
+        if self.on(READER_PROMPT) && words <= PROMPT_BODY_MAX_WORDS && self.reader_request(open, t)
+        {
+            return hit(READER_PROMPT, Position::Edges);
+        }
         if self.on(CLOSING_NOTE) && words <= CLOSING_MAX_WORDS {
-            if self.agency_code.is_match(open, t) || self.closing.is_match(open, t) {
+            if self.agency_code.is_match(open, t)
+                || self.closing.is_match(open, t)
+                || self.closing_more.is_match(open, t)
+            {
                 return hit(CLOSING_NOTE, Position::Edges);
             }
             if self.about_org.is_match(open, t) {
@@ -684,16 +891,25 @@ impl Cues {
             };
             return hit(PUBLICATION_NOTE, position);
         }
+        // a bio that opens with the writer's role ("Columnist <Name> writes on ...") stands
+        // under the headline as often as at the end (judged first: the role and the name read
+        // as a name too); with another verb ("Photographer <Name> has ...") it may be the
+        // story's lead, so only at the end
+        if self.on(BIO_LINE) && words <= BIO_MAX_WORDS && self.role_bio.is_match(open, t) {
+            let position = if self.role_writes.is_match(open, t) {
+                Position::Edges
+            } else {
+                Position::Tail
+            };
+            return hit(BIO_LINE, position);
+        }
         if self.on(BIO_LINE)
             && words <= BIO_MAX_WORDS
-            && (self.bio.is_match(open, t) || self.bio_writes.is_match(open, t))
+            && (self.bio.is_match(open, t)
+                || self.bio_writes.is_match(open, t)
+                || self.honorific_bio.is_match(open, t))
         {
             return hit(BIO_LINE, Position::Tail);
-        }
-        // a bio that opens with the writer's role ("Columnist <Name> writes on ...") stands
-        // under the headline as often as at the end
-        if self.on(BIO_LINE) && words <= BIO_MAX_WORDS && self.role_bio.is_match(open, t) {
-            return hit(BIO_LINE, Position::Edges);
         }
         if self.on(TEASER_MARKER)
             && words <= TEASER_MAX_WORDS
@@ -707,10 +923,21 @@ impl Cues {
         {
             return hit(TEASER_MARKER, position);
         }
+        if self.on(RELATED_LINE) && words <= RELATED_MAX_WORDS && self.related_line(open, t) {
+            return hit(RELATED_LINE, Position::Anywhere);
+        }
+        if self.on(TEXT_CREDIT)
+            && words <= TEXT_CREDIT_MAX_WORDS
+            && !self.sentence_break.is_match(open, t)
+            && self.text_credit.is_match(open, t)
+        {
+            return hit(TEXT_CREDIT, Position::Edges);
+        }
         if self.on(CREDIT_LINE) && words <= CREDIT_LINE_MAX_WORDS && self.is_credit_line(open, t) {
             // under a picture a credit may stand anywhere; as a paragraph only at the edges,
-            // where no story sentence about photographs stands unpunctuated
-            let position = if kind == BlockKind::Caption {
+            // where no story sentence about photographs stands unpunctuated, unless it is a
+            // few words, which hold a credit and nothing else
+            let position = if kind == BlockKind::Caption || words <= CREDIT_ANYWHERE_MAX_WORDS {
                 Position::Anywhere
             } else {
                 Position::Edges
@@ -868,6 +1095,16 @@ impl Cues {
                 if convention && self.receive_periodic.is_match(open, t) {
                     return true;
                 }
+                // so is the imperative of "receive" itself with its rhythm ("Recevez chaque
+                // matin ...", "Recibe cada mañana ...")
+                if self
+                    .receive_periodic
+                    .get(open, rest)
+                    .and_then(|re| re.find(rest))
+                    .is_some_and(|m| m.start() == 0)
+                {
+                    return true;
+                }
                 let backed = backed || convention;
                 // a price backs only a subscription verb ("Subscribe from £4.99"); elsewhere
                 // "Get it for $16" is a shopping tip
@@ -906,6 +1143,109 @@ impl Cues {
                     && (!self.ambiguous_verb.is_match(open, rest)
                         || self.verb_object.is_match(open, rest))
             })
+    }
+
+    /// `counter_line`: an interaction word (comment, react, reply, discuss, vote, like, rate)
+    /// with a count in brackets, a comment label with its count after a colon, or a row of
+    /// rating stars, in a line that does not end like a sentence and holds no sentence.
+    fn counter(&self, open: Open, t: &str) -> bool {
+        !t.trim_end().ends_with(['.', '!', '?'])
+            && !self.sentence_break.is_match(open, t)
+            && self.interaction.is_match(open, t)
+            && self.interaction_count.is_match(open, t)
+    }
+
+    /// `related_line`: a link label to a list of stories ("Weitere Meldungen aus dem
+    /// Gerichtssaal", "Most read", "Related articles: ..."), which does not end with a full
+    /// stop and opens in capitals or with a marker (a line opening in lower case is a broken
+    /// sentence).
+    fn related_line(&self, open: Open, t: &str) -> bool {
+        let first = t.chars().find(|c| c.is_alphanumeric());
+        // a label closing on a colon heads the list under it, which stays or goes on its own
+        if first.is_some_and(char::is_lowercase)
+            || t.trim_end().ends_with(':')
+            || self.sentence_break.is_match(open, t)
+        {
+            return false;
+        }
+        if self.nav_link.is_match(open, t) {
+            return true;
+        }
+        // a list of stories pointed at in the outlet's voice ("Weitere Artikel finden Sie in
+        // unserem Dossier.") may close with a full stop
+        let stop = t.trim_end().ends_with('.');
+        if stop
+            && !(self.outlet.is_match(open, t)
+                || self.second.is_match(open, t)
+                || self.second_formal.is_match(open, t))
+        {
+            return false;
+        }
+        self.related_list.is_match(open, t) || (!stop && self.read_also.is_match(open, t))
+    }
+
+    /// `reader_prompt` for a short question to the reader and a request after it that points
+    /// at the page or at the writer ("Hast du ihn nachgebacken? Zeig uns dein Ergebnis").
+    fn reader_request(&self, open: Open, t: &str) -> bool {
+        let Some(q) = t.find('?') else {
+            return false;
+        };
+        let (question, rest) = (&t[..=q], t[q + 1..].trim());
+        let qwords = text::word_count(question);
+        let rwords = text::word_count(rest);
+        // the question addresses the reader, or is a word or three ("Gostou?", "Noch hungrig?")
+        let to_reader = qwords <= 3
+            || self.second.is_match(open, question)
+            || self.second_formal.is_match(open, question);
+        qwords <= REQUEST_QUESTION_MAX_WORDS
+            && (1..=REQUEST_MAX_WORDS).contains(&rwords)
+            && to_reader
+            && !rest.contains('?')
+            && (self.reader_request.is_match(open, rest)
+                || self.convention_verb.is_match(open, rest))
+    }
+
+    /// `reader_prompt` for a paywall or an offer: the text reserved for subscribers or a meter
+    /// of free articles, anywhere; an offer's terms (a trial, a first month, a price with its
+    /// period or its "from") in a line that does not end like a sentence, or that opens with
+    /// an imperative or addresses the reader.
+    fn offer_or_gate(&self, open: Open, t: &str, words: usize) -> Option<Position> {
+        if words > PROMPT_MAX_WORDS {
+            return None;
+        }
+        if self.paywall_gate.is_match(open, t) {
+            return Some(Position::Anywhere);
+        }
+        // a verb-final call to action with a convention noun
+        if words <= PROMPT_BODY_MAX_WORDS
+            && self.verb_final.is_match(open, t)
+            && (self.strong.is_match(open, t) || self.weak.is_match(open, t))
+        {
+            return Some(Position::Anywhere);
+        }
+        if words <= TIP_LINE_MAX_WORDS && self.service_call.is_match(open, t) {
+            return Some(Position::Edges);
+        }
+        if words > PROMPT_BODY_MAX_WORDS || is_figure_field(t) {
+            return None;
+        }
+        let trial = self.trial.is_match(open, t);
+        if trial && self.price.is_match(open, t) {
+            return Some(Position::Anywhere);
+        }
+        if !trial && !self.offer.is_match(open, t) {
+            return None;
+        }
+        let unpunctuated =
+            !text::ends_like_sentence(t) && !t.chars().next().is_some_and(char::is_lowercase);
+        // a story's generic "you" or imperative names prices too ("Sigue abierta la venta de
+        // entradas, a partir de 15 euros"): the voice counts with a convention noun, and the
+        // reader addressed only in a short line
+        let noun = self.strong.is_match(open, t) || self.weak.is_match(open, t);
+        let second = self.second.is_match(open, t) || self.second_formal.is_match(open, t);
+        let voiced = self.imperative_pitch(open, t, true, true)
+            || (noun && second && words <= ADDRESSED_MAX_WORDS);
+        ((unpunctuated && !trial) || voiced).then_some(Position::Anywhere)
     }
 
     /// `teaser_marker`: a line that does not end like a sentence and opens with a pictograph
@@ -1129,8 +1469,8 @@ impl Cues {
     /// sentence in it.
     fn is_credit_line(&self, open: Open, t: &str) -> bool {
         !t.ends_with('.')
-            && !self.sentence_break.is_match(open, t)
-            && self.credit_line.is_match(open, t)
+            && (self.provenance.is_match(open, t)
+                || (!self.sentence_break.is_match(open, t) && self.credit_line.is_match(open, t)))
     }
 
     /// `credit_tail`: the byte offset where a trailing photo credit starts in a caption or a
@@ -1311,7 +1651,10 @@ mod tests {
             ),
             at(WIDGET_LINE, Position::Anywhere)
         );
-        assert_eq!(cue_at(p, "Comments (12)"), at(WIDGET_LINE, Position::Edges));
+        assert_eq!(
+            cue_at(p, "Comments (12)"),
+            at(COUNTER_LINE, Position::Anywhere)
+        );
         assert_eq!(
             cue_at(
                 p,
@@ -1355,6 +1698,125 @@ mod tests {
             "Members: $110",
             "Where to watch: Harbour TV",
             "Jane Roe: Why we dream",
+        ] {
+            assert_eq!(cue_at(p, t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn counters_related_labels_credits_offers_and_notes() {
+        let p = BlockKind::Paragraph;
+        let at = |name, position| Some(CueMatch { name, position });
+        for (t, name, position) in [
+            (
+                "Réagir à cet article (14)",
+                COUNTER_LINE,
+                Position::Anywhere,
+            ),
+            ("Commenti: 19", COUNTER_LINE, Position::Anywhere),
+            (
+                "Rate this review: ★★★★☆ (88 votes)",
+                COUNTER_LINE,
+                Position::Anywhere,
+            ),
+            (
+                "6 réponses à « Trois jours à la mer »",
+                COUNTER_LINE,
+                Position::Anywhere,
+            ),
+            (
+                "Weitere Meldungen aus dem Gerichtssaal",
+                RELATED_LINE,
+                Position::Anywhere,
+            ),
+            ("Lo más leído", RELATED_LINE, Position::Anywhere),
+            (
+                "« Previous post: Lemon drizzle traybake",
+                RELATED_LINE,
+                Position::Anywhere,
+            ),
+            ("Texto: Inés Barrachina", TEXT_CREDIT, Position::Edges),
+            (
+                "Das Gespräch führte Tobias Reim.",
+                TEXT_CREDIT,
+                Position::Edges,
+            ),
+            ("Image sent in by a reader", CREDIT_LINE, Position::Anywhere),
+            (
+                "Imagen cedida por la organización",
+                CREDIT_LINE,
+                Position::Anywhere,
+            ),
+            (
+                "Contenido exclusivo para suscriptores. Inicia sesión o suscríbete.",
+                READER_PROMPT,
+                Position::Anywhere,
+            ),
+            (
+                "Unlock every report with Harbour+. First month £1.",
+                READER_PROMPT,
+                Position::Anywhere,
+            ),
+            (
+                "Alle Spiele live und auf Abruf – jetzt im Sportpass ab 4,99 €",
+                READER_PROMPT,
+                Position::Anywhere,
+            ),
+            (
+                "Hast du den Kuchen nachgebacken? Zeig uns dein Ergebnis",
+                READER_PROMPT,
+                Position::Edges,
+            ),
+            (
+                "Recevez chaque matin l'essentiel de l'économie régionale",
+                READER_PROMPT,
+                Position::Anywhere,
+            ),
+            (
+                "Dit artikel is aangepast: in een eerdere versie stond een onjuiste leeftijd.",
+                CLOSING_NOTE,
+                Position::Edges,
+            ),
+            (
+                "Les tribunes publiées n'engagent que leurs auteurs.",
+                CLOSING_NOTE,
+                Position::Edges,
+            ),
+            (
+                "Dr. Jane Roe is the Ledger's senior science writer.",
+                BIO_LINE,
+                Position::Tail,
+            ),
+            (
+                "Este post se publicó primero en mi boletín de viajes.",
+                PUBLICATION_NOTE,
+                Position::Anywhere,
+            ),
+        ] {
+            assert_eq!(cue_at(p, t), at(name, position), "{t}");
+        }
+        // story lines that resemble them stay wherever they stand
+        for t in [
+            "Sigue abierta la venta de entradas para el quinto partido, a partir de 15 euros, en las taquillas del pabellón.",
+            "Suivez la 6e étape dimanche dès 13 h : les coureurs partiront du Vigan pour 178 km.",
+            "Only available to cable subscribers, the new service will let viewers watch on tablets.",
+            "More than 300 families live from fishing in the harbour, the guild says.",
+            "Más de 300 familias viven de la pesca en el puerto.",
+            "The vote was 12 to 3 (two abstentions).",
+            "Subscribers pay 4 euros a month more from January, the operator said.",
+            "Related posts on this topic:",
+            "Photographer Ole Kastrup has photographed the fishermen for 40 years.",
+        ] {
+            let m = cue_at(p, t);
+            assert!(
+                m.is_none_or(|m| m.position != Position::Anywhere),
+                "{t}: {m:?}"
+            );
+        }
+        for t in [
+            "Sigue abierta la venta de entradas para el quinto partido, a partir de 15 euros, en las taquillas del pabellón.",
+            "Only available to cable subscribers, the new service will let viewers watch on tablets.",
+            "Related posts on this topic:",
         ] {
             assert_eq!(cue_at(p, t), None, "{t}");
         }

@@ -745,8 +745,12 @@ impl FilterConfig {
                     cues::READER_PROMPT
                     | cues::TEASER_MARKER
                     | cues::WIDGET_LINE
-                    | cues::LABEL_HEADLINE => self.builtin.promotion,
-                    cues::BIO_LINE | cues::MASTHEAD_LINE | cues::FIELD_LINE => self.builtin.meta,
+                    | cues::LABEL_HEADLINE
+                    | cues::COUNTER_LINE
+                    | cues::RELATED_LINE => self.builtin.promotion,
+                    cues::BIO_LINE | cues::MASTHEAD_LINE | cues::FIELD_LINE | cues::TEXT_CREDIT => {
+                        self.builtin.meta
+                    }
                     cues::PUBLICATION_NOTE | cues::CLOSING_NOTE => self.builtin.legal,
                     _ => self.builtin.credits,
                 };
@@ -784,6 +788,18 @@ impl FilterConfig {
 
 /// The caption-credit regexes: the credits that close a caption, and those together with the
 /// ones only a caption carries.
+/// The words that label a picture's credit ("Photo", "Image", "Szenenfoto", "Bild"): left
+/// alone before a credit, they are part of it, not a caption.
+const CREDIT_LABEL_WORDS: &[&str] = &[
+    "photo", "foto", "image", "imag", "bild", "picture", "pic", "kuva", "credit", "crédit",
+];
+
+/// Whether `t` is one word that labels a credit (see [`CREDIT_LABEL_WORDS`]).
+fn is_credit_label(t: &str) -> bool {
+    let t = t.trim().to_lowercase();
+    text::word_count(&t) == 1 && CREDIT_LABEL_WORDS.iter().any(|w| t.contains(w))
+}
+
 fn caption_credit_patterns() -> [String; 2] {
     let all: Vec<&str> = rules::CAPTION_CREDIT_PATTERNS
         .iter()
@@ -1004,7 +1020,9 @@ impl Filter {
         };
         let rest = block.text[..start]
             .trim_end_matches(|c: char| c.is_whitespace() || ",;|/–—-(".contains(c));
-        if rest.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        // a lone label left before the credit ("Photo © Jane Roe" -> "Photo") keeps no words
+        // of its own either: the credit-line cue drops the line whole
+        if rest.chars().filter(|c| c.is_alphabetic()).count() < 2 || is_credit_label(rest) {
             return None;
         }
         let credit = block.text[rest.len()..].trim().to_owned();

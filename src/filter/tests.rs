@@ -1112,6 +1112,34 @@ fn related_label_takes_its_headline_along() {
     assert!(r.removed.iter().all(|r| r.rule == "related_teaser"));
 }
 
+/// The cues' soft tail: after the body's last full paragraph, a short note goes even when a
+/// short closing sentence of the story follows it; that sentence stays, and so does a note of
+/// the same wording between full paragraphs.
+#[test]
+fn soft_tail_takes_short_notes_after_the_last_full_paragraph() {
+    let note = "Transcript edited for length and clarity.";
+    let coda = "The hives go back on the roof in April.";
+    let mut a = article_of(vec![
+        Block::new(BlockKind::Paragraph, BODY_1),
+        Block::new(BlockKind::Paragraph, BODY_2),
+        Block::new(BlockKind::Paragraph, note),
+        Block::new(BlockKind::Paragraph, coda),
+    ]);
+    let report = lines_only().apply(&mut a, None).unwrap();
+    let removed: Vec<_> = report.removed.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(removed, vec![note]);
+    assert!(a.blocks.iter().any(|b| b.text == coda));
+    // between two full paragraphs the strict zones apply: a closing note's wording in the
+    // body is no closing note
+    let mut b = article_of(vec![
+        Block::new(BlockKind::Paragraph, BODY_1),
+        Block::new(BlockKind::Paragraph, note),
+        Block::new(BlockKind::Paragraph, BODY_2),
+    ]);
+    let report = lines_only().apply(&mut b, None).unwrap();
+    assert!(report.removed.is_empty(), "{:?}", report.removed);
+}
+
 #[test]
 fn related_rail_in_tail_is_cut_to_the_end() {
     let f = lines_only();
@@ -1161,7 +1189,12 @@ fn code_and_table_rows_are_never_touched_by_builtins() {
 #[test]
 fn disabled_rules_and_groups_do_not_fire() {
     let mut c = lines_only_config();
-    c.disable = vec!["photo_credit".into(), "inline_headline".into()];
+    // a short credit between paragraphs is also the `credit_line` cue's
+    c.disable = vec![
+        "photo_credit".into(),
+        "credit_line".into(),
+        "inline_headline".into(),
+    ];
     c.builtin.ads = false;
     // the line model is a separate opinion with its own switch (it takes "Advertisement")
     c.builtin.learned = false;
