@@ -291,7 +291,7 @@ impl Cue {
 }
 
 // Reported speech: a line that says who said something is story, whatever it mentions.
-const SPEECH: &str = r"(?:^|\W)(?:said|says|told|asked|added|explained|sagte|sagt|erklärte|erklärt|betonte|meinte|a déclaré|a dit|explique|déclare|dijo|afirmó|explicó|asegura|ha detto|ha spiegato|afferma|disse|afirmou|explicou|zei|zegt|säger|powiedział\w*|mówi)(?:\W|$)";
+pub(crate) const SPEECH: &str = r"(?:^|\W)(?:said|says|told|asked|added|explained|suggested|argued|insisted|warned|admitted|recalled|sagte|sagt|erklärte|erklärt|betonte|meinte|a déclaré|a dit|explique|déclare|dijo|afirmó|explicó|asegura|ha detto|ha spiegato|afferma|disse|afirmou|explicou|zei|zegt|säger|powiedział\w*|mówi)(?:\W|$)";
 
 // The nouns of the conventions a reader prompt sells, in two tiers. Strong: subscriptions,
 // newsletters, membership, donations, comments and letters to the editor, pre-orders, an

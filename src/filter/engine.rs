@@ -510,7 +510,9 @@ impl LineEngine {
             out.sort_unstable();
             out.dedup();
         }
-        if out.iter().any(|&ri| self.rules[ri].pitch) && text::is_public_service_notice(trimmed) {
+        if out.iter().any(|&ri| self.rules[ri].pitch)
+            && (text::is_public_service_notice(trimmed) || text::is_reported_speech(trimmed))
+        {
             out.retain(|&ri| !self.rules[ri].pitch);
         }
     }

@@ -818,6 +818,15 @@ const DROPPED: &[(&str, &str, Place)] = &[
 
 /// (line, place) that must be kept: story sentences that resemble boilerplate.
 const KEPT: &[(&str, Place)] = &[
+    // reported speech that urges: who said it makes it story, whatever it urges
+    (
+        "Join the cooperative and support the shop, the chair argued at the members' meeting, and it may yet reopen.",
+        Place::Middle,
+    ),
+    (
+        "Subscribe to the shop the way you subscribe to a magazine, the chair argued, and it survives.",
+        Place::Middle,
+    ),
     // "Facebook" holds no e-book: a dek on the company is story
     (
         "Get ready to analyze everything Facebook executives say about monetization, growth, ad rates, and that pesky mobile strategy.",

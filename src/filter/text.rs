@@ -279,6 +279,16 @@ pub(crate) fn is_public_service_notice(t: &str) -> bool {
     PUBLIC.is_match(t) && !OUTLET.is_match(t)
 }
 
+/// Whether a line reports speech ("..., the mayor said", "sagte sie"): who said something is
+/// story, whatever it urges, so a pitch rule leaves it. The cues' guard, compiled once, on
+/// first use.
+pub(crate) fn is_reported_speech(t: &str) -> bool {
+    static SPEECH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(&format!("(?i){}", super::cues::SPEECH)).expect("SPEECH is valid")
+    });
+    SPEECH.is_match(t)
+}
+
 /// Whether a line opens a turn of an interview: a speaker's letter and a colon ("Q: How did
 /// you start?", "F: ...", "P: ..."). One capital; two are as often a kicker ("EU", "AI") as
 /// initials.
