@@ -850,6 +850,14 @@ impl Cues {
         {
             return hit(CREDIT_LINE, Position::Anywhere);
         }
+        self.pitch_or_note(open, t, words)
+            .or_else(|| self.pointer_or_field(kind, open, t, words, lone_marker))
+    }
+
+    /// The cues of what the outlet says about itself: reader prompts, closing and publication
+    /// notes, bios (in that order: a bio's "writes for" is no pitch).
+    fn pitch_or_note(&self, open: Open, t: &str, words: usize) -> Option<CueMatch> {
+        let hit = |name, position| Some(CueMatch { name, position });
         if self.on(READER_PROMPT)
             && let Some(position) = self.reader_prompt(open, t, words)
         {
@@ -911,6 +919,20 @@ impl Cues {
         {
             return hit(BIO_LINE, Position::Tail);
         }
+        None
+    }
+
+    /// The cues of pointers, credits and fields: teaser markers and labels, related-list and
+    /// text-credit lines, credit lines, widgets, mastheads and field lines.
+    fn pointer_or_field(
+        &self,
+        kind: BlockKind,
+        open: Open,
+        t: &str,
+        words: usize,
+        lone_marker: bool,
+    ) -> Option<CueMatch> {
+        let hit = |name, position| Some(CueMatch { name, position });
         if self.on(TEASER_MARKER)
             && words <= TEASER_MAX_WORDS
             && self.teaser_marker(open, t, lone_marker)
