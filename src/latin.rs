@@ -858,6 +858,10 @@ impl LatinRegex {
         &self.pattern
     }
 
+    pub(crate) fn is_case_insensitive(&self) -> bool {
+        self.case_insensitive
+    }
+
     /// The regex to search `haystack` with: it finds what the whole pattern finds there.
     pub(crate) fn get(&self, haystack: &str) -> &Regex {
         if let Some(form) = form_of(haystack) {

@@ -16,7 +16,7 @@ use regex::Regex;
 
 use crate::latin::LatinRegex;
 
-use super::engine::{gate_literals, has_ascii_fold_partner};
+use super::engine::{gate_literals, has_ascii_fold_partner, top_level_branches};
 use super::rules::Position;
 use super::text;
 use crate::article::BlockKind;
@@ -175,8 +175,9 @@ pub(crate) struct Cues {
     enabled: [bool; CUE_COUNT],
     /// The literals the cue regexes need, all in one automaton (see [`Cue`]).
     gates: Option<AhoCorasick>,
-    /// For each literal of `gates`, the cues it opens (bit `i` for cue `i`).
-    literal_cues: Vec<u64>,
+    /// For each literal of `gates`, the cues it opens (bit `i` for cue `i`, then the bits of
+    /// the branches of split cues).
+    literal_cues: Vec<u128>,
     speech: Cue,
     strong: Cue,
     weak: Cue,
@@ -253,27 +254,50 @@ fn cs(pattern: &str) -> Cue {
 /// every match of the regex holds is in the line (see `engine::prefix_literals`). A regex whose
 /// literals are not in a line cannot match the line nor any part of it, and is neither compiled
 /// nor run for it: most short lines reach a cue or two, not all of them.
+///
+/// A long cue that is a top-level alternation (`a|b|c`, the closing notes' conventions one per
+/// branch) is also asked branch by branch, each branch gated on its own literals: one common
+/// word of one branch ("former", "all") no longer compiles the whole alternation, only the
+/// small branch it opens.
 #[derive(Debug)]
 struct Cue {
     re: LatinRegex,
     /// `None` for a regex without such literals: it always runs.
     gate: Option<u32>,
+    /// The branches of a split cue with their bits in [`Open`] (`None`: always searched); empty
+    /// for a cue asked whole. [`Cue::get`] still hands out the whole regex.
+    branches: Vec<(LatinRegex, Option<u32>)>,
 }
 
-/// The gates one line opens, a bit per cue regex.
+/// The gates one line opens, a bit per cue regex and per branch of a split cue.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Open(u64);
+pub(crate) struct Open(u128);
+
+impl Open {
+    fn has(self, bit: u32) -> bool {
+        self.0 & (1 << bit) != 0
+    }
+}
+
+/// A cue pattern at least this long is split into its top-level branches when it is an
+/// alternation: its automaton costs millions of instructions to build (the closing notes,
+/// about 3,600 bytes, cost 18 M), a gate scan a few hundred.
+const SPLIT_MIN_BYTES: usize = 1_000;
 
 impl Cue {
     fn new(re: LatinRegex) -> Self {
-        Self { re, gate: None }
+        Self {
+            re,
+            gate: None,
+            branches: Vec::new(),
+        }
     }
 
     /// The regex for `s` (the line or a part of it), or `None` when the line's gates rule it
     /// out.
     fn get(&self, open: Open, s: &str) -> Option<&Regex> {
         match self.gate {
-            Some(bit) if open.0 & (1 << bit) == 0 => None,
+            Some(bit) if !open.has(bit) => None,
             _ => Some(self.re.get(s)),
         }
     }
@@ -284,8 +308,12 @@ impl Cue {
 
     fn is_match_at(&self, open: Open, s: &str, from: usize) -> bool {
         match self.gate {
-            Some(bit) if open.0 & (1 << bit) == 0 => false,
-            _ => self.re.is_match_at(s, from),
+            Some(bit) if !open.has(bit) => false,
+            _ if self.branches.is_empty() => self.re.is_match_at(s, from),
+            _ => self
+                .branches
+                .iter()
+                .any(|(re, gate)| gate.is_none_or(|bit| open.has(bit)) && re.is_match_at(s, from)),
         }
     }
 }
@@ -742,28 +770,61 @@ impl Cues {
         ]
     }
 
-    /// Every cue regex's pattern, in [`Cues::all_mut`] order.
+    /// Every cue regex's pattern, in [`Cues::all_mut`] order, then the branches of the split
+    /// cues.
     #[cfg(test)]
     pub(super) fn patterns(&mut self) -> Vec<String> {
-        self.all_mut()
+        let mut patterns: Vec<String> = self
+            .all_mut()
             .into_iter()
             .map(|cue| cue.re.pattern().to_owned())
-            .collect()
+            .collect();
+        for cue in self.all_mut() {
+            patterns.extend(cue.branches.iter().map(|(re, _)| re.pattern().to_owned()));
+        }
+        patterns
     }
 
     /// Gates each regex on its literals (see [`Cue`]), all in one ASCII case-insensitive
     /// automaton, as the line rules are.
     fn build_gates(&mut self) {
-        let mut literals: std::collections::BTreeMap<Vec<u8>, u64> = Default::default();
-        for (bit, cue) in (0u32..).zip(self.all_mut()) {
-            let Some(lits) = gate_literals(cue.re.pattern()) else {
-                continue;
-            };
+        let mut literals: std::collections::BTreeMap<Vec<u8>, u128> = Default::default();
+        let mut gate = |pattern: &str, bit: u32| {
+            let lits = gate_literals(pattern)?;
             for mut lit in lits {
                 lit.make_ascii_lowercase();
                 *literals.entry(lit).or_default() |= 1 << bit;
             }
-            cue.gate = Some(bit);
+            Some(bit)
+        };
+        let mut cues = self.all_mut();
+        let mut next_bit = 0u32;
+        for cue in &mut cues {
+            cue.gate = gate(cue.re.pattern(), next_bit);
+            next_bit += 1;
+        }
+        // the long alternations, longest first, split while bits are left
+        cues.sort_by_key(|cue| std::cmp::Reverse(cue.re.pattern().len()));
+        for cue in cues {
+            let pattern = cue.re.pattern().to_owned();
+            if pattern.len() < SPLIT_MIN_BYTES {
+                break;
+            }
+            let Some(branches) = top_level_branches(&pattern) else {
+                continue;
+            };
+            if next_bit as usize + branches.len() > u128::BITS as usize {
+                continue;
+            }
+            let case_insensitive = cue.re.is_case_insensitive();
+            cue.branches = branches
+                .into_iter()
+                .map(|branch| {
+                    let bit = gate(branch, next_bit);
+                    next_bit += 1;
+                    (LatinRegex::new(branch, case_insensitive), bit)
+                })
+                .collect();
         }
         let (literals, masks): (Vec<_>, Vec<_>) = literals.into_iter().unzip();
         // lowercased literals searched in the ASCII-lowercased line (see [`Cues::open`]): an
@@ -777,10 +838,10 @@ impl Cues {
     /// S), which an ASCII case-insensitive scan would miss, opens them all.
     pub(crate) fn open(&self, t: &str) -> Open {
         let Some(ac) = &self.gates else {
-            return Open(u64::MAX);
+            return Open(u128::MAX);
         };
         if has_ascii_fold_partner(t) {
-            return Open(u64::MAX);
+            return Open(u128::MAX);
         }
         Open(
             ac.find_overlapping_iter(&t.to_ascii_lowercase())

@@ -652,6 +652,80 @@ impl GatedRegex {
 /// end of the text: no flag directive sets multi-line mode), as written; `None` otherwise.
 pub(super) fn end_anchored_branches(pattern: &str) -> Option<Vec<&str>> {
     use regex_syntax::ast::{AssertionKind, Ast};
+    let branches = alternation_branches(pattern)?;
+    branches
+        .iter()
+        .all(|(branch, _)| {
+            let last = match branch {
+                Ast::Concat(concat) => concat.asts.last(),
+                other => Some(other),
+            };
+            last.is_some_and(|last| {
+                matches!(last, Ast::Assertion(a)
+                    if matches!(a.kind, AssertionKind::EndLine | AssertionKind::EndText))
+            })
+        })
+        .then(|| branches.into_iter().map(|(_, text)| text).collect())
+}
+
+/// The top-level branches of `pattern` (`a|b|c`) found by scanning its text, as
+/// [`alternation_branches`] finds them by parsing it: a `|` outside groups and classes and after
+/// no escape. The cues split their long alternations at start-up, where a parse of every one
+/// cost as much as the split saves. `None` under the same conditions: fewer than two or more than
+/// 64 branches, or a bare flag group (`(?i)`) that would reach the branches after it.
+pub(super) fn top_level_branches(pattern: &str) -> Option<Vec<&str>> {
+    let bytes = pattern.as_bytes();
+    let (mut depth, mut class_depth, mut start, mut i) = (0usize, 0usize, 0usize, 0usize);
+    let mut branches = Vec::new();
+    while i < bytes.len() {
+        match bytes[i] {
+            // an escape takes the next character; a multi-byte one's other bytes are no syntax
+            b'\\' => i += 1,
+            b'[' => {
+                class_depth += 1;
+                // a `]` first in a class (after an optional `^`) is a literal
+                if bytes.get(i + 1) == Some(&b'^') {
+                    i += 1;
+                }
+                if bytes.get(i + 1) == Some(&b']') {
+                    i += 1;
+                }
+            }
+            b']' if class_depth > 0 => class_depth -= 1,
+            b'(' if class_depth == 0 => {
+                let flags = bytes[i + 1..].strip_prefix(b"?").map(|rest| {
+                    rest.iter()
+                        .take_while(|b| b.is_ascii_alphabetic() || **b == b'-')
+                });
+                if depth == 0
+                    && let Some(flags) = flags
+                {
+                    let len = flags.count();
+                    if bytes.get(i + 2 + len) == Some(&b')') {
+                        return None;
+                    }
+                }
+                depth += 1;
+            }
+            b')' if class_depth == 0 => depth = depth.saturating_sub(1),
+            b'|' if class_depth == 0 && depth == 0 => {
+                branches.push(&pattern[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    branches.push(&pattern[start..]);
+    (2..=64).contains(&branches.len()).then_some(branches)
+}
+
+/// The top-level branches of `pattern` (`a|b|c`), each parsed and as its slice of the pattern;
+/// `None` when the pattern is no alternation, has more than 64 branches, or sets flags inside a
+/// branch (they would reach the branches after it). A line matches the pattern exactly when it
+/// matches one of them.
+pub(super) fn alternation_branches(pattern: &str) -> Option<Vec<(regex_syntax::ast::Ast, &str)>> {
+    use regex_syntax::ast::Ast;
     let ast = regex_syntax::ast::parse::Parser::new()
         .parse(pattern)
         .ok()?;
@@ -665,19 +739,13 @@ pub(super) fn end_anchored_branches(pattern: &str) -> Option<Vec<&str>> {
         .asts
         .iter()
         .map(|branch| {
-            let last = match branch {
-                Ast::Concat(concat) => {
-                    if concat.asts.iter().any(|a| matches!(a, Ast::Flags(_))) {
-                        return None;
-                    }
-                    concat.asts.last()?
-                }
-                other => other,
-            };
-            let ends = matches!(last, Ast::Assertion(a)
-                if matches!(a.kind, AssertionKind::EndLine | AssertionKind::EndText));
+            if let Ast::Concat(concat) = branch
+                && concat.asts.iter().any(|a| matches!(a, Ast::Flags(_)))
+            {
+                return None;
+            }
             let span = branch.span();
-            ends.then(|| &pattern[span.start.offset..span.end.offset])
+            Some((branch.clone(), &pattern[span.start.offset..span.end.offset]))
         })
         .collect()
 }

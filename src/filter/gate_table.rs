@@ -69,6 +69,36 @@ mod tests {
         out
     }
 
+    /// The scan that splits the long cues at start-up finds the branches the parser finds, on
+    /// every built-in pattern and on the syntax that could fool it.
+    #[test]
+    fn branch_scan_agrees_with_the_parser() {
+        fn parsed(p: &str) -> Option<Vec<&str>> {
+            engine::alternation_branches(p)
+                .map(|branches| branches.into_iter().map(|(_, text)| text).collect())
+        }
+        let tricky = [
+            r"a|b",
+            r"a\|b|c",
+            r"[|]|x",
+            r"[]|]|x",
+            r"[^]|]|x",
+            r"[[:alpha:]|]|x",
+            r"(a|b)|c",
+            r"(?i)a|b",
+            r"(?i:a|b)|c",
+            r"(a(?i)b)|c",
+            r"a(?-i)b|c",
+            r"(?P<v>a|b)c|d",
+            r"é|\.ü|ü",
+            r"abc",
+        ];
+        let builtin = builtin_gate_patterns();
+        for p in tricky.iter().map(|p| (*p).to_owned()).chain(builtin) {
+            assert_eq!(engine::top_level_branches(&p), parsed(&p), "{p}");
+        }
+    }
+
     /// The table holds exactly the built-in patterns' literals, as they are computed now.
     #[test]
     fn gate_literal_table_is_current() {
