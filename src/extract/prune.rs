@@ -290,7 +290,36 @@ fn is_boilerplate(
             return true;
         }
     }
+    // The lenient passes lift the class rules, but a column named a sidebar is the page's
+    // side column whatever the story's length (a short post is what sends a page to them).
+    if !p.use_class_tokens
+        && !protected
+        && !matches!(
+            tag,
+            "article" | "main" | "td" | "th" | "tr" | "tbody" | "table" | "p"
+        )
+        && is_named_sidebar(doc, i, &e.class_id(), text)
+    {
+        return true;
+    }
     false
+}
+
+/// A side column named for what it is (`sidebar`, `right-sidebar`, `l-col__sidebar`): the
+/// blog and CMS convention for the rail of widgets beside the story (about, search, archives,
+/// follow links). Not when the name only states the page's layout (`has-sidebar`,
+/// `sidebar-layout`), names content as well (`article sidebar`), or holds another element
+/// named a sidebar (then it is the layout wrapper around the column, and the column goes),
+/// nor when it holds the page's prose.
+fn is_named_sidebar(doc: &Doc, i: usize, class_id: &str, text: &Texts<'_>) -> bool {
+    class_id.contains("sidebar")
+        && !sel::SIDEBAR_LAYOUT.is_match(class_id)
+        && !sel::MAYBE_CONTENT.is_match(class_id)
+        && !(i + 1..doc.nodes[i].end).any(|j| {
+            doc.elem(j)
+                .is_some_and(|d| d.class_id().contains("sidebar"))
+        })
+        && !holds_page_prose(doc, i, class_id, text)
 }
 
 /// A `<header class="...header...">` inside an article: the class only restates the tag,
@@ -819,6 +848,36 @@ mod tests {
         // A comment thread stays removed by name, however much of the page it holds.
         let thread = format!("<body><div class=comments>{story}</div><div>{para}</div></body>");
         assert_eq!(kept_text(&thread).matches("story itself").count(), 1);
+    }
+
+    #[test]
+    fn lenient_passes_still_drop_a_column_named_a_sidebar() {
+        let lenient = MarkParams {
+            use_class_tokens: false,
+            ..params()
+        };
+        let kept = |html: &str| {
+            let d = Doc::parse(html);
+            let r = mark_boilerplate(&d, &lenient);
+            d.text_of(d.find_tag("body").unwrap(), |j| r[j])
+        };
+        let post = "<p>A short post of two sentences. It is the whole story of the page.</p>";
+        let rail = "<p>Welcome to my blog. Search this site.</p>";
+        // The rail goes; its wrapper (which holds the column and names a sidebar too) stays.
+        let page = format!(
+            "<body><div class=post>{post}</div>\
+             <div id=sidebar-wrapper><div class='sidebar section'>{rail}</div></div></body>"
+        );
+        let text = kept(&page);
+        assert!(text.contains("short post") && !text.contains("Welcome"));
+        // Layout names, and a sidebar that holds the page's prose, are not the rail.
+        for wrapper in ["has-sidebar", "sidebar-layout", "article sidebar"] {
+            let page = format!("<body><div class='{wrapper}'>{post}</div></body>");
+            assert!(kept(&page).contains("short post"), "{wrapper}");
+        }
+        let prose = post.repeat(16);
+        let page = format!("<body><div class=sidebar>{prose}</div>{rail}</body>");
+        assert_eq!(kept(&page).matches("short post").count(), 16);
     }
 
     #[test]

@@ -162,6 +162,14 @@ pub static STRONG_UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// Class/id words that name a page's layout around a side column rather than the column
+/// itself: a body or wrapper class saying the page has one (`has-sidebar`, `no-sidebar`,
+/// `with-sidebar`) or how it is laid out (`sidebar-layout`).
+pub static SIDEBAR_LAYOUT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:has|with|no|without|show|hide|full|and)[-_]?sidebar|sidebar[-_]?layout")
+        .expect("static regex")
+});
+
 /// Class/id tokens of picture credits and copyright notes ("Foto: dpa", "© Jane Doe"):
 /// furniture next to captions, named for what they are.
 pub static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
