@@ -103,7 +103,7 @@ pub(crate) fn extract_meta(input: &MetaInput<'_>) -> Metadata {
     let ld = parse_json_ld(doc);
 
     let site_name = ld_or_meta_site(&tags, &ld).or_else(|| input.url.and_then(host_name));
-    let h1 = first_text(doc, "h1");
+    let h1 = headline_h1(doc);
     let title = pick_title(
         doc,
         &tags,
@@ -222,6 +222,29 @@ fn first_text(doc: &Doc, tag: &str) -> Option<String> {
         let t = collapse_ws(&doc.text_of(i, |_| false));
         (!t.is_empty()).then_some(t)
     })
+}
+
+/// The page's headline `<h1>`: the first whose text is not all inside links, else the first.
+/// Old and templated layouts set the site's logo or name as an `<h1>` linking home before
+/// the story's own `<h1>`; a story's headline on its own page is text (a blog may link it to
+/// its permalink, and when every `<h1>` is a link the first is taken as before).
+fn headline_h1(doc: &Doc) -> Option<String> {
+    let mut first = None;
+    for i in 0..doc.nodes.len() {
+        if doc.tag(i) != "h1" {
+            continue;
+        }
+        let t = collapse_ws(&doc.text_of(i, |_| false));
+        if t.is_empty() {
+            continue;
+        }
+        let outside_links = collapse_ws(&doc.text_of(i, |j| doc.tag(j) == "a"));
+        if !outside_links.is_empty() {
+            return Some(t);
+        }
+        first.get_or_insert(t);
+    }
+    first
 }
 
 fn ld_or_meta_site(tags: &MetaTags, ld: &JsonLd) -> Option<String> {
@@ -445,12 +468,38 @@ fn pick_title(
         .or(html_title)
         .or_else(|| h1.map(str::to_string))?;
     let raw = collapse_ws(&raw);
+    // Only a `<title>` to go by, and it is a name, not a headline: the headline is the `<h1>`.
+    if ld.headline.is_none()
+        && tags.first("og:title").is_none()
+        && tags.first("twitter:title").is_none()
+        && let Some(h) = h1
+        && is_name_beside_headline(&raw, h)
+    {
+        return Some(h.to_string());
+    }
     if let Some(h) = h1
         && text_key(h) == text_key(&raw)
     {
         return Some(raw);
     }
     Some(strip_site_name(&raw, site, url, h1))
+}
+
+/// At most this many words: a `<title>` this short without a separator may be a name (the
+/// site's, a section's: "Herald Sun", "Lifestyle & Entertainment") rather than a headline.
+const NAME_TITLE_MAX_WORDS: usize = 4;
+/// At least this many words: an `<h1>` this long is a headline, not a logo or a label.
+const HEADLINE_MIN_WORDS: usize = 4;
+
+/// A `<title>` that only names the site or section, beside the page's headline: older and
+/// templated pages put the publication's name alone in `<title>` and the story's headline in
+/// `<h1>`. The title is short, has no separator (so no headline is joined to the name), and
+/// shares no more than a few words with an `<h1>` long enough to be a headline.
+fn is_name_beside_headline(title: &str, h1: &str) -> bool {
+    title.split_whitespace().count() <= NAME_TITLE_MAX_WORDS
+        && !sel::TITLE_SEPARATORS.iter().any(|s| title.contains(s))
+        && h1.split_whitespace().count() >= HEADLINE_MIN_WORDS
+        && !shares_most_words(title, h1)
 }
 
 /// Whether most words of `a` (at least half) occur in `b`, case-insensitively. A JSON-LD
@@ -1268,6 +1317,40 @@ mod tests {
             m.title.as_deref(),
             Some("Outside the web: standalone binaries")
         );
+    }
+
+    #[test]
+    fn a_site_name_title_gives_way_to_the_headline() {
+        // A logo `<h1>` that links home is not the headline; the story's `<h1>` is.
+        let m = meta(
+            "<html><head><title>Rates rise again | Herald</title></head><body>\
+             <h1><a href='/'>Herald</a></h1><h1>Rates rise again</h1></body></html>",
+            Some("https://news.example/story/1"),
+        );
+        assert_eq!(m.title.as_deref(), Some("Rates rise again"));
+        // A `<title>` that is only the publication's name: the headline is the `<h1>`.
+        let m = meta(
+            "<html><head><title>The Evening Star</title></head><body>\
+             <h1>Council votes to close the old bridge</h1></body></html>",
+            Some("https://news.example/story/2"),
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Council votes to close the old bridge")
+        );
+        // A short headline title that the `<h1>` echoes stays; so does a linked `<h1>` alone.
+        let m = meta(
+            "<html><head><title>Bridge closes</title></head><body>\
+             <h1>Bridge closes after council vote</h1></body></html>",
+            None,
+        );
+        assert_eq!(m.title.as_deref(), Some("Bridge closes"));
+        let m = meta(
+            "<html><head><title>Gazette</title></head><body>\
+             <h1><a href='/p/1'>A blog post title that links</a></h1></body></html>",
+            None,
+        );
+        assert_eq!(m.title.as_deref(), Some("A blog post title that links"));
     }
 
     #[test]
