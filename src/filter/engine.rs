@@ -1208,20 +1208,25 @@ fn by_position(
         }
     };
     // Lines that cut-teaser rules match where they apply: a list of them, or one alone.
-    let cut_lines = (0..n)
+    let cut: Vec<usize> = (0..n)
         .filter(|&i| {
             found.matched[i]
                 .iter()
                 .any(|&ri| engine.rules[ri].cut_teaser && fits(ri, i))
         })
-        .count();
+        .collect();
+    let cut_lines = cut.len();
+    // A list of cut previews that holds most of the page's words is the page itself (search
+    // results, classifieds, an archive of post excerpts), not a rail after a story: it stays.
+    let cut_words: usize = cut.iter().map(|&i| found.words[i]).sum();
+    let previews_are_page = cut_words * 2 > found.words.iter().sum::<usize>();
     for i in 0..n {
         let in_head = i < first_anchor;
         let in_tail = last_anchor.is_none_or(|l| i > l);
         for &ri in &found.matched[i] {
             let rule = &engine.rules[ri];
             let listed = !rule.cut_teaser
-                || cut_lines >= CUT_TEASER_MIN_LINES
+                || (cut_lines >= CUT_TEASER_MIN_LINES && !previews_are_page)
                 || text::looks_like_title_case_headline(
                     blocks[i].text.trim().trim_end_matches(['…', '.']),
                 );

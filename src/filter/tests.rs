@@ -1968,6 +1968,36 @@ fn a_story_may_trail_off_but_cut_teasers_go() {
     );
 }
 
+/// A page of cut previews (search results, classifieds, an archive of excerpts) is the page
+/// itself when they hold most of its words: they stay, while the same list after a story goes.
+#[test]
+fn a_page_of_cut_previews_stays() {
+    let previews = [
+        "Part-time office support wanted for our small, relaxed office. Some of the duties include...",
+        "Grounds keeping: do you have knowledge and interest in lawn, shrub and tree care? Then we...",
+        "School crossing guard wanted, apply in person at the borough office on South Broad...",
+    ];
+    let mut blocks = vec![Block::new(BlockKind::Paragraph, "There are 112 results")];
+    blocks.extend(
+        previews
+            .iter()
+            .map(|p| Block::new(BlockKind::Paragraph, *p)),
+    );
+    let mut a = article_of(blocks);
+    let report = default_filter().apply(&mut a, None).unwrap();
+    assert!(report.removed.is_empty(), "{:?}", report.removed);
+    let mut a = article_of(vec![
+        Block::new(BlockKind::Paragraph, BODY_1),
+        Block::new(BlockKind::Paragraph, BODY_2),
+        Block::new(BlockKind::Paragraph, BODY_3),
+        Block::new(BlockKind::Paragraph, previews[0]),
+        Block::new(BlockKind::Paragraph, previews[1]),
+    ]);
+    let report = default_filter().apply(&mut a, None).unwrap();
+    let removed: Vec<&str> = report.removed.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(removed, previews[..2]);
+}
+
 /// A source line under a chart goes as a credit; bibliographic references, with volume, issue
 /// and page numbers, are content.
 #[test]
