@@ -856,6 +856,17 @@ impl Cues {
             .is_some_and(|i| self.enabled[i])
     }
 
+    /// Whether a pitch rule of the line engine leaves the line: it reports speech ("..., the
+    /// mayor said": who said something is story, whatever it urges), or it is a public
+    /// service's notice (it names a public body's service and the outlet does not speak of
+    /// itself: then the outlet sells its own coverage of the body). The cues' own guard
+    /// regexes, so each is compiled once.
+    pub(crate) fn spares_pitch(&self, t: &str) -> bool {
+        let open = self.open(t);
+        self.speech.is_match(open, t)
+            || (self.public_service.is_match(open, t) && !self.outlet.is_match(open, t))
+    }
+
     /// Story-text guards shared by the cues: quoted speech, a quotation in marks, reported
     /// speech, a numbered item.
     fn guarded(&self, open: Open, t: &str) -> bool {
@@ -2091,5 +2102,24 @@ mod tests {
             cues.credit_start(BlockKind::Caption, "Boats in the harbour at dawn."),
             None
         );
+    }
+
+    #[test]
+    fn pitch_rules_spare_speech_and_public_service_notices() {
+        let cues = Cues::new(|_| true);
+        for t in [
+            "Sign up for the council's flood alerts; the service is free.",
+            "Abonnez-vous aux alertes SMS de votre préfecture.",
+            "Subscribe to the newsletter, the mayor said on Monday.",
+            "Abonnieren Sie den Kanal, sagte sie.",
+        ] {
+            assert!(cues.spares_pitch(t), "{t}");
+        }
+        for t in [
+            "Sign up for our newsletter on the council's plans.",
+            "Sign up for our weekly newsletter.",
+        ] {
+            assert!(!cues.spares_pitch(t), "{t}");
+        }
     }
 }
