@@ -238,6 +238,7 @@ pub(crate) struct Cues {
     service_call: Cue,
     honorific_bio: Cue,
     role_writes: Cue,
+    vote: Cue,
 }
 
 /// Compiled on first use, in the Latin form for Latin lines (see [`LatinRegex`]), so a run pays
@@ -326,8 +327,8 @@ pub(crate) const SPEECH: &str = r"(?:^|\W)(?:said|says|told|asked|added|explaine
 // e-mail address or a social account; a line built around one of them is a pitch. Weak: apps
 // and alerts, sharing and following, tips, networks, community; common words in how-to text,
 // so a pitch needs a second cue with them (the reader addressed, the outlet speaking, a price).
-const STRONG_NOUN: &str = r"(?:^|[\s\W])(?:newsletter|subscri|abo(?:\W|$)|abos(?:\W|$)|abonn|suscri|abbona|assin[ae]|assinatura|prenumer|subskryp|membership|members?(?:\W|$)|mitglied|membre|miembro|socio|lidmaatschap|donat|donaci|donazion|doa[çc]|spende|don(?:[^\p{L}'’]|$)|dons(?:\W|$)|chip in|comments?(?:\W|$)|kommentar|commentaire|comentari|commento|commenti|coment[áa]rio|reactie|komentarz|skomentuj|r[ée]actions?(?:\W|$)|reaktion|guestbook|g[äa]stebuch|livre d'or|leserbrief|letters? to the editor|lettres? (?:à|au) (?:la r[ée]daction|l['’][ée]diteur|courrier)|cartas? al director|lettere al direttore|ingezonden brie|backers?(?:\W|$)|(?:no|zero|kein|pas de|sin|niente|sem|geen|ingen)\s+spam|p[řr]isp[ěe]j\w*|(?:what you think|your thoughts|ce que vous en pensez|was (?:du|ihr|sie) (?:davon )?(?:denkst|denkt|halten)|qu[ée] (?:opinas|piensas)|cosa ne pens\w*|o que (?:voc[êe] )?acha|wat (?:je|jij|u) (?:ervan )?vindt)\s(?:\S+\s)?(?:below|unten|ci-dessous|abajo|qui sotto|abaixo|hieronder|nedan|poni[żz]ej|in the comments)(?:\W|$)|ko-fi|patreon|bolet[íi]n|\p{L}*nieuwsbrief|\p{L}*uutiskirje|\p{L}*nyhetsbrev|\p{L}*nyhedsbrev|m[åa]nadsbrev|biuletyn|condolen\w*|kondol\w*|condol[ée]ance\w*|condoglianz\w*|condol[êe]ncia\w*|guest ?book|gedenkportal\w*|death notices?|traueranzeige\w*|esquelas?|tributes?(?:\W|$)|page hommage|supporters?(?:\W|$)|vriend(?:en)?(?:\W|$)|f[öo]rderabo\w*|abone(?:\W|ol)|b[üu]lten\w*|pr[ée]commande|pre-?order|whatsapp|telegram|pinterest|instagram|facebook|linkedin|mastodon|tiktok|youtube|@[\p{L}0-9_]{2,}|[^\s@]+@[^\s@]+\.\p{L}{2,})";
-const WEAK_NOUN: &str = r"(?:^|[\s\W])(?:apps?(?:\W|$)|appli(?:\W|$)|application(?:\W|$)|notifications?(?:\W|$)|benachrichtigung|alert|gift(?:\W|$)|unterst[üu]tz|soutien|souten|apoy|colabor|sostien|apoi|steun|wesprzyj|st[öo]d|share(?:\W|$)|teilen(?:\W|$)|partag|compart|condivid|deel(?:\W|$)|dela(?:\W|$)|udost[ęe]pnij|follow(?:\W|$)|folg(?:e|en|t)(?:\W|$)|suivez|s[íi]gue|s[íi]guenos|seguici|volg(?:\W|$)|obserwuj|gilla|f[öo]lj|tips?(?:\W|$)|tipp|hinweis|e-?mail(?:\W|$)|inbox|postfach|correo|rss(?:\W|$)|hashtag|r[ée]agir|reagieren|reaccionar|reagire|premium|podcast|lettre|newsletter|e-?book|meinung|avis(?:\W|$)|opini[oó]n|opinione|mening|community|comunidad|communaut[ée]|gemeinschaft|comunit[àa]|comunidade|gemeenschap|offers?(?:\W|$)|offres?(?:\W|$)|angebot|notifi\w*|bildirim\w*|varsel|ilmoitu\w*|powiadom\w*|\p{L}+-appen|appen(?:\W|$)|sovellu\w*|uygulama\w*|aplica[țt]i\w*|aplikac\w*|e-posta\w*|diskus\w*|keskustelu\w*|bandeja de entrada|bo[îi]te (?:mail|de r[ée]ception)|casella di posta|caixa de entrada)";
+const STRONG_NOUN: &str = r"(?:^|[\s\W])(?:newsletter|subscri|abo(?:\W|$)|abos(?:\W|$)|abonn|suscri|abbona|assin[ae]|assinatura|prenumer|subskryp|membership|members?(?:\W|$)|mitglied|membre|miembro|socio|lidmaatschap|donat|donaci|donazion|doa[çc]|spende|don(?:[^\p{L}'’]|$)|dons(?:\W|$)|chip in|comments?(?:\W|$)|kommentar|commentaire|comentari|commento|commenti|coment[áa]rio|reactie|komentarz|skomentuj|r[ée]actions?(?:\W|$)|reaktion|guestbook|g[äa]stebuch|livre d'or|leserbrief|letters? to the editor|lettres? (?:à|au) (?:la r[ée]daction|l['’][ée]diteur|courrier)|cartas? al director|lettere al direttore|ingezonden brie|backers?(?:\W|$)|(?:no|zero|kein|pas de|sin|niente|sem|geen|ingen)\s+spam|p[řr]isp[ěe]j\w*|(?:what you think|your thoughts|ce que vous en pensez|was (?:du|ihr|sie) (?:davon )?(?:denkst|denkt|halten)|qu[ée] (?:opinas|piensas)|cosa ne pens\w*|o que (?:voc[êe] )?acha|wat (?:je|jij|u) (?:ervan )?vindt)\s(?:\S+\s)?(?:below|unten|ci-dessous|abajo|qui sotto|abaixo|hieronder|nedan|poni[żz]ej|in the comments)(?:\W|$)|ko-fi|patreon|bolet[íi]n|rundbrief\w*|\p{L}*nieuwsbrief|\p{L}*uutiskirje|\p{L}*nyhetsbrev|\p{L}*nyhedsbrev|m[åa]nadsbrev|biuletyn|condolen\w*|kondol\w*|condol[ée]ance\w*|condoglianz\w*|condol[êe]ncia\w*|guest ?book|gedenkportal\w*|death notices?|traueranzeige\w*|esquelas?|tributes?(?:\W|$)|page hommage|supporters?(?:\W|$)|vriend(?:en)?(?:\W|$)|f[öo]rderabo\w*|abone(?:\W|ol)|b[üu]lten\w*|pr[ée]commande|pre-?order|whatsapp|telegram|pinterest|instagram|facebook|linkedin|mastodon|tiktok|youtube|@[\p{L}0-9_]{2,}|[^\s@]+@[^\s@]+\.\p{L}{2,})";
+const WEAK_NOUN: &str = r"(?:^|[\s\W])(?:apps?(?:\W|$)|appli(?:\W|$)|application(?:\W|$)|notifications?(?:\W|$)|benachrichtigung|alert|gift(?:\W|$)|unterst[üu]tz|soutien|souten|apoy|colabor|sostien|apoi|steun|wesprzyj|st[öo]d|share(?:\W|$)|teilen(?:\W|$)|partag|compart|condivid|deel(?:\W|$)|dela(?:\W|$)|udost[ęe]pnij|follow(?:\W|$)|folg(?:e|en|t)(?:\W|$)|suivez|s[íi]gue|s[íi]guenos|seguici|volg(?:\W|$)|obserwuj|gilla|f[öo]lj|tips?(?:\W|$)|tipp|hinweis|e-?mail(?:\W|$)|mejl\w*|s[äa]hk[öo]posti\w*|club(?:\W|$)|klub(?:\W|$)|clube(?:\W|$)|inbox|postfach|correo|rss(?:\W|$)|hashtag|r[ée]agir|reagieren|reaccionar|reagire|premium|podcast|lettre|newsletter|e-?book|meinung|avis(?:\W|$)|opini[oó]n|opinione|mening|community|comunidad|communaut[ée]|gemeinschaft|comunit[àa]|comunidade|gemeenschap|offers?(?:\W|$)|offres?(?:\W|$)|angebot|notifi\w*|bildirim\w*|varsel|ilmoitu\w*|powiadom\w*|\p{L}+-appen|appen(?:\W|$)|sovellu\w*|uygulama\w*|aplica[țt]i\w*|aplikac\w*|e-posta\w*|diskus\w*|keskustelu\w*|bandeja de entrada|bo[îi]te (?:mail|de r[ée]ception)|casella di posta|caixa de entrada)";
 // Imperatives that are a convention by themselves (join, subscribe, become a member, download
 // the app): with them a weak noun is enough.
 const CONVENTION_VERB: &str = r"^(?:subscribe|sign up|join|become|download|install|register|abonniere|abonnieren sie|werde|werden sie|hol|holen sie|lade|laden sie|melde|melden sie|abonnez|inscrivez|t[ée]l[ée]chargez|rejoignez|devenez|abonne-toi|inscris-toi|suscr[íi]bete|[úu]nete|hazte|descarga|ap[úu]ntate|reg[íi]strate|abbonati|iscriviti|scarica|unisciti|assine|inscreva-se|baixe|word|abonneer|meld|bli|prenumerera|zosta[ńn]|do[łl][ąa]cz|pobierz|zapisz|subskrybuj|zaprenumeruj|tilaa|liity|lataa|bliv|st[øo]t|tilmeld|skaffa|last ned|ladda ner|aboneaz[ăa]-te|abone olun|p[řr]edpla[ťt]te|podpo[řr]te)(?:[^\p{L}]|$)";
@@ -369,7 +370,7 @@ const TIP_LINE_MAX_WORDS: usize = 25;
 
 // A sign-up that promises delivery at a rhythm ("Meld je aan ... en ontvang elke vrijdag ...",
 // "¿Quieres recibir cada mañana ...? Apúntate"): the newsletter convention without the word.
-const RECEIVE_PERIODIC: &str = r"(?:receive|get|ontvang\w*|erhalte\w*|erh[äa]ltst|recev\w*|re[çc]oi\w*|recib\w*|ricev\w*|receb\w*|f[åa]r?|otrzym\w*)\s(?:\S+\s){0,2}(?:every|each|jede[nrms]?|chaque|tous les|toutes les|cada|ogni|tutti i|todos? os|todas as|elke|iedere|varje|ka[żz]d\w*)\s";
+const RECEIVE_PERIODIC: &str = r"(?:send|sende|schicke|envoie|env[íi]o|mando|invio|mando|stuur|skickar|receive|get|ontvang\w*|erhalte\w*|erh[äa]ltst|recev\w*|re[çc]oi\w*|recib\w*|ricev\w*|receb\w*|f[åa]r?|otrzym\w*)\s(?:\S+\s){0,3}(?:every|each|jede[nrms]?|chaque|tous les|toutes les|cada|ogni|tutti i|todos? os|todas as|elke|iedere|varje|ka[żz]d\w*)\s";
 
 // A paywall's cut: the rest of the article kept for subscribers ("Le reste de cet article est
 // réservé aux abonnés").
@@ -398,6 +399,9 @@ pub(crate) const OUTLET: &str = r"(?:^|[^\p{L}])(?:our|us|we|unser\w*|uns|nos|no
 // A bio: "<First Last> is/ist/est/es ... <role>" or "... at/for/bei/pour <Outlet>", or
 // "<First Last> writes/schreibt/covers ...".
 const NAME: &str = r"(?-i:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s(?:de|van|von|da|di|del|la|le|der|den|dos|du)){0,2}(?:\s\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2})";
+// The writer as the subject of a closing sentence: "The author is ...", "Autor jest
+// dziennikarzem ...", "L'autrice est ...".
+const AUTHOR_IS: &str = r"^\W*(?:the (?:author|writer)|der autor|die autorin|l['’]auteure?|l['’]autrice|el autor|la autora|l['’]autore|o autor|a autora|de (?:auteur|schrijver)|f[öo]rfattaren|forfatteren|kirjoittaja|autor|autorka|yazar|autorul|autoarea|szerz[őo]je|l['’]autor|autor teksta|autorica)\s(?:is|was|ist|war|est|[ée]tait|es|era|è|é|[äa]r|er|on|jest|by[łl]a?|je|este|var|dır|dir)\s";
 const BIO_VERB: &str = r"(?:is|was|ist|war|est|était|es|era|è|é|är|var|jest|by[łl]a?|has|hat|a|ha|tem|heeft|har|writes|schreibt|écrit|escribe|scrive|escreve|schrijft|skriver|pisze|covers|berichtet|couvre|cubre|leitet|leads|heads|dirige|runs|edits|teaches|enseigne|lehrt|works|arbeitet|travaille|trabaja|lavora|trabalha|werkt|arbetar|pracuje|tient|lives|lebt|vit|vive|woont|bor)";
 const ROLE: &str = r"(?:journalis|reporter|correspond|korrespond|redakt|r[ée]dact|redact|redatt|editor|[ée]ditorial|writer|columnist|kolumn|chroniq|cr[íi]tic|critique|kritik|autor|author|auteur|blogg|fotograf|photograph|periodist|giornalist|jornalist|dziennikar|reda[kc]tor|publizist|comentarista|commentator|kommentator|contributor|freelanc|ressort|desk|blog)";
 const PREP_ORG: &str = r"(?:\s(?:at|for|with|bei|für|beim|pour|à|au|chez|aux|para|en|per|presso|alla|al|na|no|da|do|på|för|hos|w|dla|voor|bij|van|der|des|del|de)\s(?:the\s|die\s|den\s|das\s|dem\s|le\s|la\s|les\s|l'|el\s|los\s|il\s|lo\s|o\s|a\s|de\s|het\s)?(?-i:\p{Lu})\S*)";
@@ -406,12 +410,12 @@ const WRITES: &str = r"(?:writes|schreibt|écrit|escribe|scrive|escreve|schrijft
 // A publication note: the article itself ("this", "a version of", "dieser", "cette" ...) first
 // or also published (or run) in print, in an edition (also inside a compound: "Printausgabe")
 // or elsewhere, or republished with permission.
-const PUBLICATION_SELF: &str = r"^\W*(?:(?:a|an|the)\s(?:\w+\s)?version|this|bu|texten|artikeln|inl[äa]gget|[čc]l[áa]nek|these|dieser|diese|dieses|cet|cette|ce|este|esta|esto|questo|questa|quest['’]|deze|dit|denna|detta|ten|ta|to|tento|tato|also|auch|aussi|tamb[ée]n|anche|ook|erstmals|zuerst|first|originally|erschienen|published|printed|appeared|publi[ée]e?|parue?|publicad[oa]|pubblicat[oa]|verschenen|publicerad|opublikowan\w*|tekst|artikel\w*|post|article|p[řr]evzat\w*|billet|artiklen|das|bragt|trykt)(?:\s|['’])";
+const PUBLICATION_SELF: &str = r"^\W*(?:(?:a|an|the)\s(?:\w+\s)?(?:version|draft)|this|noticia|not[íi]cia|notizia|articolo|art[íi]culo|artigo|juttu\w*|artikkeli\w*|kirjoitus|ohje|arvio|kolumni|bu|texten|artikeln|inl[äa]gget|[čc]l[áa]nek|these|dieser|diese|dieses|cet|cette|ce|este|esta|esto|questo|questa|quest['’]|deze|dit|denna|detta|ten|ta|to|tento|tato|also|auch|aussi|tamb[ée]n|anche|ook|erstmals|zuerst|first|originally|erschienen|published|printed|appeared|publi[ée]e?|parue?|publicad[oa]|pubblicat[oa]|verschenen|publicerad|opublikowan\w*|tekst|artikel\w*|post|article|p[řr]evzat\w*|billet|artiklen|das|bragt|trykt)(?:\s|['’])";
 // The note's subject is the article itself ("this article", "dit artikel", "artikeln"), or the
 // line opens on the note's participle ("First published in ...", "Zuerst veröffentlicht ...",
 // "Reprinted with permission ...").
 const ARTICLE_SELF: &str = r"^\W*(?:(?:this|dieser|diese|dieses|der|cet|cette|ce|l['’]|este|esta|el|questo|questa|quest['’]|o|deze|dit|het|denna|detta|ten|tento|tato|ta)\s?(?:article|artikel|beitrag|text|story|piece|post|column|kolumne|billet|chronique|art[íi]culo|articolo|artigo|stuk|artykuł|tekst|[čc]l[áa]nek|review|rezension|critique|cr[íi]tica|recensione|recensie|recension|recenzja|interview|entrevista|intervista|reportage|reportaje)(?:\W|$)|artikeln(?:\W|$)|(?:first|originally|zuerst|erstmals|urspr[üu]nglich|initialement|originalmente|primero|originariamente|oorspronkelijk|eerder|f[öo]rst|ursprungligen|pierwotnie)\s(?:published|printed|appeared|erschienen|ver[öo]ffentlicht|publi[ée]e?|paru|publicad[oa]|pubblicat[oa]|verschenen|gepubliceerd|publicerad|opublikowan\w*)|(?:republished|reprinted|reproduced|wiedergegeben|nachgedruckt|reproduit|reproducid[oa]|riprodott[oa]|reproduzid[oa]|overgenomen|p[řr]evzat\w*)\s)";
-const PUB_VERB: &str = r"(?:appeared|appears|published|printed|ran|distributed|bragt|trykt|udgivet|public[óo]|stammt|publi[óo]|publicou|yay[ıi]mlan\w*|yay[ıi]nlan\w*|vy[šs]e?l[ao]?|erschien|erscheint|erschienen|ver[öo]ffentlicht|gedruckt|paru|parue|para[îi]t|publi[ée]e?|imprim[ée]e?|publicad[oa]|publica|sali[óo]|apareci[óo]|pubblicat[oa]|uscit[oa]|apareceu|saiu|verschenen|verscheen|gepubliceerd|publicerad|publicerades|ukaza[łl]\w*|opublikowan\w*|drukowan\w*)";
+const PUB_VERB: &str = r"(?:appeared|appears|published|printed|ran|ilmestyi|julkais\w+|distributed|bragt|trykt|udgivet|public[óo]|stammt|publi[óo]|publicou|yay[ıi]mlan\w*|yay[ıi]nlan\w*|vy[šs]e?l[ao]?|erschien|erscheint|erschienen|ver[öo]ffentlicht|gedruckt|paru|parue|para[îi]t|publi[ée]e?|imprim[ée]e?|publicad[oa]|publica|sali[óo]|apareci[óo]|pubblicat[oa]|uscit[oa]|apareceu|saiu|verschenen|verscheen|gepubliceerd|publicerad|publicerades|ukaza[łl]\w*|opublikowan\w*|drukowan\w*)";
 const MEDIUM: &str = r"(?:print|edition|newspaper|issue|magazine|paper|ausgabe|zeitung|heft|magazin|[ée]dition|journal|suppl[ée]ment|num[ée]ro|quotidien|papier|diario|impres[oa]|edici[óo]n|peri[óo]dico|revista|edizione|giornale|cartace[oa]|rivista|jornal|edi[çc][ãa]o|krant|editie|tijdschrift|blad|tidning|upplaga|papierow|wydani|gazet|numer|udgave|avis|vyd[áa]n[íi])";
 const ORIGINALLY: &str = r"(?:originally|first|ilk olarak|earlier|previously|zuerst|erstmals|urspr[üu]nglich|zun[äa]chst|d['’]abord|à l['’]origine|initialement|primero|originalmente|inicialmente|originariamente|per la prima volta|eerder|oorspronkelijk|f[öo]rst|ursprungligen|pierwotnie|wcze[śs]niej|f[øo]rste gang|p[ůu]vodn[ěe]|also|auch|aussi|tamb[ée]n|anche|ook|ocks[åa]|r[óo]wnie[żz])";
 const REPUBLISHED: &str = r"(?:republish|reprinted|reproduced|wiedergegeben|nachgedruckt|übernommen|reproduit|reproducid|riprodott|reproduzid|overgenomen|herpubliceerd|p[řr]evzat)\w*\s(?:[^.!?]*\s)?(?:permission|genehmigung|erlaubnis|autorisation|permiso|autorizaci|autorizzazion|permiss|toestemming|tillst[åa]nd|zgod|svolen)|(?:with|mit|avec|con|com|met|med|za)\s(?:[^.!?]*\s)?(?:permission|genehmigung|erlaubnis|autorisation|permiso|autorizaci|autorizzazion|permiss|toestemming|tillst[åa]nd|zgod)\w*\s(?:[^.!?]*\s)?(?:republish|reprinted|reproduced|wiedergegeben|nachgedruckt|übernommen|reproduit|reproducid|riprodott|reproduzid|overgenomen)";
@@ -433,10 +437,10 @@ const REPUBLISHED: &str = r"(?:republish|reprinted|reproduced|wiedergegeben|nach
 // reuse; the reviewer paying the bill itself; a press contact.
 const CLOSING: &str = concat!(
     r"^\W*(?:corrections?|korrektur|berichtigung|richtigstellung|rectificatif|erratum|correcci[óo]n|fe de errores|rettifica|correzione|corre[çc][ãa]o|errata|rectificatie|correctie|r[äa]ttelse|sprostowanie|clarification|klarstellung|pr[ée]cision|aclaraci[óo]n|precisazione|esclarecimento|verduidelijking|förtydligande|amended|amendment)(?:\s*[,:(–—-]|\s+[0-9])",
-    r"|^\W*(?:copyright|©|\(c\)\s*[0-9])\s*\S|(?:all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv|todos los derechos reservados|riproduzione riservata|tutti i diritti|todos os direitos reservados|alle rechten voorbehouden|alla r[äa]ttigheter|wszelkie prawa)",
+    r"|^\W*(?:copyright|©|\(c\)\s*[0-9])\s*\S|(?:all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv|todos los derechos reservados|riproduzione riservata|tutti i diritti|todos os direitos reservados|alle rechten voorbehouden|alla r[äa]ttigheter|wszelkie prawa|tous droits de reproduction|t[üu]m haklar[ıi] sakl[ıi]|v[šs]echna pr[áa]va vyhrazena|toate drepturile rezervate|minden jog fenntartva|tots els drets reservats|sva prava pridr[žz]ana|kaikki oikeudet pid[äa]tet[äa][äa]n|alle rettigheder forbeholdes|alle rettigheter reservert)",
     r"|(?:views|opinions)\s(?:expressed\s)?(?:are|is|in this)|(?:ohne gew[äa]hr|sans garantie|sin garant[íi]a|senza garanzia|sem garantia|zonder garantie|utan garanti|bez gwarancji)",
-    r"|(?:affiliate|afiliad|affili[ée]|affiliat|partner|provision|werbe)\w*[\s-](?:links?|liens?|enlaces?|commission|provision|comisi|disclos)|partnerlink|provisionslink|werbelink|gesponsord",
-    r"|(?:as (?:a )?guests? of|auf einladung|invit[ée]e?s? (?:par|de)|a invitaci[óo]n de|invitad[oa]s? (?:por|de)|ospiti? d[ei]|convidad[oa]s? d[eo]|op uitnodiging van|inbjud\w* av|na zaproszenie)",
+    r"|(?:affiliate|afiliad|affili[ée]|affiliat|partner|provision|werbe)\w*[\s-](?:links?|liens?|enlaces?|odkaz\w*|linki\w*|l[äa]nk\w*|linkit|ba[ğg]lant\w*|linkuri|hivatkoz\w*|enlla[çc]\w*|poveznic\w*|commission|provision|comisi|disclos)|partnerlink|provisionslink|werbelink|gesponsord",
+    r"|(?:as (?:a )?guests? of|persuitnodiging|press (?:invitation|trip)|invitation (?:de la )?presse|voyage de presse|viaje de prensa|viaggio stampa|invito stampa|pressinbjudan|presseeinladung|pressereise|pressetur|auf einladung|invit[ée]e?s? (?:par|de)|a invitaci[óo]n de|invitad[oa]s? (?:por|de)|ospiti? d[ei]|convidad[oa]s? d[eo]|op uitnodiging van|inbjud\w* av|na zaproszenie)",
     r"|(?:research|recherche|reise|trip|travel|reportage|viaje|viaggio|viagem|reis|resa|podr[óo][żz]|investigaci[óo]n|ricerca|pesquisa|onderzoek)\w*\s(?:[^.!?]*\s)?(?:unterst[üu]tzt von|supported by|funded by|paid for by|soutenu par|financ[ée]e? par|con el apoyo de|financiad[oa] por|con il sostegno di|finanziat[oa] da|com o apoio d|financiad[oa] pel|ondersteund door|betaald door|med st[öo]d fr[åa]n|finansierad av|przy wsparciu|sfinansowan)",
     r"|(?:prices? (?:correct|accurate|valid)|preise (?:stand|ohne)|prix (?:valables|indicatifs|au)|precios? (?:v[áa]lidos|actualizados|a fecha)|prezzi (?:aggiornati|validi))",
     r"|(?:independent|unabh[äa]ngig|ind[ée]pendant|independiente|indipendent|onafhankelijk|oberoende|niezale[żz]n)\w*[^.!?]*(?:pay|zahlen|payons|pagamos|paghiamo|betalen|betalar|płacimy|bill|rechnung|addition|cuenta|conto|rekening|notan)",
@@ -447,18 +451,24 @@ const CLOSING: &str = concat!(
     r"|(?:^|\W)(?:ai|ia|ki)[\s-](?:summary|generated|zusammenfassung|kurzfassung|r[ée]sum[ée]|resumen|riassunto|resumo|samenvatting|sammanfattning)|(?:g[ée]n[ée]r[ée]e?|generated|generado|generato|gerado|erstellt|gegenereerd|genererad)\s(?:by|par|por|da|pela|von|door|av|mit|with)\s(?:l['’])?(?:ai|ia|ki)(?:\W|$)|(?:automatisch|automatically|automatiquement|autom[áa]ticamente|automaticamente)\s(?:erstellt|generated|g[ée]n[ée]r|generad|generat|gerad)",
     r"|(?:edited|condensed|shortened|gek[üu]rzt|abr[ée]g[ée]|editad|condensad|editat|ingekort|redigerad|skr[óo]con)\w*\s(?:and\s\w+\s)?(?:for|f[üu]r|pour|por|per|para|voor|f[öo]r|dla)\s(?:length|clarity|brevity|l[äa]nge|lisibilit|clart|longitud|claridad|chiarezza|brevit|lengte|duidelijkheid)",
     r"|registered in [\p{L} ]+ (?:no|number|nr)\.?\s?[0-9]|registered office|company (?:no\.?|number|registration)\s?:?\s?[0-9]|handelsregister|registergericht|registro mercantil|kvk[- ]nummer",
-    r"|(?:prices?|precios?|prix|preise|prezzi|pre[çc]os|prijzen|priser|ceny)\s(?:[^.!?]*\s)?(?:may|can|could|pueden|peuvent|k[öo]nnen|possono|podem|kunnen|kan|mog[ąa])\s(?:[^.!?]*\s)?(?:chang|cambi|[äa]nder|vari|mud|alter|verander|wijzig|zmie)",
+    r"|(?:prices?|precios?|prix|preise|prezzi|pre[çc]os|prijzen|priser|ceny)\s(?:[^.!?]*\s)?(?:may|can|could|pueden|peuvent|k[öo]nnen|possono|podem|kunnen|kan|mog[ąa])\s(?:[^.!?]*\s)?(?:chang|cambi|[äa]nder|vari|mud|alter|verander|wijzig|zmie|endr|[æe]ndr|muutt|de[ğg]i[şs]|schimb)",
     r"|(?:bill|rechnung|addition|cuenta|conto|rekening|notan|rachunek)\s(?:[^.!?]*\s)?(?:ourselves|our own|selbst|nous-m[êe]mes|nosotros mismos|noi stessi|n[óo]s mesmos|zelf|sj[äa]lva|sami)",
     r"|(?:review|test)\w*\s(?:copy|code|unit|sample)\s(?:[^.!?]*\s)?(?:provided|supplied)|(?:provided|supplied|fornit[oa]|fourni|proporcionad[oa]|cedid[oa]|zur verf[üu]gung gestellt|bereitgestellt)\s(?:by|dal|dalla|par|por|von)\s(?:the\s|il\s|le\s|l['’]|el\s|la\s)?(?:publisher|editore|[ée]diteur|editor|hersteller|manufacturer|fabricant|fabricante|produttore|verlag)",
+    r"|(?:lent|loaned|on loan|l[åa]nt|l[åa]nat|lainann?ut|lainattu|bruikleen|geliehen|leihweise|pr[êe]t[ée]e?|prestad[oa]|prestat[oa]|emprestad[oa]|wypo[żz]yczon\w*|zap[ůu]j[čc]en\w*|[îi]mprumutat)\s(?:[^.!?]*\s)?(?:manufacturer|maker|producent\w*|produsent\w*|tillverkar\w*|maahantuoja\w*|valmistaja\w*|fabrikant\w*|hersteller\w*|fabricant\w*|fabricante\w*|produttore|v[ýy]robc\w*|import[øo]r\w*|importador\w*|importateur\w*|importer)|(?:manufacturer|maker|producent\w*|produsent\w*|tillverkar\w*|maahantuoja\w*|valmistaja\w*|fabrikant\w*|hersteller\w*|fabricant\w*|fabricante\w*|produttore|v[ýy]robc\w*)\s(?:[^.!?]*\s)?(?:lent|loaned|on loan|in bruikleen|l[åa]nt|l[åa]nat|lainann?ut|geliehen|leihweise|pr[êe]t[ée]e?|prestad[oa]|prestat[oa]|emprestad[oa])",
+    r"|(?:cedid[oa]|prestad[oa]|lent|loaned|provided|supplied|ceduto|prestato|pr[êe]t[ée]e?|fourni|geliehen|gestellt)\s(?:\p{L}+\s){0,3}(?:unit|unidad|unit[ée]|unit[àa]|sample|muestra|exemplar|exemplaire|esemplare|ger[äa]t|device|dispositivo|appareil|product|producto|produit|prodotto|produkt)\s(?:for|para|pour|per|f[üu]r|voor|f[öo]r)\s(?:this|este|esta|cette|ce|questa|questo|diesen|dieses|diese|deze|dit|detta|denna)\s(?:review|an[áa]lisis|prueba|test|essai|recensione|prova|bewertung|rezension|recensie|recension)",
+    r"|(?:vergoeding|commissie|ers[äa]ttning|provisjon|provision|prowizj\w*|provizi|komisyon|korvaus\w*|comisi[óo]n|commission)\s(?:[^.!?]*\s)?(?:via|through|[üu]ber|par|por|tramite|atrav[ée]s|przez|kautta|p[åa]|gennem|gjennom|prin)\s(?:\p{L}+\s)?(?:links?|liens?|enlaces?|linkit|linki|l[äa]nkar|lenker|odkaz\w*)",
     r"|(?:uses|use|utilise|utiliza|utilizza|verwendet|nutzt|gebruikt|anv[äa]nder|u[żz]ywa)\s(?:[^.!?]*\s)?cookies|(?:choix|pr[ée]f[ée]rences|param[èe]tres) de confidentialit|privacy (?:choices|settings|preferences)|datenschutz-?einstellungen|preferencias de privacidad|impostazioni (?:della )?privacy|privacy-?instellingen",
     r"|(?:presumed innocent|pr[ée]sum[ée]e?s? innocente?s?|pr[ée]somption d['’]innocence|unschuldsvermutung|presunci[óo]n de inocencia|presunzione d['’]innocenza|presun[tz]\w* innocent\w*|presun[çc][ãa]o de inoc[êe]ncia|presumid\w* inocente|onschuldspresumptie|oskyldig tills)",
     r"|(?:not necessarily|nicht (?:unbedingt|notwendigerweise|zwingend)|pas (?:forc[ée]ment|n[ée]cessairement)|no (?:comparte )?necesariamente|non (?:necessariamente|rispecchia)|n[ãa]o (?:necessariamente|reflete)|niet (?:noodzakelijk|per se)|inte n[öo]dv[äa]ndigtvis|niekoniecznie)\s(?:[^.!?]*\s)?(?:reflect|share|represent|endorse|wiedergeben|widerspiegeln|teilen|entsprechen|refl[èe]t|partag|repr[ée]sent|refleja|comparte|tesis|opini|riflett|condivid|reflet|compartilh|weerspiegel|deel|delar|speglar|odzwierciedl|p\w*gl[ąa]d)",
-    r"|(?:reflects?|represents?|gibt|spiegelt|refl[èe]te|refleja|riflette|reflete|weerspiegelt|speglar)\s(?:[^.!?]*\s)?(?:writer|author|autor|auteur|autrice|autora|autore|schrijver|skribent)\w*['’]?s?\s(?:own\s)?(?:view|opinion|position|meinung|ansicht|avis|opini|posici|posizion|posi[çc]|mening|standpunt|[åa]sikt)",
+    r"|(?:reflects?|represents?|gibt|spiegelt|refl[èe]te|refleja|riflette|reflete|weerspiegelt|speglar|udtrykker|uttrykker|uttrycker|ilmaisee|edustaa|yans[ıi]t[ıi]r)\s(?:[^.!?]*\s)?(?:writer|author|autor|auteur|autrice|autora|autore|schrijver|skribent|forfatter|f[öo]rfattar|kirjoittaja|yazar)\w*['’]?s?\s(?:own\s|egen\s|eget\s|egna\s|oma\s)?(?:view|opinion|position|meinung|ansicht|avis|opini|posici|posizion|posi[çc]|mening|standpunt|[åa]sikt|holdning|synspunkt|mielipi|n[äa]kemy|g[öo]r[üu][şs])",
     r"|(?:comments?|replies|tributes|reactions|kommentare|beitr[äa]ge|commentaires|r[ée]actions|comentarios|commenti|coment[áa]rios|reacties|kommentarer|komentarze)\s(?:[^.!?]*\s)?(?:are|is|werden|sont|son|sono|s[ãa]o|worden|modereras|s[ąa])\s(?:[^.!?]*\s)?(?:moderated|moderiert|mod[ée]r[ée]s|moderad[oa]s|moderat[ie]|gemodereerd|modererade|moderowane)",
     r"|^\W*(?:last edited by|zuletzt (?:ge[äa]ndert|bearbeitet) von|derni[èe]re modification par|editado por [úu]ltima vez por|ultima modifica di|laatst bewerkt door|senast redigerad av)\s",
     r"|(?:links?|liens?|enlaces?|collegamenti|linkjes|link)\s(?:[^.!?]*\s)?(?:affili\w*|afiliad\w*|partnerlinks?)(?:\W|$)|(?:purchases?|achats?|compras?|acquisti|k[äa]ufe|aankopen)\s(?:[^.!?]*\s)?(?:earn|rapport|gener|genera|verdien)",
     r"|(?:unbezahlt|unpaid|non r[ée]mun[ée]r|no remunerad|non retribuit|n[ãa]o remunerad|onbetaald)\w*\s(?:[^.!?]*\s)?(?:erw[äa]hnung|mention|menci[óo]n|menzion|men[çc][ãa]o|vermelding|auftrag|sponsor)",
-    r"|(?:prot[ée]g[ée]s?|protected|gesch[üu]tzt|protegid[oa]s?|protett[ie])\s(?:[^.!?]*\s)?(?:usage|use|reuse|nutzung|verwendung|uso|utilizzo|gebruik)|al[ıi]nt[ıi]lanamaz|izinsiz kullan",
+    r"|(?:prot[ée]g[ée]s?|protected|gesch[üu]tzt|protegid[oa]s?|protett[ie])\s(?:[^.!?]*\s)?(?:usage|use|reuse|nutzung|verwendung|uso|utilizzo|gebruik)|al[ıi]nt[ıi]lanamaz|(?:izinsiz|İzinsiz) kullan",
+    r"|(?:reproduction|reproducci[óo]n|riproduzione|reprodu[çc][ãa]o|reproductie|reproduktion|kop[íi]rov[áa]n[íi]|kopiowanie|kopiering|kopiointi|[çc]o[ğg]alt[ıi]lmas[ıi]|reproducerea|kopiranje|m[áa]sol[áa]sa)\s(?:[^.!?]*\s)?(?:interdite?|prohibida|vietata|proibida|verboden|f[öo]rbjuden|forbudt|zak[áa]z[áa]n[oa]?|zabronion[ey]|kielletty|yasakt[ıi]r|interzis[ăa]|zabranjen[oa]|prohibited|forbidden|verboten|tilos)",
+    r"|(?:prot[ée]g[ée]e?s?|protected|gesch[üu]tzt|protegid[oa]s?|protett[oa]|beschermd|skyddad|chronion\w*|chr[áa]n[ěe]n\w*)\s(?:[^.!?]*\s)?(?:droit d['’]auteur|copyright|urheberrecht\w*|derechos de autor|diritto d['’]autore|direitos? (?:de )?autor\w*|auteursrecht\w*|upphovsr[äa]tt\w*|autorsk\w+)|urheberrechtlich gesch[üu]tzt|auteursrechtelijk beschermd",
+    r"|(?:property|propri[ée]t[àée]|propiedad|propriedade|eigendom|eigentum)\s(?:of|de|di|dell['’]|della|dello|del|des|de la|do|da|van|der)\s?(?:the\s|l['’]|la\s|el\s|o\s|a\s|het\s|de\s)?(?:author|autor\w*|auteur\w*|autore|autrice|writer|blogger\w*|schrijver)",
     r"|(?:paid|betaalde|bezahlte|zahlte|pag[óo]|pagou|pagato|payé|betalade)\s(?:[^.!?]*\s)?(?:ourselves|itself|selbst|zelf|elle-m[êe]me|nous-m[êe]mes|s[ií] mism[oa]|sj[äa]lv|da s[ée]|por conta pr[óo]pria)",
     r"|^\W*(?:media enquiries|press contact|media contact|pressekontakt|medienkontakt|contact presse|relations presse|contacto de prensa|contacto para medios|ufficio stampa|contatto stampa|assessoria de imprensa|perscontact|presskontakt|kontakt dla medi[óo]w|for media|f[üu]r medien|pour les m[ée]dias|para medios|per i media)",
 );
@@ -477,6 +487,8 @@ const CAPS_LABEL: &str =
 const NAMES: &str =
     r"(?-i:\p{Lu}[\p{Ll}.]+(?:-\p{Lu}\p{Ll}+)?(?:\s\p{Lu}[\p{Ll}.]*(?:-\p{Lu}\p{Ll}+)?){1,2})";
 // A related-story label: "Also in <Section>:", "More from <Section>:", "Lesetipp:".
+// The next story of a section, as a label: "Next in Oceans: ...", "Als Nächstes im Ressort ...".
+const NEXT_WORD: &str = r"(?:next|up next|als n[äa]chstes|n[äa]chster? (?:artikel|beitrag)|prochain(?:e|s)?|pr[óo]xim[oa]s?|prossim[oa]|volgende|n[äa]sta|n[æa]ste|seuraava|sonraki)";
 const RELATED_WORD: &str = r"(?:also|auch|aussi|tamb[ée]n|anche|tamb[ée]m|ook|ocks[åa]|te[żz]|more|mehr|plus|m[áa]s|pi[ùu]|mais|meer|mer|wi[ęe]cej|related|verwandt|relacionad\w*|correlat\w*|similar|[äa]hnlich|similaires?|recommended|empfohlen|recommand\w*|recomendad\w*|consigliat\w*|lesetipp)";
 // A short label, an arrow, a headline: "READ ALSO ▸ ...", "Plan your trip ► ...".
 const ARROW_LABEL: &str = r"^\W*(?:(?-i:\p{Lu}{2,}(?:\s(?:\p{Lu}{2,}|&))*)|(?:[\p{L}&'’]+\s){0,3}(?:read|lee|lea|lies|lees|lisez|leggi|leia|czytaj|läs|also|auch|aussi|tamb[ée]n|anche|tamb[ée]m|ook|ocks[åa]|te[żz]|more|mehr|plus|m[áa]s|pi[ùu]|mais|meer|mer|wi[ęe]cej|related|next|weiter|suite|siguiente)(?:\s[\p{L}&'’]+){0,4})\s*(?:▸|►|➤|→|➜|»|>>|›)\s*\S";
@@ -484,7 +496,7 @@ const ARROW_LABEL: &str = r"^\W*(?:(?-i:\p{Lu}{2,}(?:\s(?:\p{Lu}{2,}|&))*)|(?:[\
 // A credit closing a caption: a credit label ("Photo:", "Foto", "Picture by", "Courtesy of",
 // "Cortesía", "Archives") and a name or agency, after a full stop, a separator or in
 // parentheses.
-const CREDIT_LABEL: &str = r"(?:photo(?:graph)?s?|aufnahmen?|pictures?|images?|fotos?|fotograf[íi]as?|fotografie|fotografia|bild(?:er)?|imagen|imagem|immagine|beeld|illustrations?|ilustraci[óo]n|illustrazione|grafik|courtesy(?:\sof)?|cortes[íi]a(?:\sde)?|per gentile concessione di|gentileza(?:\sde)?|mit freundlicher genehmigung(?:\svon)?|avec l['’]aimable autorisation d[eu]|sample image|archive|archiv|archivo|archivio|arquivo)";
+const CREDIT_LABEL: &str = r"(?:(?:image|photo|picture) credit|photo(?:graph)?s?|kuva(?:t|aja)?|foto[ğg]raf(?:lar)?|zdj[ęe]ci[ea]|fot\.|fot[óo]|fotografija|sn[íi]mek|aufnahmen?|pictures?|images?|fotos?|fotograf[íi]as?|fotografie|fotografia|bild(?:er)?|imagen|imagem|immagine|beeld|illustrations?|ilustraci[óo]n|illustrazione|grafik|courtesy(?:\sof)?|cortes[íi]a(?:\sde)?|per gentile concessione di|gentileza(?:\sde)?|mit freundlicher genehmigung(?:\svon)?|avec l['’]aimable autorisation d[eu]|sample image|archive|archiv|archivo|archivio|arquivo)";
 
 // Convention words the prompt tiers leave out because in a sentence they are story words (the
 // verb to comment, a forum, a member, an app, the networks, notifications, unsubscribing) and the
@@ -500,12 +512,12 @@ const FIELD_SEPARATOR: &str = r"\s(?:\||·|•|▪|∙|●|◆|—|>|::|▸|›|
 // "Foto di Jane Roe"), with a note after a dash; a © after a credit label; or a picture's
 // provenance alone ("Archive photo", "Symbolbild", "Imagen cedida"). A bracketed word
 // may come first ("(Illustration) Photo credit: ...").
-const CREDIT_LINE_PATTERN: &str = r"^(?:\(\p{L}+\)\s*)?\W*(?:[\p{L}&+]+\s){0,2}(?:photo\w*|pics?|pictures?|foto\p{L}*|bild\w*|images?|imagem|imagen\w*|im[áa]genes|immagin\w*|beeld\w*|illustra\w*|ilustra\w*|\p{L}*cover|cr[ée]dits?|cr[ée]ditos?|credito|aufnahme)(?:\s\p{L}+){0,2}\s*(?::|©)\s*\S|^\W*(?:photo|foto|pic|picture|bild|image|imagem|imagen|immagine|beeld)\s+(?:(?:by|von|par|de|di|da|door|av|przez)\s)?(?-i:\p{Lu})[\p{L}.'’-]+(?:\s(?-i:\p{Lu})[\p{L}.'’-]+)+(?:\s[–—|/-]\s[^.!?]*)?$|^\W*(?:photo|foto|pic|image|bild)?\s*©\s*\S|^\W*(?:\p{L}*(?:foto|bild)|(?:file|archive|stock) (?:photo|image|picture)|(?:photo|foto|imagen|imagem|image|immagine) (?:d['’]archives?|d['’]archivio|de archivo|de arquivo|cedida|fournie|fornita|handout))\W*$";
+const CREDIT_LINE_PATTERN: &str = r"^(?:\(\p{L}+\)\s*)?\W*(?:[\p{L}&+]+\s){0,2}(?:photo\w*|kuva\w*|foto[ğg]raf\w*|zdj[ęe]ci\w*|sn[íi]m\w*|pics?|pictures?|foto\p{L}*|bild\w*|images?|imagem|imagen\w*|im[áa]genes|immagin\w*|beeld\w*|illustra\w*|ilustra\w*|\p{L}*cover|cr[ée]dits?|cr[ée]ditos?|credito|aufnahme)(?:\s\p{L}+){0,2}\s*(?::|©)\s*\S|^\W*(?:photo|foto|pic|picture|bild|image|imagem|imagen|immagine|beeld)\s+(?:(?:by|von|par|de|di|da|door|av|przez)\s)?(?-i:\p{Lu})[\p{L}.'’-]+(?:\s(?-i:\p{Lu})[\p{L}.'’-]+)+(?:\s[–—|/-]\s[^.!?]*)?$|^\W*(?:photo|foto|pic|image|bild)?\s*©\s*\S|^\W*(?:\p{L}*(?:foto|bild)|(?:file|archive|stock) (?:photo|image|picture)|(?:photo|foto|imagen|imagem|image|immagine) (?:d['’]archives?|d['’]archivio|de archivo|de arquivo|cedida|fournie|fornita|handout))\W*$";
 
 // The words of reader interaction widgets: commenting, reacting, replying, discussing, voting,
 // liking and rating. With a count beside them ("Comments (14)", "Diskuse (48)") they are a
 // button or a counter, never a sentence.
-const INTERACTION: &str = r"(?:^|\W)(?:comment\w*|kommentar\w*|commentaire\w*|comentario\w*|commenti|commento|coment[áa]rio\w*|reactie\w*|komentarz\w*|koment[áa][řr]\w*|r[ée]agi\w*|r[ée]action\w*|reaktion\w*|reacci\w*|discus\w*|diskus\w*|dyskusj\w*|keskustelu\w*|yorum\w*|antwort\w*|answers?|repl(?:y|ies)|r[ée]ponses?|respuestas?|risposte|respostas?|antwoorden|svar|odpowied\w*|odpov[ěe]d\w*|cevap\w*|votes?|votos?|voti|stemmen|r[öo]ster|g[łl]os\w*|hlas\w*|likes?|j'aime|gef[äa]llt|me gusta|mi piace|beğen\w*|tykk\w*|gilla|rate|rating|bewert\w*|valora\w*|vota|beoordeel\w*|betyg\w*|oce[ńn]\w*|hodno\w*|arvio\w*|have your say)(?:\W|$)";
+const INTERACTION: &str = r"(?:^|\W)(?:comment\w*|kommentar\w*|kommentti\w*|kommentoi\w*|reage\w*|hozz[áa]sz[óo]l[áa]s\w*|comentarii|comentaris|komentar\w*|commentaire\w*|comentario\w*|commenti|commento|coment[áa]rio\w*|reactie\w*|komentarz\w*|koment[áa][řr]\w*|r[ée]agi\w*|r[ée]action\w*|reaktion\w*|reacci\w*|discus\w*|diskus\w*|dyskusj\w*|keskustelu\w*|yorum\w*|antwort\w*|answers?|repl(?:y|ies)|r[ée]ponses?|respuestas?|risposte|respostas?|antwoorden|svar|odpowied\w*|odpov[ěe]d\w*|cevap\w*|votes?|votos?|voti|stemmen|r[öo]ster|g[łl]os\w*|hlas\w*|likes?|j'aime|gef[äa]llt|me gusta|mi piace|beğen\w*|tykk\w*|gilla|rate|rating|bewert\w*|valora\w*|vota|beoordeel\w*|betyg\w*|oce[ńn]\w*|hodno\w*|arvio\w*|have your say|helpful|useful|nuttig|hilfreich|utile|[úu]til|hy[öo]dyllinen|anv[äa]ndbar|nyttig|przydatn\w*|u[žz]ite[čc]n\w*|faydal\w*|hasznos)(?:\W|$)";
 // A comment counter written as a label, a colon and the count: "Commenti: 19", "Have your say:
 // 37 comments" (a vote count in a results table has the same shape, so only comment words).
 const INTERACTION_LABEL: &str = r"(?:comments?|kommentare?|commentaires?|comentarios?|commenti|coment[áa]rios|reacties|komentarze|koment[áa][řr]e|r[ée]actions|reaktionen|diskuse|keskustelu|yorumlar|have your say)";
@@ -531,7 +543,7 @@ const READ_ALSO: &str = r"^\W*(?:leia|lee|lea|lisez|leggi|lies|lesen sie|read|ve
 // "Match ratings compiled by ...", "Das Gespräch führte ...", "Propos recueillis par ...", "A
 // cura della redazione", "Skrevet af ...", "Jane Roe for <Outlet>", "From our special
 // correspondent in ...".
-const TEXT_CREDIT_PATTERN: &str = r"^\W*(?:(?:text|texto|testo|tekst|texte|words)\s*:\s*(?-i:\p{Lu})|(?:\p{L}+\s){0,2}(?:compiled|reviewed|checked|fact-checked|medically reviewed|gepr[üu]ft|[üu]berpr[üu]ft|relu|revisad[oa]|rivist[oa]|gecontroleerd|granskad|sprawdzon\w*|recueillis|aufgezeichnet)\s(?:by|von|par|por|da|door|av|af|przez)\s(?-i:\p{Lu})|(?:das (?:gespr[äa]ch|interview) f[üu]hrten?|interview(?:ed)? by|entrevista (?:de|por|realizada por)|intervista (?:di|a cura di)|a cura d(?:i|ella|el|ello)|skrevet af|skrevet av|skrivet av|publicerat av|written by|geschrieben von|[ée]crit par|escrito por|scritto da|geschreven door)\s|(?-i:\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){1,2})\s(?:for|f[üu]r|pour|para|per|voor|f[öo]r)\s(?-i:\p{Lu})\S*\s*$)";
+const TEXT_CREDIT_PATTERN: &str = r"^\W*(?:(?:de notre|de nos|from our|von unserem|von unserer|de nuestro|de nuestra|dal nostro|dalla nostra|do nosso|da nossa|van onze|fr[åa]n v[åa]r|fra vores|fra v[åa]r|od naszego|od naszej|od na[šs]eho|od na[šs][íi])\s(?:\p{L}+\s)?(?:envoy[ée]e?s? sp[ée]cia\w*|correspond\w*|korrespond\w*|reporter\w*|enviad[oa]s? especial\w*|inviat[oa]|enviad[oa]|sonderkorrespond\w*|speciale correspondent|wys[łl]annik\w*|zpravodaj\w*)\s|(?:text|texto|testo|tekst|texte|words)\s*:\s*(?-i:\p{Lu})|(?:\p{L}+\s){0,2}(?:compiled|reviewed|checked|fact-checked|medically reviewed|gepr[üu]ft|[üu]berpr[üu]ft|relu|revisad[oa]|rivist[oa]|gecontroleerd|granskad|sprawdzon\w*|recueillis|aufgezeichnet)\s(?:by|von|par|por|da|door|av|af|przez)\s(?-i:\p{Lu})|(?:das (?:gespr[äa]ch|interview) f[üu]hrten?|interview(?:ed)? by|entrevista (?:de|por|realizada por)|intervista (?:di|a cura di)|a cura d(?:i|ella|el|ello)|skrevet af|skrevet av|skrivet av|publicerat av|written by|geschrieben von|[ée]crit par|escrito por|scritto da|geschreven door)\s|(?-i:\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){1,2})\s(?:for|f[üu]r|pour|para|per|voor|f[öo]r)\s(?-i:\p{Lu})\S*\s*$)";
 
 // Closing notes the legal cue leaves out: a correction naming the earlier version, the
 // article itself marked as corrected, an opinion piece disowned by the outlet, a ban on
@@ -549,6 +561,14 @@ const CLOSING_MORE: &str = concat!(
     r"|(?:materia[lł]\w*|material|contenu|contenido|contenuto|conte[úu]do)\s(?:\p{L}+\s)?(?:dostarczon\w*|supplied|provided|fourni|proporcionado|fornito|fornecido|geliefert|aangeleverd)\s(?:przez|by|par|por|da|pela|pelo|von|door)\s",
     r"|(?:commenting|comments|commentaires?|kommentarfunktion|kommentare|comentarios|commenti|coment[áa]rios|reacties)\s(?:\p{L}+\s){0,3}(?:switched off|closed|disabled|turned off|ferm[ée]s?|d[ée]sactiv[ée]s?|deaktiviert|geschlossen|cerrados?|desactivados?|chiusi|disattivat[ie]|fechados?|desativados?|gesloten|uitgeschakeld)",
     r"|^\W*(?:espace|zone)\s(?:de\s)?commentaires\sferm",
+    r"|^\W*(?:com|con|avec|mit|with|met|med|z)\s(?:(?:a|la|l['’]|der|the|l')\s?)?(?:ag[êe]ncia|agencia|agenzia|agence|agentur|agency|agentschap|agencj\w*)\s(?-i:\p{Lu})",
+    r"|^(?-i:SOURCE|QUELLE|FUENTE|FONTE|BRON|K[ÄA]LLA|KILDE|[ŹZ]R[ÓO]D[ŁL]O)\s(?-i:\p{Lu})",
+    r"|^\W*(?:pressemitteilung|press release|communiqu[ée] de presse|nota de prensa|comunicato stampa|persbericht|pressmeddelande|pressemeddelelse|komunikat prasowy|tiskov[áa] zpr[áa]va|tiedote|bas[ıi]n b[üu]lteni|comunicat de pres[ăa])\s(?:nr\.?|no\.?|n[°º]|number|nummer|n[úu]m\.?|numero|n[úu]mero|sz[áa]m|br\.?)\s?[0-9]",
+    r"|(?:visuels?|images?|im[áa]genes|photos?|fotos?|bilder|immagini|imagens|beelden|zdj[ęe]cia|kuvat)\s(?:\S+\s){0,3}(?:disponibles?|available|verf[üu]gbar|disponibili|dispon[íi]veis|beschikbaar|tillg[äa]ngliga|dost[ęe]pne|saatavilla)\s(?:sur demande|on request|upon request|auf anfrage|a petici[óo]n|bajo petici[óo]n|para (?:los )?medios|for (?:the )?(?:media|press)|pour (?:la )?presse|su richiesta|per la stampa|op aanvraag|p[åa] beg[äa]ran|na [żz]yczenie|pyynn[öo]st[äa])",
+    r"|(?:funded|financ[ée]e?s?|financiad[oa]|finanziat[oa]|gefinanziert|gefinancierd|finansierad|finansowan\w*|financovan\w*|depends?|d[ée]pend|depende|dipende|lebt|vit|vive|leeft|lever|[žz]ije|ż[yi]je)\s(?:\p{L}+\s){0,2}(?:by|par|por|da|von|door|av|przez|on|de|dos|dei|das|van|of|from|z|ze|od|af)\s(?:\p{L}+\s)?(?:readers|lecteurs|lectores|lettori|leitores|lesern|lezers|l[äa]sare|l[æe]sere|czytelnik\w*|[čc]ten[áa][řr]\w*|subscribers|abonn[ée]s|suscriptores|abbonati|assinantes|abonnenten|abonnees|lukij\w*|okuyucu\w*|cititori)(?:\W|$)",
+    r"|^\W*(?:posted|eingetragen|gepostet|publi[ée]|post[ée]|publicado|postado|pubblicato|postato|geplaatst|gepost|publicerad|postet|opublikowan\w*|dodan\w*|napsal\w*|vlo[žz]il\w*|julkaissut|postat|publicat|objavio|objavila)\s(?:by|von|par|por|da|door|av|af|przez|de|di)\s\S+.*?(?:[0-9]{1,2}[:.h][0-9]{2}|(?:19|20)[0-9]{2})",
+    r"|^\W*(?:tags?|schlagw[öo]rter|stichw[öo]rter|mots-cl[ée]s|[ée]tiquettes|etiquetas|etichette|trefwoorden|taggar|tagi|[šs]t[íi]tky|etiketler|etichete|c[íi]mk[ée]k|etiquetes|oznake|avainsanat)\s*:\s*[^,.!?]+(?:,\s*[^,.!?]+){2,}$",
+    r"|^\W*(?:\p{L}+\s)?(?:corrected|updated|korrigiert|aktualisiert|corrig[ée]e?|mis à jour|corregid[oa]|actualizad[oa]|corrett[oa]|aggiornat[oa]|corrigid[oa]|atualizad[oa]|gecorrigeerd|bijgewerkt|korrigerad|uppdaterad|rettet|opdateret|oppdatert|poprawion[oy]|zaktualizowan[oy]|opraven[oa]?|aktualizov[áa]n[oa]?|d[üu]zeltildi|g[üu]ncellendi|corectat|actualizat|jav[íi]tva|friss[íi]tve|corregit|actualitzat|ispravljeno|a[žz]urirano|korjattu|p[äa]ivitetty)\s(?:\p{L}+\s)?[0-9][0-9.:/ ]*(?:\s(?:klo|um|at|à|a las|alle|às|om|kl\.?|o|saat)\s[0-9]{1,2}[.:h][0-9]{2})?\s*:",
     r"|(?:gek[üu]rzt|shortened|trimmed|condensed|edited|redigiert|raccourci|abr[ée]g[ée]|acortad[oa]|editad[oa]|redigerad|ingekort)\s(?:und|and|et|y|e|en|och|og)\s(?:\p{L}+\s)?(?:redigiert|edited|tidied|bearbeitet|[ée]dit[ée]|editad[oa]|redigerad|bewerkt|condensed|clarified)",
     r"|fotoğraflar\w*\s(?:\p{L}+\s)?(?:yazara|bana)\sait",
     r"|(?:considerarsi|considerados|consid[ée]r[ée]s|considered|gelten)\s(?:\p{L}+\s)?innocent\w*",
@@ -559,10 +579,10 @@ const CLOSING_MORE: &str = concat!(
 // A paywall's gate: the text reserved for subscribers ("Contenido exclusivo para
 // suscriptores", "forbeholdt abonnenter", "tylko prenumeratorzy"), or a meter of free
 // articles read ("Sie haben 1 von 3 kostenlosen Artikeln gelesen").
-const PAYWALL_GATE: &str = r"(?:article|artikel\w*|content\w*|contenido|contenu|contenuto|conte[úu]do|inhalt\w*|tre[śs][ćc]\w*|dost[ęe]p|access|acc[èe]s|acceso|accesso|acesso|toegang|adgang|[åa]tkomst|obsah\w*|i[çc]erik|story|plus|premium)\s(?:[^.!?]*\s)?(?:exklusiv|exclusiv[eoa]?|esclusiv[oa]|r[ée]serv[ée]e?s?|forbeholdt|f[öo]rbeh[åa]llen|voorbehouden|zarezerwowan\w*|only|nur|uniquement|solo|s[óo]lo|apenas|alleen|endast|kun|tylko|pouze|yaln[ıi]zca|sadece|doar)\s(?:\p{L}+\s){0,3}(?:subscribers|abonnenten|abonn[ée]s|abonnenter|suscriptores|abbonati|assinantes|prenumeratorzy|prenumeratorów|p[řr]edplatitel\w*|tilaaj\w*|aboneler\w*|abonați)|[0-9]+\s(?:of|von|de|di|sur|van|av|z|ze|/)\s[0-9]+\s(?:\p{L}+\s)?(?:free\s|kostenlos\w*\s|gratuit\w*\s|gratis\s|darmow\w*\s)?(?:articles?|artikel\w*|art[íi]culos|articoli|artigos|artyku[łl]\w*|[čc]l[áa]nk\w*)|(?:exklusiv|exclusiv[eoa]?|esclusiv[oa]|r[ée]serv[ée]e?s?|forbeholdt|f[öo]rbeh[åa]llen|voorbehouden|zarezerwowan\w*)\s(?:\p{L}+\s){0,2}(?:subscribers|abonnenten|abonn[ée]s|abonnenter|suscriptores|abbonati|assinantes|prenumerator\w*)(?:\W|$)";
+const PAYWALL_GATE: &str = r"(?:article|artikel\w*|content\w*|contenido|contenu|contenuto|conte[úu]do|inhalt\w*|tre[śs][ćc]\w*|dost[ęe]p|access|acc[èe]s|acceso|accesso|acesso|toegang|adgang|[åa]tkomst|obsah\w*|i[çc]erik|story|plus|premium)\s(?:[^.!?]*\s)?(?:exklusiv|exclusiv[eoa]?|esclusiv[oa]|r[ée]serv[ée]e?s?|riservat[oia]|reservad[oa]s?|forbeholdt|f[öo]rbeh[åa]llen|voorbehouden|zarezerwowan\w*|only|nur|uniquement|solo|s[óo]lo|apenas|alleen|endast|kun|tylko|pouze|yaln[ıi]zca|sadece|doar)\s(?:\p{L}+\s){0,3}(?:subscribers|abonnenten|abonn[ée]s|abonnenter|suscriptores|abbonati|assinantes|prenumeratorzy|prenumeratorów|p[řr]edplatitel\w*|tilaaj\w*|aboneler\w*|abonați|members|membres|mitglieder\w*|miembros|membri|membros|leden|medlemmar|medlemmer|cz[łl]onk\w*|[čc]len\w*|j[äa]senil\w*|[üu]yeler\w*)|[0-9]+\s(?:of|von|de|di|sur|van|av|z|ze|/)\s[0-9]+\s(?:\p{L}+\s)?(?:free\s|kostenlos\w*\s|gratuit\w*\s|gratis\s|darmow\w*\s)?(?:articles?|artikel\w*|art[íi]culos|articoli|artigos|artyku[łl]\w*|[čc]l[áa]nk\w*)|(?:exklusiv|exclusiv[eoa]?|esclusiv[oa]|r[ée]serv[ée]e?s?|forbeholdt|f[öo]rbeh[åa]llen|voorbehouden|zarezerwowan\w*)\s(?:\p{L}+\s){0,2}(?:subscribers|abonnenten|abonn[ée]s|abonnenter|suscriptores|abbonati|assinantes|prenumerator\w*)(?:\W|$)";
 // An offer's terms: a trial or a first month, or a price with its period or its "from", the
 // way a subscription is sold ("4 Wochen für 0,99 €", "ab 4,99 €", "45p a day").
-const OFFER: &str = r"(?:[0-9]+\s(?:wochen|weeks|semaines|semanas|settimane|weken|veckor|uger|tygodni|t[ýy]dn[ůuy]|viikoksi|hafta)\s(?:f[üu]r\s|for\s|pour\s|por\s|per\s|voor\s|f[öo]r\s|za\s)?(?:[€£$]\s?[0-9]|[0-9]+(?:[.,][0-9]+)?\s?(?:€|£|\$|eur|kr|z[łl]))|(?:[€£$]\s?[0-9]+(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?\s?(?:€|£|\$|p|eur|euros?|kr\.?|z[łl]|k[čc]))\s(?:a|per|im|par|al|por|il|pro|/|om|na|za|w)\s?(?:day|month|week|year|tag|monat|woche|jahr|jour|mois|semaine|an|d[íi]a|mes|semana|a[ñn]o|giorno|mese|settimana|anno|dia|m[êe]s|ano|dag|maand|week|jaar|m[åa]nad|m[åa]ned|miesi[ąa]c|m[ěe]s[íi]c)|(?:from just|from only|ab nur|d[èe]s|desde|a partir de|vanaf|fr[åa]n|od|jo)\s(?:[€£$]\s?[0-9]+|[0-9]+(?:[.,][0-9]+)?\s?(?:€|£|\$|p|eur|euros?|kr\.?|z[łl]|k[čc])(?:\W|$))|\s(?:ab|from)\s[0-9]+(?:[.,][0-9]+)?\s?(?:€|£|\$|eur|euros?))";
+const OFFER: &str = r"(?:[0-9]+\s(?:months?|monate?|mois|meses|mesi|maanden|m[åa]nader|m[åa]neder|miesi[ęe]cy|m[ěe]s[íi]c[ůu]|kuukautta|ay|luni|days|tage|jours|d[íi]as|giorni|dagen|dagar|dage|dni|p[äa]iv[äa][äa]|g[üu]n|zile)\s(?:for|f[üu]r|pour|por|per|a|voor|f[öo]r|za|na|i[çc]in|pentru)\s(?:[€£$]\s?[0-9]|[0-9]+(?:[.,][0-9]+)?\s?(?:€|£|\$|eur|kr|z[łl]|k[čc]))|[0-9]\s?(?:€|£|\$|eur|kr|z[łl]|k[čc])\s?/\s?(?:kk|mo|month|monat|mois|mes|mese|m[åa]n|md|mies|m[ěe]s|ay)(?:\W|$)|[0-9]+\s(?:wochen|weeks|semaines|semanas|settimane|weken|veckor|uger|tygodni|t[ýy]dn[ůuy]|viikoksi|hafta)\s(?:f[üu]r\s|for\s|pour\s|por\s|per\s|voor\s|f[öo]r\s|za\s)?(?:[€£$]\s?[0-9]|[0-9]+(?:[.,][0-9]+)?\s?(?:€|£|\$|eur|kr|z[łl]))|(?:[€£$]\s?[0-9]+(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?\s?(?:€|£|\$|p|eur|euros?|kr\.?|z[łl]|k[čc]))\s(?:a|per|im|par|al|por|il|pro|/|om|na|za|w)\s?(?:day|month|week|year|tag|monat|woche|jahr|jour|mois|semaine|an|d[íi]a|mes|semana|a[ñn]o|giorno|mese|settimana|anno|dia|m[êe]s|ano|dag|maand|week|jaar|m[åa]nad|m[åa]ned|miesi[ąa]c|m[ěe]s[íi]c)|(?:from just|from only|ab nur|d[èe]s|desde|a partir de|vanaf|fr[åa]n|od|jo)\s(?:[€£$]\s?[0-9]+|[0-9]+(?:[.,][0-9]+)?\s?(?:€|£|\$|p|eur|euros?|kr\.?|z[łl]|k[čc])(?:\W|$))|\s(?:ab|from)\s[0-9]+(?:[.,][0-9]+)?\s?(?:€|£|\$|eur|euros?))";
 
 // A trial or a first month: the terms of a subscription offer, with a price ("First month
 // £1", "Activa tu prueba de 14 días").
@@ -575,7 +595,12 @@ const PROVENANCE: &str = r"^\W*(?:photo(?:graph)?s?|fotos?|images?|imagen(?:es)?
 
 // A verb-final call to action (Turkish puts the imperative last): "uygulamamızı indirin",
 // "bildirimleri açın", "abone olun", "takip edin".
-const VERB_FINAL: &str = r"(?:^|\s)(?:indirin|a[çc][ıi]n|abone olun|takip edin|payla[şs][ıi]n|destekleyin|y[üu]kleyin|kat[ıi]l[ıi]n|g[öo]nderelim|yap[ıi]n)(?:\W|$)";
+const VERB_FINAL: &str = r"(?:^|\s)(?:indirin|a[çc][ıi]n|abone olun|takip edin|payla[şs][ıi]n|destekleyin|y[üu]kleyin|kat[ıi]l[ıi]n|g[öo]nderelim|yap[ıi]n|oy verin)(?:\W|$)";
+
+// A vote asked of the reader for the blog in a contest, or in the outlet's poll ("Vota no
+// Mochila e Estrada no prêmio Top Blogs", "pensez à voter pour nous au concours", "Vota il
+// migliore nel nostro sondaggio"): the verb and the contest or poll noun.
+const VOTE: &str = r"(?:^|\W)(?:vot\w*|oy\sver\w*|stem\w*|r[öo]sta\w*|g[łl]osuj\w*|hlasuj\w*|[äa][äa]nest[äa]\w*|stemm\w*)\s(?:[^.!?]*\s)?(?:\p{L}*blog\w*|concours|contest|competition|awards?|pr[êe]mio|premio|prix|preis|wettbewerb|yar[ıi][şs]ma\w*|konkurs\w*|wedstrijd|t[äa]vling\w*|kilpailu\w*|sondaggio|poll|umfrage|sondage|encuesta|enquete|peiling|omr[öo]stning|ankie\w*|anket\w*|kysely\w*)(?:\W|$)|(?:\p{L}*blog\w*|yar[ıi][şs]ma\w*|anket\w*)\s(?:[^.!?]*\s)?oy\sver\w*";
 
 // A paid notice taken by telephone: obituaries, death notices, classifieds ("Funeral notices:
 // call the classifieds desk", "Esquelas y anuncios: llame al ...").
@@ -632,7 +657,7 @@ impl Cues {
             public_service: ci(text::PUBLIC_SERVICE),
             interaction: ci(INTERACTION),
             interaction_count: ci(&format!(
-                r"\([0-9]{{1,6}}(?:\s\p{{L}}+)?\)|^\W*{INTERACTION_LABEL}\s*:\s*[0-9]{{1,6}}(?:\s\p{{L}}+)?\W*$|[★☆]{{3,}}|(?:[★☆]\s){{3,}}"
+                r"^\W*[0-9]{{1,6}}\s\p{{L}}+\W*$|\?\s*(?:[^\p{{L}}0-9]*(?:\p{{L}}{{1,4}}\s*)?\(?[0-9]{{1,6}}\)?){{2,}}\W*$|\([0-9]{{1,6}}(?:\s\p{{L}}+)?\)|^\W*{INTERACTION_LABEL}\s*:\s*[0-9]{{1,6}}(?:\s\p{{L}}+)?\W*$|[★☆]{{3,}}|(?:[★☆]\s){{3,}}"
             )),
             reply_header: ci(REPLY_HEADER),
             related_list: ci(&format!(
@@ -650,6 +675,7 @@ impl Cues {
             verb_final: ci(VERB_FINAL),
             service_call: ci(SERVICE_CALL),
             role_writes: ci(&format!(r"^\p{{L}}*{ROLE}\p{{L}}*\s{NAME}\s{WRITES}\s")),
+            vote: ci(VOTE),
             honorific_bio: ci(&format!(
                 r"^(?:dr|prof|mag|ing|mr|mrs|ms|mme|sr|sra)\.?\s{NAME}(?:,\s[^,]+,)?\s{BIO_VERB}\s(?:[^.!?]*?)(?:{ROLE}|{PREP_ORG})"
             )),
@@ -669,7 +695,7 @@ impl Cues {
             lead_question: ci(LEAD_QUESTION),
             outlet: ci(OUTLET),
             bio: ci(&format!(
-                r"^{NAME}(?:,\s[^,]+,)?\s{BIO_VERB}\s(?:[^.!?]*?)(?:{ROLE}|{PREP_ORG}|(?:views|opinions|meinung|opinion|opini[óo]n|opinioni)\s)"
+                r"^{NAME}(?:,\s[^,]+,)?\s{BIO_VERB}\s(?:[^.!?]*?)(?:{ROLE}|{PREP_ORG}|(?:views|opinions|meinung|opinion|opini[óo]n|opinioni)\s)|{AUTHOR_IS}"
             )),
             bio_writes: ci(&format!(r"^{NAME}\s{WRITES}\s")),
             publication_self: ci(PUBLICATION_SELF),
@@ -693,7 +719,7 @@ impl Cues {
             numbered: ci(r"^\W*(?:[0-9]{1,3}|[ivx]{1,4}|[a-h])[.)]\s"),
             time_field: ci(TIME_FIELD),
             label_teaser: ci(&format!(
-                r"^\W*{RELATED_WORD}(?:\s(?:in|on|from|at|aus|von|vom|im|de|du|des|sur|en|da|di|dal|van|om|fr[åa]n|z|ze)\s[\p{{L}}&'’]+(?:\s[\p{{L}}&'’]+){{0,2}}|\s[\p{{L}}&'’]+)?\s*:\s*\S"
+                r"^\W*{NEXT_WORD}\s(?:in|on|from|aus|im|in der|dans|en|sur|nel|nella|em|no|na|op|på|i|w)\s[\p{{L}}&'’]+(?:\s[\p{{L}}&'’]+){{0,2}}\s*:\s*\S|^\W*{RELATED_WORD}(?:\s(?:in|on|from|at|aus|von|vom|im|de|du|des|sur|en|da|di|dal|van|om|fr[åa]n|z|ze)\s[\p{{L}}&'’]+(?:\s[\p{{L}}&'’]+){{0,2}}|\s[\p{{L}}&'’]+)?\s*:\s*\S"
             )),
             arrow_teaser: ci(ARROW_LABEL),
             credit: ci(&format!(
@@ -705,7 +731,7 @@ impl Cues {
     }
 
     /// Every cue regex, in a fixed order: its index is its bit in [`Open`].
-    fn all_mut(&mut self) -> [&mut Cue; 60] {
+    fn all_mut(&mut self) -> [&mut Cue; 61] {
         [
             &mut self.speech,
             &mut self.strong,
@@ -767,6 +793,7 @@ impl Cues {
             &mut self.service_call,
             &mut self.honorific_bio,
             &mut self.role_writes,
+            &mut self.vote,
         ]
     }
 
@@ -856,6 +883,17 @@ impl Cues {
             .is_some_and(|i| self.enabled[i])
     }
 
+    /// Whether a pitch rule of the line engine leaves the line: it reports speech ("..., the
+    /// mayor said": who said something is story, whatever it urges), or it is a public
+    /// service's notice (it names a public body's service and the outlet does not speak of
+    /// itself: then the outlet sells its own coverage of the body). The cues' own guard
+    /// regexes, so each is compiled once.
+    pub(crate) fn spares_pitch(&self, t: &str) -> bool {
+        let open = self.open(t);
+        self.speech.is_match(open, t)
+            || (self.public_service.is_match(open, t) && !self.outlet.is_match(open, t))
+    }
+
     /// Story-text guards shared by the cues: quoted speech, a quotation in marks, reported
     /// speech, a numbered item.
     fn guarded(&self, open: Open, t: &str) -> bool {
@@ -932,6 +970,24 @@ impl Cues {
         if self.on(READER_PROMPT) && words <= PROMPT_BODY_MAX_WORDS && self.reader_request(open, t)
         {
             return hit(READER_PROMPT, Position::Edges);
+        }
+        // a vote asked of the reader, in the reader's address or the outlet's voice
+        if self.on(READER_PROMPT)
+            && words <= PROMPT_BODY_MAX_WORDS
+            && self.vote.is_match(open, t)
+            && (self.imperative.is_match(open, t)
+                || self.verb_final.is_match(open, t)
+                || self.second.is_match(open, t)
+                || self.second_formal.is_match(open, t)
+                || self.outlet.is_match(open, t))
+        {
+            // an exclamation that asks the reader for a vote is no story sentence anywhere
+            let position = if t.trim_end().ends_with('!') {
+                Position::Anywhere
+            } else {
+                Position::Edges
+            };
+            return hit(READER_PROMPT, position);
         }
         if self.on(CLOSING_NOTE) && words <= CLOSING_MAX_WORDS {
             if self.agency_code.is_match(open, t)
@@ -2091,5 +2147,24 @@ mod tests {
             cues.credit_start(BlockKind::Caption, "Boats in the harbour at dawn."),
             None
         );
+    }
+
+    #[test]
+    fn pitch_rules_spare_speech_and_public_service_notices() {
+        let cues = Cues::new(|_| true);
+        for t in [
+            "Sign up for the council's flood alerts; the service is free.",
+            "Abonnez-vous aux alertes SMS de votre préfecture.",
+            "Subscribe to the newsletter, the mayor said on Monday.",
+            "Abonnieren Sie den Kanal, sagte sie.",
+        ] {
+            assert!(cues.spares_pitch(t), "{t}");
+        }
+        for t in [
+            "Sign up for our newsletter on the council's plans.",
+            "Sign up for our weekly newsletter.",
+        ] {
+            assert!(!cues.spares_pitch(t), "{t}");
+        }
     }
 }

@@ -456,6 +456,7 @@ impl LineEngine {
         host: Option<&str>,
         out: &mut Vec<usize>,
         open: &mut Vec<bool>,
+        cues: &Cues,
     ) {
         out.clear();
         let trimmed = block.text.trim();
@@ -510,9 +511,7 @@ impl LineEngine {
             out.sort_unstable();
             out.dedup();
         }
-        if out.iter().any(|&ri| self.rules[ri].pitch)
-            && (text::is_public_service_notice(trimmed) || text::is_reported_speech(trimmed))
-        {
+        if out.iter().any(|&ri| self.rules[ri].pitch) && cues.spares_pitch(trimmed) {
             out.retain(|&ri| !self.rules[ri].pitch);
         }
     }
@@ -973,8 +972,9 @@ pub(crate) struct PassOptions<'a> {
     pub profile: Option<&'a dyn Fn(u64) -> bool>,
     /// The line model of `learned_boilerplate`, when it is on.
     pub learned: Option<&'a learned::Model>,
-    /// The shape-and-place cues (`cues.rs`), when the filter has them.
-    pub cues: Option<&'a Cues>,
+    /// The shape-and-place cues (`cues.rs`), each switched on or off; their guards also
+    /// spare reported speech from the pitch rules.
+    pub cues: &'a Cues,
 }
 
 /// Decides, for every block, whether a rule removes it. Returns one entry per block.
@@ -1046,17 +1046,15 @@ impl Findings {
         // how many blocks open with each character (a pictograph that opens several lines
         // marks a list; see `Cues::classify`)
         let mut openers: std::collections::HashMap<char, usize> = std::collections::HashMap::new();
-        if opts.cues.is_some() {
-            for b in blocks {
-                if let Some(c) = b.text.trim_start().chars().next()
-                    && !c.is_alphanumeric()
-                {
-                    *openers.entry(c).or_default() += 1;
-                }
+        for b in blocks {
+            if let Some(c) = b.text.trim_start().chars().next()
+                && !c.is_alphanumeric()
+            {
+                *openers.entry(c).or_default() += 1;
             }
         }
         for (i, block) in blocks.iter().enumerate() {
-            engine.matches(block, f.words[i], host, &mut scratch, &mut open);
+            engine.matches(block, f.words[i], host, &mut scratch, &mut open, opts.cues);
             f.matched[i].clone_from(&scratch);
             let trimmed = block.text.trim();
             let fragment = opts.fragment.get(i).copied().unwrap_or(false);
@@ -1067,13 +1065,11 @@ impl Findings {
             {
                 f.extra[i] = Some(RuleRef::Learned);
             }
-            if let Some(cues) = opts.cues {
-                let lone = trimmed
-                    .chars()
-                    .next()
-                    .is_some_and(|c| openers.get(&c).copied().unwrap_or(0) <= 1);
-                f.cue[i] = cues.classify(block.kind, trimmed, f.words[i], lone);
-            }
+            let lone = trimmed
+                .chars()
+                .next()
+                .is_some_and(|c| openers.get(&c).copied().unwrap_or(0) <= 1);
+            f.cue[i] = opts.cues.classify(block.kind, trimmed, f.words[i], lone);
             f.title_like[i] = block.kind == BlockKind::Paragraph
                 && !opts.fragment.get(i).copied().unwrap_or(false)
                 && (text::looks_like_title_case_headline(trimmed)

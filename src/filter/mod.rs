@@ -924,7 +924,7 @@ impl Filter {
             },
             profile: profile_fn.as_ref().map(|f| f as &dyn Fn(u64) -> bool),
             learned: self.learned,
-            cues: Some(&self.cues),
+            cues: &self.cues,
         };
         let decisions = engine::decide(&self.engine, &lines.blocks, host_norm, &opts);
         let mut removed = Vec::new();

@@ -474,8 +474,8 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         action: Action::DropLine,
         max_words: 12,
         patterns: &[
-            r"^\W*(?:advertisement|advertising|advert|ad|ads|sponsored(?: content| post| by .+)?|paid (?:post|content|partnership)|partner content|promoted(?: content)?|anzeige|werbung|gesponsert|sponsored|publicit[ée]|pub|sponsoris[ée]|contenu sponsoris[ée]|publicidad|anuncio|patrocinado|contenido patrocinado)\W*$",
-            r"^\W*(?:advertisement|anzeige|werbung|publicit[ée]|publicidad)\W+(?:scroll|continue|weiter|la suite|contin[úu]a|sigue)",
+            r"^\W*(?:advertisement|advertising|advert|ad|ads|sponsored(?: content| post| by .+)?|paid (?:post|content|partnership)|partner content|promoted(?: content)?|anzeige|werbung|gesponsert|sponsored|publicit[ée]|pub|sponsoris[ée]|contenu sponsoris[ée]|publicidad|anuncio|patrocinado|contenido patrocinado|pubblicit[àa]|publicidade|advertentie|annons|annonce|reklame|reklama|mainos|reklam|publicitate|hirdet[ée]s|publicitat|oglas)\W*$",
+            r"^\W*(?:advertisement|anzeige|werbung|publicit[ée]|publicidad|pubblicit[àa]|advertentie|annons)\W+(?:\p{L}+\s){0,3}(?:scroll|continue|weiter|la suite|contin[úu]a|sigue|prosegue|verder|forts[äa]tter)",
             r"(?:story|article|text|content) continues (?:below|after)(?: (?:this|the))? (?:ad(?:vertisement)?|advert)\W*$",
             r"^\W*(?:continue reading below|weiterlesen nach der anzeige|(?:der )?artikel wird nach der anzeige fortgesetzt|la suite apr[èe]s (?:cette )?(?:la )?publicit[ée]|l['’]article continue apr[èe]s la publicit[ée]|(?:la noticia|el art[íi]culo) contin[úu]a (?:tras|despu[ée]s de) la publicidad)\W*$",
         ],

@@ -34,6 +34,16 @@ fn article_of(blocks: Vec<Block>) -> Article {
     }
 }
 
+/// An article of paragraphs only: the story set-up most rule tests share.
+fn story_article(paragraphs: &[&str]) -> Article {
+    article_of(
+        paragraphs
+            .iter()
+            .map(|p| Block::new(BlockKind::Paragraph, *p))
+            .collect(),
+    )
+}
+
 fn lines_only_config() -> FilterConfig {
     let mut c = FilterConfig::default();
     c.quality.min_words = 0;
@@ -1059,12 +1069,7 @@ fn inline_headline_spares_a_run_of_section_headings() {
     assert!(f.apply(&mut a, None).unwrap().removed.is_empty());
     assert_eq!(a.blocks.len(), 5);
     // near miss: the same article with one such line loses it
-    let mut b = article_of(vec![
-        Block::new(BlockKind::Paragraph, BODY_1),
-        Block::new(BlockKind::Paragraph, lone),
-        Block::new(BlockKind::Paragraph, BODY_2),
-        Block::new(BlockKind::Paragraph, BODY_3),
-    ]);
+    let mut b = story_article(&[BODY_1, lone, BODY_2, BODY_3]);
     let r = f.apply(&mut b, None).unwrap();
     let rules: Vec<&str> = r.removed.iter().map(|r| r.rule.as_ref()).collect();
     assert_eq!(rules, ["inline_headline"]);
@@ -1128,23 +1133,14 @@ fn related_label_takes_its_headline_along() {
 fn soft_tail_takes_short_notes_after_the_last_full_paragraph() {
     let note = "Transcript edited for length and clarity.";
     let coda = "The hives go back on the roof in April.";
-    let mut a = article_of(vec![
-        Block::new(BlockKind::Paragraph, BODY_1),
-        Block::new(BlockKind::Paragraph, BODY_2),
-        Block::new(BlockKind::Paragraph, note),
-        Block::new(BlockKind::Paragraph, coda),
-    ]);
+    let mut a = story_article(&[BODY_1, BODY_2, note, coda]);
     let report = lines_only().apply(&mut a, None).unwrap();
     let removed: Vec<_> = report.removed.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(removed, vec![note]);
     assert!(a.blocks.iter().any(|b| b.text == coda));
     // between two full paragraphs the strict zones apply: a closing note's wording in the
     // body is no closing note
-    let mut b = article_of(vec![
-        Block::new(BlockKind::Paragraph, BODY_1),
-        Block::new(BlockKind::Paragraph, note),
-        Block::new(BlockKind::Paragraph, BODY_2),
-    ]);
+    let mut b = story_article(&[BODY_1, note, BODY_2]);
     let report = lines_only().apply(&mut b, None).unwrap();
     assert!(report.removed.is_empty(), "{:?}", report.removed);
 }
@@ -1358,15 +1354,6 @@ fn site_profile_lines_are_dropped_on_their_host_only() {
 }
 
 // ---- document level ----------------------------------------------------------------------
-
-fn story_article(paragraphs: &[&str]) -> Article {
-    article_of(
-        paragraphs
-            .iter()
-            .map(|p| Block::new(BlockKind::Paragraph, *p))
-            .collect(),
-    )
-}
 
 fn default_filter() -> &'static Filter {
     static FILTER: std::sync::LazyLock<Filter> =
@@ -1723,10 +1710,7 @@ fn teaser_rail_at_the_end_is_cut_but_reading_lists_stay() {
 #[test]
 fn rules_see_each_line_of_a_multi_line_block() {
     let joined = format!("{BODY_2}\nFolgen Sie uns auf Facebook\n{BODY_3}");
-    let mut a = article_of(vec![
-        Block::new(BlockKind::Paragraph, BODY_1),
-        Block::new(BlockKind::Paragraph, &joined),
-    ]);
+    let mut a = story_article(&[BODY_1, &joined]);
     let report = lines_only().apply(&mut a, None).unwrap();
     assert_eq!(report.removed.len(), 1);
     assert_eq!(report.removed[0].text, "Folgen Sie uns auf Facebook");
@@ -1735,10 +1719,7 @@ fn rules_see_each_line_of_a_multi_line_block() {
     assert_eq!(a.blocks[1].text, format!("{BODY_2}\n{BODY_3}"));
     // a short last line of a poem-like block is not an edge label
     let poem = "The tide comes in\nthe gulls go quiet\nand the harbour lights";
-    let mut b = article_of(vec![
-        Block::new(BlockKind::Paragraph, BODY_1),
-        Block::new(BlockKind::Paragraph, poem),
-    ]);
+    let mut b = story_article(&[BODY_1, poem]);
     lines_only().apply(&mut b, None).unwrap();
     assert_eq!(b.blocks[1].text, poem);
 }
@@ -1833,11 +1814,7 @@ fn caption_credit_is_trimmed_not_dropped() {
         "The meeting starts at 9 a.m. ET",
         "See you all at the harbour festival next week. ANDREW",
     ] {
-        let mut a = article_of(vec![
-            Block::new(BlockKind::Paragraph, BODY_1),
-            Block::new(BlockKind::Paragraph, line),
-            Block::new(BlockKind::Paragraph, BODY_2),
-        ]);
+        let mut a = story_article(&[BODY_1, line, BODY_2]);
         let report = filter.apply(&mut a, None).unwrap();
         assert!(report.removed.is_empty(), "{line}: {:?}", report.removed);
     }
@@ -1938,23 +1915,14 @@ fn learned_boilerplate_never_takes_most_of_the_article() {
 #[test]
 fn a_story_may_trail_off_but_cut_teasers_go() {
     let closing = "The council is expected to publish its decision next week...";
-    let mut a = article_of(vec![
-        Block::new(BlockKind::Paragraph, BODY_1),
-        Block::new(BlockKind::Paragraph, BODY_2),
-        Block::new(BlockKind::Paragraph, closing),
-    ]);
+    let mut a = story_article(&[BODY_1, BODY_2, closing]);
     let report = default_filter().apply(&mut a, None).unwrap();
     assert!(report.removed.is_empty(), "{:?}", report.removed);
     let teasers = [
         "The council voted to close the old depot, a move that…",
         "Residents of the northern suburbs asked for a night bus and…",
     ];
-    let mut a = article_of(vec![
-        Block::new(BlockKind::Paragraph, BODY_1),
-        Block::new(BlockKind::Paragraph, BODY_2),
-        Block::new(BlockKind::Paragraph, teasers[0]),
-        Block::new(BlockKind::Paragraph, teasers[1]),
-    ]);
+    let mut a = story_article(&[BODY_1, BODY_2, teasers[0], teasers[1]]);
     let report = default_filter().apply(&mut a, None).unwrap();
     let removed: Vec<&str> = report.removed.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(removed, teasers);

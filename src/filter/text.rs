@@ -266,29 +266,6 @@ pub(crate) fn looks_like_sentence_case_headline(text: &str) -> bool {
 /// `cues::tests::cue_patterns_have_no_word_boundary`).
 pub(crate) const PUBLIC_SERVICE: &str = r"(?:^|[^\p{L}])(?:the|your|its|their|local|votre|ta|sa|leur|la|le|du|der|die|dem|des|ihrer|ihres|del|de la|della|dello|do|da|het|de|din|sin|twojej|twojego|swojej)\s(?:local\s)?(?:council|county|borough|municipality|government|ministry|police|fire service|nhs|health service|health board|authorit(?:y|ies)|pr[ée]fecture|mairie|commune|municipalit[ée]|gemeinde|stadt|landkreis|kreis(?:es)?|beh[öo]rde|polizei|ayuntamiento|municipio|gobierno|ministerio|polic[íi]a|comune|prefettura|regione|protezione civile|prefeitura|c[âa]mara municipal|gemeente|provincie|kommun(?:en)?|gmin[ay]|urz[ęe]du)(?:['’]s?|[^\p{L}]|$)";
 
-/// Whether a call to sign up is a public-service notice: it names a public body's service
-/// ([`PUBLIC_SERVICE`]) and the outlet does not speak of itself ("our", "we": then the outlet
-/// sells its own coverage of the body). Compiled once, on first use.
-pub(crate) fn is_public_service_notice(t: &str) -> bool {
-    static PUBLIC: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(&format!("(?i){PUBLIC_SERVICE}")).expect("PUBLIC_SERVICE is valid")
-    });
-    static OUTLET: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(&format!("(?i){}", super::cues::OUTLET)).expect("OUTLET is valid")
-    });
-    PUBLIC.is_match(t) && !OUTLET.is_match(t)
-}
-
-/// Whether a line reports speech ("..., the mayor said", "sagte sie"): who said something is
-/// story, whatever it urges, so a pitch rule leaves it. The cues' guard, compiled once, on
-/// first use.
-pub(crate) fn is_reported_speech(t: &str) -> bool {
-    static SPEECH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(&format!("(?i){}", super::cues::SPEECH)).expect("SPEECH is valid")
-    });
-    SPEECH.is_match(t)
-}
-
 /// Whether a line opens a turn of an interview: a speaker's letter and a colon ("Q: How did
 /// you start?", "F: ...", "P: ..."). One capital; two are as often a kicker ("EU", "AI") as
 /// initials.
@@ -316,22 +293,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn speaker_turns_and_public_service_notices() {
+    fn speaker_turns_and_title_case() {
         assert!(is_speaker_turn("Q: How did you start?"));
         assert!(!is_speaker_turn(
             "EU: Ministers agree on a new fishing quota?"
-        ));
-        assert!(is_public_service_notice(
-            "Sign up for the council's flood alerts; the service is free."
-        ));
-        assert!(is_public_service_notice(
-            "Abonnez-vous aux alertes SMS de votre préfecture."
-        ));
-        assert!(!is_public_service_notice(
-            "Sign up for our newsletter on the council's plans."
-        ));
-        assert!(!is_public_service_notice(
-            "Sign up for our weekly newsletter."
         ));
         // a name with titles and affiliations is no title-case headline
         assert!(looks_like_title_case_headline(
