@@ -751,18 +751,34 @@ impl ForwardDfa {
     /// Whether the pattern matches in `haystack` at or after byte `from` (what comes before
     /// `from` is still seen by anchors and look-behind).
     pub(crate) fn is_match(&self, haystack: &str, from: usize) -> bool {
+        self.try_is_match(haystack, from)
+            .expect("a lazy DFA without quit bytes or give-up threshold cannot fail")
+    }
+
+    /// As [`ForwardDfa::is_match`], `None` when the search quit: a DFA built with
+    /// [`WORD_BOUNDARY_DFA`] settings for a pattern with a Unicode word boundary quits at the
+    /// first non-ASCII byte it reads (or sees before `from`).
+    pub(crate) fn try_is_match(&self, haystack: &str, from: usize) -> Option<bool> {
         let mut cache = self.caches.get();
-        // `earliest`: stop at the first match state, as `Regex::is_match` does. With no quit
-        // bytes and no give-up threshold configured the search cannot fail.
+        // `earliest`: stop at the first match state, as `Regex::is_match` does. The only quit
+        // bytes are those of a Unicode word boundary, and no give-up threshold is configured.
         self.dfa
             .try_search_fwd(
                 &mut cache,
                 &Input::new(haystack).range(from..).earliest(true),
             )
-            .expect("a lazy DFA without quit bytes or give-up threshold cannot fail")
-            .is_some()
+            .ok()
+            .map(|m| m.is_some())
     }
 }
+
+/// The lazy DFA settings of [`LatinRegex::is_match_at`]: a Unicode word boundary (`\b`) is
+/// decided from ASCII bytes alone, and the search quits at a non-ASCII byte, where the caller
+/// asks the regex instead. Class and id names, and most of the short text these patterns
+/// read, are ASCII: a pattern with `\b` then needs only its forward automaton, about a third of
+/// the instructions of a `Regex` (reverse automaton, literal prefilter, capture states).
+/// A pattern without a Unicode word boundary gets no quit bytes from this setting.
+const WORD_BOUNDARY_DFA: bool = true;
 
 /// A regex compiled on first use, in the narrowest form that holds the text it searches
 /// ([`Form`]) and whole for other text; [`LatinRegex::get`] hands out the one for a haystack.
@@ -813,11 +829,12 @@ impl LatinRegex {
         if let Some(form) = form_of(haystack) {
             let dfa = self.dfas[form.index()].get_or_init(|| {
                 let nfa = thompson::Config::new().which_captures(thompson::WhichCaptures::None);
+                let config = hybrid::dfa::Config::new().unicode_word_boundary(WORD_BOUNDARY_DFA);
                 let dfa = match form_dfa(
                     &self.pattern,
                     form,
                     self.case_insensitive,
-                    hybrid::dfa::Config::new(),
+                    config.clone(),
                     nfa.clone(),
                 ) {
                     FormDfa::Built(dfa) => Some(*dfa),
@@ -825,6 +842,7 @@ impl LatinRegex {
                     FormDfa::NoForm => {
                         let pattern = form_pattern(&self.pattern, form)?;
                         hybrid::dfa::DFA::builder()
+                            .configure(config)
                             .syntax(syntax::Config::new().case_insensitive(self.case_insensitive))
                             .thompson(nfa)
                             .build(&pattern)
@@ -833,11 +851,19 @@ impl LatinRegex {
                 };
                 dfa.map(ForwardDfa::new)
             });
-            if let Some(dfa) = dfa {
-                return dfa.is_match(haystack, from);
+            if let Some(answer) = dfa
+                .as_ref()
+                .and_then(|dfa| dfa.try_is_match(haystack, from))
+            {
+                return answer;
             }
         }
         self.get(haystack).is_match_at(haystack, from)
+    }
+
+    /// Whether the pattern matches anywhere in `haystack` (see [`LatinRegex::is_match_at`]).
+    pub(crate) fn is_match(&self, haystack: &str) -> bool {
+        self.is_match_at(haystack, 0)
     }
 
     fn build(&self, pattern: &str) -> Result<Regex, regex::Error> {

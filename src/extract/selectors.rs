@@ -129,8 +129,8 @@ pub const ARTICLE_ITEMPROPS: &[&str] = &["articlebody", "text", "reviewbody"];
 /// Class/id tokens of boilerplate that is dropped before scoring (Readability
 /// `unlikelyCandidates` + trafilatura `OVERALL_DISCARD_XPATH`). Checked only when
 /// [`MAYBE_CONTENT`] does not also match.
-pub static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+pub static UNLIKELY: LazyLock<LatinRegex> = LazyLock::new(|| {
+    LatinRegex::new(
         r"(?x)
         -ad-|\bads?\b|adslot|ad-slot|advert|ai2html|banner|breadcrumb|combx|comment|community
         |cover-wrap|disqus|extra|footer|gdpr|consent|cookie|header|legends|menu|related
@@ -141,16 +141,16 @@ pub static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
         |tags\b|tag-?list|taglist|byline|author-?(info|bio|box)|rating|modal|overlay
         |nav\b|navigation|jump-?link|skip-?link|topbar|site-?info|dialog|tooltip
         ",
+        false,
     )
-    .expect("static regex")
 });
 
 /// Class/id tokens of small widgets (share bars, author boxes, comment links, meta lines,
 /// rating, tag lists) that are dropped even when a content word such as "article" also
 /// appears in the name, as long as the subtree is short (trafilatura drops these
 /// unconditionally).
-pub static STRONG_UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+pub static STRONG_UNLIKELY: LazyLock<LatinRegex> = LazyLock::new(|| {
+    LatinRegex::new(
         r"(?x)
         share|sharing|social|comment|related|newsletter|subscri|author|byline|\bbio\b
         |cookie|consent|gdpr|promo|recommend|sponsor|advert|\bads?\b|banner|rating
@@ -158,8 +158,8 @@ pub static STRONG_UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
         |article-?meta|meta-?info|donat|paywall|membership|follow-?us|read-?more
         |more-?(articles|stories|news)|next-?post|prev-?post|post-?nav|navigation
         ",
+        false,
     )
-    .expect("static regex")
 });
 
 /// Class/id words that name a page's layout around a side column rather than the column
@@ -172,18 +172,20 @@ pub static SIDEBAR_LAYOUT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Class/id tokens of picture credits and copyright notes ("Foto: dpa", "© Jane Doe"):
 /// furniture next to captions, named for what they are.
-pub static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+pub static CREDIT: LazyLock<LatinRegex> = LazyLock::new(|| {
+    LatinRegex::new(
         r"copyright|(?:^|[^a-z])(?:photo-?|image-?|img-?|video-?)?credits?(?:[^a-z]|$)|(?:caption|image|img|photo|media|bild|foto)[-_]*(?:source|quelle)|bildnachweis|photographer|fotograf",
+        false,
     )
-    .expect("static regex")
 });
 
 /// Class/id tokens of a standfirst: the lead paragraph or deck that sits in the article's
 /// header, apart from the body container.
-pub static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^a-z])lead(?:er)?(?:[^a-z]|$)|intro|deck|standfirst|summary|excerpt|bajada|subtitle|subheadline|sub-?head|teaser|abstract|description")
-        .expect("static regex")
+pub static LEAD: LazyLock<LatinRegex> = LazyLock::new(|| {
+    LatinRegex::new(
+        r"(?:^|[^a-z])lead(?:er)?(?:[^a-z]|$)|intro|deck|standfirst|summary|excerpt|bajada|subtitle|subheadline|sub-?head|teaser|abstract|description",
+        false,
+    )
 });
 
 /// One class/id token (whole token, lowercase) naming a comment thread, one of its
@@ -191,11 +193,11 @@ pub static LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// `#disqus_thread`, and the common `comment-list`/`comments-area` names.
 /// Parts of a comment (`comment-body`, `comment-author`) and links to the thread
 /// (`comments-link`) are not threads and do not match.
-pub static COMMENT_THREAD_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+pub static COMMENT_THREAD_TOKEN: LazyLock<LatinRegex> = LazyLock::new(|| {
+    LatinRegex::new(
         r"^(?:comments?|commentlist|respond|disqus_thread|dsq-comments?)(?:[-_](?:list|area|section|wrapper|container|thread|block|box|holder|template))?$",
+        false,
     )
-    .expect("static regex")
 });
 
 /// Class/id names of the header of one part of a page (`section-header`, `card__header`,
@@ -207,25 +209,27 @@ pub static PART_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Class/id tokens that veto [`UNLIKELY`] (Readability `okMaybeItsACandidate`).
-pub static MAYBE_CONTENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"and|article|body|column|content|main|mathjax|shadow|entry|story|post-?text|prose")
-        .expect("static regex")
+pub static MAYBE_CONTENT: LazyLock<LatinRegex> = LazyLock::new(|| {
+    LatinRegex::new(
+        r"and|article|body|column|content|main|mathjax|shadow|entry|story|post-?text|prose",
+        false,
+    )
 });
 
 /// Class/id tokens that raise a container's score (Readability `positive`).
-pub static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+pub static POSITIVE: LazyLock<LatinRegex> = LazyLock::new(|| {
+    LatinRegex::new(
         r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|prose|rich-?text",
+        false,
     )
-    .expect("static regex")
 });
 
 /// Class/id tokens that lower a container's score (Readability `negative`).
-pub static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+pub static NEGATIVE: LazyLock<LatinRegex> = LazyLock::new(|| {
+    LatinRegex::new(
         r"-ad-|(^|\s)hidden($|\s)|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|byline|author|dateline|newsletter|subscribe|recommend|nav|menu|breadcrumb|social|cookie|consent",
+        false,
     )
-    .expect("static regex")
 });
 
 /// Byline prefixes to strip from author strings.
@@ -235,11 +239,11 @@ pub static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Strings that disqualify an author candidate.
-pub static BAD_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+pub static BAD_AUTHOR: LazyLock<LatinRegex> = LazyLock::new(|| {
+    LatinRegex::new(
         r"(?i)(^|\b)(email|e-mail|the author|staff|editor(ial)?s?\b|redaktion|admin|administrator|anonymous|unknown|reporter|correspondent|contributor|published|updated|min(ute)?s? read|read more|share|follow|twitter|facebook|http|www\.|\.com\b|copyright|©|guest|team|news desk|newsroom|^name$|\bsagt\b|\bsays\b|more posts|posts by|\bwrote\b|schrieb)",
+        false,
     )
-    .expect("static regex")
 });
 
 /// Separators between a headline and a site name in `<title>`.
@@ -503,6 +507,61 @@ mod tests {
     }
 
     use super::*;
+
+    /// The class/id and author patterns asked only whether they match, as `LatinRegex`es.
+    fn latin_selectors() -> [&'static LatinRegex; 9] {
+        [
+            &UNLIKELY,
+            &STRONG_UNLIKELY,
+            &CREDIT,
+            &LEAD,
+            &COMMENT_THREAD_TOKEN,
+            &MAYBE_CONTENT,
+            &POSITIVE,
+            &NEGATIVE,
+            &BAD_AUTHOR,
+        ]
+    }
+
+    /// Each form of each selector is the pattern on its text, and the forward automaton's
+    /// answer (quitting at a non-ASCII byte where the pattern has `\b`) is the regex's.
+    #[test]
+    fn latin_selectors_answer_as_their_regex() {
+        let samples = [
+            "ads",
+            "top-ads",
+            "éads",
+            "ads-é",
+            "sidebar",
+            "article-lead",
+            "hidden",
+            "post hid",
+            "comments",
+            "Das sagt",
+            "José García",
+            "news desk",
+            "editors",
+            "Editorß",
+            "bio",
+            "bióg",
+            "tags",
+            "tagsé",
+            "",
+            "Фото",
+            "\u{E0001}ads",
+        ];
+        for re in latin_selectors() {
+            let (pattern, case) = re.pattern_and_case();
+            crate::latin::assert_forms_are_the_pattern(pattern, case);
+            let whole = regex::RegexBuilder::new(pattern)
+                .case_insensitive(case)
+                .build()
+                .unwrap_or_else(|e| panic!("{pattern:?}: {e}"));
+            for s in samples {
+                assert_eq!(re.is_match(s), whole.is_match(s), "{pattern:?} on {s:?}");
+            }
+        }
+    }
 
     #[test]
     fn lead_tokens() {

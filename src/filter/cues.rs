@@ -11,12 +11,12 @@
 //! "sagte", "a déclaré" ...), list items, quotes, headings and code (recipe steps, subheadings
 //! and quotations are never judged), and a length limit per cue.
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::latin::LatinRegex;
 
 use super::engine::{gate_literals, has_ascii_fold_partner, top_level_branches};
+use super::gates::GateLiterals;
 use super::rules::Position;
 use super::text;
 use crate::article::BlockKind;
@@ -173,8 +173,8 @@ pub(crate) struct CueMatch {
 #[derive(Debug)]
 pub(crate) struct Cues {
     enabled: [bool; CUE_COUNT],
-    /// The literals the cue regexes need, all in one automaton (see [`Cue`]).
-    gates: Option<AhoCorasick>,
+    /// The literals the cue regexes need, all in one trie (see [`Cue`]).
+    gates: Option<GateLiterals>,
     /// For each literal of `gates`, the cues it opens (bit `i` for cue `i`, then the bits of
     /// the branches of split cues).
     literal_cues: Vec<u128>,
@@ -812,8 +812,8 @@ impl Cues {
         patterns
     }
 
-    /// Gates each regex on its literals (see [`Cue`]), all in one ASCII case-insensitive
-    /// automaton, as the line rules are.
+    /// Gates each regex on its literals (see [`Cue`]), all in one trie read ASCII
+    /// case-insensitively ([`GateLiterals`]), as the line rules are.
     fn build_gates(&mut self) {
         let mut literals: std::collections::BTreeMap<Vec<u8>, u128> = Default::default();
         let mut gate = |pattern: &str, bit: u32| {
@@ -854,10 +854,7 @@ impl Cues {
                 .collect();
         }
         let (literals, masks): (Vec<_>, Vec<_>) = literals.into_iter().unzip();
-        // lowercased literals searched in the ASCII-lowercased line (see [`Cues::open`]): an
-        // ASCII case-insensitive automaton has two transitions per letter, and took about
-        // 11 M instructions at start-up
-        self.gates = AhoCorasick::new(&literals).ok();
+        self.gates = Some(GateLiterals::new(&literals));
         self.literal_cues = masks;
     }
 
@@ -870,10 +867,12 @@ impl Cues {
         if has_ascii_fold_partner(t) {
             return Open(u128::MAX);
         }
-        Open(
-            ac.find_overlapping_iter(&t.to_ascii_lowercase())
-                .fold(0, |m, hit| m | self.literal_cues[hit.pattern().as_usize()]),
-        )
+        let mut open = 0;
+        ac.scan(t, |literal| {
+            open |= self.literal_cues[literal];
+            true
+        });
+        Open(open)
     }
 
     fn on(&self, name: &str) -> bool {

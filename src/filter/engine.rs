@@ -22,6 +22,7 @@ use regex_syntax::hir::{Hir, HirKind};
 
 use super::cues::{CueMatch, Cues};
 use super::gate_table;
+use super::gates::GateLiterals;
 use super::rules::{
     Action, CUT_TEASER_MIN_LINES, DUPLICATE_BLOCK, EDGE_LABEL, INLINE_HEADLINE, Position,
     SITE_PROFILE, TEASER_RAIL, TIMESTAMP, TITLE_REPEAT,
@@ -226,8 +227,8 @@ pub(crate) struct LineEngine {
     /// For each rule, its patterns, each with its gate (an index into the gate bits) if it has
     /// one.
     patterns: Vec<Vec<(LazyRegex, Option<usize>)>>,
-    /// The gated patterns' prefix literals, all in one automaton.
-    gates: Option<AhoCorasick>,
+    /// The gated patterns' prefix literals, all in one trie.
+    gates: Option<GateLiterals>,
     /// For each literal of `gates`, the gates it opens.
     literal_gates: Vec<Vec<usize>>,
     /// Number of gated patterns.
@@ -428,11 +429,9 @@ impl LineEngine {
         let gates = if literals.is_empty() {
             None
         } else {
-            // The literals are ASCII-lowercased and searched in the ASCII-lowercased line, so
             // ASCII letters match in either case; other letters with case are spelled in each
-            // case (see `case_variants`). An automaton built ASCII case-insensitive instead has
-            // two transitions per letter, and took about 16 M instructions at start-up.
-            Some(AhoCorasick::new(&literals).expect("literal automaton within default size limits"))
+            // case (see `case_variants`).
+            Some(GateLiterals::new(&literals))
         };
         let max_words = rules.iter().map(|r| r.max_words).max().unwrap_or(0);
         Ok(Self {
@@ -480,12 +479,12 @@ impl LineEngine {
                         if has_ascii_fold_partner(trimmed) {
                             open.fill(true);
                         } else {
-                            let lowered = trimmed.to_ascii_lowercase();
-                            for m in ac.find_overlapping_iter(&lowered) {
-                                for &g in &self.literal_gates[m.pattern().as_usize()] {
+                            ac.scan(trimmed, |literal| {
+                                for &g in &self.literal_gates[literal] {
                                     open[g] = true;
                                 }
-                            }
+                                true
+                            });
                         }
                         scanned = true;
                     }
@@ -546,13 +545,13 @@ enum GatedParts {
     /// The pattern as one regex, with its gate.
     Whole {
         re: LatinRegex,
-        gate: Option<AhoCorasick>,
+        gate: Option<GateLiterals>,
     },
-    /// The end-anchored branches, each with its bit in the gate automaton's masks (`None`:
+    /// The end-anchored branches, each with its bit in the gate trie's masks (`None`:
     /// no literal, always searched).
     Branches {
         branches: Vec<(LatinRegex, Option<u32>)>,
-        gates: Option<AhoCorasick>,
+        gates: Option<GateLiterals>,
         /// For each literal of `gates`, the branches it opens.
         literal_branches: Vec<u64>,
     },
@@ -569,12 +568,8 @@ impl GatedRegex {
     fn parts(&self) -> &GatedParts {
         self.parts.get_or_init(|| {
             let Some(branches) = end_anchored_branches(&self.pattern) else {
-                let gate = gate_literals(&self.pattern).and_then(|literals| {
-                    AhoCorasick::builder()
-                        .ascii_case_insensitive(true)
-                        .build(literals)
-                        .ok()
-                });
+                let gate =
+                    gate_literals(&self.pattern).map(|literals| GateLiterals::new(&literals));
                 return GatedParts::Whole {
                     re: LatinRegex::new(self.pattern.clone(), true),
                     gate,
@@ -595,10 +590,7 @@ impl GatedRegex {
                 })
                 .collect();
             let (literals, literal_branches): (Vec<_>, Vec<_>) = literals.into_iter().unzip();
-            let gates = AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(&literals)
-                .ok();
+            let gates = Some(GateLiterals::new(&literals));
             GatedParts::Branches {
                 branches,
                 gates,
@@ -613,7 +605,7 @@ impl GatedRegex {
             GatedParts::Whole { re, gate } => {
                 if let Some(ac) = gate
                     && !has_ascii_fold_partner(text)
-                    && !ac.is_match(text)
+                    && !ac.any(text)
                 {
                     return None;
                 }
@@ -625,9 +617,14 @@ impl GatedRegex {
                 literal_branches,
             } => {
                 let open = match gates {
-                    Some(ac) if !has_ascii_fold_partner(text) => ac
-                        .find_overlapping_iter(text)
-                        .fold(0, |m, hit| m | literal_branches[hit.pattern().as_usize()]),
+                    Some(ac) if !has_ascii_fold_partner(text) => {
+                        let mut open = 0;
+                        ac.scan(text, |literal| {
+                            open |= literal_branches[literal];
+                            true
+                        });
+                        open
+                    }
                     _ => u64::MAX,
                 };
                 let mut leftmost: Option<regex::Match<'t>> = None;

@@ -25,6 +25,7 @@ mod cues;
 mod dedup;
 mod engine;
 mod gate_table;
+mod gates;
 pub mod learned;
 mod profile;
 mod quality;
