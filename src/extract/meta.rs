@@ -219,9 +219,42 @@ fn first_text(doc: &Doc, tag: &str) -> Option<String> {
         if doc.tag(i) != tag {
             return None;
         }
-        let t = collapse_ws(&doc.text_of(i, |_| false));
+        let t = heading_text(doc, i, |_| false);
         (!t.is_empty()).then_some(t)
     })
+}
+
+/// The text of a heading as a browser shows it: whitespace collapsed, and a space where a
+/// `<br>` or a block-level element breaks the line. Headlines are often set on two lines
+/// (`Truckwash A31<br>Das etwas ...`, a kicker `<div>` before the headline `<div>`), whose
+/// words would otherwise run together in the title.
+fn heading_text(doc: &Doc, i: usize, skip: impl Fn(usize) -> bool) -> String {
+    let mut raw = String::new();
+    // Ends of the block-level elements open at `j`: a break where each one closes too.
+    let mut open: Vec<usize> = Vec::new();
+    let mut j = i;
+    while j < doc.nodes[i].end {
+        while open.last().is_some_and(|&end| end <= j) {
+            open.pop();
+            raw.push(' ');
+        }
+        if skip(j) {
+            j = doc.nodes[j].end;
+            continue;
+        }
+        match &doc.nodes[j].data {
+            super::dom::NodeData::Element(e)
+                if e.tag == "br" || sel::is_in(sel::BLOCK_TAGS, &e.tag) =>
+            {
+                raw.push(' ');
+                open.push(doc.nodes[j].end);
+            }
+            super::dom::NodeData::Text(t) => raw.push_str(t),
+            _ => {}
+        }
+        j += 1;
+    }
+    collapse_ws(&raw)
 }
 
 /// The page's headline `<h1>`: the first whose text is not all inside links, else the first.
@@ -234,11 +267,11 @@ fn headline_h1(doc: &Doc) -> Option<String> {
         if doc.tag(i) != "h1" {
             continue;
         }
-        let t = collapse_ws(&doc.text_of(i, |_| false));
+        let t = heading_text(doc, i, |_| false);
         if t.is_empty() {
             continue;
         }
-        let outside_links = collapse_ws(&doc.text_of(i, |j| doc.tag(j) == "a"));
+        let outside_links = heading_text(doc, i, |j| doc.tag(j) == "a");
         if !outside_links.is_empty() {
             return Some(t);
         }
@@ -1351,6 +1384,33 @@ mod tests {
             None,
         );
         assert_eq!(m.title.as_deref(), Some("A blog post title that links"));
+    }
+
+    #[test]
+    fn headline_on_two_lines_keeps_a_space_between_them() {
+        let m = meta(
+            "<html><head><title>Wash</title></head><body>\
+             <h1>Truckwash A31<br>Das etwas andere Waschen</h1></body></html>",
+            None,
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Truckwash A31 Das etwas andere Waschen")
+        );
+        let m = meta(
+            "<body><h1><div>Kicker</div><div>Headline set in blocks here</div></h1></body>",
+            None,
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Kicker Headline set in blocks here")
+        );
+        // Inline markup inside a word does not split it.
+        let m = meta(
+            "<body><h1>Wo<b>rd</b>s of a headline here</h1></body>",
+            None,
+        );
+        assert_eq!(m.title.as_deref(), Some("Words of a headline here"));
     }
 
     #[test]
