@@ -2167,4 +2167,64 @@ mod tests {
             assert!(!cues.spares_pitch(t), "{t}");
         }
     }
+
+    /// Issue 15's shapes in wordings of their own (not the blind sets' lines): each is judged
+    /// by its cue; near misses in story voice are not.
+    #[test]
+    fn shapes_across_languages() {
+        let missed = [
+            (
+                "Wszystkie prawa zastrzeżone. Kopiowanie bez zgody wydawcy jest zabronione.",
+                CLOSING_NOTE,
+            ),
+            ("Toate drepturile rezervate.", CLOSING_NOTE),
+            (
+                "Il prodotto ci è stato prestato dal produttore per due settimane.",
+                CLOSING_NOTE,
+            ),
+            (
+                "Tuomio korjattu 4.5. klo 9.10: nimi korjattu.",
+                CLOSING_NOTE,
+            ),
+            ("Tags: harbour, ferries, winter timetable", CLOSING_NOTE),
+            (
+                "Posted by Marta on 3 May 2012 at 18:02 in Travel",
+                CLOSING_NOTE,
+            ),
+            ("Notre journal est financé par ses lecteurs.", CLOSING_NOTE),
+            (
+                "Dit artikel verscheen eerder in de zaterdagkrant.",
+                PUBLICATION_NOTE,
+            ),
+            ("Kuva: Matti Virtanen / Lehtikuva", CREDIT_LINE),
+            ("12 kommenttia", COUNTER_LINE),
+            ("Was this answer helpful? 👍 31 👎 2", COUNTER_LINE),
+            (
+                "Next in Science: Why the comet came back early",
+                LABEL_HEADLINE,
+            ),
+            ("Read every story for 3 months for €1", READER_PROMPT),
+            (
+                "Stem op ons blog in de wedstrijd van dit jaar!",
+                READER_PROMPT,
+            ),
+            (
+                "The author is a former teacher and lives in Leeds.",
+                BIO_LINE,
+            ),
+        ]
+        .into_iter()
+        .filter(|&(t, want)| cue(t) != Some(want))
+        .map(|(t, _)| (t, cue(t)))
+        .collect::<Vec<_>>();
+        assert!(missed.is_empty(), "{missed:?}");
+        for t in [
+            "The council voted in the poll on the new quay last week.",
+            "Prochain objectif : le col du Galibier en juillet.",
+            "The museum lent the painting to a gallery in Leeds for the summer.",
+            "Residents were asked to vote on the plan, the mayor said.",
+        ] {
+            assert_eq!(cue(t), None, "{t}");
+        }
+    }
 }
