@@ -2201,7 +2201,7 @@ mod tests {
             ("Was this answer helpful? 👍 31 👎 2", COUNTER_LINE),
             (
                 "Next in Science: Why the comet came back early",
-                LABEL_HEADLINE,
+                TEASER_MARKER,
             ),
             ("Read every story for 3 months for €1", READER_PROMPT),
             (
