@@ -238,6 +238,9 @@ pub(crate) struct Cues {
     service_call: Cue,
     honorific_bio: Cue,
     role_writes: Cue,
+    /// Not gated (not in [`Cues::all_mut`]): the gates' 128 bits are taken by the cues and
+    /// the branches of the closing notes, and a small regex asked of few lines costs less
+    /// than the closing notes searched whole.
     vote: Cue,
 }
 
@@ -454,9 +457,6 @@ const CLOSING: &str = concat!(
     r"|(?:prices?|precios?|prix|preise|prezzi|pre[çc]os|prijzen|priser|ceny)\s(?:[^.!?]*\s)?(?:may|can|could|pueden|peuvent|k[öo]nnen|possono|podem|kunnen|kan|mog[ąa])\s(?:[^.!?]*\s)?(?:chang|cambi|[äa]nder|vari|mud|alter|verander|wijzig|zmie|endr|[æe]ndr|muutt|de[ğg]i[şs]|schimb)",
     r"|(?:bill|rechnung|addition|cuenta|conto|rekening|notan|rachunek)\s(?:[^.!?]*\s)?(?:ourselves|our own|selbst|nous-m[êe]mes|nosotros mismos|noi stessi|n[óo]s mesmos|zelf|sj[äa]lva|sami)",
     r"|(?:review|test)\w*\s(?:copy|code|unit|sample)\s(?:[^.!?]*\s)?(?:provided|supplied)|(?:provided|supplied|fornit[oa]|fourni|proporcionad[oa]|cedid[oa]|zur verf[üu]gung gestellt|bereitgestellt)\s(?:by|dal|dalla|par|por|von)\s(?:the\s|il\s|le\s|l['’]|el\s|la\s)?(?:publisher|editore|[ée]diteur|editor|hersteller|manufacturer|fabricant|fabricante|produttore|verlag)",
-    r"|(?:lent|loaned|on loan|l[åa]nt|l[åa]nat|lainann?ut|lainattu|bruikleen|geliehen|leihweise|pr[êe]t[ée]e?|prestad[oa]|prestat[oa]|emprestad[oa]|wypo[żz]yczon\w*|zap[ůu]j[čc]en\w*|[îi]mprumutat)\s(?:[^.!?]*\s)?(?:manufacturer|maker|producent\w*|produsent\w*|tillverkar\w*|maahantuoja\w*|valmistaja\w*|fabrikant\w*|hersteller\w*|fabricant\w*|fabricante\w*|produttore|v[ýy]robc\w*|import[øo]r\w*|importador\w*|importateur\w*|importer)|(?:manufacturer|maker|producent\w*|produsent\w*|tillverkar\w*|maahantuoja\w*|valmistaja\w*|fabrikant\w*|hersteller\w*|fabricant\w*|fabricante\w*|produttore|v[ýy]robc\w*)\s(?:[^.!?]*\s)?(?:lent|loaned|on loan|in bruikleen|l[åa]nt|l[åa]nat|lainann?ut|geliehen|leihweise|pr[êe]t[ée]e?|prestad[oa]|prestat[oa]|emprestad[oa])",
-    r"|(?:cedid[oa]|prestad[oa]|lent|loaned|provided|supplied|ceduto|prestato|pr[êe]t[ée]e?|fourni|geliehen|gestellt)\s(?:\p{L}+\s){0,3}(?:unit|unidad|unit[ée]|unit[àa]|sample|muestra|exemplar|exemplaire|esemplare|ger[äa]t|device|dispositivo|appareil|product|producto|produit|prodotto|produkt)\s(?:for|para|pour|per|f[üu]r|voor|f[öo]r)\s(?:this|este|esta|cette|ce|questa|questo|diesen|dieses|diese|deze|dit|detta|denna)\s(?:review|an[áa]lisis|prueba|test|essai|recensione|prova|bewertung|rezension|recensie|recension)",
-    r"|(?:vergoeding|commissie|ers[äa]ttning|provisjon|provision|prowizj\w*|provizi|komisyon|korvaus\w*|comisi[óo]n|commission)\s(?:[^.!?]*\s)?(?:via|through|[üu]ber|par|por|tramite|atrav[ée]s|przez|kautta|p[åa]|gennem|gjennom|prin)\s(?:\p{L}+\s)?(?:links?|liens?|enlaces?|linkit|linki|l[äa]nkar|lenker|odkaz\w*)",
     r"|(?:uses|use|utilise|utiliza|utilizza|verwendet|nutzt|gebruikt|anv[äa]nder|u[żz]ywa)\s(?:[^.!?]*\s)?cookies|(?:choix|pr[ée]f[ée]rences|param[èe]tres) de confidentialit|privacy (?:choices|settings|preferences)|datenschutz-?einstellungen|preferencias de privacidad|impostazioni (?:della )?privacy|privacy-?instellingen",
     r"|(?:presumed innocent|pr[ée]sum[ée]e?s? innocente?s?|pr[ée]somption d['’]innocence|unschuldsvermutung|presunci[óo]n de inocencia|presunzione d['’]innocenza|presun[tz]\w* innocent\w*|presun[çc][ãa]o de inoc[êe]ncia|presumid\w* inocente|onschuldspresumptie|oskyldig tills)",
     r"|(?:not necessarily|nicht (?:unbedingt|notwendigerweise|zwingend)|pas (?:forc[ée]ment|n[ée]cessairement)|no (?:comparte )?necesariamente|non (?:necessariamente|rispecchia)|n[ãa]o (?:necessariamente|reflete)|niet (?:noodzakelijk|per se)|inte n[öo]dv[äa]ndigtvis|niekoniecznie)\s(?:[^.!?]*\s)?(?:reflect|share|represent|endorse|wiedergeben|widerspiegeln|teilen|entsprechen|refl[èe]t|partag|repr[ée]sent|refleja|comparte|tesis|opini|riflett|condivid|reflet|compartilh|weerspiegel|deel|delar|speglar|odzwierciedl|p\w*gl[ąa]d)",
@@ -466,9 +466,6 @@ const CLOSING: &str = concat!(
     r"|(?:links?|liens?|enlaces?|collegamenti|linkjes|link)\s(?:[^.!?]*\s)?(?:affili\w*|afiliad\w*|partnerlinks?)(?:\W|$)|(?:purchases?|achats?|compras?|acquisti|k[äa]ufe|aankopen)\s(?:[^.!?]*\s)?(?:earn|rapport|gener|genera|verdien)",
     r"|(?:unbezahlt|unpaid|non r[ée]mun[ée]r|no remunerad|non retribuit|n[ãa]o remunerad|onbetaald)\w*\s(?:[^.!?]*\s)?(?:erw[äa]hnung|mention|menci[óo]n|menzion|men[çc][ãa]o|vermelding|auftrag|sponsor)",
     r"|(?:prot[ée]g[ée]s?|protected|gesch[üu]tzt|protegid[oa]s?|protett[ie])\s(?:[^.!?]*\s)?(?:usage|use|reuse|nutzung|verwendung|uso|utilizzo|gebruik)|al[ıi]nt[ıi]lanamaz|(?:izinsiz|İzinsiz) kullan",
-    r"|(?:reproduction|reproducci[óo]n|riproduzione|reprodu[çc][ãa]o|reproductie|reproduktion|kop[íi]rov[áa]n[íi]|kopiowanie|kopiering|kopiointi|[çc]o[ğg]alt[ıi]lmas[ıi]|reproducerea|kopiranje|m[áa]sol[áa]sa)\s(?:[^.!?]*\s)?(?:interdite?|prohibida|vietata|proibida|verboden|f[öo]rbjuden|forbudt|zak[áa]z[áa]n[oa]?|zabronion[ey]|kielletty|yasakt[ıi]r|interzis[ăa]|zabranjen[oa]|prohibited|forbidden|verboten|tilos)",
-    r"|(?:prot[ée]g[ée]e?s?|protected|gesch[üu]tzt|protegid[oa]s?|protett[oa]|beschermd|skyddad|chronion\w*|chr[áa]n[ěe]n\w*)\s(?:[^.!?]*\s)?(?:droit d['’]auteur|copyright|urheberrecht\w*|derechos de autor|diritto d['’]autore|direitos? (?:de )?autor\w*|auteursrecht\w*|upphovsr[äa]tt\w*|autorsk\w+)|urheberrechtlich gesch[üu]tzt|auteursrechtelijk beschermd",
-    r"|(?:property|propri[ée]t[àée]|propiedad|propriedade|eigendom|eigentum)\s(?:of|de|di|dell['’]|della|dello|del|des|de la|do|da|van|der)\s?(?:the\s|l['’]|la\s|el\s|o\s|a\s|het\s|de\s)?(?:author|autor\w*|auteur\w*|autore|autrice|writer|blogger\w*|schrijver)",
     r"|(?:paid|betaalde|bezahlte|zahlte|pag[óo]|pagou|pagato|payé|betalade)\s(?:[^.!?]*\s)?(?:ourselves|itself|selbst|zelf|elle-m[êe]me|nous-m[êe]mes|s[ií] mism[oa]|sj[äa]lv|da s[ée]|por conta pr[óo]pria)",
     r"|^\W*(?:media enquiries|press contact|media contact|pressekontakt|medienkontakt|contact presse|relations presse|contacto de prensa|contacto para medios|ufficio stampa|contatto stampa|assessoria de imprensa|perscontact|presskontakt|kontakt dla medi[óo]w|for media|f[üu]r medien|pour les m[ée]dias|para medios|per i media)",
 );
@@ -574,6 +571,12 @@ const CLOSING_MORE: &str = concat!(
     r"|(?:considerarsi|considerados|consid[ée]r[ée]s|considered|gelten)\s(?:\p{L}+\s)?innocent\w*",
     r"|(?:all|toutes les|tutte le|todas las|todas as|alle|t[üu]m|wszystkie|alla)?\s?(?:photos|images|pictures|fotos|foto|fotoğraflar|bilder|zdj[ęe]cia)\s(?:[\p{L}']+\s){0,3}(?:are|sont|sono|son|sind|zijn|[äa]r|er|aittir|s[ąa])\s(?:\p{L}+\s)?(?:mine|my own|de moi|mie|m[íi]as|meine|mijn|mina|mine|yazara|the author's|de l['’]auteur|dell['’]autore|del autor|des autors)",
     r"|(?:foto|photos?|images?|bilder)\s(?:[^.!?]*\s)?(?:vietato l['’]utilizzo|utilisation interdite|use prohibited|verwendung (?:nur|verboten)|prohibido su uso|don['’]t (?:pin|use|reuse|copy)|ne pas les r[ée]utiliser|se le usi cita)",
+    r"|(?:lent|loaned|on loan|l[åa]nt|l[åa]nat|lainann?ut|lainattu|bruikleen|geliehen|leihweise|pr[êe]t[ée]e?|prestad[oa]|prestat[oa]|emprestad[oa]|wypo[żz]yczon\w*|zap[ůu]j[čc]en\w*|[îi]mprumutat)\s(?:[^.!?]*\s)?(?:manufacturer|maker|producent\w*|produsent\w*|tillverkar\w*|maahantuoja\w*|valmistaja\w*|fabrikant\w*|hersteller\w*|fabricant\w*|fabricante\w*|produttore|v[ýy]robc\w*|import[øo]r\w*|importador\w*|importateur\w*|importer)|(?:manufacturer|maker|producent\w*|produsent\w*|tillverkar\w*|maahantuoja\w*|valmistaja\w*|fabrikant\w*|hersteller\w*|fabricant\w*|fabricante\w*|produttore|v[ýy]robc\w*)\s(?:[^.!?]*\s)?(?:lent|loaned|on loan|in bruikleen|l[åa]nt|l[åa]nat|lainann?ut|geliehen|leihweise|pr[êe]t[ée]e?|prestad[oa]|prestat[oa]|emprestad[oa])",
+    r"|(?:cedid[oa]|prestad[oa]|lent|loaned|provided|supplied|ceduto|prestato|pr[êe]t[ée]e?|fourni|geliehen|gestellt)\s(?:\p{L}+\s){0,3}(?:unit|unidad|unit[ée]|unit[àa]|sample|muestra|exemplar|exemplaire|esemplare|ger[äa]t|device|dispositivo|appareil|product|producto|produit|prodotto|produkt)\s(?:for|para|pour|per|f[üu]r|voor|f[öo]r)\s(?:this|este|esta|cette|ce|questa|questo|diesen|dieses|diese|deze|dit|detta|denna)\s(?:review|an[áa]lisis|prueba|test|essai|recensione|prova|bewertung|rezension|recensie|recension)",
+    r"|(?:vergoeding|commissie|ers[äa]ttning|provisjon|provision|prowizj\w*|provizi|komisyon|korvaus\w*|comisi[óo]n|commission)\s(?:[^.!?]*\s)?(?:via|through|[üu]ber|par|por|tramite|atrav[ée]s|przez|kautta|p[åa]|gennem|gjennom|prin)\s(?:\p{L}+\s)?(?:links?|liens?|enlaces?|linkit|linki|l[äa]nkar|lenker|odkaz\w*)",
+    r"|(?:reproduction|reproducci[óo]n|riproduzione|reprodu[çc][ãa]o|reproductie|reproduktion|kop[íi]rov[áa]n[íi]|kopiowanie|kopiering|kopiointi|[çc]o[ğg]alt[ıi]lmas[ıi]|reproducerea|kopiranje|m[áa]sol[áa]sa)\s(?:[^.!?]*\s)?(?:interdite?|prohibida|vietata|proibida|verboden|f[öo]rbjuden|forbudt|zak[áa]z[áa]n[oa]?|zabronion[ey]|kielletty|yasakt[ıi]r|interzis[ăa]|zabranjen[oa]|prohibited|forbidden|verboten|tilos)",
+    r"|(?:prot[ée]g[ée]e?s?|protected|gesch[üu]tzt|protegid[oa]s?|protett[oa]|beschermd|skyddad|chronion\w*|chr[áa]n[ěe]n\w*)\s(?:[^.!?]*\s)?(?:droit d['’]auteur|copyright|urheberrecht\w*|derechos de autor|diritto d['’]autore|direitos? (?:de )?autor\w*|auteursrecht\w*|upphovsr[äa]tt\w*|autorsk\w+)|urheberrechtlich gesch[üu]tzt|auteursrechtelijk beschermd",
+    r"|(?:property|propri[ée]t[àée]|propiedad|propriedade|eigendom|eigentum)\s(?:of|de|di|dell['’]|della|dello|del|des|de la|do|da|van|der)\s?(?:the\s|l['’]|la\s|el\s|o\s|a\s|het\s|de\s)?(?:author|autor\w*|auteur\w*|autore|autrice|writer|blogger\w*|schrijver)",
 );
 
 // A paywall's gate: the text reserved for subscribers ("Contenido exclusivo para
@@ -731,7 +734,7 @@ impl Cues {
     }
 
     /// Every cue regex, in a fixed order: its index is its bit in [`Open`].
-    fn all_mut(&mut self) -> [&mut Cue; 61] {
+    fn all_mut(&mut self) -> [&mut Cue; 60] {
         [
             &mut self.speech,
             &mut self.strong,
@@ -793,7 +796,6 @@ impl Cues {
             &mut self.service_call,
             &mut self.honorific_bio,
             &mut self.role_writes,
-            &mut self.vote,
         ]
     }
 
@@ -2164,6 +2166,66 @@ mod tests {
             "Sign up for our weekly newsletter.",
         ] {
             assert!(!cues.spares_pitch(t), "{t}");
+        }
+    }
+
+    /// Issue 15's shapes in wordings of their own (not the blind sets' lines): each is judged
+    /// by its cue; near misses in story voice are not.
+    #[test]
+    fn shapes_across_languages() {
+        let missed = [
+            (
+                "Wszystkie prawa zastrzeżone. Kopiowanie bez zgody wydawcy jest zabronione.",
+                CLOSING_NOTE,
+            ),
+            ("Toate drepturile rezervate.", CLOSING_NOTE),
+            (
+                "Il prodotto ci è stato prestato dal produttore per due settimane.",
+                CLOSING_NOTE,
+            ),
+            (
+                "Tuomio korjattu 4.5. klo 9.10: nimi korjattu.",
+                CLOSING_NOTE,
+            ),
+            ("Tags: harbour, ferries, winter timetable", CLOSING_NOTE),
+            (
+                "Posted by Marta on 3 May 2012 at 18:02 in Travel",
+                CLOSING_NOTE,
+            ),
+            ("Notre journal est financé par ses lecteurs.", CLOSING_NOTE),
+            (
+                "Dit artikel verscheen eerder in de zaterdagkrant.",
+                PUBLICATION_NOTE,
+            ),
+            ("Kuva: Matti Virtanen / Lehtikuva", CREDIT_LINE),
+            ("12 kommenttia", COUNTER_LINE),
+            ("Was this answer helpful? 👍 31 👎 2", COUNTER_LINE),
+            (
+                "Next in Science: Why the comet came back early",
+                TEASER_MARKER,
+            ),
+            ("Read every story for 3 months for €1", READER_PROMPT),
+            (
+                "Stem op ons blog in de wedstrijd van dit jaar!",
+                READER_PROMPT,
+            ),
+            (
+                "The author is a former teacher and lives in Leeds.",
+                BIO_LINE,
+            ),
+        ]
+        .into_iter()
+        .filter(|&(t, want)| cue(t) != Some(want))
+        .map(|(t, _)| (t, cue(t)))
+        .collect::<Vec<_>>();
+        assert!(missed.is_empty(), "{missed:?}");
+        for t in [
+            "The council voted in the poll on the new quay last week.",
+            "Prochain objectif : le col du Galibier en juillet.",
+            "The museum lent the painting to a gallery in Leeds for the summer.",
+            "Residents were asked to vote on the plan, the mayor said.",
+        ] {
+            assert_eq!(cue(t), None, "{t}");
         }
     }
 }
