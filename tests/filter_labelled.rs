@@ -584,3 +584,21 @@ const BLIND7_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.933), ("html", 1.0
 fn seventh_blind_set_precision_and_recall() {
     check_blind_set("filter-blind-7", "blind set 7", BLIND7_FLOORS);
 }
+
+/// Floors on the eighth blind set (`fixtures/filter-blind-8/`, 48 articles in fourteen
+/// languages, among them four the rules had no set in before: ro, hu, ca, hr; written by
+/// someone given only the categories, who opened neither the rules nor the earlier sets; see
+/// its README). Frozen (sha256 of every file in its SHA256SUMS) before it was first run.
+/// Measured on main at 69b61cc, before this round's cues: precision 0.9969 (318/319), recall
+/// 0.7583 (251/331) text / 0.7613 (252/331) HTML; measured again after the cues built on blind
+/// sets 1-7 (d8d2b8d), never tuned on it: precision 0.9969, recall 0.7855 (260/331) /
+/// 0.7885 (261/331). The story line lost both times is `learned_boilerplate`'s (an imperative
+/// piece of advice in a Q&A answer, "Scrivete al vicino una lettera raccomandata ...").
+/// The floors are those figures, far below the recall bar of 0.95: the cues that
+/// lifted blind set 7 from 0.81 to 0.93 moved this unseen set by nine lines.
+const BLIND8_FLOORS: [(&str, f64, f64); 2] = [("text", 0.996, 0.785), ("html", 0.996, 0.788)];
+
+#[test]
+fn eighth_blind_set_precision_and_recall() {
+    check_blind_set("filter-blind-8", "blind set 8", BLIND8_FLOORS);
+}
