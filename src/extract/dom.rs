@@ -6,6 +6,8 @@
 //! recursion and no per-node allocation beyond the node itself. Side tables (scores,
 //! removal marks) are `Vec`s indexed by node number.
 
+use super::selectors as sel;
+
 /// Deepest element nesting passed to the HTML parser. html5ever's tree builder scans the
 /// stack of open elements for scope checks on many start tags, so nesting depth `d` costs
 /// `O(n * d)`: a 100,000-deep page of `<div>`s takes minutes. Browsers cap the depth too
@@ -166,6 +168,36 @@ impl Doc {
             }
             if let NodeData::Text(t) = &self.nodes[j].data {
                 out.push_str(t);
+            }
+            j += 1;
+        }
+        out
+    }
+
+    /// All text below `i` like [`Self::text_of`], with a line break where a `<br>` or a
+    /// block-level element starts or ends: what a browser shows on separate lines stays apart
+    /// (a headline set on two lines, the items of a list).
+    pub fn text_with_breaks(&self, i: usize, skip: impl Fn(usize) -> bool) -> String {
+        let mut out = String::new();
+        // Ends of the block-level elements open at `j`: a break where each one closes too.
+        let mut open: Vec<usize> = Vec::new();
+        let mut j = i;
+        while j < self.nodes[i].end {
+            while open.last().is_some_and(|&end| end <= j) {
+                open.pop();
+                out.push('\n');
+            }
+            if skip(j) {
+                j = self.nodes[j].end;
+                continue;
+            }
+            match &self.nodes[j].data {
+                NodeData::Element(e) if e.tag == "br" || sel::is_in(sel::BLOCK_TAGS, &e.tag) => {
+                    out.push('\n');
+                    open.push(self.nodes[j].end);
+                }
+                NodeData::Text(t) => out.push_str(t),
+                _ => {}
             }
             j += 1;
         }

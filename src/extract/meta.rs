@@ -229,32 +229,7 @@ fn first_text(doc: &Doc, tag: &str) -> Option<String> {
 /// (`Truckwash A31<br>Das etwas ...`, a kicker `<div>` before the headline `<div>`), whose
 /// words would otherwise run together in the title.
 fn heading_text(doc: &Doc, i: usize, skip: impl Fn(usize) -> bool) -> String {
-    let mut raw = String::new();
-    // Ends of the block-level elements open at `j`: a break where each one closes too.
-    let mut open: Vec<usize> = Vec::new();
-    let mut j = i;
-    while j < doc.nodes[i].end {
-        while open.last().is_some_and(|&end| end <= j) {
-            open.pop();
-            raw.push(' ');
-        }
-        if skip(j) {
-            j = doc.nodes[j].end;
-            continue;
-        }
-        match &doc.nodes[j].data {
-            super::dom::NodeData::Element(e)
-                if e.tag == "br" || sel::is_in(sel::BLOCK_TAGS, &e.tag) =>
-            {
-                raw.push(' ');
-                open.push(doc.nodes[j].end);
-            }
-            super::dom::NodeData::Text(t) => raw.push_str(t),
-            _ => {}
-        }
-        j += 1;
-    }
-    collapse_ws(&raw)
+    collapse_ws(&doc.text_with_breaks(i, skip))
 }
 
 /// The page's headline `<h1>`: the first whose text is not all inside links, else the first.

@@ -164,30 +164,8 @@ impl fmt::Display for SiteChoice {
 /// The text of the element at `i`, whitespace collapsed, one line per block-level element
 /// (a list's items, a footer's paragraphs), so that they do not run together.
 fn element_text(doc: &Doc, i: usize) -> String {
-    let mut raw = String::new();
-    // Ends of the block-level elements open at `j`.
-    let mut open: Vec<usize> = Vec::new();
-    let mut j = i;
-    while j < doc.nodes[i].end {
-        while open.last().is_some_and(|&end| end <= j) {
-            open.pop();
-            raw.push('\n');
-        }
-        match &doc.nodes[j].data {
-            NodeData::Element(e) if is_in(sel::JUNK_TAGS, &e.tag) => {
-                j = doc.nodes[j].end;
-                continue;
-            }
-            NodeData::Element(e) if e.tag == "br" || is_in(sel::BLOCK_TAGS, &e.tag) => {
-                raw.push('\n');
-                open.push(doc.nodes[j].end);
-            }
-            NodeData::Text(t) => raw.push_str(t),
-            _ => {}
-        }
-        j += 1;
-    }
-    raw.lines()
+    doc.text_with_breaks(i, |j| is_in(sel::JUNK_TAGS, doc.tag(j)))
+        .lines()
         .map(collapse_ws)
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
