@@ -1327,65 +1327,61 @@ mod tests {
         );
     }
 
+    /// Pages and the title each must give.
+    fn assert_titles(cases: &[(&str, &str)]) {
+        for (html, title) in cases {
+            let m = meta(html, Some("https://news.example/story/1"));
+            assert_eq!(m.title.as_deref(), Some(*title), "{html}");
+        }
+    }
+
     #[test]
     fn a_site_name_title_gives_way_to_the_headline() {
-        // A logo `<h1>` that links home is not the headline; the story's `<h1>` is.
-        let m = meta(
-            "<html><head><title>Rates rise again | Herald</title></head><body>\
-             <h1><a href='/'>Herald</a></h1><h1>Rates rise again</h1></body></html>",
-            Some("https://news.example/story/1"),
-        );
-        assert_eq!(m.title.as_deref(), Some("Rates rise again"));
-        // A `<title>` that is only the publication's name: the headline is the `<h1>`.
-        let m = meta(
-            "<html><head><title>The Evening Star</title></head><body>\
-             <h1>Council votes to close the old bridge</h1></body></html>",
-            Some("https://news.example/story/2"),
-        );
-        assert_eq!(
-            m.title.as_deref(),
-            Some("Council votes to close the old bridge")
-        );
-        // A short headline title that the `<h1>` echoes stays; so does a linked `<h1>` alone.
-        let m = meta(
-            "<html><head><title>Bridge closes</title></head><body>\
-             <h1>Bridge closes after council vote</h1></body></html>",
-            None,
-        );
-        assert_eq!(m.title.as_deref(), Some("Bridge closes"));
-        let m = meta(
-            "<html><head><title>Gazette</title></head><body>\
-             <h1><a href='/p/1'>A blog post title that links</a></h1></body></html>",
-            None,
-        );
-        assert_eq!(m.title.as_deref(), Some("A blog post title that links"));
+        assert_titles(&[
+            // A logo `<h1>` that links home is not the headline; the story's `<h1>` is.
+            (
+                "<html><head><title>Rates rise again | Herald</title></head><body>\
+                 <h1><a href='/'>Herald</a></h1><h1>Rates rise again</h1></body></html>",
+                "Rates rise again",
+            ),
+            // A `<title>` that is only the publication's name: the headline is the `<h1>`.
+            (
+                "<html><head><title>The Evening Star</title></head><body>\
+                 <h1>Council votes to close the old bridge</h1></body></html>",
+                "Council votes to close the old bridge",
+            ),
+            // A short headline title that the `<h1>` echoes stays; so does a linked `<h1>` alone.
+            (
+                "<html><head><title>Bridge closes</title></head><body>\
+                 <h1>Bridge closes after council vote</h1></body></html>",
+                "Bridge closes",
+            ),
+            (
+                "<html><head><title>Gazette</title></head><body>\
+                 <h1><a href='/p/1'>A blog post title that links</a></h1></body></html>",
+                "A blog post title that links",
+            ),
+        ]);
     }
 
     #[test]
     fn headline_on_two_lines_keeps_a_space_between_them() {
-        let m = meta(
-            "<html><head><title>Wash</title></head><body>\
-             <h1>Truckwash A31<br>Das etwas andere Waschen</h1></body></html>",
-            None,
-        );
-        assert_eq!(
-            m.title.as_deref(),
-            Some("Truckwash A31 Das etwas andere Waschen")
-        );
-        let m = meta(
-            "<body><h1><div>Kicker</div><div>Headline set in blocks here</div></h1></body>",
-            None,
-        );
-        assert_eq!(
-            m.title.as_deref(),
-            Some("Kicker Headline set in blocks here")
-        );
-        // Inline markup inside a word does not split it.
-        let m = meta(
-            "<body><h1>Wo<b>rd</b>s of a headline here</h1></body>",
-            None,
-        );
-        assert_eq!(m.title.as_deref(), Some("Words of a headline here"));
+        assert_titles(&[
+            (
+                "<html><head><title>Wash</title></head><body>\
+                 <h1>Truckwash A31<br>Das etwas andere Waschen</h1></body></html>",
+                "Truckwash A31 Das etwas andere Waschen",
+            ),
+            (
+                "<body><h1><div>Kicker</div><div>Headline set in blocks here</div></h1></body>",
+                "Kicker Headline set in blocks here",
+            ),
+            // Inline markup inside a word does not split it.
+            (
+                "<body><h1>Wo<b>rd</b>s of a headline here</h1></body>",
+                "Words of a headline here",
+            ),
+        ]);
     }
 
     #[test]
