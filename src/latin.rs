@@ -665,6 +665,57 @@ fn trie(seqs: Vec<Vec<Hir>>) -> Hir {
     Hir::alternation(branches)
 }
 
+/// The texts a [`form_dfa`] is for, as to where their words start and end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Words {
+    /// Any text of the form: a word boundary `\b` is Unicode's.
+    Unicode,
+    /// Texts of [`has_ascii_words`]: a word boundary is written as ASCII's, the same there,
+    /// which a lazy DFA decides without quitting at the first non-ASCII byte.
+    Ascii,
+}
+
+/// Whether no non-ASCII character of `text` is a word character: its curly quotes, dashes,
+/// ellipses, bullets and currency signs (the non-ASCII characters of most English lines) are
+/// non-word characters to Unicode's word boundary as to ASCII's, so `\b` and `(?-u:\b)` hold
+/// at the same places in it.
+pub(crate) fn has_ascii_words(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_ascii() || !regex_syntax::is_word_character(c))
+}
+
+/// `hir` with each Unicode word-boundary assertion made the ASCII one (see [`Words::Ascii`]).
+fn ascii_boundaries(hir: Hir) -> Hir {
+    use regex_syntax::hir::{Capture, Look, Repetition};
+    if !hir.properties().look_set().contains_word_unicode() {
+        return hir;
+    }
+    match hir.into_kind() {
+        HirKind::Look(look) => Hir::look(match look {
+            Look::WordUnicode => Look::WordAscii,
+            Look::WordUnicodeNegate => Look::WordAsciiNegate,
+            Look::WordStartUnicode => Look::WordStartAscii,
+            Look::WordEndUnicode => Look::WordEndAscii,
+            Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
+            Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
+            other => other,
+        }),
+        HirKind::Repetition(rep) => Hir::repetition(Repetition {
+            sub: Box::new(ascii_boundaries(*rep.sub)),
+            ..rep
+        }),
+        HirKind::Capture(cap) => Hir::capture(Capture {
+            sub: Box::new(ascii_boundaries(*cap.sub)),
+            ..cap
+        }),
+        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(ascii_boundaries).collect()),
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.into_iter().map(ascii_boundaries).collect())
+        }
+        kind => unreachable!("{kind:?} holds no assertion"),
+    }
+}
+
 /// What [`form_dfa`] built.
 pub(crate) enum FormDfa {
     /// The forward lazy DFA of the form.
@@ -681,11 +732,16 @@ pub(crate) fn form_dfa(
     pattern: &str,
     form: Form,
     case_insensitive: bool,
+    words: Words,
     dfa: hybrid::dfa::Config,
     nfa: thompson::Config,
 ) -> FormDfa {
     let Some(hir) = form_hir(pattern, form, case_insensitive) else {
         return FormDfa::NoForm;
+    };
+    let hir = match words {
+        Words::Unicode => hir,
+        Words::Ascii => ascii_boundaries(hir),
     };
     let hir = factor_alternations(hir);
     compile_nfa(&hir, &nfa)
@@ -795,6 +851,9 @@ pub(crate) struct LatinRegex {
     /// The forward lazy DFA of each form, for [`LatinRegex::is_match`]; `None` when the form
     /// has none (a Unicode word boundary).
     dfas: [OnceLock<Option<ForwardDfa>>; 2],
+    /// The same for texts of [`has_ascii_words`] ([`Words::Ascii`]), where the DFA of `dfas`
+    /// quits: compiled only for a pattern with a word boundary, on the first such text.
+    ascii_dfas: [OnceLock<Option<ForwardDfa>>; 2],
 }
 
 impl Clone for LatinRegex {
@@ -806,6 +865,7 @@ impl Clone for LatinRegex {
             forms: self.forms.clone(),
             whole: self.whole.clone(),
             dfas: [OnceLock::new(), OnceLock::new()],
+            ascii_dfas: [OnceLock::new(), OnceLock::new()],
         }
     }
 }
@@ -818,6 +878,7 @@ impl LatinRegex {
             forms: [OnceLock::new(), OnceLock::new()],
             whole: OnceLock::new(),
             dfas: [OnceLock::new(), OnceLock::new()],
+            ascii_dfas: [OnceLock::new(), OnceLock::new()],
         }
     }
 
@@ -827,38 +888,57 @@ impl LatinRegex {
     /// then never compiles the rest).
     pub(crate) fn is_match_at(&self, haystack: &str, from: usize) -> bool {
         if let Some(form) = form_of(haystack) {
-            let dfa = self.dfas[form.index()].get_or_init(|| {
-                let nfa = thompson::Config::new().which_captures(thompson::WhichCaptures::None);
-                let config = hybrid::dfa::Config::new().unicode_word_boundary(WORD_BOUNDARY_DFA);
-                let dfa = match form_dfa(
-                    &self.pattern,
-                    form,
-                    self.case_insensitive,
-                    config.clone(),
-                    nfa.clone(),
-                ) {
-                    FormDfa::Built(dfa) => Some(*dfa),
-                    FormDfa::NotLazy => None,
-                    FormDfa::NoForm => {
-                        let pattern = form_pattern(&self.pattern, form)?;
-                        hybrid::dfa::DFA::builder()
-                            .configure(config)
-                            .syntax(syntax::Config::new().case_insensitive(self.case_insensitive))
-                            .thompson(nfa)
-                            .build(&pattern)
-                            .ok()
-                    }
-                };
-                dfa.map(ForwardDfa::new)
-            });
+            let dfa = self.dfas[form.index()].get_or_init(|| self.dfa(form, Words::Unicode));
             if let Some(answer) = dfa
                 .as_ref()
                 .and_then(|dfa| dfa.try_is_match(haystack, from))
             {
                 return answer;
             }
+            // The search quit at a non-ASCII byte (a word boundary of the pattern): most such
+            // texts have no non-ASCII word character, and their DFA need not quit.
+            if has_ascii_words(haystack) {
+                let ascii =
+                    self.ascii_dfas[form.index()].get_or_init(|| self.dfa(form, Words::Ascii));
+                if let Some(answer) = ascii
+                    .as_ref()
+                    .and_then(|dfa| dfa.try_is_match(haystack, from))
+                {
+                    return answer;
+                }
+            }
         }
         self.get(haystack).is_match_at(haystack, from)
+    }
+
+    /// The forward lazy DFA of the pattern's `form` for texts of `words`.
+    fn dfa(&self, form: Form, words: Words) -> Option<ForwardDfa> {
+        let nfa = thompson::Config::new().which_captures(thompson::WhichCaptures::None);
+        let config = hybrid::dfa::Config::new().unicode_word_boundary(WORD_BOUNDARY_DFA);
+        let dfa = match form_dfa(
+            &self.pattern,
+            form,
+            self.case_insensitive,
+            words,
+            config.clone(),
+            nfa.clone(),
+        ) {
+            FormDfa::Built(dfa) => Some(*dfa),
+            FormDfa::NotLazy => None,
+            // No expression from placeholders: the written-out form, whose word boundaries
+            // stay Unicode's (a pattern rare enough not to need the ASCII ones).
+            FormDfa::NoForm if words == Words::Unicode => {
+                let pattern = form_pattern(&self.pattern, form)?;
+                hybrid::dfa::DFA::builder()
+                    .configure(config)
+                    .syntax(syntax::Config::new().case_insensitive(self.case_insensitive))
+                    .thompson(nfa)
+                    .build(&pattern)
+                    .ok()
+            }
+            FormDfa::NoForm => None,
+        };
+        dfa.map(ForwardDfa::new)
     }
 
     /// Whether the pattern matches anywhere in `haystack` (see [`LatinRegex::is_match_at`]).
@@ -1057,6 +1137,61 @@ mod tests {
             .build_from_hir(hir)
             .unwrap();
         ForwardDfa::new(hybrid::dfa::Builder::new().build_from_nfa(nfa).unwrap())
+    }
+
+    /// On a text whose non-ASCII characters are none of them word characters, the DFA with
+    /// ASCII word boundaries answers as the pattern does, without quitting; a text with a
+    /// non-ASCII letter is not such a text.
+    #[test]
+    fn ascii_word_boundaries_are_unicode_ones_on_texts_of_ascii_words() {
+        assert!(has_ascii_words("It’s “free” — 10 € … • ©"));
+        assert!(!has_ascii_words("café"));
+        assert!(!has_ascii_words("naïve ads"));
+        assert!(!has_ascii_words("x\u{301}"));
+        let patterns = [
+            r"\bads?\b",
+            r"\bread (?:more|also)\b\W*$",
+            r"(?:^|\W)\bfree\b|\Bing\b",
+            r"\b(?-i:\p{Lu})\w+\b’s\b",
+        ];
+        let lines = [
+            "ads’ space",
+            "“ads” here",
+            "Read more —",
+            "read more…",
+            "café ads",
+            "naïveads",
+            "adsé",
+            "éads",
+            "It’s free—really",
+            "“Free”",
+            "sing—",
+            "Jane’s",
+            "Zoë’s",
+            "x—ads—y",
+        ];
+        for pattern in patterns {
+            for case_insensitive in [true, false] {
+                let re = LatinRegex::new(pattern, case_insensitive);
+                let whole = regex::RegexBuilder::new(pattern)
+                    .case_insensitive(case_insensitive)
+                    .build()
+                    .unwrap();
+                for line in lines {
+                    assert_eq!(
+                        re.is_match(line),
+                        whole.is_match(line),
+                        "{pattern:?} ({case_insensitive}) on {line:?}"
+                    );
+                }
+                assert!(
+                    re.ascii_dfas[Form::Latin.index()]
+                        .get()
+                        .is_some_and(Option::is_some),
+                    "{pattern:?}: the lines of ASCII words went to the DFA with ASCII boundaries"
+                );
+            }
+        }
     }
 
     /// Factoring keeps what an expression matches, and merges the branches that start alike.

@@ -29,7 +29,9 @@ use super::rules::{
 };
 use super::{learned, text};
 use crate::article::{Block, BlockKind};
-use crate::latin::{Form, FormDfa, ForwardDfa, LatinRegex, form_dfa, form_of, form_pattern};
+use crate::latin::{
+    Form, FormDfa, ForwardDfa, LatinRegex, Words, form_dfa, form_of, form_pattern, has_ascii_words,
+};
 
 /// Fewest words of a body paragraph that bounds the head and tail zones. Six words with a
 /// sentence ending: long enough that badges, labels and buttons never qualify, short enough
@@ -256,8 +258,26 @@ struct LazyRegex {
     pattern: String,
     /// Per [`Form`]; `None` when the pattern has a Unicode property the rewrite does not know:
     /// then every line goes to `unicode`.
-    forms: [OnceLock<Option<LineMatcher>>; 2],
+    forms: [OnceLock<Option<FormMatcher>>; 2],
     unicode: OnceLock<LineMatcher>,
+}
+
+/// How the lines of one [`Form`] are matched against a line pattern.
+#[derive(Debug)]
+enum FormMatcher {
+    /// The form's forward lazy DFA.
+    Dfa(ForwardDfa),
+    /// A form with a Unicode word boundary, which a lazy DFA cannot decide at non-ASCII
+    /// characters: a line of [`has_ascii_words`] (most English lines, whose only non-ASCII
+    /// characters are quotes and dashes) goes to a lazy DFA with ASCII word boundaries, the
+    /// same there; any other to the form's `Regex`. Each is compiled for the first line that
+    /// needs it.
+    WordBoundary {
+        ascii: OnceLock<Option<ForwardDfa>>,
+        regex: OnceLock<Option<Regex>>,
+    },
+    /// A form written out ([`form_pattern`]), for a pattern [`form_dfa`] cannot rewrite.
+    Written(LineMatcher),
 }
 
 impl LazyRegex {
@@ -277,25 +297,63 @@ impl LazyRegex {
                     &self.pattern,
                     form,
                     true,
+                    Words::Unicode,
                     line_dfa_config(),
                     line_nfa_config(),
                 ) {
-                    FormDfa::Built(dfa) => Some(LineMatcher::from_dfa(*dfa)),
-                    FormDfa::NotLazy => form_pattern(&self.pattern, form)
-                        .and_then(|p| compile_line_pattern(&p).ok())
-                        .map(LineMatcher::Regex),
-                    FormDfa::NoForm => {
-                        form_pattern(&self.pattern, form).and_then(|p| LineMatcher::try_new(&p))
-                    }
+                    FormDfa::Built(dfa) => Some(FormMatcher::Dfa(ForwardDfa::new(*dfa))),
+                    FormDfa::NotLazy => Some(FormMatcher::WordBoundary {
+                        ascii: OnceLock::new(),
+                        regex: OnceLock::new(),
+                    }),
+                    FormDfa::NoForm => form_pattern(&self.pattern, form)
+                        .and_then(|p| LineMatcher::try_new(&p))
+                        .map(FormMatcher::Written),
                 }
             });
-            if let Some(m) = matcher {
-                return m.is_match(line);
+            let answer = match matcher {
+                Some(FormMatcher::Dfa(dfa)) => Some(dfa.is_match(line, 0)),
+                Some(FormMatcher::WordBoundary { ascii, regex }) => {
+                    let ascii = has_ascii_words(line)
+                        .then(|| ascii.get_or_init(|| self.ascii_dfa(form)).as_ref())
+                        .flatten();
+                    match ascii {
+                        Some(dfa) => Some(dfa.is_match(line, 0)),
+                        None => regex
+                            .get_or_init(|| {
+                                form_pattern(&self.pattern, form)
+                                    .and_then(|p| compile_line_pattern(&p).ok())
+                            })
+                            .as_ref()
+                            .map(|re| re.is_match(line)),
+                    }
+                }
+                Some(FormMatcher::Written(m)) => Some(m.is_match(line)),
+                None => None,
+            };
+            if let Some(answer) = answer {
+                return answer;
             }
         }
         self.unicode
             .get_or_init(|| LineMatcher::new(&self.pattern))
             .is_match(line)
+    }
+
+    /// The lazy DFA of the pattern's `form` with ASCII word boundaries (see
+    /// [`FormMatcher::WordBoundary`]).
+    fn ascii_dfa(&self, form: Form) -> Option<ForwardDfa> {
+        match form_dfa(
+            &self.pattern,
+            form,
+            true,
+            Words::Ascii,
+            line_dfa_config(),
+            line_nfa_config(),
+        ) {
+            FormDfa::Built(dfa) => Some(ForwardDfa::new(*dfa)),
+            FormDfa::NotLazy | FormDfa::NoForm => None,
+        }
     }
 }
 
@@ -609,6 +667,12 @@ impl GatedRegex {
                 {
                     return None;
                 }
+                // The forward DFA says whether there is a match at all for a third of the
+                // compile instructions of the `Regex` that says where: most texts that pass
+                // the gate have none.
+                if !re.is_match(text) {
+                    return None;
+                }
                 re.get(text).find(text)
             }
             GatedParts::Branches {
@@ -632,7 +696,8 @@ impl GatedRegex {
                     if gate.is_some_and(|bit| open & (1 << bit) == 0) {
                         continue;
                     }
-                    if let Some(m) = re.get(text).find(text)
+                    if re.is_match(text)
+                        && let Some(m) = re.get(text).find(text)
                         && leftmost.is_none_or(|l| m.start() < l.start())
                     {
                         leftmost = Some(m);
@@ -1737,6 +1802,12 @@ mod tests {
             "Tags: politics, economy",
             "Weitere Artikel zum Thema",
             "Diese Geschichte erschien zuerst in der Print-Ausgabe.",
+            // word boundaries beside non-ASCII non-word characters (quotes, dashes, ellipses)
+            // and beside non-ASCII letters
+            "“Read more” — it’s free…",
+            "Share—Facebook • Twitter",
+            "Tags: économie, Straße",
+            "Photo: Zoë Roe/Getty Images’",
         ];
         let mut dfas = 0;
         for spec in super::super::rules::LINE_RULES {

@@ -761,10 +761,7 @@ impl FilterConfig {
             quality: quality::QualityRules {
                 config: self.quality.clone(),
                 javascript,
-                lorem: regex::RegexBuilder::new(r"lorem\s+ipsum")
-                    .case_insensitive(true)
-                    .build()
-                    .expect("lorem ipsum pattern compiles"),
+                lorem: LatinRegex::new(r"lorem\s+ipsum", true),
             },
             language: quality::LanguageRules {
                 detect: l.detect,

@@ -345,7 +345,8 @@ fn stop_words(lang: whatlang::Lang) -> Option<&'static [&'static str]> {
 pub(crate) struct QualityRules {
     pub config: QualityConfig,
     pub javascript: LatinRegex,
-    pub lorem: regex::Regex,
+    /// Compiled on first use: only the opt-in dataset preset asks it.
+    pub lorem: LatinRegex,
 }
 
 fn counts_for_quality(kind: BlockKind) -> bool {
