@@ -401,8 +401,7 @@ impl Extractor {
         let mut rendered: Option<Vec<Block>> =
             trace.then(|| raw.iter().map(|r| r.block.clone()).collect());
         let mut body_link_chars: usize = raw.iter().map(|b| b.link_chars).sum();
-        let mut blocks = filter_blocks(raw, &preset, &mut dropped);
-        drop_orphan_headings(&mut blocks, &mut dropped);
+        let mut blocks = link_line_pass(raw, &preset, &mut dropped);
         let meta_of = |blocks: &[Block]| {
             let body_text = joined_text(blocks);
             let meta = meta::extract_meta(&meta::MetaInput {
@@ -959,6 +958,52 @@ fn filter_blocks(
     kept
 }
 
+/// The body's link-line pass: on an article, [`filter_blocks`] and
+/// [`drop_orphan_headings`]; on a catalogue body (see [`is_link_catalogue`]) nothing goes,
+/// because there the linked titles and their headings are the items the page lists.
+fn link_line_pass(raw: Vec<RawBlock>, preset: &Preset, dropped: &mut Vec<Dropped>) -> Vec<Block> {
+    if is_link_catalogue(&raw) {
+        return raw.into_iter().map(|r| r.block).collect();
+    }
+    let mut blocks = filter_blocks(raw, preset, dropped);
+    drop_orphan_headings(&mut blocks, dropped);
+    blocks
+}
+
+/// Share of a catalogue body's words that are link text: a listing, category or search
+/// page is a column of linked item titles and cards, so most of its words are links.
+const CATALOGUE_MIN_LINK_SHARE: f32 = 0.6;
+/// Fewest words of a catalogue body: a page of items, not a lone link box or a stub.
+const CATALOGUE_MIN_WORDS: usize = 300;
+/// Words of a paragraph of prose outside links; a catalogue has none (its snippets and
+/// item labels are shorter, or sit inside the item's link).
+const CATALOGUE_MAX_PROSE_WORDS: usize = 30;
+/// Link share under which a paragraph counts as text of its own rather than a link card.
+const CATALOGUE_PROSE_MAX_LINK_SHARE: f32 = 0.5;
+
+/// Whether a selected body is a catalogue (a listing, category, search or product-grid
+/// page): mostly link text, at least [`CATALOGUE_MIN_WORDS`] words, and no paragraph of
+/// prose outside links. On such a page the items are the content; an article's link boxes
+/// still go, since an article has prose.
+fn is_link_catalogue(raw: &[RawBlock]) -> bool {
+    let words = |r: &RawBlock| r.block.text.split_whitespace().count();
+    let link_share = |r: &RawBlock| {
+        if r.chars == 0 {
+            0.0
+        } else {
+            r.link_chars as f32 / r.chars as f32
+        }
+    };
+    let total: usize = raw.iter().map(words).sum();
+    let link_words: f32 = raw.iter().map(|r| words(r) as f32 * link_share(r)).sum();
+    let prose = raw.iter().any(|r| {
+        r.block.kind == BlockKind::Paragraph
+            && link_share(r) < CATALOGUE_PROSE_MAX_LINK_SHARE
+            && words(r) >= CATALOGUE_MAX_PROSE_WORDS
+    });
+    total >= CATALOGUE_MIN_WORDS && link_words >= CATALOGUE_MIN_LINK_SHARE * total as f32 && !prose
+}
+
 /// A rendered block the extractor dropped, for [`Extractor::explain`].
 fn dropped_block(block: &Block, reason: &'static str) -> Dropped {
     Dropped {
@@ -1297,6 +1342,54 @@ mod tests {
             &mut Vec::new(),
         );
         assert_eq!(kept.len(), 3);
+    }
+
+    #[test]
+    fn a_catalogue_body_keeps_its_linked_items() {
+        let block = |kind, text: &str, linked: bool| RawBlock {
+            block: Block::new(kind, text),
+            link_chars: if linked { text.chars().count() } else { 0 },
+            chars: text.chars().count(),
+        };
+        // A category page: linked titles, each with a linked card line of a few words.
+        let items = |n: usize| -> Vec<RawBlock> {
+            (0..n)
+                .flat_map(|i| {
+                    [
+                        block(
+                            BlockKind::Heading(3),
+                            &format!("Item {i} in the range"),
+                            true,
+                        ),
+                        block(
+                            BlockKind::Paragraph,
+                            &format!("Card {i}: a short summary of what the item is, in a line"),
+                            true,
+                        ),
+                        block(BlockKind::Paragraph, "New", false),
+                    ]
+                })
+                .collect()
+        };
+        let catalogue = items(20);
+        assert!(is_link_catalogue(&catalogue));
+        let kept = link_line_pass(catalogue, &Preset::of(Favor::Balanced), &mut Vec::new());
+        assert_eq!(kept.len(), 60);
+
+        // A short link box is not a catalogue: its link-dense lines go.
+        assert!(!is_link_catalogue(&items(3)));
+        let kept = link_line_pass(items(3), &Preset::of(Favor::Balanced), &mut Vec::new());
+        assert!(kept.len() < 9);
+
+        // A story with a long teaser list is still an article: it has prose.
+        let story = "The council approved the budget after a long debate on Tuesday evening, \
+                     and the mayor said the new schools would open in the spring once the \
+                     builders had finished the work on the roofs and the halls.";
+        let mut article = vec![block(BlockKind::Paragraph, story, false)];
+        article.extend(items(20));
+        assert!(!is_link_catalogue(&article));
+        let kept = link_line_pass(article, &Preset::of(Favor::Balanced), &mut Vec::new());
+        assert!(kept.iter().all(|b| !b.text.starts_with("Card")));
     }
 
     #[test]
