@@ -905,17 +905,24 @@ impl Extractor {
     }
 }
 
-/// Whether a body holds a sentence of prose: a paragraph of at least [`PROSE_MIN_WORDS`]
-/// words that ends like a sentence. Once comment threads are left out, a page without one has
-/// no article beside its thread (a forum, Q&A or guestbook page: titles and labels only) and
-/// is read with the thread.
+/// Whether a body holds prose: paragraphs of at least [`PROSE_MIN_WORDS`] words that end
+/// like a sentence, more than [`FRAGMENT_MAX_WORDS`] words of them (one stray sentence, such as
+/// a cookie or sign-up notice, is not an article). Once comment threads are left out, a page
+/// without prose has no article beside its thread (a forum, Q&A or guestbook page: titles,
+/// labels and notices only) and is read with the thread.
 fn has_prose(blocks: &[RawBlock]) -> bool {
-    blocks.iter().any(|b| {
-        let text = b.block.text.trim_end();
-        b.block.kind == BlockKind::Paragraph
-            && text.split_whitespace().count() >= PROSE_MIN_WORDS
-            && text.ends_with(['.', '!', '?', '…', '。', '！', '？', '"', '”', '»'])
-    })
+    let prose_words: usize = blocks
+        .iter()
+        .map(|b| {
+            let text = b.block.text.trim_end();
+            let words = text.split_whitespace().count();
+            let sentence = b.block.kind == BlockKind::Paragraph
+                && words >= PROSE_MIN_WORDS
+                && text.ends_with(['.', '!', '?', '…', '。', '！', '？', '"', '”', '»']);
+            if sentence { words } else { 0 }
+        })
+        .sum();
+    prose_words > FRAGMENT_MAX_WORDS
 }
 
 /// Words of the shortest sentence that counts as prose (a title or a label has fewer).
@@ -1342,6 +1349,34 @@ mod tests {
             &mut Vec::new(),
         );
         assert_eq!(kept.len(), 3);
+    }
+
+    #[test]
+    fn one_stray_sentence_is_not_prose() {
+        let para = |text: &str| RawBlock {
+            block: Block::new(BlockKind::Paragraph, text),
+            link_chars: 0,
+            chars: text.chars().count(),
+        };
+        // What a forum page shows outside its thread: labels and one consent notice.
+        let frame = vec![
+            para("Sign Up"),
+            para("Leaderboard"),
+            para(
+                "We have placed cookies on your device to help make this website better. \
+                 You can adjust your cookie settings, otherwise we will continue.",
+            ),
+        ];
+        assert!(!has_prose(&frame));
+        // A short story beside its comments is prose.
+        let story = vec![
+            para("The council approved the budget after a long debate on Tuesday evening."),
+            para(
+                "The mayor said the new schools would open in the spring, once the builders finish.",
+            ),
+            para("Work on the roofs starts next week."),
+        ];
+        assert!(has_prose(&story));
     }
 
     #[test]
