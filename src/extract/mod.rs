@@ -401,7 +401,8 @@ impl Extractor {
         let mut rendered: Option<Vec<Block>> =
             trace.then(|| raw.iter().map(|r| r.block.clone()).collect());
         let mut body_link_chars: usize = raw.iter().map(|b| b.link_chars).sum();
-        let mut blocks = link_line_pass(raw, &preset, &mut dropped);
+        let mut catalogue = is_link_catalogue(&raw);
+        let mut blocks = link_line_pass(raw, catalogue, &preset, &mut dropped);
         let meta_of = |blocks: &[Block]| {
             let body_text = joined_text(blocks);
             let meta = meta::extract_meta(&meta::MetaInput {
@@ -427,6 +428,7 @@ impl Extractor {
             rendered = second.rendered;
             from_dom = second.from_dom;
             body_link_chars = second.link_chars;
+            catalogue = false;
             (body_text, meta) = meta_of(&blocks);
         }
         meta.signals = page_type::signals(
@@ -437,6 +439,7 @@ impl Extractor {
                 link_chars: body_link_chars,
                 text: &body_text,
                 description: meta.description.as_deref(),
+                catalogue,
             },
         );
         deadline.check()?;
@@ -966,10 +969,15 @@ fn filter_blocks(
 }
 
 /// The body's link-line pass: on an article, [`filter_blocks`] and
-/// [`drop_orphan_headings`]; on a catalogue body (see [`is_link_catalogue`]) nothing goes,
+/// [`drop_orphan_headings`]; on a catalogue body (`catalogue`, see [`is_link_catalogue`]) nothing goes,
 /// because there the linked titles and their headings are the items the page lists.
-fn link_line_pass(raw: Vec<RawBlock>, preset: &Preset, dropped: &mut Vec<Dropped>) -> Vec<Block> {
-    if is_link_catalogue(&raw) {
+fn link_line_pass(
+    raw: Vec<RawBlock>,
+    catalogue: bool,
+    preset: &Preset,
+    dropped: &mut Vec<Dropped>,
+) -> Vec<Block> {
+    if catalogue {
         return raw.into_iter().map(|r| r.block).collect();
     }
     let mut blocks = filter_blocks(raw, preset, dropped);
@@ -1408,12 +1416,22 @@ mod tests {
         };
         let catalogue = items(20);
         assert!(is_link_catalogue(&catalogue));
-        let kept = link_line_pass(catalogue, &Preset::of(Favor::Balanced), &mut Vec::new());
+        let kept = link_line_pass(
+            catalogue,
+            true,
+            &Preset::of(Favor::Balanced),
+            &mut Vec::new(),
+        );
         assert_eq!(kept.len(), 60);
 
         // A short link box is not a catalogue: its link-dense lines go.
         assert!(!is_link_catalogue(&items(3)));
-        let kept = link_line_pass(items(3), &Preset::of(Favor::Balanced), &mut Vec::new());
+        let kept = link_line_pass(
+            items(3),
+            false,
+            &Preset::of(Favor::Balanced),
+            &mut Vec::new(),
+        );
         assert!(kept.len() < 9);
 
         // A story with a long teaser list is still an article: it has prose.
@@ -1423,7 +1441,12 @@ mod tests {
         let mut article = vec![block(BlockKind::Paragraph, story, false)];
         article.extend(items(20));
         assert!(!is_link_catalogue(&article));
-        let kept = link_line_pass(article, &Preset::of(Favor::Balanced), &mut Vec::new());
+        let kept = link_line_pass(
+            article,
+            false,
+            &Preset::of(Favor::Balanced),
+            &mut Vec::new(),
+        );
         assert!(kept.iter().all(|b| !b.text.starts_with("Card")));
     }
 
