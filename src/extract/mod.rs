@@ -487,7 +487,8 @@ impl Extractor {
             site,
             if tracing { Some(&mut drops) } else { None },
         )?;
-        if threads.is_some() && !has_prose(&blocks) {
+        let thread_start = threads.and_then(|t| t.iter().position(|&in_thread| in_thread));
+        if thread_start.is_some_and(|start| !has_prose(&blocks, start)) {
             drops.clear();
             blocks = self.passes(
                 doc,
@@ -908,24 +909,20 @@ impl Extractor {
     }
 }
 
-/// Whether a body holds prose: paragraphs of at least [`PROSE_MIN_WORDS`] words that end
-/// like a sentence, more than [`FRAGMENT_MAX_WORDS`] words of them (one stray sentence, such as
-/// a cookie or sign-up notice, is not an article). Once comment threads are left out, a page
-/// without prose has no article beside its thread (a forum, Q&A or guestbook page: titles,
-/// labels and notices only) and is read with the thread.
-fn has_prose(blocks: &[RawBlock]) -> bool {
-    let prose_words: usize = blocks
-        .iter()
-        .map(|b| {
-            let text = b.block.text.trim_end();
-            let words = text.split_whitespace().count();
-            let sentence = b.block.kind == BlockKind::Paragraph
-                && words >= PROSE_MIN_WORDS
-                && text.ends_with(['.', '!', '?', '…', '。', '！', '？', '"', '”', '»']);
-            if sentence { words } else { 0 }
-        })
-        .sum();
-    prose_words > FRAGMENT_MAX_WORDS
+/// Whether a body holds a sentence of prose before the page's first comment thread
+/// (`thread_start`, a node in document order): a paragraph of at least [`PROSE_MIN_WORDS`]
+/// words that ends like a sentence. A story comes before its comments; text after the thread
+/// is the page's frame (a cookie or sign-up notice, a footer). Once comment threads are left
+/// out, a page without such a sentence has no article beside its thread (a forum, Q&A or
+/// guestbook page: titles and labels only) and is read with the thread.
+fn has_prose(blocks: &[RawBlock], thread_start: usize) -> bool {
+    blocks.iter().any(|b| {
+        let text = b.block.text.trim_end();
+        b.node < thread_start
+            && b.block.kind == BlockKind::Paragraph
+            && text.split_whitespace().count() >= PROSE_MIN_WORDS
+            && text.ends_with(['.', '!', '?', '…', '。', '！', '？', '"', '”', '»'])
+    })
 }
 
 /// Words of the shortest sentence that counts as prose (a title or a label has fewer).
@@ -1302,6 +1299,7 @@ mod tests {
             block: Block::new(kind, text),
             link_chars: if linked { text.chars().count() } else { 0 },
             chars: text.chars().count(),
+            node: 0,
         };
         let story = "The council approved the budget after a long debate on Tuesday evening.";
         let para = |text| block(BlockKind::Paragraph, text, false);
@@ -1360,31 +1358,21 @@ mod tests {
     }
 
     #[test]
-    fn one_stray_sentence_is_not_prose() {
-        let para = |text: &str| RawBlock {
+    fn prose_after_the_thread_is_not_the_story() {
+        let para = |text: &str, node| RawBlock {
             block: Block::new(BlockKind::Paragraph, text),
             link_chars: 0,
             chars: text.chars().count(),
+            node,
         };
-        // What a forum page shows outside its thread: labels and one consent notice.
-        let frame = vec![
-            para("Sign Up"),
-            para("Leaderboard"),
-            para(
-                "We have placed cookies on your device to help make this website better. \
-                 You can adjust your cookie settings, otherwise we will continue.",
-            ),
-        ];
-        assert!(!has_prose(&frame));
-        // A short story beside its comments is prose.
-        let story = vec![
-            para("The council approved the budget after a long debate on Tuesday evening."),
-            para(
-                "The mayor said the new schools would open in the spring, once the builders finish.",
-            ),
-            para("Work on the roofs starts next week."),
-        ];
-        assert!(has_prose(&story));
+        let notice = "We have placed cookies on your device to help make this website better.";
+        let story = "A short post about a dress, with a photo, and few words.";
+        // The thread starts at node 10: a notice after it is the page's frame.
+        assert!(!has_prose(&[para("Sign Up", 3), para(notice, 40)], 10));
+        // A short story before its comments is prose.
+        assert!(has_prose(&[para(story, 5), para(notice, 40)], 10));
+        // Labels alone are not.
+        assert!(!has_prose(&[para("Leaderboard", 5)], 10));
     }
 
     #[test]
@@ -1393,6 +1381,7 @@ mod tests {
             block: Block::new(kind, text),
             link_chars: if linked { text.chars().count() } else { 0 },
             chars: text.chars().count(),
+            node: 0,
         };
         // A category page: linked titles, each with a linked card line of a few words.
         let items = |n: usize| -> Vec<RawBlock> {
@@ -1456,6 +1445,7 @@ mod tests {
             block: Block::new(kind, text),
             link_chars,
             chars: text.chars().count(),
+            node: 0,
         };
         let story = "The council approved the budget after a long debate on Tuesday evening.";
         let blocks = vec![
