@@ -401,8 +401,8 @@ impl Extractor {
         let mut rendered: Option<Vec<Block>> =
             trace.then(|| raw.iter().map(|r| r.block.clone()).collect());
         let mut body_link_chars: usize = raw.iter().map(|b| b.link_chars).sum();
-        let mut blocks = filter_blocks(raw, &preset, &mut dropped);
-        drop_orphan_headings(&mut blocks, &mut dropped);
+        let mut catalogue = is_link_catalogue(&raw);
+        let mut blocks = link_line_pass(raw, catalogue, &preset, &mut dropped);
         let meta_of = |blocks: &[Block]| {
             let body_text = joined_text(blocks);
             let meta = meta::extract_meta(&meta::MetaInput {
@@ -428,6 +428,7 @@ impl Extractor {
             rendered = second.rendered;
             from_dom = second.from_dom;
             body_link_chars = second.link_chars;
+            catalogue = false;
             (body_text, meta) = meta_of(&blocks);
         }
         meta.signals = page_type::signals(
@@ -438,6 +439,7 @@ impl Extractor {
                 link_chars: body_link_chars,
                 text: &body_text,
                 description: meta.description.as_deref(),
+                catalogue,
             },
         );
         deadline.check()?;
@@ -485,7 +487,8 @@ impl Extractor {
             site,
             if tracing { Some(&mut drops) } else { None },
         )?;
-        if threads.is_some() && !has_prose(&blocks) {
+        let thread_start = threads.and_then(|t| t.iter().position(|&in_thread| in_thread));
+        if thread_start.is_some_and(|start| !has_prose(&blocks, start)) {
             drops.clear();
             blocks = self.passes(
                 doc,
@@ -906,14 +909,17 @@ impl Extractor {
     }
 }
 
-/// Whether a body holds a sentence of prose: a paragraph of at least [`PROSE_MIN_WORDS`]
-/// words that ends like a sentence. Once comment threads are left out, a page without one has
-/// no article beside its thread (a forum, Q&A or guestbook page: titles and labels only) and
-/// is read with the thread.
-fn has_prose(blocks: &[RawBlock]) -> bool {
+/// Whether a body holds a sentence of prose before the page's first comment thread
+/// (`thread_start`, a node in document order): a paragraph of at least [`PROSE_MIN_WORDS`]
+/// words that ends like a sentence. A story comes before its comments; text after the thread
+/// is the page's frame (a cookie or sign-up notice, a footer). Once comment threads are left
+/// out, a page without such a sentence has no article beside its thread (a forum, Q&A or
+/// guestbook page: titles and labels only) and is read with the thread.
+fn has_prose(blocks: &[RawBlock], thread_start: usize) -> bool {
     blocks.iter().any(|b| {
         let text = b.block.text.trim_end();
-        b.block.kind == BlockKind::Paragraph
+        b.node < thread_start
+            && b.block.kind == BlockKind::Paragraph
             && text.split_whitespace().count() >= PROSE_MIN_WORDS
             && text.ends_with(['.', '!', '?', '…', '。', '！', '？', '"', '”', '»'])
     })
@@ -957,6 +963,57 @@ fn filter_blocks(
         }
     }
     kept
+}
+
+/// The body's link-line pass: on an article, [`filter_blocks`] and
+/// [`drop_orphan_headings`]; on a catalogue body (`catalogue`, see [`is_link_catalogue`]) nothing goes,
+/// because there the linked titles and their headings are the items the page lists.
+fn link_line_pass(
+    raw: Vec<RawBlock>,
+    catalogue: bool,
+    preset: &Preset,
+    dropped: &mut Vec<Dropped>,
+) -> Vec<Block> {
+    if catalogue {
+        return raw.into_iter().map(|r| r.block).collect();
+    }
+    let mut blocks = filter_blocks(raw, preset, dropped);
+    drop_orphan_headings(&mut blocks, dropped);
+    blocks
+}
+
+/// Share of a catalogue body's words that are link text: a listing, category or search
+/// page is a column of linked item titles and cards, so most of its words are links.
+const CATALOGUE_MIN_LINK_SHARE: f32 = 0.6;
+/// Fewest words of a catalogue body: a page of items, not a lone link box or a stub.
+const CATALOGUE_MIN_WORDS: usize = 300;
+/// Words of a paragraph of prose outside links; a catalogue has none (its snippets and
+/// item labels are shorter, or sit inside the item's link).
+const CATALOGUE_MAX_PROSE_WORDS: usize = 30;
+/// Link share under which a paragraph counts as text of its own rather than a link card.
+const CATALOGUE_PROSE_MAX_LINK_SHARE: f32 = 0.5;
+
+/// Whether a selected body is a catalogue (a listing, category, search or product-grid
+/// page): mostly link text, at least [`CATALOGUE_MIN_WORDS`] words, and no paragraph of
+/// prose outside links. On such a page the items are the content; an article's link boxes
+/// still go, since an article has prose.
+fn is_link_catalogue(raw: &[RawBlock]) -> bool {
+    let words = |r: &RawBlock| r.block.text.split_whitespace().count();
+    let link_share = |r: &RawBlock| {
+        if r.chars == 0 {
+            0.0
+        } else {
+            r.link_chars as f32 / r.chars as f32
+        }
+    };
+    let total: usize = raw.iter().map(words).sum();
+    let link_words: f32 = raw.iter().map(|r| words(r) as f32 * link_share(r)).sum();
+    let prose = raw.iter().any(|r| {
+        r.block.kind == BlockKind::Paragraph
+            && link_share(r) < CATALOGUE_PROSE_MAX_LINK_SHARE
+            && words(r) >= CATALOGUE_MAX_PROSE_WORDS
+    });
+    total >= CATALOGUE_MIN_WORDS && link_words >= CATALOGUE_MIN_LINK_SHARE * total as f32 && !prose
 }
 
 /// A rendered block the extractor dropped, for [`Extractor::explain`].
@@ -1242,6 +1299,7 @@ mod tests {
             block: Block::new(kind, text),
             link_chars: if linked { text.chars().count() } else { 0 },
             chars: text.chars().count(),
+            node: 0,
         };
         let story = "The council approved the budget after a long debate on Tuesday evening.";
         let para = |text| block(BlockKind::Paragraph, text, false);
@@ -1300,11 +1358,94 @@ mod tests {
     }
 
     #[test]
+    fn prose_after_the_thread_is_not_the_story() {
+        let para = |text: &str, node| RawBlock {
+            block: Block::new(BlockKind::Paragraph, text),
+            link_chars: 0,
+            chars: text.chars().count(),
+            node,
+        };
+        let notice = "We have placed cookies on your device to help make this website better.";
+        let story = "A short post about a dress, with a photo, and few words.";
+        // The thread starts at node 10: a notice after it is the page's frame.
+        assert!(!has_prose(&[para("Sign Up", 3), para(notice, 40)], 10));
+        // A short story before its comments is prose.
+        assert!(has_prose(&[para(story, 5), para(notice, 40)], 10));
+        // Labels alone are not.
+        assert!(!has_prose(&[para("Leaderboard", 5)], 10));
+    }
+
+    #[test]
+    fn a_catalogue_body_keeps_its_linked_items() {
+        let block = |kind, text: &str, linked: bool| RawBlock {
+            block: Block::new(kind, text),
+            link_chars: if linked { text.chars().count() } else { 0 },
+            chars: text.chars().count(),
+            node: 0,
+        };
+        // A category page: linked titles, each with a linked card line of a few words.
+        let items = |n: usize| -> Vec<RawBlock> {
+            (0..n)
+                .flat_map(|i| {
+                    [
+                        block(
+                            BlockKind::Heading(3),
+                            &format!("Item {i} in the range"),
+                            true,
+                        ),
+                        block(
+                            BlockKind::Paragraph,
+                            &format!("Card {i}: a short summary of what the item is, in a line"),
+                            true,
+                        ),
+                        block(BlockKind::Paragraph, "New", false),
+                    ]
+                })
+                .collect()
+        };
+        let catalogue = items(20);
+        assert!(is_link_catalogue(&catalogue));
+        let kept = link_line_pass(
+            catalogue,
+            true,
+            &Preset::of(Favor::Balanced),
+            &mut Vec::new(),
+        );
+        assert_eq!(kept.len(), 60);
+
+        // A short link box is not a catalogue: its link-dense lines go.
+        assert!(!is_link_catalogue(&items(3)));
+        let kept = link_line_pass(
+            items(3),
+            false,
+            &Preset::of(Favor::Balanced),
+            &mut Vec::new(),
+        );
+        assert!(kept.len() < 9);
+
+        // A story with a long teaser list is still an article: it has prose.
+        let story = "The council approved the budget after a long debate on Tuesday evening, \
+                     and the mayor said the new schools would open in the spring once the \
+                     builders had finished the work on the roofs and the halls.";
+        let mut article = vec![block(BlockKind::Paragraph, story, false)];
+        article.extend(items(20));
+        assert!(!is_link_catalogue(&article));
+        let kept = link_line_pass(
+            article,
+            false,
+            &Preset::of(Favor::Balanced),
+            &mut Vec::new(),
+        );
+        assert!(kept.iter().all(|b| !b.text.starts_with("Card")));
+    }
+
+    #[test]
     fn render_filter_drops_by_links_only() {
         let raw = |kind, text: &str, link_chars| RawBlock {
             block: Block::new(kind, text),
             link_chars,
             chars: text.chars().count(),
+            node: 0,
         };
         let story = "The council approved the budget after a long debate on Tuesday evening.";
         let blocks = vec![

@@ -308,6 +308,8 @@ pub(crate) struct BodyFacts<'a> {
     pub text: &'a str,
     /// The page's description (meta or JSON-LD).
     pub description: Option<&'a str>,
+    /// The body is a catalogue: linked items and no prose (see `is_link_catalogue`).
+    pub catalogue: bool,
 }
 
 /// The page's signals: its type and the counts behind the confidence.
@@ -401,6 +403,7 @@ fn classify(
         || path_is(PATH_LISTING)
         || teasers
         || c.articles >= 4
+        || body.catalogue
         || (body_link_share > LISTING_LINK_SHARE && page_link_share > LISTING_LINK_SHARE)
     {
         return PageType::Listing;
@@ -429,6 +432,7 @@ mod tests {
             link_chars: 0,
             text: body,
             description: None,
+            catalogue: false,
         };
         signals(&doc, url.as_ref(), &facts).page_type
     }
@@ -506,6 +510,28 @@ mod tests {
         assert_eq!(
             page_type("<p>we help</p>", "https://example.com/contact", "we help"),
             PageType::Service
+        );
+    }
+
+    #[test]
+    fn a_catalogue_body_is_a_listing() {
+        let doc = Doc::parse("<div><p><a href=\"/a\">Item</a></p></div>");
+        let url = Url::parse("https://example.com/shoes").ok();
+        let text = "Item ".repeat(400);
+        let facts = |catalogue| BodyFacts {
+            chars: text.chars().count(),
+            link_chars: 0,
+            text: &text,
+            description: None,
+            catalogue,
+        };
+        assert_eq!(
+            signals(&doc, url.as_ref(), &facts(true)).page_type,
+            PageType::Listing
+        );
+        assert_eq!(
+            signals(&doc, url.as_ref(), &facts(false)).page_type,
+            PageType::Article
         );
     }
 

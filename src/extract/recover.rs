@@ -611,6 +611,7 @@ mod tests {
             block: crate::article::Block::new(crate::article::BlockKind::Paragraph, t),
             link_chars: 0,
             chars: t.chars().count(),
+            node: 0,
         };
         let lead = "Snow on the roof lowers the yield and weighs on the modules, experts warn.";
         let dom = vec![raw("Subscribe now"), raw(lead), raw("99 EUR a year")];

@@ -40,6 +40,8 @@ pub(crate) struct RawBlock {
     pub link_chars: usize,
     /// Characters of the block.
     pub chars: usize,
+    /// The last text node of the page that fed the block: its place in document order.
+    pub node: usize,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -60,6 +62,8 @@ struct Builder {
     md_open: Vec<(usize, usize, u64)>,
     /// Blocks flushed so far.
     block_no: u64,
+    /// The last text node appended (see [`RawBlock::node`]).
+    node: usize,
 }
 
 impl Builder {
@@ -109,6 +113,7 @@ impl Builder {
                 block,
                 link_chars,
                 chars,
+                node: self.node,
             });
         }
     }
@@ -234,6 +239,7 @@ pub(crate) fn render(
             md: p.markdown.then(String::new),
             md_open: Vec::new(),
             block_no: 0,
+            node: 0,
         },
         ctx: vec![BASE_CTX],
         link_depth: 0,
@@ -318,6 +324,7 @@ impl Walk<'_> {
         let doc = self.doc;
         match &doc.nodes[i].data {
             NodeData::Text(t) => {
+                self.b.node = i;
                 self.text(t);
                 return;
             }
