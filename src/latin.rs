@@ -360,34 +360,17 @@ fn plain_brackets(ast: &regex_syntax::ast::Ast) -> bool {
 
 /// `hir` with its placeholders replaced by the classes they stand for (see [`form_hir`]).
 fn substitute(hir: Hir, sets: &[FormSets]) -> Hir {
-    use regex_syntax::hir::{Capture, Repetition};
     // Subexpressions without a placeholder (most of a pattern's word alternations) are kept
     // as they are, not rebuilt.
     if !has_placeholder(&hir) {
         return hir;
     }
-    match hir.into_kind() {
+    match hir.kind() {
         HirKind::Class(Class::Unicode(class)) => {
-            Hir::class(Class::Unicode(substitute_class(&class, sets)))
+            Hir::class(Class::Unicode(substitute_class(class, sets)))
         }
         HirKind::Literal(lit) => substitute_literal(&lit.0, sets),
-        HirKind::Repetition(rep) => Hir::repetition(Repetition {
-            sub: Box::new(substitute(*rep.sub, sets)),
-            ..rep
-        }),
-        HirKind::Capture(cap) => Hir::capture(Capture {
-            sub: Box::new(substitute(*cap.sub, sets)),
-            ..cap
-        }),
-        HirKind::Concat(subs) => {
-            Hir::concat(subs.into_iter().map(|h| substitute(h, sets)).collect())
-        }
-        HirKind::Alternation(subs) => {
-            Hir::alternation(subs.into_iter().map(|h| substitute(h, sets)).collect())
-        }
-        kind @ (HirKind::Empty | HirKind::Look(_) | HirKind::Class(Class::Bytes(_))) => {
-            unreachable!("{kind:?} holds no placeholder")
-        }
+        _ => map_subexpressions(hir, |h| substitute(h, sets)),
     }
 }
 
@@ -525,26 +508,43 @@ fn substitute_literal(bytes: &[u8], sets: &[FormSets]) -> Hir {
 /// every branch that starts with the same letter: building a state took about 12,000
 /// instructions with the word alternations of the cues and rules written out.
 pub(crate) fn factor_alternations(hir: Hir) -> Hir {
-    use regex_syntax::hir::{Capture, Repetition};
     // Only the nodes above an alternation that merges something are rebuilt: building an
     // expression again costs about as much as compiling it.
     if !has_shared_heads(&hir) {
         return hir;
     }
+    if matches!(hir.kind(), HirKind::Alternation(_)) {
+        let HirKind::Alternation(subs) = hir.into_kind() else {
+            unreachable!("matched as an alternation above")
+        };
+        return factor_branches(subs.into_iter().map(factor_alternations).collect());
+    }
+    map_subexpressions(hir, factor_alternations)
+}
+
+/// `hir` with `f` applied to each of its direct subexpressions (those of a repetition,
+/// capture, concatenation or alternation), the node built again around them; any other
+/// expression as it is.
+fn map_subexpressions(hir: Hir, f: impl Fn(Hir) -> Hir) -> Hir {
+    use regex_syntax::hir::{Capture, Repetition};
+    if !matches!(
+        hir.kind(),
+        HirKind::Repetition(_) | HirKind::Capture(_) | HirKind::Concat(_) | HirKind::Alternation(_)
+    ) {
+        return hir;
+    }
     match hir.into_kind() {
-        HirKind::Alternation(subs) => {
-            factor_branches(subs.into_iter().map(factor_alternations).collect())
-        }
-        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(factor_alternations).collect()),
         HirKind::Repetition(rep) => Hir::repetition(Repetition {
-            sub: Box::new(factor_alternations(*rep.sub)),
+            sub: Box::new(f(*rep.sub)),
             ..rep
         }),
         HirKind::Capture(cap) => Hir::capture(Capture {
-            sub: Box::new(factor_alternations(*cap.sub)),
+            sub: Box::new(f(*cap.sub)),
             ..cap
         }),
-        kind => unreachable!("{kind:?} holds no alternation"),
+        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(f).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.into_iter().map(f).collect()),
+        kind => unreachable!("{kind:?} was matched as a leaf above"),
     }
 }
 
@@ -686,33 +686,26 @@ pub(crate) fn has_ascii_words(text: &str) -> bool {
 
 /// `hir` with each Unicode word-boundary assertion made the ASCII one (see [`Words::Ascii`]).
 fn ascii_boundaries(hir: Hir) -> Hir {
-    use regex_syntax::hir::{Capture, Look, Repetition};
     if !hir.properties().look_set().contains_word_unicode() {
         return hir;
     }
-    match hir.into_kind() {
-        HirKind::Look(look) => Hir::look(match look {
-            Look::WordUnicode => Look::WordAscii,
-            Look::WordUnicodeNegate => Look::WordAsciiNegate,
-            Look::WordStartUnicode => Look::WordStartAscii,
-            Look::WordEndUnicode => Look::WordEndAscii,
-            Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
-            Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
-            other => other,
-        }),
-        HirKind::Repetition(rep) => Hir::repetition(Repetition {
-            sub: Box::new(ascii_boundaries(*rep.sub)),
-            ..rep
-        }),
-        HirKind::Capture(cap) => Hir::capture(Capture {
-            sub: Box::new(ascii_boundaries(*cap.sub)),
-            ..cap
-        }),
-        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(ascii_boundaries).collect()),
-        HirKind::Alternation(subs) => {
-            Hir::alternation(subs.into_iter().map(ascii_boundaries).collect())
-        }
-        kind => unreachable!("{kind:?} holds no assertion"),
+    match hir.kind() {
+        HirKind::Look(look) => Hir::look(ascii_look(*look)),
+        _ => map_subexpressions(hir, ascii_boundaries),
+    }
+}
+
+/// The ASCII word assertion for a Unicode one; any other assertion as it is.
+fn ascii_look(look: regex_syntax::hir::Look) -> regex_syntax::hir::Look {
+    use regex_syntax::hir::Look;
+    match look {
+        Look::WordUnicode => Look::WordAscii,
+        Look::WordUnicodeNegate => Look::WordAsciiNegate,
+        Look::WordStartUnicode => Look::WordStartAscii,
+        Look::WordEndUnicode => Look::WordEndAscii,
+        Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
+        Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
+        other => other,
     }
 }
 
@@ -1034,7 +1027,7 @@ pub(crate) fn assert_forms_are_the_pattern(pattern: &str, case_insensitive: bool
 /// boundaries for Unicode ones when `ascii_looks` is set (right when `to` is ASCII).
 #[cfg(test)]
 pub(crate) fn cut(hir: &Hir, to: &ClassUnicode, ascii_looks: bool) -> Hir {
-    use regex_syntax::hir::{Capture, ClassBytes, ClassBytesRange, Look, Repetition};
+    use regex_syntax::hir::{Capture, ClassBytes, ClassBytesRange, Repetition};
     match hir.kind() {
         HirKind::Empty => Hir::empty(),
         HirKind::Literal(lit) => Hir::literal(lit.0.clone()),
@@ -1048,15 +1041,7 @@ pub(crate) fn cut(hir: &Hir, to: &ClassUnicode, ascii_looks: bool) -> Hir {
             class.intersect(&ClassBytes::new([ClassBytesRange::new(0, 0x7F)]));
             Hir::class(Class::Bytes(class))
         }
-        HirKind::Look(look) if ascii_looks => Hir::look(match look {
-            Look::WordUnicode => Look::WordAscii,
-            Look::WordUnicodeNegate => Look::WordAsciiNegate,
-            Look::WordStartUnicode => Look::WordStartAscii,
-            Look::WordEndUnicode => Look::WordEndAscii,
-            Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
-            Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
-            other => *other,
-        }),
+        HirKind::Look(look) if ascii_looks => Hir::look(ascii_look(*look)),
         HirKind::Look(look) => Hir::look(*look),
         HirKind::Repetition(rep) => Hir::repetition(Repetition {
             sub: Box::new(cut(&rep.sub, to, ascii_looks)),

@@ -1152,6 +1152,17 @@ fn drop_title_heading(blocks: &mut Vec<Block>, title: Option<&str>, dropped: &mu
 mod tests {
     use super::*;
 
+    /// A rendered block of `text`, all of it link text when `linked`, ending at `node`.
+    fn raw_block(kind: BlockKind, text: &str, linked: bool, node: usize) -> RawBlock {
+        let chars = text.chars().count();
+        RawBlock {
+            block: Block::new(kind, text),
+            link_chars: if linked { chars } else { 0 },
+            chars,
+            node,
+        }
+    }
+
     const PARA: &str = "The council voted on Tuesday, after a long debate, to approve the new budget for schools. ";
 
     fn page(extra_story: &str) -> String {
@@ -1295,12 +1306,7 @@ mod tests {
 
     #[test]
     fn link_runs_at_the_edges_of_the_body_are_dropped() {
-        let block = |kind, text: &str, linked: bool| RawBlock {
-            block: Block::new(kind, text),
-            link_chars: if linked { text.chars().count() } else { 0 },
-            chars: text.chars().count(),
-            node: 0,
-        };
+        let block = |kind, text: &str, linked: bool| raw_block(kind, text, linked, 0);
         let story = "The council approved the budget after a long debate on Tuesday evening.";
         let para = |text| block(BlockKind::Paragraph, text, false);
         let link = |text| block(BlockKind::ListItem, text, true);
@@ -1359,12 +1365,7 @@ mod tests {
 
     #[test]
     fn prose_after_the_thread_is_not_the_story() {
-        let para = |text: &str, node| RawBlock {
-            block: Block::new(BlockKind::Paragraph, text),
-            link_chars: 0,
-            chars: text.chars().count(),
-            node,
-        };
+        let para = |text: &str, node| raw_block(BlockKind::Paragraph, text, false, node);
         let notice = "We have placed cookies on your device to help make this website better.";
         let story = "A short post about a dress, with a photo, and few words.";
         // The thread starts at node 10: a notice after it is the page's frame.
@@ -1377,12 +1378,7 @@ mod tests {
 
     #[test]
     fn a_catalogue_body_keeps_its_linked_items() {
-        let block = |kind, text: &str, linked: bool| RawBlock {
-            block: Block::new(kind, text),
-            link_chars: if linked { text.chars().count() } else { 0 },
-            chars: text.chars().count(),
-            node: 0,
-        };
+        let block = |kind, text: &str, linked: bool| raw_block(kind, text, linked, 0);
         // A category page: linked titles, each with a linked card line of a few words.
         let items = |n: usize| -> Vec<RawBlock> {
             (0..n)
