@@ -604,8 +604,9 @@ fn seventh_blind_set_precision_and_recall() {
 /// bracketed credits, priced offers, about-notes and writer bios) and guards on
 /// `reader_prompt` (a lone question needs a convention noun) and on `learned_boilerplate`
 /// (advice in the story's own topic is story): precision 0.9969 -> 1.000, recall 0.7855 ->
-/// 0.8489 (281/331) text, 0.7885 -> 0.8520 (282/331) HTML. Floors rounded down below.
-const BLIND8_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.848), ("html", 1.0, 0.851)];
+/// 0.8489 (281/331) text, 0.7885 -> 0.8520 (282/331) HTML; with feed links, 0.8580 (284/331)
+/// / 0.8610 (285/331). Floors rounded down below.
+const BLIND8_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.858), ("html", 1.0, 0.861)];
 
 #[test]
 fn eighth_blind_set_precision_and_recall() {

@@ -1027,6 +1027,7 @@ impl Cues {
             // a priced offer that bids the reader act or addresses the reader is a pitch
             // wherever it stands ("Abonează-te ... 15 lei pe lună!"); stated
             // ("Disney+ costs £4.99 a month") it may be story between paragraphs
+            Shape::FeedLink => (READER_PROMPT, Position::Edges),
             Shape::PricedOffer => {
                 let open = self.open(t);
                 let bids = self.imperative.is_match(open, t)

@@ -53,6 +53,8 @@ pub(crate) enum Shape {
     Bracketed,
     /// A price for a product of the outlet ("Name+"), per billing period, or a token price.
     PricedOffer,
+    /// A pointer to the site's news feed: "RSS", or a feed in a line that is no sentence.
+    FeedLink,
 }
 
 /// The shape of a paragraph or caption line, if it has one of the shapes above.
@@ -73,6 +75,8 @@ pub(crate) fn shape(t: &str, words: usize) -> Option<Shape> {
         Some(Shape::Bracketed)
     } else if priced_offer(t, words) {
         Some(Shape::PricedOffer)
+    } else if feed_link(t, words) {
+        Some(Shape::FeedLink)
     } else {
         None
     }
@@ -496,6 +500,27 @@ fn priced_offer(t: &str, words: usize) -> bool {
                 .any(|&(at, p)| p == 0.0 || has_billing_period(t, at)))
 }
 
+/// Most words of a line pointing to the site's feed.
+const FEED_MAX_WORDS: usize = 20;
+
+/// `FeedLink`: blogs and news sites close with a pointer to their feed, named by the format's
+/// acronym in every language ("Neue Beiträge per Feed-Reader abonnieren (RSS 2.0)", "kövess
+/// RSS-ben"), or by "feed" in a line closing on an exclamation or a bracket rather than a
+/// stop ("Iscriviti ai feed di questo blog!!"; "The cows feed on grass." is a sentence).
+fn feed_link(t: &str, words: usize) -> bool {
+    if words > FEED_MAX_WORDS {
+        return false;
+    }
+    let mut rss = false;
+    let mut feed = false;
+    for w in t.split(|c: char| !c.is_alphabetic()) {
+        rss |= w.eq_ignore_ascii_case("rss");
+        feed |= w.eq_ignore_ascii_case("feed") || w.eq_ignore_ascii_case("feeds");
+    }
+    let end = t.trim_end();
+    rss || (feed && (end.ends_with('!') || end.ends_with(')') || !ends_with_stop(end)))
+}
+
 /// Words of the label of a note closing a page ("About Halvard Foods:", "Zur Person:").
 const NOTE_LABEL_WORDS: std::ops::RangeInclusive<usize> = 1..=3;
 /// Fewest words of the note after its label: a sentence.
@@ -640,6 +665,11 @@ mod tests {
                 Some(Shape::PricedOffer),
             ),
             ("Tickets cost €12 at the door.", None),
+            (
+                "Neue Beiträge per Feed-Reader abonnieren (RSS 2.0)",
+                Some(Shape::FeedLink),
+            ),
+            ("The cows feed on the grass of the dyke.", None),
             (
                 "Le butin, estimé à 215 000 euros, n'a jamais été retrouvé.",
                 None,
