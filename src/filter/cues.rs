@@ -921,7 +921,7 @@ impl Cues {
         kind: BlockKind,
         t: &str,
         words: usize,
-        writer: impl Fn(&str, &str) -> bool,
+        mut writer: impl FnMut(&str, &str) -> bool,
     ) -> Option<CueMatch> {
         if kind != BlockKind::Paragraph || words > BIO_MAX_WORDS {
             return None;

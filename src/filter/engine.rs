@@ -1148,28 +1148,45 @@ impl Findings {
     /// The writer's full name is in a byline: a short paragraph before the article's first
     /// full sentence; and the surname is in no story sentence of the article.
     fn context_cues(&mut self, blocks: &[Block], cues: &Cues) {
-        let sentence = |j: usize| {
-            self.words[j] >= ANCHOR_MIN_WORDS && text::ends_like_sentence(&blocks[j].text)
-        };
-        let first_sentence = (0..blocks.len()).find(|&j| sentence(j)).unwrap_or(0);
-        let holds = |j: usize, surname: &str| {
+        let sentence: Vec<bool> = (0..blocks.len())
+            .map(|j| self.words[j] >= ANCHOR_MIN_WORDS && text::ends_like_sentence(&blocks[j].text))
+            .collect();
+        let first_sentence = sentence.iter().position(|&s| s).unwrap_or(0);
+        let words_of = |j: usize| {
             blocks[j]
                 .text
                 .split(|c: char| !c.is_alphabetic() && c != '-')
-                .any(|w| w == surname)
+                .filter(|w| !w.is_empty())
         };
+        let holds = |j: usize, word: &str| words_of(j).any(|w| w == word);
+        // how many story sentences hold each word, built on the first bio-shaped line
+        let mut in_sentences: Option<std::collections::HashMap<&str, usize>> = None;
         let mut found = Vec::new();
         for i in first_sentence..blocks.len() {
             if self.cue[i].is_some() {
                 continue;
             }
             let writer = |first: &str, surname: &str| {
-                (0..first_sentence).any(|j| {
+                let bylined = (0..first_sentence).any(|j| {
                     blocks[j].kind == BlockKind::Paragraph
                         && self.words[j] <= BYLINE_MAX_WORDS
                         && holds(j, first)
                         && holds(j, surname)
-                }) && !(0..blocks.len()).any(|j| j != i && sentence(j) && holds(j, surname))
+                });
+                bylined && {
+                    let counts = in_sentences.get_or_insert_with(|| {
+                        let mut counts = std::collections::HashMap::new();
+                        for j in (0..blocks.len()).filter(|&j| sentence[j]) {
+                            let distinct: std::collections::HashSet<&str> = words_of(j).collect();
+                            for w in distinct {
+                                *counts.entry(w).or_insert(0) += 1;
+                            }
+                        }
+                        counts
+                    });
+                    let own = usize::from(sentence[i] && holds(i, surname));
+                    counts.get(surname).copied().unwrap_or(0) <= own
+                }
             };
             if let Some(cue) =
                 cues.in_context(blocks[i].kind, blocks[i].text.trim(), self.words[i], writer)

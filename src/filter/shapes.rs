@@ -59,21 +59,23 @@ pub(crate) enum Shape {
 
 /// The shape of a paragraph or caption line, if it has one of the shapes above.
 pub(crate) fn shape(t: &str, words: usize) -> Option<Shape> {
-    if count_invite(t, words) {
+    // counts, post headers, dates and prices need a figure: most lines have none
+    let figure = t.bytes().any(|b| b.is_ascii_digit());
+    if figure && count_invite(t, words) {
         Some(Shape::CountInvite)
     } else if vote(t) {
         Some(Shape::Vote)
     } else if dash_teaser(t) {
         Some(Shape::DashTeaser)
-    } else if post_header(t, words) {
+    } else if figure && post_header(t, words) {
         Some(Shape::PostHeader)
-    } else if dated_header(t, words) {
+    } else if figure && dated_header(t, words) {
         Some(Shape::DatedHeader)
     } else if tag_list(t) {
         Some(Shape::TagList)
     } else if bracketed(t, words) {
         Some(Shape::Bracketed)
-    } else if priced_offer(t, words) {
+    } else if figure && priced_offer(t, words) {
         Some(Shape::PricedOffer)
     } else if feed_link(t, words) {
         Some(Shape::FeedLink)
