@@ -19,8 +19,10 @@ const MIN_RECALL: f64 = 0.95;
 /// the floor is the figure the general cues reach today (0.918 text / 0.927 HTML with the
 /// shape-and-place cues of `filter/cues.rs`); with the widget, label-headline, field and credit
 /// cues, 0.930 / 0.939 at precision 1.000; with the cues built on all six blind sets,
-/// 0.9605 (316/329) / 0.9635 (317/329) at precision 1.000 (rounded down below).
-const BLIND1_FLOORS: [(&str, f64, f64); 2] = [("text", 0.99, 0.960), ("html", 0.99, 0.963)];
+/// 0.9605 (316/329) / 0.9635 (317/329) at precision 1.000; with the shape cues of
+/// `filter/shapes.rs` (issue 15, round 9), 0.9635 (317/329) / 0.9666 (318/329) at precision
+/// 1.000 (rounded down below).
+const BLIND1_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.963), ("html", 1.0, 0.966)];
 
 struct Case {
     name: String,
@@ -472,9 +474,10 @@ fn print_without_learned(set: &str) {
 /// fourth blind set, 0.9224 (321/348) / 0.9253 (322/348); with the cues built on all six blind
 /// sets, 0.9511 (331/348) / 0.9540 (332/348); with the cues of issue 15's shapes across the
 /// seven sets and the languages of real pages (closing notes, credits, counters, offers and
-/// votes in more languages), 0.9569 (333/348) / 0.9598 (334/348). The floors are the latter,
-/// rounded down.
-const BLIND2_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.956), ("html", 1.0, 0.959)];
+/// votes in more languages), 0.9569 (333/348) / 0.9598 (334/348); with the shape cues of
+/// `filter/shapes.rs` (round 9), 0.9598 (334/348) / 0.9626 (335/348). The floors are the
+/// latter, rounded down.
+const BLIND2_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.959), ("html", 1.0, 0.962)];
 
 #[test]
 fn second_blind_set_precision_and_recall() {
@@ -577,8 +580,9 @@ fn sixth_blind_set_precision_and_recall() {
 /// after it, below the issue's recall bar of 0.95. The set was then opened for development
 /// (issue 15's shapes across the seven sets: closing notes, credits, counters, offers, votes
 /// and publication notes in more languages): precision 1.000, recall 0.9335 (295/316) in both
-/// modes; the floors are those figures rounded down.
-const BLIND7_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.933), ("html", 1.0, 0.933)];
+/// modes; with the shape cues of `filter/shapes.rs` (round 9), 0.9430 (298/316). The floors
+/// are those figures rounded down.
+const BLIND7_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.943), ("html", 1.0, 0.943)];
 
 #[test]
 fn seventh_blind_set_precision_and_recall() {
@@ -594,9 +598,15 @@ fn seventh_blind_set_precision_and_recall() {
 /// sets 1-7 (d8d2b8d), never tuned on it: precision 0.9969, recall 0.7855 (260/331) /
 /// 0.7885 (261/331). The story line lost both times is `learned_boilerplate`'s (an imperative
 /// piece of advice in a Q&A answer, "Scrivete al vicino una lettera raccomandata ...").
-/// The floors are those figures, far below the issue's recall bar of 0.95: the cues that
-/// lifted blind set 7 from 0.81 to 0.93 moved this unseen set by nine lines.
-const BLIND8_FLOORS: [(&str, f64, f64); 2] = [("text", 0.996, 0.785), ("html", 0.996, 0.788)];
+/// The cues that lifted blind set 7 from 0.81 to 0.93 moved this unseen set by nine lines.
+/// Then opened for development (round 9): the shape cues of `filter/shapes.rs` (counters with
+/// an invitation, feedback votes, dash teasers, post headers, dated headers, tag lists,
+/// bracketed credits, priced offers, about-notes and writer bios) and guards on
+/// `reader_prompt` (a lone question needs a convention noun) and on `learned_boilerplate`
+/// (advice in the story's own topic is story): precision 0.9969 -> 1.000, recall 0.7855 ->
+/// 0.8489 (281/331) text, 0.7885 -> 0.8520 (282/331) HTML; with feed links, 0.8580 (284/331)
+/// / 0.8610 (285/331). Floors rounded down below.
+const BLIND8_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.858), ("html", 1.0, 0.861)];
 
 #[test]
 fn eighth_blind_set_precision_and_recall() {

@@ -18,6 +18,7 @@ use crate::latin::LatinRegex;
 use super::engine::{gate_literals, has_ascii_fold_partner, top_level_branches};
 use super::gates::GateLiterals;
 use super::rules::Position;
+use super::shapes::{self, Shape};
 use super::text;
 use crate::article::BlockKind;
 
@@ -95,6 +96,9 @@ const PROMPT_BODY_MAX_WORDS: usize = 25;
 /// Most words of a pitch that addresses the reader with a price but without the outlet
 /// speaking ("Your first month for 1 euro, then cancel any time").
 const ADDRESSED_MAX_WORDS: usize = 16;
+/// Fewest words of story before an appeal that leave the line to the story: a pitch's lead-in
+/// is a short sentence ("Journalism costs money."), a story's sentence runs longer.
+const STORY_LEAD_MIN_WORDS: usize = 12;
 /// Most words of the lead-in question of a pitch ("Enjoying our coverage?").
 const LEAD_QUESTION_MAX_WORDS: usize = 8;
 /// Most words of a bio: a sentence or two about the writer.
@@ -895,6 +899,47 @@ impl Cues {
             || (self.public_service.is_match(open, t) && !self.outlet.is_match(open, t))
     }
 
+    /// Whether the line names a reader convention (newsletter, subscription, comments, app,
+    /// share, follow ...), a price, or has the outlet speak of itself: what a line of advice
+    /// in the story's own topic does not (see `engine`'s guard on `learned_boilerplate`).
+    pub(crate) fn names_convention(&self, t: &str) -> bool {
+        let open = self.open(t);
+        self.strong.is_match(open, t)
+            || self.weak.is_match(open, t)
+            || self.compound_noun.is_match(open, t)
+            || self.price.is_match(open, t)
+            || self.outlet.is_match(open, t)
+    }
+
+    /// The cues that need the article around the line (`engine` gives what they need), in
+    /// the tail: a company's boilerplate paragraph ("About <Company>: ... <Company> is ..."),
+    /// and a bio of the writer: a full name and a verb, alone or after a label ("Zur Person:"),
+    /// whose surname the byline in the article's head holds and no story sentence does (a
+    /// story's closing line names someone it has named, or someone new, not its writer).
+    pub(crate) fn in_context(
+        &self,
+        kind: BlockKind,
+        t: &str,
+        words: usize,
+        mut writer: impl FnMut(&str, &str) -> bool,
+    ) -> Option<CueMatch> {
+        if kind != BlockKind::Paragraph || words > BIO_MAX_WORDS {
+            return None;
+        }
+        let note = self.on(CLOSING_NOTE) && words <= CLOSING_MAX_WORDS && shapes::is_about_note(t);
+        let bio = !note && self.on(BIO_LINE) && t.trim_end().ends_with('.') && {
+            let named = shapes::note_label(t).map_or(t, |(_, note)| note);
+            shapes::opening_name(named).is_some_and(|(first, surname)| writer(first, surname))
+        };
+        if !(note || bio) || self.guarded(self.open(t), t) {
+            return None;
+        }
+        Some(CueMatch {
+            name: if note { CLOSING_NOTE } else { BIO_LINE },
+            position: Position::Tail,
+        })
+    }
+
     /// Story-text guards shared by the cues: quoted speech, a quotation in marks, reported
     /// speech, a numbered item.
     fn guarded(&self, open: Open, t: &str) -> bool {
@@ -950,8 +995,54 @@ impl Cues {
         {
             return hit(CREDIT_LINE, Position::Anywhere);
         }
-        self.pitch_or_note(open, t, words)
-            .or_else(|| self.pointer_or_field(kind, open, t, words, lone_marker))
+        let cue = self
+            .pitch_or_note(open, t, words)
+            .or_else(|| self.pointer_or_field(kind, open, t, words, lone_marker));
+        // a shape that may remove the line in more places than the wording's cue wins: a
+        // post header read as an edge field by its dashes is a header between the posts too;
+        // an agency's code in brackets that a closing note names stays that note
+        match (cue, self.shape(kind, t, words)) {
+            (Some(c), Some(s))
+                if reach(s.position) > reach(c.position) && s.name != CREDIT_LINE =>
+            {
+                Some(s)
+            }
+            (c, s) => c.or(s),
+        }
+    }
+
+    /// The shape cues (`shapes.rs`), last: a line's form alone, under the cue whose role it
+    /// has, at the place where that form is no story line.
+    fn shape(&self, kind: BlockKind, t: &str, words: usize) -> Option<CueMatch> {
+        let (name, position) = match shapes::shape(t, words)? {
+            Shape::CountInvite | Shape::Vote => (COUNTER_LINE, Position::Edges),
+            Shape::DashTeaser if kind == BlockKind::Paragraph => {
+                (LABEL_HEADLINE, Position::Anywhere)
+            }
+            Shape::DashTeaser => return None,
+            Shape::PostHeader => (FIELD_LINE, Position::Anywhere),
+            Shape::DatedHeader => (FIELD_LINE, Position::Edges),
+            Shape::TagList => (FIELD_LINE, Position::Tail),
+            Shape::Bracketed => (CREDIT_LINE, Position::Anywhere),
+            // a priced offer that bids the reader act or addresses the reader is a pitch
+            // wherever it stands ("Abonează-te ... 15 lei pe lună!"); stated
+            // ("Disney+ costs £4.99 a month") it may be story between paragraphs
+            Shape::FeedLink => (READER_PROMPT, Position::Edges),
+            Shape::PricedOffer => {
+                let open = self.open(t);
+                let bids = self.imperative.is_match(open, t)
+                    || self.convention_verb.is_match(open, t)
+                    || self.second.is_match(open, t)
+                    || self.second_formal.is_match(open, t);
+                let position = if bids {
+                    Position::Anywhere
+                } else {
+                    Position::Edges
+                };
+                (READER_PROMPT, position)
+            }
+        };
+        self.on(name).then_some(CueMatch { name, position })
     }
 
     /// The cues of what the outlet says about itself: reader prompts, closing and publication
@@ -1196,6 +1287,17 @@ impl Cues {
             })
             .count();
         let lone_question = t.trim_end().ends_with('?') && sentences <= 1;
+        // a lone question addresses the reader about the site only with a convention noun of
+        // its own (comment, subscribe, newsletter) or a price; with a weak noun alone it is a
+        // question of the story ("Tell me again why the gift certificates ...?")
+        if lone_question && !strong && !price && !outlet {
+            return None;
+        }
+        // an appeal closing a line of story sentences leaves the line: the story before it is
+        // long and names no convention, does not address the reader and has no price
+        if imperative && !lead && !addressed && self.story_before_appeal(open, t) {
+            return None;
+        }
         // the reader addressed with a price but without the outlet speaking: in a long line a
         // story's generic "you" ("joining costs 20 euros a year, and they give you tomatoes")
         if addressed && !outlet && !imperative && !lead && words > ADDRESSED_MAX_WORDS {
@@ -1214,6 +1316,32 @@ impl Cues {
     /// [`IMPERATIVE`]): a strong noun after the verb, a weak one when `backed` (the reader
     /// addressed, the outlet speaking, a price, or a convention verb), or a subscription verb
     /// with a `price`.
+    /// Whether the text before the imperative of an appeal is story: at least
+    /// [`STORY_LEAD_MIN_WORDS`] words with no convention noun, no address to the reader, no
+    /// outlet speaking and no price. A pitch's own lead-in is short ("Journalism costs money.")
+    /// or speaks of the offer.
+    fn story_before_appeal(&self, open: Open, t: &str) -> bool {
+        let Some(verb) = self
+            .imperative
+            .get(open, t)
+            .and_then(|re| re.captures(t))
+            .and_then(|c| c.name("verb"))
+        else {
+            return false;
+        };
+        let lead = &t[..verb.start()];
+        text::word_count(lead) >= STORY_LEAD_MIN_WORDS && {
+            let open = self.open(lead);
+            !(self.strong.is_match(open, lead)
+                || self.weak.is_match(open, lead)
+                || self.compound_noun.is_match(open, lead)
+                || self.second.is_match(open, lead)
+                || self.second_formal.is_match(open, lead)
+                || self.outlet.is_match(open, lead)
+                || self.price.is_match(open, lead))
+        }
+    }
+
     fn imperative_pitch(&self, open: Open, t: &str, backed: bool, price: bool) -> bool {
         self.imperative
             .get(open, t)
@@ -1646,6 +1774,15 @@ impl Cues {
             .filter(|c| matches!(c, '.' | '!' | '?'))
             .map_or(0, char::len_utf8);
         Some(from + m.start() + skip)
+    }
+}
+
+/// How many places a position lets a cue remove a line: everywhere, both edges, one edge.
+fn reach(p: Position) -> u8 {
+    match p {
+        Position::Anywhere => 3,
+        Position::Edges => 2,
+        Position::Head | Position::Tail | Position::BetweenParagraphs => 1,
     }
 }
 

@@ -27,6 +27,7 @@ use super::rules::{
     Action, CUT_TEASER_MIN_LINES, DUPLICATE_BLOCK, EDGE_LABEL, INLINE_HEADLINE, Position,
     SITE_PROFILE, TEASER_RAIL, TIMESTAMP, TITLE_REPEAT,
 };
+use super::shapes;
 use super::{learned, text};
 use crate::article::{Block, BlockKind};
 use crate::latin::{
@@ -1067,6 +1068,56 @@ pub(crate) fn decide(
     decision
 }
 
+/// Most words of a byline that names the writer of a bio (see `Findings::context_cues`).
+const BYLINE_MAX_WORDS: usize = 20;
+/// Fewest words of a line of advice that the learned model leaves to the story.
+const ADVICE_MIN_WORDS: usize = 8;
+/// Fewest letters of a word that carries a topic; its stem is this many first letters (so
+/// "telecamera" and "telecamere" are one topic word).
+const TOPIC_STEM_CHARS: usize = 5;
+/// Fewest topic stems a line of advice shares with the rest of the article.
+const ADVICE_SHARED_STEMS: usize = 2;
+
+/// The article's topic words: for each stem (see [`TOPIC_STEM_CHARS`]), how many blocks hold it.
+struct Topic(std::collections::HashMap<String, usize>);
+
+impl Topic {
+    fn of(blocks: &[Block]) -> Self {
+        let mut counts = std::collections::HashMap::new();
+        for b in blocks {
+            for stem in topic_stems(&b.text) {
+                *counts.entry(stem).or_insert(0) += 1;
+            }
+        }
+        Topic(counts)
+    }
+}
+
+/// The distinct stems of the line's long words, lowercased.
+fn topic_stems(t: &str) -> std::collections::HashSet<String> {
+    t.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= TOPIC_STEM_CHARS)
+        .map(|w| w.to_lowercase().chars().take(TOPIC_STEM_CHARS).collect())
+        .collect()
+}
+
+/// Guard on `learned_boilerplate`: a full sentence of advice in the story's own topic is
+/// story ("Write your neighbour a registered letter asking them to turn the camera away" in a
+/// column on a neighbour's camera). It ends like a sentence, names no reader convention, price
+/// or outlet, and shares [`ADVICE_SHARED_STEMS`] topic words with other blocks of the article;
+/// a pitch speaks of the site, not of the story's subject.
+fn topical_advice(blocks: &[Block], i: usize, words: usize, cues: &Cues, topic: &Topic) -> bool {
+    let t = blocks[i].text.trim();
+    words >= ADVICE_MIN_WORDS
+        && text::ends_like_sentence(t)
+        && !cues.names_convention(t)
+        && topic_stems(t)
+            .iter()
+            .filter(|s| topic.0.get(*s).copied().unwrap_or(0) >= 2)
+            .count()
+            >= ADVICE_SHARED_STEMS
+}
+
 /// What the first pass over the blocks finds, per block.
 struct Findings {
     /// Line rules whose pattern matches (their position is checked later).
@@ -1105,6 +1156,7 @@ impl Findings {
         let mut seen_kept: std::collections::HashSet<u64> = std::collections::HashSet::new();
         let mut key_buf = String::new();
         let mut features = learned::FeatureScratch::default();
+        let mut topic: Option<Topic> = None;
         // how many blocks open with each character (a pictograph that opens several lines
         // marks a list; see `Cues::classify`)
         let mut openers: std::collections::HashMap<char, usize> = std::collections::HashMap::new();
@@ -1124,6 +1176,13 @@ impl Findings {
             // in every pass, like a site-profile line; a title repeat still takes precedence.
             if let Some(model) = opts.learned
                 && model.removes(&mut features, block.kind, fragment, trimmed)
+                && !topical_advice(
+                    blocks,
+                    i,
+                    f.words[i],
+                    opts.cues,
+                    topic.get_or_insert_with(|| Topic::of(blocks)),
+                )
             {
                 f.extra[i] = Some(RuleRef::Learned);
             }
@@ -1145,8 +1204,64 @@ impl Findings {
                 f.whole_block_rules(opts, block, i, key, &mut seen_kept);
             }
         }
+        f.context_cues(blocks, opts.cues);
         f.overrule_learned_when_it_takes_most();
         f
+    }
+
+    /// The cues that need the article (see `Cues::in_context`), for paragraphs no cue took.
+    /// The writer's full name is in a byline: a short paragraph before the article's first
+    /// full sentence; and the surname is in no story sentence of the article.
+    fn context_cues(&mut self, blocks: &[Block], cues: &Cues) {
+        let sentence: Vec<bool> = (0..blocks.len())
+            .map(|j| self.words[j] >= ANCHOR_MIN_WORDS && text::ends_like_sentence(&blocks[j].text))
+            .collect();
+        let first_sentence = sentence.iter().position(|&s| s).unwrap_or(0);
+        let words_of = |j: usize| {
+            blocks[j]
+                .text
+                .split(|c: char| !c.is_alphabetic() && c != '-')
+                .filter(|w| !w.is_empty())
+        };
+        let holds = |j: usize, word: &str| words_of(j).any(|w| w == word);
+        // how many story sentences hold each word, built on the first bio-shaped line
+        let mut in_sentences: Option<std::collections::HashMap<&str, usize>> = None;
+        let mut found = Vec::new();
+        for i in first_sentence..blocks.len() {
+            if self.cue[i].is_some() {
+                continue;
+            }
+            let writer = |first: &str, surname: &str| {
+                let bylined = (0..first_sentence).any(|j| {
+                    blocks[j].kind == BlockKind::Paragraph
+                        && self.words[j] <= BYLINE_MAX_WORDS
+                        && holds(j, first)
+                        && holds(j, surname)
+                });
+                bylined && {
+                    let counts = in_sentences.get_or_insert_with(|| {
+                        let mut counts = std::collections::HashMap::new();
+                        for j in (0..blocks.len()).filter(|&j| sentence[j]) {
+                            let distinct: std::collections::HashSet<&str> = words_of(j).collect();
+                            for w in distinct {
+                                *counts.entry(w).or_insert(0) += 1;
+                            }
+                        }
+                        counts
+                    });
+                    let own = usize::from(sentence[i] && holds(i, surname));
+                    counts.get(surname).copied().unwrap_or(0) <= own
+                }
+            };
+            if let Some(cue) =
+                cues.in_context(blocks[i].kind, blocks[i].text.trim(), self.words[i], writer)
+            {
+                found.push((i, cue));
+            }
+        }
+        for (i, cue) in found {
+            self.cue[i] = Some(cue);
+        }
     }
 
     /// The model is a second opinion on single lines: when its verdicts would take more than
@@ -1337,15 +1452,20 @@ fn by_position(
 /// 2009", "Updated: 2:52 pm", "March 12, 2009"), and the signature lines of a comment
 /// thread repeat their label ("Posted by: …"); the entries of a schedule do neither.
 fn spare_date_lists(engine: &LineEngine, blocks: &[Block], decision: &mut [Option<RuleRef>]) {
-    let is_date = |d: &Option<RuleRef>| matches!(d, Some(RuleRef::Line(ri)) if engine.rules[*ri].name == TIMESTAMP);
+    // a dated header (`shapes.rs`) in a list of dates is an entry of a schedule too
+    let is_date = |k: usize, d: &Option<RuleRef>| match d {
+        Some(RuleRef::Line(ri)) => engine.rules[*ri].name == TIMESTAMP,
+        Some(RuleRef::Cue(_)) => shapes::is_dated_header(blocks[k].text.trim()),
+        _ => false,
+    };
     let mut start = 0;
     while start < decision.len() {
-        if !is_date(&decision[start]) {
+        if !is_date(start, &decision[start]) {
             start += 1;
             continue;
         }
         let end = (start..decision.len())
-            .find(|&k| !is_date(&decision[k]))
+            .find(|&k| !is_date(k, &decision[k]))
             .unwrap_or(decision.len());
         let distinct = (start..end)
             .all(|a| (a + 1..end).all(|b| blocks[a].text.trim() != blocks[b].text.trim()));

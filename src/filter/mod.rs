@@ -30,6 +30,7 @@ pub mod learned;
 mod profile;
 mod quality;
 mod rules;
+mod shapes;
 mod text;
 
 use std::borrow::Cow;
