@@ -612,3 +612,19 @@ const BLIND8_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.858), ("html", 1.0
 fn eighth_blind_set_precision_and_recall() {
     check_blind_set("filter-blind-8", "blind set 8", BLIND8_FLOORS);
 }
+
+/// Floors on the ninth blind set (`fixtures/filter-blind-9/`, 48 articles in fifteen
+/// languages, among them nb, fi, cs and tr; written by someone given only the categories, who
+/// opened neither the rules nor the earlier sets; see its README). Frozen (sha256 of every file
+/// in its SHA256SUMS) before it was first run. Measured on main at 67b409f, before this round's
+/// work: precision 0.9964 (273/274), recall 0.7891 (247/313) text / 0.7923 (248/313) HTML;
+/// measured again after the shape cues built on blind sets 1-8 (merge of `frec9`), never tuned
+/// on it: precision 0.9964, recall 0.8019 (251/313) / 0.8051 (252/313). The story line lost
+/// both times is `reader_prompt`'s ("Sigue siendo, sin embargo, ...": the verb that asks a
+/// reader to follow an account also means "it remains"). The floors are those figures.
+const BLIND9_FLOORS: [(&str, f64, f64); 2] = [("text", 0.996, 0.801), ("html", 0.996, 0.805)];
+
+#[test]
+fn ninth_blind_set_precision_and_recall() {
+    check_blind_set("filter-blind-9", "blind set 9", BLIND9_FLOORS);
+}
