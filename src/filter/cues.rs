@@ -1351,6 +1351,12 @@ impl Cues {
                     .name("verb")
                     .expect("the verb group takes part in every match");
                 let rest = &t[verb.start()..];
+                // a verb followed by the gerund of "be" or "have" is the periphrasis of a
+                // state going on ("Sigue siendo una cooperativa": it remains one), which no
+                // one addresses to a reader; "Sigue leyendo" (keep reading) still asks
+                if next_word_is_auxiliary_gerund(&t[verb.end()..]) {
+                    return false;
+                }
                 // the noun must be another word than the verb ("Share" is no object of
                 // "Share"), or the offer names a price
                 let from = t[..c.get(0).map_or(0, |m| m.end())]
@@ -1866,6 +1872,25 @@ fn ends_with_pointer(t: &str) -> bool {
     pointer && before.is_whitespace()
 }
 
+/// Gerunds of the auxiliaries "be", "stay" and "have" (es, pt, it): after a verb that doubles
+/// as a third-person form ("sigue", "segue", "continua") they make a periphrasis of a lasting
+/// state, not an imperative.
+const AUXILIARY_GERUNDS: &[&str] = &[
+    "siendo", "estando", "habiendo", "teniendo", "sendo", "tendo", "havendo", "essendo", "stando",
+    "avendo",
+];
+
+/// Whether the first word of `rest` is one of [`AUXILIARY_GERUNDS`].
+fn next_word_is_auxiliary_gerund(rest: &str) -> bool {
+    let word: String = rest
+        .trim_start_matches(|c: char| !c.is_alphabetic())
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    AUXILIARY_GERUNDS.contains(&word.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2097,6 +2122,26 @@ mod tests {
         ] {
             assert_eq!(cue_at(p, t), None, "{t}");
         }
+    }
+
+    /// Issue 15, the ninth blind set's lost story line (read after it was measured unseen): a
+    /// verb that doubles as a third-person form, followed by the gerund of "be", states how
+    /// things remain; the same verb before another gerund still asks the reader.
+    #[test]
+    fn a_state_going_on_is_no_imperative() {
+        let p = BlockKind::Paragraph;
+        for t in [
+            "Sigue siendo, sin embargo, una cooperativa de pequeños productores: 1.140 socios, la mayoría con menos de cinco hectáreas.",
+            "Segue sendo uma cooperativa de 900 sócios, quase todos pequenos produtores.",
+        ] {
+            assert_eq!(cue_at(p, t), None, "{t}");
+        }
+        assert!(next_word_is_auxiliary_gerund(", estando"));
+        assert!(!next_word_is_auxiliary_gerund(" leyendo"));
+        assert_eq!(
+            cue_at(p, "Sigue leyendo: hazte socio desde 3 euros al mes").map(|m| m.name),
+            Some(READER_PROMPT)
+        );
     }
 
     /// The lazy DFA gives up on a Unicode word boundary (`\b`) as soon as a line holds a
