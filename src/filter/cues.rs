@@ -821,7 +821,9 @@ impl Cues {
     /// Gates each regex on its literals (see [`Cue`]), all in one trie read ASCII
     /// case-insensitively ([`GateLiterals`]), as the line rules are.
     fn build_gates(&mut self) {
-        let mut literals: std::collections::BTreeMap<Vec<u8>, u128> = Default::default();
+        // hashed while collected, sorted once at the end (the trie numbers them in byte
+        // order): a sorted map kept sorted on every insert cost a few M instructions more
+        let mut literals: std::collections::HashMap<Vec<u8>, u128> = Default::default();
         let mut gate = |pattern: &str, bit: u32| {
             let lits = gate_literals(pattern)?;
             for mut lit in lits {
@@ -859,6 +861,8 @@ impl Cues {
                 })
                 .collect();
         }
+        let mut literals: Vec<_> = literals.into_iter().collect();
+        literals.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let (literals, masks): (Vec<_>, Vec<_>) = literals.into_iter().unzip();
         self.gates = Some(GateLiterals::new(&literals));
         self.literal_cues = masks;

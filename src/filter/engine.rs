@@ -454,7 +454,8 @@ impl LineEngine {
         let mut phrase_rule = Vec::new();
         // Each gate literal cut to its first GATE_LITERAL_BYTES bytes and ASCII-lowercased,
         // with the gates it opens.
-        let mut literals: std::collections::BTreeMap<Vec<u8>, Vec<usize>> = Default::default();
+        // (hashed, then sorted once: see `Cues::build_gates`)
+        let mut literals: std::collections::HashMap<Vec<u8>, Vec<usize>> = Default::default();
         let mut gate_count = 0;
         for (i, src) in sources.into_iter().enumerate() {
             let mut compiled = Vec::with_capacity(src.patterns.len());
@@ -484,6 +485,8 @@ impl LineEngine {
         } else {
             Some(AhoCorasick::new(&phrases).expect("phrase automaton within default size limits"))
         };
+        let mut literals: Vec<_> = literals.into_iter().collect();
+        literals.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let (literals, literal_gates): (Vec<_>, Vec<_>) = literals.into_iter().unzip();
         let gates = if literals.is_empty() {
             None
