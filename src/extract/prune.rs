@@ -641,6 +641,8 @@ pub(crate) fn clean_selection(
         // Bottom-up "holds a pre block" flags: a wrapper around a one-line command is
         // short, not a widget.
         let mut holds_pre = vec![false; end - root];
+        // Bottom-up text of the data tables inside each node (see `is_data_table`).
+        let mut table_text = vec![0u32; end - root];
         for i in (root..end).rev() {
             if let Some(par) = doc.nodes[i].parent
                 && par >= root
@@ -649,6 +651,19 @@ pub(crate) fn clean_selection(
                 holds_pre[par - root] = true;
             }
             if removed[i] {
+                continue;
+            }
+            if is_data_table(doc, i, stats) {
+                table_text[i - root] = stats.text[i];
+            }
+            if let Some(par) = doc.nodes[i].parent
+                && par >= root
+            {
+                table_text[par - root] += table_text[i - root];
+            }
+            // A data table, or a box that is mostly one (a scrolling wrapper, a facts box),
+            // is the article's own data: Readability keeps any element holding a data table.
+            if table_text[i - root] > 0 && 2 * table_text[i - root] >= stats.text[i] {
                 continue;
             }
             let Some(e) = doc.elem(i) else { continue };
@@ -676,6 +691,10 @@ pub(crate) fn clean_selection(
             }
             if should_drop(doc, i, stats, p, holds_pre[i - root]) && i != root {
                 drop.push(i);
+                // Its tables go with it and keep no ancestor.
+                if let Some(par) = doc.nodes[i].parent {
+                    table_text[par - root] -= table_text[i - root];
+                }
             }
         }
         for i in drop {
@@ -699,6 +718,44 @@ fn has_figure_ancestor(doc: &Doc, i: usize) -> bool {
         cur = doc.nodes[a].parent;
     }
     false
+}
+
+/// Share of a data table's text that may sit in links: a table of figures, facts or a
+/// schedule carries few; a table of links is a link box laid out as a grid.
+const DATA_TABLE_MAX_LINK_DENSITY: f32 = 0.5;
+
+/// A data table, by the markup Readability's `_isDataTable` takes as its surest signs: a
+/// `<table>` with text, no block element in its cells (a layout table holds paragraphs,
+/// lists or nested tables), not marked as layout (`role=presentation`, `datatable=0`),
+/// mostly text outside links, and declared as data: a `summary`, a `<caption>`, header
+/// cells (`<th>`, `<thead>`, `<tfoot>`) or column groups. Readability also takes tables
+/// of ten rows or more than ten cells; on 2000s table layouts those are page furniture
+/// (footers, track lists, topic boxes: cleaneval and l3s-gn1 lost up to 0.001 with them),
+/// so size alone does not count. Its rows are what the story reports (schedules, scores,
+/// prices, specifications).
+fn is_data_table(doc: &Doc, i: usize, s: &Stats) -> bool {
+    if doc.tag(i) != "table"
+        || s.text[i] == 0
+        || s.has_block[i]
+        || s.link_density(i) > DATA_TABLE_MAX_LINK_DENSITY
+        || doc
+            .attr_value(i, "role")
+            .is_some_and(|r| r.eq_ignore_ascii_case("presentation"))
+        || doc.attr_value(i, "datatable") == Some("0")
+    {
+        return false;
+    }
+    if doc
+        .attr_value(i, "summary")
+        .is_some_and(|v| !v.trim().is_empty())
+    {
+        return true;
+    }
+    (i + 1..doc.nodes[i].end).any(|j| match doc.tag(j) {
+        "caption" => s.text[j] > 0,
+        "th" | "thead" | "tfoot" | "col" | "colgroup" => true,
+        _ => false,
+    })
 }
 
 /// Fewest items of a teaser link list.
@@ -1165,6 +1222,28 @@ mod tests {
         ));
         assert!(!t.contains("Photos"));
         assert!(t.contains("Handpicked."));
+    }
+
+    #[test]
+    fn a_box_holding_a_data_table_is_kept_whatever_its_name() {
+        let story = "<p>Story text, with a comma, long enough to count as a paragraph here.</p>";
+        let row = "<tr><td>Rest</td><td>Run easy 30 min</td><td>Rest</td></tr>";
+        let head = "<thead><tr><td>Mon</td><td>Tue</td><td>Wed</td></tr></thead>";
+        // Header cells declare data: the schedule stays, in a wrapper named for scrolling.
+        let schedule = format!(
+            "<div class=overflow-x-scroll><table>{head}<tbody>{}</tbody></table></div>",
+            row.repeat(3)
+        );
+        // The same cells without header markup are a layout grid, cleaned as any box.
+        let grid = format!(
+            "<div class=scroll-box><table>{}</table></div>",
+            row.replace("Run easy", "Grid cell").repeat(3)
+        );
+        let t = cleaned_text(&format!(
+            "<body><article>{story}{schedule}{grid}{story}</article></body>"
+        ));
+        assert!(t.contains("Run easy 30 min"));
+        assert!(!t.contains("Grid cell"));
     }
 
     #[test]
