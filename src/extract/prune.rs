@@ -224,6 +224,13 @@ fn holds_share(text: &Texts<'_>, paras: u32, all: u32, whole: usize) -> bool {
 /// at least two rows that holds the prose of the subtree `whole`, by the thresholds of
 /// [`holds_page_prose`], and carries few links.
 fn run_holds_prose(doc: &Doc, i: usize, text: &Texts<'_>, whole: usize) -> bool {
+    // Each row of a story is prose itself; a header or footer that shares the class of the
+    // page's main column is not. Checked first: it is cheap, and most boxes fail it.
+    if text.paras[i] == 0
+        || (text.paras[i] as f32) < ROW_MIN_PARAGRAPH_SHARE * text.all[i] as f32
+    {
+        return false;
+    }
     // A wrapper holding nothing but its one child's content counts as that child's box:
     // the run is looked for at the outermost such level.
     let mut outer = i;
@@ -235,14 +242,10 @@ fn run_holds_prose(doc: &Doc, i: usize, text: &Texts<'_>, whole: usize) -> bool 
     {
         outer = par;
     }
-    // Each row of a story is prose itself; a header or footer that shares the class of the
-    // page's main column is not.
-    let prose_row = text.paras[i] as f32 >= ROW_MIN_PARAGRAPH_SHARE * text.all[i] as f32;
     let run = sibling_run(doc, outer);
     let sum = |of: &[u32]| run.iter().map(|&j| of[j]).sum::<u32>();
     let all = sum(text.all);
-    prose_row
-        && run.len() > 1
+    run.len() > 1
         && sum(text.links) as f32 <= RUN_MAX_LINK_SHARE * all as f32
         && holds_share(text, sum(text.paras), all, whole)
 }
@@ -251,6 +254,9 @@ fn run_holds_prose(doc: &Doc, i: usize, text: &Texts<'_>, whole: usize) -> bool 
 /// in their sentences, where a run of teaser cards (a linked title over each excerpt) is
 /// a feed of other pages (jusText's `max_link_density` for good paragraphs is 0.2).
 const RUN_MAX_LINK_SHARE: f32 = 0.2;
+
+/// Most children of one parent among which [`sibling_run`] looks for a run.
+const RUN_MAX_SIBLINGS: usize = 500;
 
 /// Share of a story row's text that sits in paragraphs: a row of a page-builder story is
 /// prose (a heading and its paragraphs), not a bar of links or labels.
@@ -275,6 +281,11 @@ fn sibling_run(doc: &Doc, i: usize) -> Vec<usize> {
         return vec![i];
     }
     let siblings = &doc.nodes[par].children;
+    // Bounds the work on pathological pages (a box asked about per child of a huge parent);
+    // a story is never split over this many rows.
+    if siblings.len() > RUN_MAX_SIBLINGS {
+        return vec![i];
+    }
     let Some(at) = siblings.iter().position(|&c| c == i) else {
         return vec![i];
     };
