@@ -226,9 +226,7 @@ fn holds_share(text: &Texts<'_>, paras: u32, all: u32, whole: usize) -> bool {
 fn run_holds_prose(doc: &Doc, i: usize, text: &Texts<'_>, whole: usize) -> bool {
     // Each row of a story is prose itself; a header or footer that shares the class of the
     // page's main column is not. Checked first: it is cheap, and most boxes fail it.
-    if text.paras[i] == 0
-        || (text.paras[i] as f32) < ROW_MIN_PARAGRAPH_SHARE * text.all[i] as f32
-    {
+    if text.paras[i] == 0 || (text.paras[i] as f32) < ROW_MIN_PARAGRAPH_SHARE * text.all[i] as f32 {
         return false;
     }
     // A wrapper holding nothing but its one child's content counts as that child's box:
