@@ -332,7 +332,10 @@ pub fn to_record(article: &Article, ctx: RecordContext<'_>) -> Record {
 ///   blocks that end like a sentence and the share of words in blocks of a full sentence's
 ///   length both count;
 /// * page type: articles have a well-defined main text; products (specification tables,
-///   buttons, reviews) the least.
+///   buttons, reviews) the least;
+/// * repeated blocks: a main text seldom says the same block twice, where a template repeats
+///   its labels and buttons ("Reply", "Add to cart", a feed's "Read more"), so a body that
+///   repeats blocks holds furniture.
 pub fn confidence(article: &Article) -> f64 {
     confidence_of(article, article.word_count())
 }
@@ -369,7 +372,9 @@ fn confidence_of(article: &Article, words: usize) -> f64 {
         PageType::Other => 0.8,
         PageType::Product => 0.6,
     };
+    let repeats = (1.0 - repeated_share(&article.blocks)).powi(REPEAT_POWER);
     let c = prior
+        * repeats
         * length
         * links
         * share
@@ -391,6 +396,21 @@ const UNSEEN_TEXT_SHARE: f64 = 1.01;
 const UNSEEN_TEXT_FACTOR: f64 = 0.3;
 /// Words that make a block a full sentence or more rather than a label.
 const SENTENCE_BLOCK_WORDS: usize = 20;
+
+/// Power of the share of blocks that are not repeats in the confidence: a tenth of the
+/// blocks repeated leaves 0.73 of it. Chosen on the tuning parts of the thirteen eval sets
+/// (Spearman with page F1 rises from 0.514 to 0.527 there; powers 2 to 6 give 0.525-0.527).
+const REPEAT_POWER: i32 = 3;
+
+/// Share of the blocks whose text (trimmed) is that of an earlier block.
+fn repeated_share(blocks: &[Block]) -> f64 {
+    let mut seen = std::collections::HashSet::with_capacity(blocks.len());
+    let repeats = blocks
+        .iter()
+        .filter(|b| !seen.insert(b.text.trim()))
+        .count();
+    repeats as f64 / blocks.len().max(1) as f64
+}
 
 /// How much of the body is written in sentences.
 struct SentenceShape {
@@ -447,7 +467,7 @@ mod tests {
                 description_in_body: Some(900),
             },
             (0..40)
-                .map(|_| Block::new(BlockKind::Paragraph, sentence))
+                .map(|i| Block::new(BlockKind::Paragraph, format!("In part {i}: {sentence}")))
                 .collect(),
         );
         let fragment = article_with(
@@ -483,6 +503,13 @@ mod tests {
         assert!(f < s && l < f, "{s} {f} {l}");
         assert!(l >= 0.0);
         assert_eq!(confidence(&Article::default()), 0.0);
+        // The same story whose blocks repeat a template's label counts for less.
+        let mut templated = story.clone();
+        for k in (0..40).step_by(4) {
+            templated.blocks[k] = Block::new(BlockKind::Paragraph, "Reply");
+        }
+        let t = confidence(&templated);
+        assert!(t < s, "{t} {s}");
     }
 
     #[test]

@@ -168,6 +168,8 @@ fn is_page_form(form: usize, text_len: &[u32]) -> bool {
 struct Texts<'a> {
     all: &'a [u32],
     paras: &'a [u32],
+    /// The part inside links.
+    links: &'a [u32],
 }
 
 /// An element holding at least this share of the page's paragraph text ...
@@ -186,15 +188,120 @@ const PAGE_TEXT_MIN_SHARE: f32 = 0.25;
 /// holds most of a page's paragraphs. The exceptions stay removed by name: comment threads
 /// and galleries (a long discussion or fifty captioned slides can outweigh the story they
 /// hang from), and wrappers a class hides until a script shows them.
+///
+/// A page builder also splits one story over a run of sibling blocks of one signature
+/// (`elementor-widget`, `wp-block-group`, `ck-widget`: each a row of the story);
+/// the run counts as one element (see [`sibling_run`]).
 fn holds_page_prose(doc: &Doc, i: usize, class_id: &str, text: &Texts<'_>) -> bool {
-    let paras = text.paras[i];
-    paras >= PARAGRAPH_MAJORITY_MIN_CHARS
-        && paras as f32 >= text.paras[0] as f32 * PARAGRAPH_MAJORITY
-        && text.all[i] as f32 >= text.all[0] as f32 * PAGE_TEXT_MIN_SHARE
-        && !["comment", "gallery", "slideshow", "carousel"]
-            .iter()
-            .any(|t| class_id.contains(t))
+    may_hold_prose(doc, i, class_id)
+        && (holds_prose_share(text, i, 0) || run_holds_prose(doc, i, text, 0))
+}
+
+/// Whether an element's name lets it count as the page's prose however much it holds: not
+/// a comment thread or a gallery, and not hidden by a class until a script shows it.
+fn may_hold_prose(doc: &Doc, i: usize, class_id: &str) -> bool {
+    !["comment", "gallery", "slideshow", "carousel"]
+        .iter()
+        .any(|t| class_id.contains(t))
         && !super::recover::hidden_by_class(doc, i)
+}
+
+/// Whether `i` holds the prose of the subtree `whole` (the document, or the selected
+/// container), by the thresholds of [`holds_page_prose`].
+fn holds_prose_share(text: &Texts<'_>, i: usize, whole: usize) -> bool {
+    holds_share(text, text.paras[i], text.all[i], whole)
+}
+
+/// Whether `paras` characters of paragraph text within `all` characters of text are most
+/// of the prose of the subtree `whole`.
+fn holds_share(text: &Texts<'_>, paras: u32, all: u32, whole: usize) -> bool {
+    paras >= PARAGRAPH_MAJORITY_MIN_CHARS
+        && paras as f32 >= text.paras[whole] as f32 * PARAGRAPH_MAJORITY
+        && all as f32 >= text.all[whole] as f32 * PAGE_TEXT_MIN_SHARE
+}
+
+/// Whether `i` is a row of prose in a run of same-signature siblings ([`sibling_run`]) of
+/// at least two rows that holds the prose of the subtree `whole`, by the thresholds of
+/// [`holds_page_prose`], and carries few links.
+fn run_holds_prose(doc: &Doc, i: usize, text: &Texts<'_>, whole: usize) -> bool {
+    // Each row of a story is prose itself; a header or footer that shares the class of the
+    // page's main column is not. Checked first: it is cheap, and most boxes fail it.
+    if text.paras[i] == 0 || (text.paras[i] as f32) < ROW_MIN_PARAGRAPH_SHARE * text.all[i] as f32 {
+        return false;
+    }
+    // A wrapper holding nothing but its one child's content counts as that child's box:
+    // the run is looked for at the outermost such level.
+    let mut outer = i;
+    while let Some(par) = doc.nodes[outer].parent
+        && par != 0
+        && par != whole
+        && text.all[par] == text.all[outer]
+        && !matches!(doc.tag(par), "body" | "html")
+    {
+        outer = par;
+    }
+    let run = sibling_run(doc, outer);
+    let sum = |of: &[u32]| run.iter().map(|&j| of[j]).sum::<u32>();
+    let all = sum(text.all);
+    run.len() > 1
+        && sum(text.links) as f32 <= RUN_MAX_LINK_SHARE * all as f32
+        && holds_share(text, sum(text.paras), all, whole)
+}
+
+/// Share of a run of story rows that may be link text: rows of a story carry a few links
+/// in their sentences, where a run of teaser cards (a linked title over each excerpt) is
+/// a feed of other pages (jusText's `max_link_density` for good paragraphs is 0.2).
+const RUN_MAX_LINK_SHARE: f32 = 0.2;
+
+/// Most children of one parent among which [`sibling_run`] looks for a run.
+const RUN_MAX_SIBLINGS: usize = 500;
+
+/// Share of a story row's text that sits in paragraphs: a row of a page-builder story is
+/// prose (a heading and its paragraphs), not a bar of links or labels.
+const ROW_MIN_PARAGRAPH_SHARE: f32 = 0.5;
+
+/// The run of element siblings around `i` that share its tag and `class` attribute
+/// (whitespace and comments between them do not break the run), `i`
+/// included; just `i` when it has no class. Page builders give every row of a story the
+/// same wrapper, so the run is the story, where a lone block of that name is a widget.
+fn sibling_run(doc: &Doc, i: usize) -> Vec<usize> {
+    let (Some(e), Some(par)) = (doc.elem(i), doc.nodes[i].parent) else {
+        return vec![i];
+    };
+    let Some(class) = e.attr("class").filter(|c| !c.trim().is_empty()) else {
+        return vec![i];
+    };
+    let same = |j: usize| {
+        doc.elem(j)
+            .is_some_and(|d| d.tag == e.tag && d.attr("class") == Some(class))
+    };
+    if !same(i) {
+        return vec![i];
+    }
+    let siblings = &doc.nodes[par].children;
+    // Bounds the work on pathological pages (a box asked about per child of a huge parent);
+    // a story is never split over this many rows.
+    if siblings.len() > RUN_MAX_SIBLINGS {
+        return vec![i];
+    }
+    let Some(at) = siblings.iter().position(|&c| c == i) else {
+        return vec![i];
+    };
+    // Only elements break a run: text between blocks is layout whitespace.
+    let breaks = |j: usize| doc.elem(j).is_some() && !same(j);
+    let start = siblings[..at]
+        .iter()
+        .rposition(|&j| breaks(j))
+        .map_or(0, |k| k + 1);
+    let end = siblings[at..]
+        .iter()
+        .position(|&j| breaks(j))
+        .map_or(siblings.len(), |k| at + k);
+    siblings[start..end]
+        .iter()
+        .copied()
+        .filter(|&j| same(j))
+        .collect()
 }
 
 fn is_boilerplate(
@@ -382,9 +489,20 @@ pub(crate) fn mark_boilerplate(doc: &Doc, p: &MarkParams) -> Vec<bool> {
             para_len[par] += para_len[i];
         }
     }
+    // Text inside `<a>` per subtree.
+    let mut link_len = vec![0u32; n];
+    for i in (0..n).rev() {
+        if doc.tag(i) == "a" {
+            link_len[i] = text_len[i];
+        }
+        if let Some(par) = doc.nodes[i].parent {
+            link_len[par] += link_len[i];
+        }
+    }
     let text = Texts {
         all: &text_len,
         paras: &para_len,
+        links: &link_len,
     };
     let mut removed = vec![false; n];
     let mut panels = HiddenPanels::default();
@@ -625,6 +743,25 @@ pub(crate) fn clean_selection(
         return;
     }
     let mut panels = HiddenPanels::default();
+    // Text inside `<p>` per subtree, outside what is removed: where the selection's
+    // paragraphs are (see `holds_prose_of`).
+    let mut para_len = vec![0u32; doc.nodes.len()];
+    for i in (0..doc.nodes.len()).rev() {
+        if removed[i] {
+            continue;
+        }
+        if doc.tag(i) == "p" {
+            para_len[i] = stats.text[i];
+        }
+        if let Some(par) = doc.nodes[i].parent {
+            para_len[par] += para_len[i];
+        }
+    }
+    let text = Texts {
+        all: &stats.text,
+        paras: &para_len,
+        links: &stats.link,
+    };
     for &root in roots {
         let end = doc.nodes[root].end;
         // Top-down "inside pre/code" flags, so the check below stays linear.
@@ -641,6 +778,8 @@ pub(crate) fn clean_selection(
         // Bottom-up "holds a pre block" flags: a wrapper around a one-line command is
         // short, not a widget.
         let mut holds_pre = vec![false; end - root];
+        // Bottom-up text of the data tables inside each node (see `is_data_table`).
+        let mut table_text = vec![0u32; end - root];
         for i in (root..end).rev() {
             if let Some(par) = doc.nodes[i].parent
                 && par >= root
@@ -649,6 +788,19 @@ pub(crate) fn clean_selection(
                 holds_pre[par - root] = true;
             }
             if removed[i] {
+                continue;
+            }
+            if is_data_table(doc, i, stats) {
+                table_text[i - root] = stats.text[i];
+            }
+            if let Some(par) = doc.nodes[i].parent
+                && par >= root
+            {
+                table_text[par - root] += table_text[i - root];
+            }
+            // A data table, or a box that is mostly one (a scrolling wrapper, a facts box),
+            // is the article's own data: Readability keeps any element holding a data table.
+            if table_text[i - root] > 0 && 2 * table_text[i - root] >= stats.text[i] {
                 continue;
             }
             let Some(e) = doc.elem(i) else { continue };
@@ -674,8 +826,17 @@ pub(crate) fn clean_selection(
             if hidden_by_class(doc, i) && panels.is_panel(doc, i) {
                 continue;
             }
-            if should_drop(doc, i, stats, p, holds_pre[i - root]) && i != root {
+            // A class weight says nothing against a row of the story a page builder named
+            // a widget: the run of such rows holds the selection's prose.
+            let story_rows = class_weight(doc, i) < 0.0
+                && may_hold_prose(doc, i, &e.class_id())
+                && run_holds_prose(doc, i, &text, root);
+            if should_drop(doc, i, stats, p, holds_pre[i - root], story_rows) && i != root {
                 drop.push(i);
+                // Its tables go with it and keep no ancestor.
+                if let Some(par) = doc.nodes[i].parent {
+                    table_text[par - root] -= table_text[i - root];
+                }
             }
         }
         for i in drop {
@@ -699,6 +860,44 @@ fn has_figure_ancestor(doc: &Doc, i: usize) -> bool {
         cur = doc.nodes[a].parent;
     }
     false
+}
+
+/// Share of a data table's text that may sit in links: a table of figures, facts or a
+/// schedule carries few; a table of links is a link box laid out as a grid.
+const DATA_TABLE_MAX_LINK_DENSITY: f32 = 0.5;
+
+/// A data table, by the markup Readability's `_isDataTable` takes as its surest signs: a
+/// `<table>` with text, no block element in its cells (a layout table holds paragraphs,
+/// lists or nested tables), not marked as layout (`role=presentation`, `datatable=0`),
+/// mostly text outside links, and declared as data: a `summary`, a `<caption>`, header
+/// cells (`<th>`, `<thead>`, `<tfoot>`) or column groups. Readability also takes tables
+/// of ten rows or more than ten cells; on 2000s table layouts those are page furniture
+/// (footers, track lists, topic boxes: cleaneval and l3s-gn1 lost up to 0.001 with them),
+/// so size alone does not count. Its rows are what the story reports (schedules, scores,
+/// prices, specifications).
+fn is_data_table(doc: &Doc, i: usize, s: &Stats) -> bool {
+    if doc.tag(i) != "table"
+        || s.text[i] == 0
+        || s.has_block[i]
+        || s.link_density(i) > DATA_TABLE_MAX_LINK_DENSITY
+        || doc
+            .attr_value(i, "role")
+            .is_some_and(|r| r.eq_ignore_ascii_case("presentation"))
+        || doc.attr_value(i, "datatable") == Some("0")
+    {
+        return false;
+    }
+    if doc
+        .attr_value(i, "summary")
+        .is_some_and(|v| !v.trim().is_empty())
+    {
+        return true;
+    }
+    (i + 1..doc.nodes[i].end).any(|j| match doc.tag(j) {
+        "caption" => s.text[j] > 0,
+        "th" | "thead" | "tfoot" | "col" | "colgroup" => true,
+        _ => false,
+    })
 }
 
 /// Fewest items of a teaser link list.
@@ -762,14 +961,22 @@ fn is_boxed_link_list(doc: &Doc, i: usize, s: &Stats) -> bool {
 /// inline (product pages, forum posts with smileys, illustrated explainers).
 const GALLERY_CHARS_PER_IMAGE: f32 = 100.0;
 
-fn should_drop(doc: &Doc, i: usize, s: &Stats, p: &CleanParams, holds_pre: bool) -> bool {
+fn should_drop(
+    doc: &Doc,
+    i: usize,
+    s: &Stats,
+    p: &CleanParams,
+    holds_pre: bool,
+    story_rows: bool,
+) -> bool {
     let tag = doc.tag(i);
     let text = s.text[i] as f32;
     let is_list = matches!(tag, "ul" | "ol") || (text > 0.0 && s.list_text[i] as f32 / text > 0.9);
     let weight = class_weight(doc, i);
-    if weight < 0.0 {
+    if weight < 0.0 && !story_rows {
         return true;
     }
+    let weight = weight.max(0.0);
     if is_boxed_link_list(doc, i, s) {
         return true;
     }
@@ -848,6 +1055,35 @@ mod tests {
         // A comment thread stays removed by name, however much of the page it holds.
         let thread = format!("<body><div class=comments>{story}</div><div>{para}</div></body>");
         assert_eq!(kept_text(&thread).matches("story itself").count(), 1);
+    }
+
+    #[test]
+    fn a_story_split_over_rows_of_one_widget_class_is_kept() {
+        let para = "<p>A paragraph of the story itself, with a comma, and long enough to count as prose for the page.</p>";
+        let row = |n: usize| {
+            format!(
+                "<div class='ck-widget grid'><h6>Plant {n}</h6>{}</div>",
+                para.repeat(4)
+            )
+        };
+        let intro = "<p>Short intro.</p>";
+        let menu = "<div class='ck-widget grid'><a href=/a>Home</a> <a href=/b>About</a></div>";
+        let rows = format!("{}{}{}", row(1), row(2), row(3));
+        // No single row holds most of the page's prose; the run of them does.
+        let page = format!("<body><article>{intro}{rows}</article>{menu}</body>");
+        let text = kept_text(&page);
+        assert_eq!(text.matches("story itself").count(), 12);
+        // A bar of links that shares the name is no row of the story.
+        assert!(!text.contains("About"));
+        // Conditional cleaning keeps the rows too, whatever their class weight says.
+        let t = cleaned_text(&page);
+        assert_eq!(t.matches("story itself").count(), 12);
+        // One block of that name beside the story is a widget.
+        let lone = format!(
+            "<body><article>{}<div class='ck-widget grid'>{para}</div></article></body>",
+            para.repeat(12).replace("story itself", "article")
+        );
+        assert!(!kept_text(&lone).contains("story itself"));
     }
 
     #[test]
@@ -1165,6 +1401,28 @@ mod tests {
         ));
         assert!(!t.contains("Photos"));
         assert!(t.contains("Handpicked."));
+    }
+
+    #[test]
+    fn a_box_holding_a_data_table_is_kept_whatever_its_name() {
+        let story = "<p>Story text, with a comma, long enough to count as a paragraph here.</p>";
+        let row = "<tr><td>Rest</td><td>Run easy 30 min</td><td>Rest</td></tr>";
+        let head = "<thead><tr><td>Mon</td><td>Tue</td><td>Wed</td></tr></thead>";
+        // Header cells declare data: the schedule stays, in a wrapper named for scrolling.
+        let schedule = format!(
+            "<div class=overflow-x-scroll><table>{head}<tbody>{}</tbody></table></div>",
+            row.repeat(3)
+        );
+        // The same cells without header markup are a layout grid, cleaned as any box.
+        let grid = format!(
+            "<div class=scroll-box><table>{}</table></div>",
+            row.replace("Run easy", "Grid cell").repeat(3)
+        );
+        let t = cleaned_text(&format!(
+            "<body><article>{story}{schedule}{grid}{story}</article></body>"
+        ));
+        assert!(t.contains("Run easy 30 min"));
+        assert!(!t.contains("Grid cell"));
     }
 
     #[test]

@@ -454,7 +454,12 @@ impl Walk<'_> {
         self.b.flush(cur.kind);
         let in_data_table = tag == "tr" && row_in_data_table(self.doc, i, self.stats);
         self.ctx.push(Ctx {
-            kind: block_kind(tag, cur.kind, in_data_table),
+            kind: block_kind(
+                tag,
+                cur.kind,
+                in_data_table,
+                !is_list_line_heading(self.doc, i, self.stats),
+            ),
             row: in_data_table,
             cells: 0,
         });
@@ -476,9 +481,28 @@ impl Walk<'_> {
 /// The kind of the block a block element opens, inside a block of kind `outer`: headings,
 /// preformatted code, data table rows, captions, list items and quotes are their own kinds;
 /// other blocks inherit a quote's, list item's or caption's kind, else are paragraphs.
-fn block_kind(tag: &str, outer: BlockKind, in_data_table: bool) -> BlockKind {
-    if let Some(l) = heading_level(tag) {
+/// Whether heading `i` is a list line set in heading type: the direct child of an `<li>`
+/// (rich-text editors apply a heading style to list lines), holding no link. Such a heading
+/// heads no section; the list goes on after it. A linked title in a list item, or one deeper
+/// in a card, is a teaser and stays a heading.
+fn is_list_line_heading(doc: &Doc, i: usize, stats: &Stats) -> bool {
+    doc.nodes[i].parent.is_some_and(|p| doc.tag(p) == "li") && stats.link[i] == 0
+}
+
+/// The kind of block `tag` opens inside a block of kind `outer`; `heading_as_heading` is
+/// false for a heading that is a list line ([`is_list_line_heading`]).
+fn block_kind(
+    tag: &str,
+    outer: BlockKind,
+    in_data_table: bool,
+    heading_as_heading: bool,
+) -> BlockKind {
+    if let Some(l) = heading_level(tag)
+        && (outer != BlockKind::ListItem || heading_as_heading)
+    {
         BlockKind::Heading(l)
+    } else if heading_level(tag).is_some() {
+        BlockKind::ListItem
     } else if tag == "pre" || tag == "listing" || tag == "xmp" {
         BlockKind::Code
     } else if in_data_table {
@@ -586,6 +610,27 @@ mod tests {
             .into_iter()
             .map(|r| r.block.markdown)
             .collect()
+    }
+
+    #[test]
+    fn a_heading_set_as_a_list_line_is_a_list_item() {
+        let b = blocks(
+            "<body><h2>Brand</h2><ul><li><h3>organic cotton</h3></li><li><h3>hemp</h3></li></ul>\
+             <ul><li><h3><a href=/x>Another story</a></h3></li></ul>\
+             <ul><li><a href=/y><h3>A card title</h3></a></li></ul></body>",
+        );
+        let kinds: Vec<_> = b.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            kinds,
+            [
+                (BlockKind::Heading(2), "Brand"),
+                (BlockKind::ListItem, "organic cotton"),
+                (BlockKind::ListItem, "hemp"),
+                // Linked titles in a list are teasers: they stay headings.
+                (BlockKind::Heading(3), "Another story"),
+                (BlockKind::Heading(3), "A card title"),
+            ]
+        );
     }
 
     #[test]
