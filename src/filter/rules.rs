@@ -260,8 +260,10 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         patterns: &[
             // "·4 min read", "4 Min Read", "5 minute read", "3 Min. Lesezeit", "4 min de lecture",
             // "3 minutos de lectura"
-            r"^\W*[0-9]+\s*(?:-\s*)?(?:min(?:ute)?s?|min\.?|minuten|minutos)\.?\s+(?:read|reading|lesezeit|lesedauer|de lecture|de lectura)\W*$",
-            r"^\W*(?:reading time|read time|lesezeit|lesedauer|temps de lecture|dur[ée]e de lecture|lecture|tiempo de lectura|lectura)\s*:?\s*(?:ca\.\s*)?[0-9]+\s*(?:min(?:ute)?s?|min\.?|minuten|minutos)\.?\W*$",
+            // and the same label in the other languages of the web ("Czas lektury: 3 minuty",
+            // "Lukuaika 4 min", "5 perc olvasás")
+            r"^\W*[0-9]+\s*(?:-\s*)?(?:min(?:ute)?s?|min\.?|minuten|minutos|minuti|minut[aey]?|minuter|minutter|minuuttia|dakika|perc|minutes)\.?\s+(?:read|reading|lesezeit|lesedauer|de lecture|de lectura|di lettura|de leitura|leestijd|leesduur|l[äa]sning|l[äa]stid|l[æe]setid|lesetid|lukuaika|lukemista|czytania|lektury|[čc]ten[íi]|[čc][íi]tania|olvas[áa]s\w*|de citire|de lectur[ăa]|[čc]itanja|branja|okuma\w*)\W*$",
+            r"^\W*(?:reading time|read time|lesezeit|lesedauer|temps de lecture|dur[ée]e de lecture|lecture|tiempo de lectura|lectura|tempo di lettura|tempo de leitura|leestijd|leesduur|l[äa]stid|l[æe]setid|lesetid|lukuaika|czas (?:czytania|lektury)|doba [čc]ten[íi]|[čc]as [čc]ten[íi]|[čc]as [čc][íi]tania|olvas[áa]si id[őo]|timp de (?:citire|lectur[ăa])|vrijeme [čc]itanja|[čc]as branja|temps de lectura|okuma s[üu]resi)\s*:?\s*(?:ca\.\s*|~\s*)?[0-9]+\s*(?:min(?:ute)?s?|min\.?|minuten|minutos|minuti|minut[aey]?|minuter|minutter|minuuttia|dakika|perc|minutes)\.?\W*$",
         ],
     },
     LineRuleSpec {
