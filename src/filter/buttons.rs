@@ -231,6 +231,7 @@ pub(crate) fn is_profile_line(t: &str, words_in_line: usize) -> bool {
 pub(crate) fn is_thread_stats(t: &str, words_in_line: usize) -> bool {
     if words_in_line > THREAD_STATS_MAX_WORDS
         || !t.chars().any(|c| c.is_ascii_digit())
+        || t.trim_end().ends_with('.')
         || [". ", "! ", "? "].iter().any(|stop| t.contains(stop))
     {
         return false;

@@ -283,7 +283,7 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         action: Action::DropLine,
         max_words: 10,
         patterns: &[
-            r"^\W*(?:listen to (?:this|the) (?:article|story)|artikel (?:anh[öo]ren|vorlesen lassen)|h[öo]ren sie (?:diesen|den) artikel|[ée]couter (?:cet|l'|l’)article|escuchar (?:este|el) art[íi]culo|escucha (?:este|la) noticia)",
+            r"^\W*(?:listen to (?:this|the) (?:article|story)|artikel (?:anh[öo]ren|vorlesen lassen)|h[öo]ren sie (?:diesen|den) artikel|[ée]couter (?:cet|l'|l’)article|escuchar (?:este|el) art[íi]culo|escucha (?:este|la) noticia|ascolta (?:l['’]articolo|questo articolo)|ou[çc]a (?:este artigo|esta not[íi]cia|o artigo)|ouvir (?:o )?artigo|beluister (?:dit|het) artikel|lyssna p[åa] artikeln|lyt til artiklen|lytt til (?:saken|artikkelen)|pos[łl]uchaj artyku[łl]u|poslechn[ěe]te si (?:[čc]l[áa]nek|tento [čc]l[áa]nek)|poslechnout [čc]l[áa]nek|hallgasd meg (?:a cikket|ezt a cikket)|hallgassa meg a cikket|ascult[ăa] articolul|poslu[šs]ajte (?:[čc]lanak|ovaj [čc]lanak)|makaleyi dinle|haberi dinle|kuuntele artikkeli|escolta (?:l['’]article|aquest article))",
         ],
     },
     LineRuleSpec {
