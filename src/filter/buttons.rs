@@ -200,7 +200,7 @@ pub(crate) fn is_button_bar(t: &str) -> bool {
     if items.len() >= 2 {
         return items
             .iter()
-            .all(|f| text::word_count(f) == 1 && words(f).all(|w| is_button(&w)));
+            .all(|f| words(f).count() == 1 && words(f).all(|w| is_button(&w)));
     }
     let mut ws = words(t);
     ws.next()

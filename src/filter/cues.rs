@@ -1528,7 +1528,7 @@ impl Cues {
         if words <= PROMPT_BODY_MAX_WORDS
             && self.verb_final.is_match(open, t)
             && (self.strong.is_match(open, t) || self.weak.is_match(open, t))
-            && !(self.public_service.is_match(open, t) && !self.outlet.is_match(open, t))
+            && (self.outlet.is_match(open, t) || !self.public_service.is_match(open, t))
         {
             return Some(Position::Anywhere);
         }
