@@ -260,8 +260,10 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         patterns: &[
             // "·4 min read", "4 Min Read", "5 minute read", "3 Min. Lesezeit", "4 min de lecture",
             // "3 minutos de lectura"
-            r"^\W*[0-9]+\s*(?:-\s*)?(?:min(?:ute)?s?|min\.?|minuten|minutos)\.?\s+(?:read|reading|lesezeit|lesedauer|de lecture|de lectura)\W*$",
-            r"^\W*(?:reading time|read time|lesezeit|lesedauer|temps de lecture|dur[ée]e de lecture|lecture|tiempo de lectura|lectura)\s*:?\s*(?:ca\.\s*)?[0-9]+\s*(?:min(?:ute)?s?|min\.?|minuten|minutos)\.?\W*$",
+            // and the same label in the other languages of the web ("Czas lektury: 3 minuty",
+            // "Lukuaika 4 min", "5 perc olvasás")
+            r"^\W*[0-9]+\s*(?:-\s*)?(?:min(?:ute)?s?|min\.?|minuten|minutos|minuti|minut[aey]?|minuter|minutter|minuuttia|dakika|perc|minutes)\.?\s+(?:read|reading|lesezeit|lesedauer|de lecture|de lectura|di lettura|de leitura|leestijd|leesduur|l[äa]sning|l[äa]stid|l[æe]setid|lesetid|lukuaika|lukemista|czytania|lektury|[čc]ten[íi]|[čc][íi]tania|olvas[áa]s\w*|de citire|de lectur[ăa]|[čc]itanja|branja|okuma\w*)\W*$",
+            r"^\W*(?:reading time|read time|lesezeit|lesedauer|temps de lecture|dur[ée]e de lecture|lecture|tiempo de lectura|lectura|tempo di lettura|tempo de leitura|leestijd|leesduur|l[äa]stid|l[æe]setid|lesetid|lukuaika|czas (?:czytania|lektury)|doba [čc]ten[íi]|[čc]as [čc]ten[íi]|[čc]as [čc][íi]tania|olvas[áa]si id[őo]|timp de (?:citire|lectur[ăa])|vrijeme [čc]itanja|[čc]as branja|temps de lectura|okuma s[üu]resi)\s*:?\s*(?:ca\.\s*|~\s*)?[0-9]+\s*(?:min(?:ute)?s?|min\.?|minuten|minutos|minuti|minut[aey]?|minuter|minutter|minuuttia|dakika|perc|minutes)\.?\W*$",
         ],
     },
     LineRuleSpec {
@@ -281,7 +283,7 @@ pub(crate) const LINE_RULES: &[LineRuleSpec] = &[
         action: Action::DropLine,
         max_words: 10,
         patterns: &[
-            r"^\W*(?:listen to (?:this|the) (?:article|story)|artikel (?:anh[öo]ren|vorlesen lassen)|h[öo]ren sie (?:diesen|den) artikel|[ée]couter (?:cet|l'|l’)article|escuchar (?:este|el) art[íi]culo|escucha (?:este|la) noticia)",
+            r"^\W*(?:listen to (?:this|the) (?:article|story)|artikel (?:anh[öo]ren|vorlesen lassen)|h[öo]ren sie (?:diesen|den) artikel|[ée]couter (?:cet|l'|l’)article|escuchar (?:este|el) art[íi]culo|escucha (?:este|la) noticia|ascolta (?:l['’]articolo|questo articolo)|ou[çc]a (?:este artigo|esta not[íi]cia|o artigo)|ouvir (?:o )?artigo|beluister (?:dit|het) artikel|lyssna p[åa] artikeln|lyt til artiklen|lytt til (?:saken|artikkelen)|pos[łl]uchaj artyku[łl]u|poslechn[ěe]te si (?:[čc]l[áa]nek|tento [čc]l[áa]nek)|poslechnout [čc]l[áa]nek|hallgasd meg (?:a cikket|ezt a cikket)|hallgassa meg a cikket|ascult[ăa] articolul|poslu[šs]ajte (?:[čc]lanak|ovaj [čc]lanak)|makaleyi dinle|haberi dinle|kuuntele artikkeli|escolta (?:l['’]article|aquest article))",
         ],
     },
     LineRuleSpec {

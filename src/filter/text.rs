@@ -262,9 +262,11 @@ pub(crate) fn looks_like_sentence_case_headline(text: &str) -> bool {
 
 /// A public body named as the owner of a service ("the council's flood alerts", "les alertes
 /// de votre préfecture", "die App der Stadt"): a call to sign up for it is a public-service
-/// notice the story relays, not the outlet's own pitch. No word boundaries (see
+/// notice the story relays, not the outlet's own pitch. Where the article is a suffix (ro
+/// "primăriei", da "kommunens", hu, hr, tr, fi) the body's inflected name stands alone.
+/// No word boundaries (see
 /// `cues::tests::cue_patterns_have_no_word_boundary`).
-pub(crate) const PUBLIC_SERVICE: &str = r"(?:^|[^\p{L}])(?:the|your|its|their|local|votre|ta|sa|leur|la|le|du|der|die|dem|des|ihrer|ihres|del|de la|della|dello|do|da|het|de|din|sin|twojej|twojego|swojej)\s(?:local\s)?(?:council|county|borough|municipality|government|ministry|police|fire service|nhs|health service|health board|authorit(?:y|ies)|pr[ée]fecture|mairie|commune|municipalit[ée]|gemeinde|stadt|landkreis|kreis(?:es)?|beh[öo]rde|polizei|ayuntamiento|municipio|gobierno|ministerio|polic[íi]a|comune|prefettura|regione|protezione civile|prefeitura|c[âa]mara municipal|gemeente|provincie|kommun(?:en)?|gmin[ay]|urz[ęe]du)(?:['’]s?|[^\p{L}]|$)";
+pub(crate) const PUBLIC_SERVICE: &str = r"(?:^|[^\p{L}])(?:the|your|its|their|local|votre|ta|sa|leur|la|le|du|der|die|dem|des|ihrer|ihres|del|de la|della|dello|do|da|het|de|din|sin|twojej|twojego|swojej)\s(?:local\s)?(?:council|county|borough|municipality|government|ministry|police|fire service|nhs|health service|health board|authorit(?:y|ies)|pr[ée]fecture|mairie|commune|municipalit[ée]|gemeinde|stadt|landkreis|kreis(?:es)?|beh[öo]rde|polizei|ayuntamiento|municipio|gobierno|ministerio|polic[íi]a|comune|prefettura|regione|protezione civile|prefeitura|c[âa]mara municipal|gemeente|provincie|kommun(?:en)?|gmin[ay]|urz[ęe]du)(?:['’]s?|[^\p{L}]|$)|(?:^|[^\p{L}])(?:primări(?:a|ei|ile)|consiliului (?:local|jude[țţ]ean)|prefecturii|[öo]nkorm[áa]nyzat\w*|polg[áa]rmesteri hivatal\w*|radnice|magistr[áa]tu|op[ćc]ine|gradske uprave|belediye\w*|valili[ğg]\w*|kommunens?|kunnan|kaupungin|ajuntament|gminy|urz[ęe]du miasta|poli[țţ]iei|rend[őo]rs[ée]g\w*|policie|policije|poliisin|emniyet\w*)(?:[^\p{L}]|$)";
 
 /// Whether a line opens a turn of an interview: a speaker's letter and a colon ("Q: How did
 /// you start?", "F: ...", "P: ..."). One capital; two are as often a kicker ("EU", "AI") as

@@ -1,0 +1,294 @@
+//! Button and forum-widget cues from literal word tables: a line's role read from the standard
+//! words of a page convention, one table per convention, each entry the usual word of that
+//! convention in one of the European languages of the web (en de fr es it pt nl sv da nb fi pl
+//! cs sk hu ro hr sl ca tr). Checked by lower-cased word lookup, no regex, so they cost a scan
+//! of a short line and nothing at start-up (issue 15).
+//!
+//! `Cues::classify` asks them after its guards (quoted and reported speech, numbered items) and
+//! reports a match under an existing cue name (`widget_line`, `field_line`, `counter_line`).
+
+use super::text;
+
+/// Most words of a share or print button with its object ("Partilhe esta notícia com os seus
+/// vizinhos"): a longer line is a sentence about sharing.
+const SHARE_BUTTON_MAX_WORDS: usize = 8;
+/// How many words after the verb may hold its object ("Share <this> <whole> <story>").
+const OBJECT_WINDOW_WORDS: usize = 4;
+/// Most words of one field of a button bar ("Odpowiedz z cytatem").
+const BAR_FIELD_MAX_WORDS: usize = 4;
+/// Most words of a forum profile line ("Lid sinds: feb 2008 · Berichten: 1.904 · ...").
+const PROFILE_MAX_WORDS: usize = 16;
+/// Fewest profile labels in a profile line: one "Posts: 12" may be a table row.
+const PROFILE_MIN_LABELS: usize = 2;
+/// Most words of a thread's statistics line ("Dit onderwerp is 1.322 keer bekeken").
+const THREAD_STATS_MAX_WORDS: usize = 12;
+
+/// Share and print buttons: the imperative (or the infinitive and noun a button is labelled
+/// with) of sharing, printing, sending and saving a page.
+#[rustfmt::skip]
+const SHARE_VERBS: &[&str] = &[
+    "share", "teilen", "teile", "partager", "partagez", "partage", "compartir", "comparte",
+    "comparta", "compártelo", "condividi", "condividere", "partilhe", "partilha", "partilhar",
+    "compartilhe", "compartilhar", "deel", "delen", "dela", "del", "deler", "udostępnij",
+    "sdílejte", "sdílet", "zdieľajte", "zdieľať", "jaa", "megosztás", "oszd", "ossza",
+    "distribuie", "distribuiți", "podijeli", "podijelite", "deli", "delite", "comparteix",
+    "compartiu", "paylaş", "paylaşın", "print", "drucken", "drucke", "imprimer", "imprimez",
+    "imprimir", "imprime", "imprima", "stampa", "stampare", "afdrukken", "drukuj", "wydrukuj",
+    "vytisknout", "vytiskněte", "vytlačiť", "tulosta", "yazdır", "nyomtatás", "nyomtasd",
+    "printează", "imprimă", "ispiši", "isprintaj", "natisni", "imprimeix", "send", "senden",
+    "envoyer", "envoyez", "enviar", "envía", "invia", "envie", "stuur", "skicka", "wyślij",
+    "pošlete", "lähetä", "gönder", "trimite", "pošalji", "pošaljite", "envia", "udskriv",
+    "versenden", "empfehlen", "empfehle", "recommend", "recommander", "recommandez",
+    "recomendar", "recomienda", "consiglia", "recomende", "aanbevelen", "rekommendera",
+    "anbefal", "poleć", "doporučte", "suosittele", "önerin", "ajánld", "recomandă", "preporuči",
+];
+
+/// What a share or print button acts on: the page, the article and its kinds, and the
+/// channels it shares to, as stems (a stem opens the word: "artic" for "article",
+/// "articolul"; "interv" for "interviul", "intervju").
+#[rustfmt::skip]
+const SHARE_OBJECTS: &[&str] = &[
+    "artic", "artík", "artíc", "artik", "artyk", "story", "stories", "post", "page", "recipe",
+    "guide", "interv", "news", "beitr", "seite", "rezept", "recette", "notic", "notíc", "notiz",
+    "pági", "pagin", "recet", "ricett", "recei", "recept", "bericht", "sidan", "siden",
+    "guiden", "opskrift", "oppskrift", "saken", "historien", "indlæg", "innlegg", "inlägg",
+    "nyhed", "nyhet", "strona", "stronę", "przepis", "wpis", "článek", "článok", "stránk",
+    "sivu", "juttu", "resepti", "haber", "sayfa", "tarif", "makale", "cikk", "oldal", "rețet",
+    "reţet", "članak", "članek", "stran", "butllet", "newsletter", "e-post", "e-mail", "email",
+    "mail", "facebook", "whatsapp", "link", "lenke", "länk", "odkaz", "linkki", "bağlant",
+    "poveznic", "enllaç", "enlace", "lien", "collegamento", "amic", "friend", "freund", "ami",
+    "vriend", "vän", "ven", "znajom", "přítel", "ystävä", "arkadaş", "barát", "prieten",
+    "prijatel", "rezens", "recens", "review", "critique", "kritik", "crític", "crónica",
+    "chroniq",
+];
+
+/// The objects "del" (da, nb, sv "share") may take: in Spanish and Italian "del" is a
+/// preposition ("Del artículo 5 ..."), so only the Scandinavian definite nouns and channels.
+#[rustfmt::skip]
+const DEL_OBJECTS: &[&str] = &[
+    "artik", "guiden", "saken", "historien", "indlæg", "innlegg", "inlägg", "opskrift",
+    "oppskrift", "siden", "sidan", "nyhed", "nyhet", "e-post", "e-mail", "email", "mail",
+    "facebook", "lenke", "länk", "link",
+];
+
+/// Forum and comment-thread buttons, and the share, print and save buttons of a page, as the
+/// first word of a field of a button bar ("Odpowiedz z cytatem | Zgłoś post", "Citeren |
+/// Melden | Bovenkant", "Spara annons ☆ | Tipsa en vän").
+#[rustfmt::skip]
+const BAR_BUTTONS: &[&str] = &[
+    "quote", "zitieren", "citer", "citar", "cita", "citeren", "citera", "sitér", "siter",
+    "cytuj", "citovat", "citovať", "lainaa", "alıntı", "alıntıla", "idézet", "idéz", "citează",
+    "citiraj", "citiraj", "reply", "antworten", "répondre", "responder", "rispondi", "reageer",
+    "reageren", "svara", "svar", "odpowiedz", "odpovědět", "odpovedať", "vastaa", "yanıtla",
+    "cevapla", "válasz", "válaszol", "răspunde", "odgovori", "odgovor", "respon", "report",
+    "melden", "signaler", "denunciar", "segnala", "rapportera", "anmäl", "rapporter", "zgłoś",
+    "nahlásit", "nahlásiť", "ilmoita", "şikayet", "bildir", "jelentés", "raportează", "prijavi",
+    "denuncia", "top", "nach", "haut", "arriba", "inizio", "topo", "bovenkant", "boven",
+    "toppen", "góra", "nahoru", "alkuun", "yukarı", "fel", "sus", "vrh", "amunt", "edit",
+    "bearbeiten", "modifier", "editar", "modifica", "bewerken", "redigera", "edytuj", "upravit",
+    "muokkaa", "düzenle", "szerkesztés", "editează", "uredi", "permalink", "save", "speichern",
+    "merken", "enregistrer", "guardar", "salva", "salvar", "bewaar", "opslaan", "spara", "gem",
+    "lagre", "zapisz", "uložit", "uložiť", "tallenna", "kaydet", "mentés", "salvează", "spremi",
+    "desa", "tipsa", "tip", "copy", "kopieren", "copier", "copiar", "copia", "kopiëren",
+    "kopiera", "kopier", "kopiuj", "kopírovat", "kopioi", "kopyala", "másolás", "copiază",
+    "kopiraj", "còpia", "comment", "kommentieren", "commentez", "commenter", "comenta",
+    "commenta", "comente", "kommentera", "kommenter", "komentuj", "komentujte", "kommentoi",
+    "yorumla", "kommentálj", "comentează", "komentiraj", "réagissez", "réagir", "like", "liken",
+    "gefällt", "j'aime", "gilla", "lubię", "tykkää", "beğen", "partagez", "comparte",
+];
+
+/// Labels of a forum member's profile under a post: joined, member since, posts, location.
+#[rustfmt::skip]
+const PROFILE_LABELS: &[&str] = &[
+    "joined", "member since", "registered", "posts", "messages", "location", "from",
+    "dabei seit", "mitglied seit", "registriert seit", "registriert", "beiträge", "wohnort",
+    "inscrit", "inscrit le", "localisation", "registrado", "mensajes", "ubicación", "desde",
+    "iscritto", "iscritto il", "messaggi", "località", "membro desde", "mensagens",
+    "localização", "lid sinds", "berichten", "woonplaats", "medlem sedan", "medlem siden",
+    "inlägg", "ort", "indlæg", "innlegg", "bosted", "dołączył", "dołączyła", "posty", "postów",
+    "skąd", "lokalizacja", "registrován", "příspěvky", "bydliště", "liittynyt", "viestit",
+    "viestejä", "paikkakunta", "katılım", "mesajlar", "konum", "csatlakozott", "hozzászólások",
+    "helység", "înregistrat", "mesaje", "locație", "locaţie", "pridružen", "registriran",
+    "postovi", "poruke", "lokacija", "mesto", "registrat", "missatges", "ubicació",
+];
+
+/// Nouns of a forum thread, which a thread's statistics line opens with ("This topic has 3
+/// replies and 1,287 views", "Ten temat ma 3 odpowiedzi ...").
+#[rustfmt::skip]
+const THREAD_NOUNS: &[&str] = &[
+    "topic", "thread", "thema", "diskussion", "sujet", "discussion", "tema", "hilo",
+    "argomento", "discussione", "tópico", "onderwerp", "draadje", "ämne", "tråd", "tråden",
+    "emne", "temat", "wątek", "téma", "vlákno", "aihe", "ketju", "konu", "subiect", "subiectul",
+    "fil", "tòpic",
+];
+
+/// Views and replies counted under a thread (stems).
+#[rustfmt::skip]
+const THREAD_COUNTS: &[&str] = &[
+    "view", "aufruf", "zugriff", "vue", "visit", "visualizz", "visualiza", "bekeken",
+    "weergave", "visning", "wyświetl", "zobrazen", "katselu", "luettu", "görüntülen",
+    "megtekint", "vizualiz", "pregled", "ogled", "repl", "antwort", "réponse", "respuest",
+    "rispost", "respost", "reactie", "antwoord", "svar", "odpowied", "odpověd", "vastau",
+    "yanıt", "cevap", "válasz", "răspuns", "odgovor",
+];
+
+/// The line's words, lower-cased, with the punctuation around each trimmed.
+fn words(t: &str) -> impl Iterator<Item = String> + '_ {
+    t.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+}
+
+fn opens_with_any(word: &str, stems: &[&str]) -> bool {
+    stems.iter().any(|s| word.starts_with(s))
+}
+
+/// A share, print or send button with its object: the verb first, the page, the article, a
+/// friend or a channel within a few words after it, and no full stop or question closing
+/// the line ("Partilhe esta notícia com os seus vizinhos", "Distribuie interviul", "Del
+/// guiden med en haveven ✂️", "Tulosta sivu", "Imprimeix aquest butlletí").
+pub(crate) fn is_share_button(t: &str, words_in_line: usize) -> bool {
+    if words_in_line > SHARE_BUTTON_MAX_WORDS || t.trim_end().ends_with(['.', '?', ':', ';']) {
+        return false;
+    }
+    let mut ws = words(t);
+    let Some(verb) = ws.next() else {
+        return false;
+    };
+    if !SHARE_VERBS.contains(&verb.as_str()) {
+        return false;
+    }
+    let objects = if verb == "del" {
+        DEL_OBJECTS
+    } else {
+        SHARE_OBJECTS
+    };
+    ws.take(OBJECT_WINDOW_WORDS)
+        .any(|w| opens_with_any(&w, objects))
+}
+
+/// A bar of buttons: two or more fields split by bars or dots, each a few words that open or
+/// close with a button's word (quote, reply, report, top, save, share, print, copy,
+/// comment), one field aside ("Artikel versenden | Drucken | Leserbrief schreiben"); a row
+/// of such words split by commas ("Commentez, partagez, réagissez !"); or one share button
+/// alone ("Udostępnij").
+pub(crate) fn is_button_bar(t: &str) -> bool {
+    let is_button = |w: &str| BAR_BUTTONS.contains(&w) || SHARE_VERBS.contains(&w);
+    let field_is_button = |f: &str| {
+        text::word_count(f) <= BAR_FIELD_MAX_WORDS && {
+            let ws: Vec<String> = words(f).collect();
+            ws.first().is_some_and(|w| is_button(w)) || ws.last().is_some_and(|w| is_button(w))
+        }
+    };
+    let fields: Vec<&str> = t
+        .split(['|', '·', '•'])
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .collect();
+    if fields.len() >= 2 {
+        let buttons = fields.iter().filter(|f| field_is_button(f)).count();
+        return buttons >= 2 && buttons + 1 >= fields.len();
+    }
+    let items: Vec<&str> = t
+        .split(',')
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .collect();
+    if items.len() >= 2 {
+        return items
+            .iter()
+            .all(|f| words(f).count() == 1 && words(f).all(|w| is_button(&w)));
+    }
+    let mut ws = words(t);
+    ws.next()
+        .is_some_and(|w| SHARE_VERBS.contains(&w.as_str()) && ws.next().is_none())
+        && !t.trim_end().ends_with('.')
+}
+
+/// A forum member's profile under a post: two or more "label: value" fields with the labels
+/// of [`PROFILE_LABELS`] ("Dołączył: 03.2007 | Posty: 412 | Skąd: Brzezinów").
+pub(crate) fn is_profile_line(t: &str, words_in_line: usize) -> bool {
+    if words_in_line > PROFILE_MAX_WORDS || !t.contains(':') {
+        return false;
+    }
+    let labels = t
+        .split(['|', '·', '•', ','])
+        .filter_map(|field| field.split_once(':'))
+        .filter(|(label, _)| {
+            let label = label.trim().to_lowercase();
+            PROFILE_LABELS.contains(&label.as_str())
+        })
+        .count();
+    labels >= PROFILE_MIN_LABELS
+}
+
+/// A thread's statistics: the thread noun in the first two words, a figure, and views or
+/// replies counted ("Dit onderwerp is 1.322 keer bekeken", "Ten temat ma 3 odpowiedzi i 1287
+/// wyświetleń"), with no sentence after.
+pub(crate) fn is_thread_stats(t: &str, words_in_line: usize) -> bool {
+    if words_in_line > THREAD_STATS_MAX_WORDS
+        || !t.chars().any(|c| c.is_ascii_digit())
+        || t.trim_end().ends_with('.')
+        || [". ", "! ", "? "].iter().any(|stop| t.contains(stop))
+    {
+        return false;
+    }
+    let ws: Vec<String> = words(t).collect();
+    ws.iter()
+        .take(2)
+        .any(|w| THREAD_NOUNS.contains(&w.as_str()))
+        && ws.iter().skip(2).any(|w| opens_with_any(w, THREAD_COUNTS))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn share_button_needs_its_object() {
+        for line in [
+            "Partilhe esta notícia com os seus vizinhos",
+            "Distribuie interviul",
+            "Del guiden med en haveven ✂️",
+            "Tulosta sivu",
+            "Imprimeix aquest butlletí",
+            "Share this story with a friend",
+        ] {
+            assert!(is_share_button(line, text::word_count(line)), "{line}");
+        }
+        for line in [
+            "Del artículo 5 se desprende lo contrario",
+            "Share prices rose on Monday.",
+            "Print runs were cut by half",
+            "Comparte el premio con su hermano",
+        ] {
+            assert!(!is_share_button(line, text::word_count(line)), "{line}");
+        }
+    }
+
+    #[test]
+    fn button_bars_and_forum_fields() {
+        assert!(is_button_bar("Odpowiedz z cytatem | Zgłoś post"));
+        assert!(is_button_bar("Citeren | Melden | Bovenkant"));
+        assert!(!is_button_bar("Rovers 2 | Town 1"));
+        assert!(!is_button_bar("Top scorer | Jane Roe"));
+        assert!(is_button_bar(
+            "Artikel versenden | Drucken | Leserbrief schreiben"
+        ));
+        assert!(is_button_bar("Commentez, partagez, réagissez !"));
+        assert!(is_button_bar("Udostępnij"));
+        assert!(!is_button_bar("Share."));
+        assert!(!is_button_bar("Reply, he said, was slow"));
+        let p = "Lid sinds: feb 2008 · Berichten: 1.904 · Woonplaats: Hattemerveen";
+        assert!(is_profile_line(p, text::word_count(p)));
+        let q = "Posts: 12 goals in the season";
+        assert!(!is_profile_line(q, text::word_count(q)));
+        let s = "Dit onderwerp is 1.322 keer bekeken";
+        assert!(is_thread_stats(s, text::word_count(s)));
+        let r = "The topic drew 300 residents to the hall, who asked for answers.";
+        assert!(!is_thread_stats(r, text::word_count(r)));
+    }
+}
