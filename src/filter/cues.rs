@@ -182,7 +182,7 @@ pub(crate) struct Cues {
     gates: Option<GateLiterals>,
     /// For each literal of `gates`, the cues it opens (bit `i` for cue `i`, then the bits of
     /// the branches of split cues).
-    literal_cues: Vec<u128>,
+    literal_cues: Vec<OpenBits>,
     speech: Cue,
     strong: Cue,
     weak: Cue,
@@ -278,13 +278,20 @@ struct Cue {
     branches: Vec<(LatinRegex, Option<u32>)>,
 }
 
+/// The gate bits of [`Open`]: one per cue and one per branch of each split cue. The closing
+/// notes alone are about a hundred branches once written in the web's languages; with 128 bits
+/// they no longer fitted and were compiled whole on the first line that opened them (9 KB of
+/// pattern, about a fifth of a 60-page run's compile time).
+type OpenBits = [u128; 2];
+const OPEN_BITS: usize = 2 * u128::BITS as usize;
+
 /// The gates one line opens, a bit per cue regex and per branch of a split cue.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Open(u128);
+pub(crate) struct Open(OpenBits);
 
 impl Open {
     fn has(self, bit: u32) -> bool {
-        self.0 & (1 << bit) != 0
+        self.0[(bit / u128::BITS) as usize] & (1 << (bit % u128::BITS)) != 0
     }
 }
 
@@ -437,12 +444,8 @@ const REPUBLISHED: &str = r"(?:republish|reprinted|reproduced|wiedergegeben|nach
 // machine-made summary's label; an editing note ("edited for length"); an imprint's company
 // registration; prices that may have changed; "we paid the bill ourselves"; a review copy
 // provided by the maker; a cookie or privacy-consent leftover; agency and editing credits
-// opening their own line (closing a story paragraph they belong to it); the presumption of
-// innocence recalled under a court report; the outlet not necessarily sharing the writer's
-// views; the text reflecting the writer's own position; comments moderated before they
-// appear; a forum's "last edited by" note; links marked as affiliate ones, or purchases that
-// earn the outlet money; a mention marked as unpaid; text and pictures protected against
-// reuse; the reviewer paying the bill itself; a press contact.
+// opening their own line (closing a story paragraph they belong to it). The rest are in
+// [`CLOSING_MORE`]: a cue is split into its branches only up to 64 of them.
 const CLOSING: &str = concat!(
     r"^\W*(?:corrections?|korrektur|berichtigung|richtigstellung|rectificatif|erratum|correcci[óo]n|fe de errores|rettifica|correzione|corre[çc][ãa]o|errata|rectificatie|correctie|r[äa]ttelse|sprostowanie|clarification|klarstellung|pr[ée]cision|aclaraci[óo]n|precisazione|esclarecimento|verduidelijking|förtydligande|amended|amendment)(?:\s*[,:(–—-]|\s+[0-9])",
     r"|^\W*(?:copyright|©|\(c\)\s*[0-9])\s*\S|(?:all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv|todos los derechos reservados|riproduzione riservata|tutti i diritti|todos os direitos reservados|alle rechten voorbehouden|alla r[äa]ttigheter|wszelkie prawa|tous droits de reproduction|t[üu]m haklar[ıi] sakl[ıi]|v[šs]echna pr[áa]va vyhrazena|toate drepturile rezervate|minden jog fenntartva|tots els drets reservats|sva prava pridr[žz]ana|kaikki oikeudet pid[äa]tet[äa][äa]n|alle rettigheder forbeholdes|alle rettigheter reservert)",
@@ -463,16 +466,6 @@ const CLOSING: &str = concat!(
     r"|(?:bill|rechnung|addition|cuenta|conto|rekening|notan|rachunek)\s(?:[^.!?]*\s)?(?:ourselves|our own|selbst|nous-m[êe]mes|nosotros mismos|noi stessi|n[óo]s mesmos|zelf|sj[äa]lva|sami)",
     r"|(?:review|test)\w*\s(?:copy|code|unit|sample)\s(?:[^.!?]*\s)?(?:provided|supplied)|(?:provided|supplied|fornit[oa]|fourni|proporcionad[oa]|cedid[oa]|zur verf[üu]gung gestellt|bereitgestellt)\s(?:by|dal|dalla|par|por|von)\s(?:the\s|il\s|le\s|l['’]|el\s|la\s)?(?:publisher|editore|[ée]diteur|editor|hersteller|manufacturer|fabricant|fabricante|produttore|verlag)",
     r"|(?:uses|use|utilise|utiliza|utilizza|verwendet|nutzt|gebruikt|anv[äa]nder|u[żz]ywa)\s(?:[^.!?]*\s)?cookies|(?:choix|pr[ée]f[ée]rences|param[èe]tres) de confidentialit|privacy (?:choices|settings|preferences)|datenschutz-?einstellungen|preferencias de privacidad|impostazioni (?:della )?privacy|privacy-?instellingen",
-    r"|(?:presumed innocent|pr[ée]sum[ée]e?s? innocente?s?|pr[ée]somption d['’]innocence|unschuldsvermutung|presunci[óo]n de inocencia|presunzione d['’]innocenza|presun[tz]\w* innocent\w*|presun[çc][ãa]o de inoc[êe]ncia|presumid\w* inocente|onschuldspresumptie|oskyldig tills)",
-    r"|(?:not necessarily|nicht (?:unbedingt|notwendigerweise|zwingend)|pas (?:forc[ée]ment|n[ée]cessairement)|no (?:comparte )?necesariamente|non (?:necessariamente|rispecchia)|n[ãa]o (?:necessariamente|reflete)|niet (?:noodzakelijk|per se)|inte n[öo]dv[äa]ndigtvis|niekoniecznie)\s(?:[^.!?]*\s)?(?:reflect|share|represent|endorse|wiedergeben|widerspiegeln|teilen|entsprechen|refl[èe]t|partag|repr[ée]sent|refleja|comparte|tesis|opini|riflett|condivid|reflet|compartilh|weerspiegel|deel|delar|speglar|odzwierciedl|p\w*gl[ąa]d)",
-    r"|(?:reflects?|represents?|gibt|spiegelt|refl[èe]te|refleja|riflette|reflete|weerspiegelt|speglar|udtrykker|uttrykker|uttrycker|ilmaisee|edustaa|yans[ıi]t[ıi]r)\s(?:[^.!?]*\s)?(?:writer|author|autor|auteur|autrice|autora|autore|schrijver|skribent|forfatter|f[öo]rfattar|kirjoittaja|yazar)\w*['’]?s?\s(?:own\s|egen\s|eget\s|egna\s|oma\s)?(?:view|opinion|position|meinung|ansicht|avis|opini|posici|posizion|posi[çc]|mening|standpunt|[åa]sikt|holdning|synspunkt|mielipi|n[äa]kemy|g[öo]r[üu][şs])",
-    r"|(?:comments?|replies|tributes|reactions|kommentare|beitr[äa]ge|commentaires|r[ée]actions|comentarios|commenti|coment[áa]rios|reacties|kommentarer|komentarze)\s(?:[^.!?]*\s)?(?:are|is|werden|sont|son|sono|s[ãa]o|worden|modereras|s[ąa])\s(?:[^.!?]*\s)?(?:moderated|moderiert|mod[ée]r[ée]s|moderad[oa]s|moderat[ie]|gemodereerd|modererade|moderowane)",
-    r"|^\W*(?:last edited by|zuletzt (?:ge[äa]ndert|bearbeitet) von|derni[èe]re modification par|editado por [úu]ltima vez por|ultima modifica di|laatst bewerkt door|senast redigerad av)\s",
-    r"|(?:links?|liens?|enlaces?|collegamenti|linkjes|link|odkaz\w*|linki|linkit|l[äa]nkar|lenker|linkek|linkuri|poveznic\w*|enlla[çc]os)\s(?:[^.!?]*\s)?(?:affili\w*|afilia\w*|partnerlinks?)(?:\W|$)|ba[ğg]l[ıi] ortakl[ıi]k|(?:purchases?|achats?|compras?|acquisti|k[äa]ufe|aankopen)\s(?:[^.!?]*\s)?(?:earn|rapport|gener|genera|verdien)",
-    r"|(?:unbezahlt|unpaid|non r[ée]mun[ée]r|no remunerad|non retribuit|n[ãa]o remunerad|onbetaald)\w*\s(?:[^.!?]*\s)?(?:erw[äa]hnung|mention|menci[óo]n|menzion|men[çc][ãa]o|vermelding|auftrag|sponsor)",
-    r"|(?:prot[ée]g[ée]s?|protected|gesch[üu]tzt|protegid[oa]s?|protett[ie])\s(?:[^.!?]*\s)?(?:usage|use|reuse|nutzung|verwendung|uso|utilizzo|gebruik)|al[ıi]nt[ıi]lanamaz|(?:izinsiz|İzinsiz) kullan",
-    r"|(?:paid|betaalde|bezahlte|zahlte|pag[óo]|pagou|pagato|payé|betalade)\s(?:[^.!?]*\s)?(?:ourselves|itself|selbst|zelf|elle-m[êe]me|nous-m[êe]mes|s[ií] mism[oa]|sj[äa]lv|da s[ée]|por conta pr[óo]pria)",
-    r"|^\W*(?:media enquiries|press contact|media contact|pressekontakt|medienkontakt|contact presse|relations presse|contacto de prensa|contacto para medios|ufficio stampa|press enquiries|press inquiries|kontakt pro m[ée]dia|sajt[óo]kapcsolat|kontakt za medije|medijski kontakt|contact de pres[ăa]|basın ileti[şs]im|contatto stampa|assessoria de imprensa|perscontact|presskontakt|kontakt dla medi[óo]w|for media|f[üu]r medien|pour les m[ée]dias|para medios|per i media)",
 );
 // "About <Organisation>: ..." closing a press release.
 const ABOUT_ORG: &str = r"^(?:about|über|à propos d[eu'’]|sobre|su|over|om|o)\s(?:the\s|den\s|die\s|das\s|el\s|la\s|le\s|il\s|lo\s|o\s|a\s|de\s|het\s)?(?-i:\p{Lu})[^:.!?]+:\s";
@@ -551,7 +544,11 @@ const TEXT_CREDIT_PATTERN: &str = r"^\W*(?:(?:de notre|de nos|from our|von unser
 // article itself marked as corrected, an opinion piece disowned by the outlet, a ban on
 // reproduction without naming the source, a wire story taken over automatically or with
 // permission, material supplied by an institution, comments switched off, photos owned by
-// the blogger.
+// the blogger; the presumption of innocence recalled under a court report; the outlet not
+// necessarily sharing the writer's views; the text reflecting the writer's own position;
+// comments moderated before they appear; a forum's "last edited by" note; links marked as
+// affiliate ones, or purchases that earn the outlet money; a mention marked as unpaid; text
+// and pictures protected against reuse; the reviewer paying the bill itself; a press contact.
 const CLOSING_MORE: &str = concat!(
     r"(?:earlier|previous|former|fr[üu]heren|vorherigen|pr[ée]c[ée]dente|anterior|precedente|eerdere|vorige|tidligere|tidigare|d[řr][íi]v[ěe]j[šs][íi]|wcze[śs]niejsz\w*|[öo]nceki|aiemma\w*|ranij\w*|prethodn\w*|prej[šs]nj\w*|kor[áa]bbi|anterioar\w*)\s(?:\p{L}+\s)?(?:version|verzij\w*|v[áa]ltozat\w*|fassung|versi[óo]n|versione|vers[ãa]o|versie|udgave|versjon|verze|wersji|s[üu]r[üu]m|versio\w*)",
     r"|^\W*(?:rettelse|berichtigung|korrektur|correction|rectificatif|rectificaci[óo]n|correcci[óo]n|correzione|corre[çc][ãa]o|rectificatie|r[äa]ttelse|oprava|sprostowanie|d[üu]zeltme|korjaus|transparenzhinweis|ispravak|helyesb[íi]t[ée]s|rectificare|corr?ec[țţt]ie|correcci[óo]|popravek|korreksjon)\s*:",
@@ -590,6 +587,16 @@ const CLOSING_MORE: &str = concat!(
     r"|(?:not (?:be )?(?:held )?responsible for|accepts? no (?:responsibility|liability) for|keine (?:haftung|verantwortung) f[üu]r|n['’](?:est|sont) pas responsables? d|no (?:se hace|es) responsables? de|non (?:è|sono) responsabil\w+ de|n[ãa]o (?:se responsabiliza|[ée] respons[áa]vel) pel|(?:is|zijn) niet verantwoordelijk voor|ansvarar inte f[öo]r|er ikke ansvarlig for|ei vastaa|nie ponosi\w* odpowiedzialno[śs]ci za|nenese\w* odpov[ěe]dnost za|nu (?:[îi][șs]i asum[ăa]|r[ăa]spunde)|nem v[áa]llal\w* felel[őo]ss[ée]get|ne odgovara\w* za|sorumlu (?:de[ğg]il|tutulamaz)|no es fa responsable de)\s(?:[^.!?]*\s)?(?:the\s)?\p{L}*(?:content|inhalt|contenu|contenido|contenuto|conte[úu]do|inhoud|inneh[åa]ll|indhold|innhold|sis[äa]ll[öo]|tre[śs][ćc]|obsah|tartalm|con[țţt]inut|sadr[žz]aj|i[çc]eri[ğg]|contingut)",
     // a press release's legal note on its forecasts, and a charity's registration
     r"|^\W*(?:forward-looking statements|zukunftsgerichtete aussagen|d[ée]clarations prospectives|declaraciones prospectivas|dichiarazioni previsionali|declara[çc][õo]es prospetivas|toekomstgerichte verklaringen|fram[åa]tblickande uttalanden)\s*:|registered charity|charity (?:no|number)\.?\s?[0-9]",
+    r"|(?:presumed innocent|pr[ée]sum[ée]e?s? innocente?s?|pr[ée]somption d['’]innocence|unschuldsvermutung|presunci[óo]n de inocencia|presunzione d['’]innocenza|presun[tz]\w* innocent\w*|presun[çc][ãa]o de inoc[êe]ncia|presumid\w* inocente|onschuldspresumptie|oskyldig tills)",
+    r"|(?:not necessarily|nicht (?:unbedingt|notwendigerweise|zwingend)|pas (?:forc[ée]ment|n[ée]cessairement)|no (?:comparte )?necesariamente|non (?:necessariamente|rispecchia)|n[ãa]o (?:necessariamente|reflete)|niet (?:noodzakelijk|per se)|inte n[öo]dv[äa]ndigtvis|niekoniecznie)\s(?:[^.!?]*\s)?(?:reflect|share|represent|endorse|wiedergeben|widerspiegeln|teilen|entsprechen|refl[èe]t|partag|repr[ée]sent|refleja|comparte|tesis|opini|riflett|condivid|reflet|compartilh|weerspiegel|deel|delar|speglar|odzwierciedl|p\w*gl[ąa]d)",
+    r"|(?:reflects?|represents?|gibt|spiegelt|refl[èe]te|refleja|riflette|reflete|weerspiegelt|speglar|udtrykker|uttrykker|uttrycker|ilmaisee|edustaa|yans[ıi]t[ıi]r)\s(?:[^.!?]*\s)?(?:writer|author|autor|auteur|autrice|autora|autore|schrijver|skribent|forfatter|f[öo]rfattar|kirjoittaja|yazar)\w*['’]?s?\s(?:own\s|egen\s|eget\s|egna\s|oma\s)?(?:view|opinion|position|meinung|ansicht|avis|opini|posici|posizion|posi[çc]|mening|standpunt|[åa]sikt|holdning|synspunkt|mielipi|n[äa]kemy|g[öo]r[üu][şs])",
+    r"|(?:comments?|replies|tributes|reactions|kommentare|beitr[äa]ge|commentaires|r[ée]actions|comentarios|commenti|coment[áa]rios|reacties|kommentarer|komentarze)\s(?:[^.!?]*\s)?(?:are|is|werden|sont|son|sono|s[ãa]o|worden|modereras|s[ąa])\s(?:[^.!?]*\s)?(?:moderated|moderiert|mod[ée]r[ée]s|moderad[oa]s|moderat[ie]|gemodereerd|modererade|moderowane)",
+    r"|^\W*(?:last edited by|zuletzt (?:ge[äa]ndert|bearbeitet) von|derni[èe]re modification par|editado por [úu]ltima vez por|ultima modifica di|laatst bewerkt door|senast redigerad av)\s",
+    r"|(?:links?|liens?|enlaces?|collegamenti|linkjes|link|odkaz\w*|linki|linkit|l[äa]nkar|lenker|linkek|linkuri|poveznic\w*|enlla[çc]os)\s(?:[^.!?]*\s)?(?:affili\w*|afilia\w*|partnerlinks?)(?:\W|$)|ba[ğg]l[ıi] ortakl[ıi]k|(?:purchases?|achats?|compras?|acquisti|k[äa]ufe|aankopen)\s(?:[^.!?]*\s)?(?:earn|rapport|gener|genera|verdien)",
+    r"|(?:unbezahlt|unpaid|non r[ée]mun[ée]r|no remunerad|non retribuit|n[ãa]o remunerad|onbetaald)\w*\s(?:[^.!?]*\s)?(?:erw[äa]hnung|mention|menci[óo]n|menzion|men[çc][ãa]o|vermelding|auftrag|sponsor)",
+    r"|(?:prot[ée]g[ée]s?|protected|gesch[üu]tzt|protegid[oa]s?|protett[ie])\s(?:[^.!?]*\s)?(?:usage|use|reuse|nutzung|verwendung|uso|utilizzo|gebruik)|al[ıi]nt[ıi]lanamaz|(?:izinsiz|İzinsiz) kullan",
+    r"|(?:paid|betaalde|bezahlte|zahlte|pag[óo]|pagou|pagato|payé|betalade)\s(?:[^.!?]*\s)?(?:ourselves|itself|selbst|zelf|elle-m[êe]me|nous-m[êe]mes|s[ií] mism[oa]|sj[äa]lv|da s[ée]|por conta pr[óo]pria)",
+    r"|^\W*(?:media enquiries|press contact|media contact|pressekontakt|medienkontakt|contact presse|relations presse|contacto de prensa|contacto para medios|ufficio stampa|press enquiries|press inquiries|kontakt pro m[ée]dia|sajt[óo]kapcsolat|kontakt za medije|medijski kontakt|contact de pres[ăa]|basın ileti[şs]im|contatto stampa|assessoria de imprensa|perscontact|presskontakt|kontakt dla medi[óo]w|for media|f[üu]r medien|pour les m[ée]dias|para medios|per i media)",
 );
 
 // A paywall's gate: the text reserved for subscribers ("Contenido exclusivo para
@@ -832,12 +839,13 @@ impl Cues {
     fn build_gates(&mut self) {
         // hashed while collected, sorted once at the end (the trie numbers them in byte
         // order): a sorted map kept sorted on every insert cost a few M instructions more
-        let mut literals: std::collections::HashMap<Vec<u8>, u128> = Default::default();
+        let mut literals: std::collections::HashMap<Vec<u8>, OpenBits> = Default::default();
         let mut gate = |pattern: &str, bit: u32| {
             let lits = gate_literals(pattern)?;
             for mut lit in lits {
                 lit.make_ascii_lowercase();
-                *literals.entry(lit).or_default() |= 1 << bit;
+                literals.entry(lit).or_default()[(bit / u128::BITS) as usize] |=
+                    1 << (bit % u128::BITS);
             }
             Some(bit)
         };
@@ -857,7 +865,7 @@ impl Cues {
             let Some(branches) = top_level_branches(&pattern) else {
                 continue;
             };
-            if next_bit as usize + branches.len() > u128::BITS as usize {
+            if next_bit as usize + branches.len() > OPEN_BITS {
                 continue;
             }
             let case_insensitive = cue.re.is_case_insensitive();
@@ -881,14 +889,16 @@ impl Cues {
     /// S), which an ASCII case-insensitive scan would miss, opens them all.
     pub(crate) fn open(&self, t: &str) -> Open {
         let Some(ac) = &self.gates else {
-            return Open(u128::MAX);
+            return Open([u128::MAX; 2]);
         };
         if has_ascii_fold_partner(t) {
-            return Open(u128::MAX);
+            return Open([u128::MAX; 2]);
         }
-        let mut open = 0;
+        let mut open = [0; 2];
         ac.scan(t, |literal| {
-            open |= self.literal_cues[literal];
+            let mask = self.literal_cues[literal];
+            open[0] |= mask[0];
+            open[1] |= mask[1];
             true
         });
         Open(open)
