@@ -243,9 +243,8 @@ pub(crate) struct Cues {
     service_call: Cue,
     honorific_bio: Cue,
     role_writes: Cue,
-    /// Not gated (not in [`Cues::all_mut`]): the gates' 128 bits are taken by the cues and
-    /// the branches of the closing notes, and a small regex asked of few lines costs less
-    /// than the closing notes searched whole.
+    /// Not gated (not in [`Cues::all_mut`]): a small regex asked of few lines, left out when
+    /// the gates had 128 bits and the closing notes' branches needed them.
     vote: Cue,
 }
 
