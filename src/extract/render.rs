@@ -497,12 +497,12 @@ fn block_kind(
     in_data_table: bool,
     heading_as_heading: bool,
 ) -> BlockKind {
-    if let Some(l) = heading_level(tag)
-        && (outer != BlockKind::ListItem || heading_as_heading)
-    {
-        BlockKind::Heading(l)
-    } else if heading_level(tag).is_some() {
-        BlockKind::ListItem
+    if let Some(l) = heading_level(tag) {
+        if outer == BlockKind::ListItem && !heading_as_heading {
+            BlockKind::ListItem
+        } else {
+            BlockKind::Heading(l)
+        }
     } else if tag == "pre" || tag == "listing" || tag == "xmp" {
         BlockKind::Code
     } else if in_data_table {

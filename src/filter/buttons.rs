@@ -179,8 +179,10 @@ pub(crate) fn is_button_bar(t: &str) -> bool {
     let is_button = |w: &str| BAR_BUTTONS.contains(&w) || SHARE_VERBS.contains(&w);
     let field_is_button = |f: &str| {
         text::word_count(f) <= BAR_FIELD_MAX_WORDS && {
-            let ws: Vec<String> = words(f).collect();
-            ws.first().is_some_and(|w| is_button(w)) || ws.last().is_some_and(|w| is_button(w))
+            let mut ws = words(f);
+            let first = ws.next();
+            let last = ws.last();
+            first.is_some_and(|w| is_button(&w)) || last.is_some_and(|w| is_button(&w))
         }
     };
     let fields: Vec<&str> = t
@@ -198,9 +200,10 @@ pub(crate) fn is_button_bar(t: &str) -> bool {
         .filter(|f| !f.is_empty())
         .collect();
     if items.len() >= 2 {
-        return items
-            .iter()
-            .all(|f| words(f).count() == 1 && words(f).all(|w| is_button(&w)));
+        return items.iter().all(|f| {
+            let mut ws = words(f);
+            ws.next().is_some_and(|w| is_button(&w)) && ws.next().is_none()
+        });
     }
     let mut ws = words(t);
     ws.next()
@@ -236,11 +239,12 @@ pub(crate) fn is_thread_stats(t: &str, words_in_line: usize) -> bool {
     {
         return false;
     }
-    let ws: Vec<String> = words(t).collect();
-    ws.iter()
-        .take(2)
+    let mut ws = words(t);
+    let head = [ws.next(), ws.next()];
+    head.iter()
+        .flatten()
         .any(|w| THREAD_NOUNS.contains(&w.as_str()))
-        && ws.iter().skip(2).any(|w| opens_with_any(w, THREAD_COUNTS))
+        && ws.any(|w| opens_with_any(&w, THREAD_COUNTS))
 }
 
 #[cfg(test)]
