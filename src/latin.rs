@@ -22,6 +22,8 @@ use regex_automata::util::{pool::Pool, syntax};
 use regex_automata::{Input, hybrid, nfa::thompson};
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 
+use crate::prebuilt;
+
 /// The characters of the Latin form of a pattern ([`LatinRegex`], the filter's line rules): the Latin letters of
 /// Western and Central European languages and Vietnamese (Basic Latin to Latin Extended-B,
 /// Latin Extended Additional), and the punctuation, currency signs, letterlike symbols,
@@ -729,22 +731,59 @@ pub(crate) fn form_dfa(
     dfa: hybrid::dfa::Config,
     nfa: thompson::Config,
 ) -> FormDfa {
-    let Some(hir) = form_hir(pattern, form, case_insensitive) else {
-        return FormDfa::NoForm;
+    // the NFA compiled ahead of time when the pattern is a built-in one (see
+    // [`crate::prebuilt`]); compiled here otherwise, and always while a table is recorded
+    let key = prebuilt_key(pattern, form, case_insensitive, words, &nfa);
+    let recording = prebuilt::recording();
+    let compiled = match prebuilt::nfa(&key).filter(|_| !recording) {
+        Some(nfa) => Ok(nfa),
+        None => form_nfa(pattern, form, case_insensitive, words, &nfa),
     };
+    if recording {
+        prebuilt::record(&key, compiled.as_ref().ok());
+    }
+    match compiled {
+        Ok(nfa) => hybrid::dfa::Builder::new()
+            .configure(dfa)
+            .build_from_nfa(nfa)
+            .map_or(FormDfa::NotLazy, |dfa| FormDfa::Built(Box::new(dfa))),
+        Err(none) => none,
+    }
+}
+
+/// The key of a compiled form in [`crate::prebuilt`]'s table: everything its NFA depends on.
+fn prebuilt_key(
+    pattern: &str,
+    form: Form,
+    case_insensitive: bool,
+    words: Words,
+    config: &thompson::Config,
+) -> String {
+    format!(
+        "{form:?}|{}|{words:?}|{:?}|{}|{}\n{pattern}",
+        u8::from(case_insensitive),
+        config.get_which_captures(),
+        u8::from(config.get_utf8()),
+        u8::from(config.get_reverse()),
+    )
+}
+
+/// The NFA of `pattern`'s `form` for texts of `words`: [`FormDfa::NoForm`] when the form cannot
+/// be written from placeholders, [`FormDfa::NotLazy`] when it does not compile.
+fn form_nfa(
+    pattern: &str,
+    form: Form,
+    case_insensitive: bool,
+    words: Words,
+    nfa: &thompson::Config,
+) -> Result<thompson::NFA, FormDfa> {
+    let hir = form_hir(pattern, form, case_insensitive).ok_or(FormDfa::NoForm)?;
     let hir = match words {
         Words::Unicode => hir,
         Words::Ascii => ascii_boundaries(hir),
     };
     let hir = factor_alternations(hir);
-    compile_nfa(&hir, &nfa)
-        .and_then(|nfa| {
-            hybrid::dfa::Builder::new()
-                .configure(dfa)
-                .build_from_nfa(nfa)
-                .ok()
-        })
-        .map_or(FormDfa::NotLazy, |dfa| FormDfa::Built(Box::new(dfa)))
+    compile_nfa(&hir, nfa).ok_or(FormDfa::NotLazy)
 }
 
 /// The Thompson NFA of `hir` under `config`, from this thread's compiler.

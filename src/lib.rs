@@ -60,6 +60,8 @@ pub mod eval;
 pub mod output;
 #[cfg(feature = "cli")]
 pub mod pipeline;
+#[doc(hidden)]
+pub mod prebuilt;
 
 pub use article::{Article, Block, BlockKind, Metadata};
 pub use config::PipelineConfig;
