@@ -17,8 +17,8 @@
 //! length of its key and of its NFA in the data that follows (little-endian `u32`s). An NFA is
 //! its anchored, unanchored and pattern start states, a byte of flags (UTF-8, reverse) and its
 //! states; a state is a tag byte (see [`Tag`]) and its fields, numbers as LEB128 varints and
-//! each target state as its distance from the state (most are near), so the table is a third
-//! of its plain size.
+//! each target state as its distance from the state (most are near). Each NFA is stored as an
+//! LZ4 block: the table is a sixth of its plain size, which is memory a process keeps mapped.
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
@@ -29,11 +29,12 @@ use regex_automata::util::primitives::{PatternID, StateID};
 
 static TABLE: &[u8] = include_bytes!("prebuilt_nfas.bin");
 
-const MAGIC: &[u8; 8] = b"cdnfa\x00\x00\x02";
+const MAGIC: &[u8; 8] = b"cdnfa\x00\x00\x03";
 
 /// The NFA stored under `key`, if any.
 pub(crate) fn nfa(key: &str) -> Option<NFA> {
-    lookup(TABLE, key).and_then(decode)
+    let block = lookup(TABLE, key)?;
+    decode(&lz4_flex::block::decompress_size_prepended(block).ok()?)
 }
 
 /// The NFA bytes stored under `key` in `table` (binary search over the sorted keys).
@@ -287,7 +288,10 @@ pub fn table_of_recorded() -> (Vec<u8>, &'static [u8]) {
         .unwrap_or_default();
     let entries: Vec<(String, Vec<u8>)> = recorded
         .into_iter()
-        .filter_map(|(key, nfa)| Some((key, encode(nfa.as_ref()?)?)))
+        .filter_map(|(key, nfa)| {
+            let bytes = encode(nfa.as_ref()?)?;
+            Some((key, lz4_flex::block::compress_prepend_size(&bytes)))
+        })
         .collect();
     let mut index = Vec::new();
     let mut data = Vec::new();
