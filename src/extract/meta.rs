@@ -246,7 +246,7 @@ fn headline_h1(doc: &Doc) -> Option<String> {
         if t.is_empty() {
             continue;
         }
-        let outside_links = heading_text(doc, i, |j| doc.tag(j) == "a");
+        let outside_links = heading_text(doc, i, |j| doc.is_link(j));
         if !outside_links.is_empty() {
             return Some(t);
         }

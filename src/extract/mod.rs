@@ -1565,6 +1565,31 @@ mod tests {
     }
 
     #[test]
+    fn text_after_an_unclosed_named_anchor_is_not_link_text() {
+        // Older pages open each section with `<a name=...>` and never close it: the parser
+        // wraps the rest of the page in the anchor, which is no link.
+        let sections: String = (0..4)
+            .map(|k| {
+                format!("<a name=s{k}><h3>Section {k}</h3><p>Section {k} says this. {PARA}</p>")
+            })
+            .collect();
+        let html = format!(
+            "<html><body><p><a href=/>Home</a> | <a href=/about>About</a></p>\
+             <p>The guide opens here. {PARA}</p>{sections}</body></html>"
+        );
+        let t = text(&extract(&html, Favor::Balanced));
+        assert!(t.contains("The guide opens here"), "{t}");
+        assert!(t.contains("Section 0 says this"), "{t}");
+        assert!(t.contains("Section 3 says this"), "{t}");
+        // Link text is still link text: an unclosed link wraps its section (up to the next
+        // `<a>`, which closes it), and that section goes as a link-dense line.
+        let linked = html.replace("<a name=s2>", "<a href=/elsewhere>");
+        let t = text(&extract(&linked, Favor::Balanced));
+        assert!(!t.contains("Section 2 says this"), "{t}");
+        assert!(t.contains("Section 3 says this"), "{t}");
+    }
+
+    #[test]
     fn an_undated_page_of_several_sections_is_read_whole() {
         // The scored container is the intro of a service page; its offers sit in cards in a
         // side column and are as much its content. A dated page is a story: the text beside

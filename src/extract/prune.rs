@@ -492,7 +492,7 @@ pub(crate) fn mark_boilerplate(doc: &Doc, p: &MarkParams) -> Vec<bool> {
     // Text inside `<a>` per subtree.
     let mut link_len = vec![0u32; n];
     for i in (0..n).rev() {
-        if doc.tag(i) == "a" {
+        if doc.is_link(i) {
             link_len[i] = text_len[i];
         }
         if let Some(par) = doc.nodes[i].parent {
