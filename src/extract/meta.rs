@@ -308,6 +308,46 @@ fn parse_ld_text(raw: &str) -> Option<Value> {
     })
 }
 
+/// Whether the page's only declared publication date is the one a CMS stamps on every page
+/// of a site: the `datePublished` of a schema.org `WebPage` node (or of a `...Page` subtype),
+/// with no article node beside it and no publication meta tag. SEO plugins (Yoast, Rank Math)
+/// write that node on service, landing and shop pages as well as on posts, and add an
+/// `Article`/`BlogPosting` node and `article:published_time` only for posts; so such a date
+/// does not make the page a story.
+pub(crate) fn dated_as_page_only(doc: &Doc) -> bool {
+    let tags = MetaTags::collect(doc);
+    if sel::PUBLISHED_META.iter().any(|k| tags.first(k).is_some()) {
+        return false;
+    }
+    let (mut page_dated, mut article_seen) = (false, false);
+    for v in json_ld_documents(doc) {
+        let mut stack: Vec<(&Value, usize)> = vec![(&v, 0)];
+        while let Some((val, depth)) = stack.pop() {
+            if depth > 8 {
+                continue;
+            }
+            match val {
+                Value::Array(a) => stack.extend(a.iter().map(|x| (x, depth + 1))),
+                Value::Object(o) => {
+                    let types = ld_types(val);
+                    article_seen |= types
+                        .iter()
+                        .any(|t| sel::is_article_type(t) && !t.ends_with("page"));
+                    page_dated |= types.iter().any(|t| t.ends_with("page"))
+                        && o.contains_key("datePublished");
+                    for key in ["@graph", "mainEntity", "mainEntityOfPage"] {
+                        if let Some(x) = o.get(key) {
+                            stack.push((x, depth + 1));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    page_dated && !article_seen
+}
+
 fn parse_json_ld(doc: &Doc) -> JsonLd {
     let mut out = JsonLd::default();
     let mut article_seen = false;

@@ -417,7 +417,7 @@ impl Extractor {
         // A fragment: the page's text blocks are the second candidate.
         let page = PageFacts {
             threads: threads.as_deref(),
-            dated: meta.published.is_some(),
+            dated: meta.published.is_some() && !meta::dated_as_page_only(&doc),
         };
         if !site_body
             && let Some(second) =
@@ -763,7 +763,8 @@ fn body_words(blocks: &[Block]) -> usize {
 struct PageFacts<'a> {
     /// The comment-thread mask ([`prune::comment_threads`]).
     threads: Option<&'a [bool]>,
-    /// Whether the page gives a publication date.
+    /// Whether the page gives a publication date of its own (not only the date a CMS
+    /// stamps on every page, see [`meta::dated_as_page_only`]).
     dated: bool,
 }
 
@@ -1614,6 +1615,20 @@ mod tests {
         let dated = page("<meta property=\"article:published_time\" content=\"2024-05-02\">");
         let t = text(&extract(&dated, Favor::Balanced));
         assert!(t.contains("We plan data platforms"), "{t}");
+        assert!(!t.contains("Offer 0 is described"), "{t}");
+        // The date an SEO plugin stamps on every page's `WebPage` node does not make a story;
+        // beside an `Article` node (a post) it does.
+        let ld = |graph: &str| {
+            page(&format!(
+                "<script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\"@graph\":[{graph}]}}</script>"
+            ))
+        };
+        let web_page =
+            r#"{"@type":"WebPage","name":"Services","datePublished":"2021-03-10T17:31:20+00:00"}"#;
+        let t = text(&extract(&ld(web_page), Favor::Balanced));
+        assert!(t.contains("Offer 7 is described"), "{t}");
+        let post = format!(r#"{web_page},{{"@type":"BlogPosting","headline":"Services"}}"#);
+        let t = text(&extract(&ld(&post), Favor::Balanced));
         assert!(!t.contains("Offer 0 is described"), "{t}");
         // So is a page with a comment thread.
         let commented = page("").replace(
