@@ -150,6 +150,15 @@ impl Doc {
         self.elem(i).map_or("", |e| e.tag.as_str())
     }
 
+    /// Whether the node at `i` is a link: an `<a>`, unless it is a named anchor
+    /// (`<a name=top>`: a jump target, not a link; older pages often leave it unclosed, so
+    /// that the parser wraps all the text after it in it). Link targets are dropped before
+    /// parsing, all but in-page ones, but an empty `href` stays as the mark of a link.
+    pub fn is_link(&self, i: usize) -> bool {
+        self.elem(i)
+            .is_some_and(|e| e.tag == "a" && (e.attr("name").is_none() || e.attr("href").is_some()))
+    }
+
     /// First element with tag `tag`, in document order.
     pub fn find_tag(&self, tag: &str) -> Option<usize> {
         (0..self.nodes.len()).find(|&i| self.tag(i) == tag)

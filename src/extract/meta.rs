@@ -246,7 +246,7 @@ fn headline_h1(doc: &Doc) -> Option<String> {
         if t.is_empty() {
             continue;
         }
-        let outside_links = heading_text(doc, i, |j| doc.tag(j) == "a");
+        let outside_links = heading_text(doc, i, |j| doc.is_link(j));
         if !outside_links.is_empty() {
             return Some(t);
         }
@@ -306,6 +306,46 @@ fn parse_ld_text(raw: &str) -> Option<Value> {
             .collect();
         serde_json::from_str::<Value>(&cleaned).ok()
     })
+}
+
+/// Whether the page's only declared publication date is the one a CMS stamps on every page
+/// of a site: the `datePublished` of a schema.org `WebPage` node (or of a `...Page` subtype),
+/// with no article node beside it and no publication meta tag. SEO plugins (Yoast, Rank Math)
+/// write that node on service, landing and shop pages as well as on posts, and add an
+/// `Article`/`BlogPosting` node and `article:published_time` only for posts; so such a date
+/// does not make the page a story.
+pub(crate) fn dated_as_page_only(doc: &Doc) -> bool {
+    let tags = MetaTags::collect(doc);
+    if sel::PUBLISHED_META.iter().any(|k| tags.first(k).is_some()) {
+        return false;
+    }
+    let (mut page_dated, mut article_seen) = (false, false);
+    for v in json_ld_documents(doc) {
+        let mut stack: Vec<(&Value, usize)> = vec![(&v, 0)];
+        while let Some((val, depth)) = stack.pop() {
+            if depth > 8 {
+                continue;
+            }
+            match val {
+                Value::Array(a) => stack.extend(a.iter().map(|x| (x, depth + 1))),
+                Value::Object(o) => {
+                    let types = ld_types(val);
+                    article_seen |= types
+                        .iter()
+                        .any(|t| sel::is_article_type(t) && !t.ends_with("page"));
+                    page_dated |= types.iter().any(|t| t.ends_with("page"))
+                        && o.contains_key("datePublished");
+                    for key in ["@graph", "mainEntity", "mainEntityOfPage"] {
+                        if let Some(x) = o.get(key) {
+                            stack.push((x, depth + 1));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    page_dated && !article_seen
 }
 
 fn parse_json_ld(doc: &Doc) -> JsonLd {

@@ -417,7 +417,7 @@ impl Extractor {
         // A fragment: the page's text blocks are the second candidate.
         let page = PageFacts {
             threads: threads.as_deref(),
-            dated: meta.published.is_some(),
+            dated: meta.published.is_some() && !meta::dated_as_page_only(&doc),
         };
         if !site_body
             && let Some(second) =
@@ -763,7 +763,8 @@ fn body_words(blocks: &[Block]) -> usize {
 struct PageFacts<'a> {
     /// The comment-thread mask ([`prune::comment_threads`]).
     threads: Option<&'a [bool]>,
-    /// Whether the page gives a publication date.
+    /// Whether the page gives a publication date of its own (not only the date a CMS
+    /// stamps on every page, see [`meta::dated_as_page_only`]).
     dated: bool,
 }
 
@@ -1565,6 +1566,31 @@ mod tests {
     }
 
     #[test]
+    fn text_after_an_unclosed_named_anchor_is_not_link_text() {
+        // Older pages open each section with `<a name=...>` and never close it: the parser
+        // wraps the rest of the page in the anchor, which is no link.
+        let sections: String = (0..4)
+            .map(|k| {
+                format!("<a name=s{k}><h3>Section {k}</h3><p>Section {k} says this. {PARA}</p>")
+            })
+            .collect();
+        let html = format!(
+            "<html><body><p><a href=/>Home</a> | <a href=/about>About</a></p>\
+             <p>The guide opens here. {PARA}</p>{sections}</body></html>"
+        );
+        let t = text(&extract(&html, Favor::Balanced));
+        assert!(t.contains("The guide opens here"), "{t}");
+        assert!(t.contains("Section 0 says this"), "{t}");
+        assert!(t.contains("Section 3 says this"), "{t}");
+        // Link text is still link text: an unclosed link wraps its section (up to the next
+        // `<a>`, which closes it), and that section goes as a link-dense line.
+        let linked = html.replace("<a name=s2>", "<a href=/elsewhere>");
+        let t = text(&extract(&linked, Favor::Balanced));
+        assert!(!t.contains("Section 2 says this"), "{t}");
+        assert!(t.contains("Section 3 says this"), "{t}");
+    }
+
+    #[test]
     fn an_undated_page_of_several_sections_is_read_whole() {
         // The scored container is the intro of a service page; its offers sit in cards in a
         // side column and are as much its content. A dated page is a story: the text beside
@@ -1589,6 +1615,20 @@ mod tests {
         let dated = page("<meta property=\"article:published_time\" content=\"2024-05-02\">");
         let t = text(&extract(&dated, Favor::Balanced));
         assert!(t.contains("We plan data platforms"), "{t}");
+        assert!(!t.contains("Offer 0 is described"), "{t}");
+        // The date an SEO plugin stamps on every page's `WebPage` node does not make a story;
+        // beside an `Article` node (a post) it does.
+        let ld = |graph: &str| {
+            page(&format!(
+                "<script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\"@graph\":[{graph}]}}</script>"
+            ))
+        };
+        let web_page =
+            r#"{"@type":"WebPage","name":"Services","datePublished":"2021-03-10T17:31:20+00:00"}"#;
+        let t = text(&extract(&ld(web_page), Favor::Balanced));
+        assert!(t.contains("Offer 7 is described"), "{t}");
+        let post = format!(r#"{web_page},{{"@type":"BlogPosting","headline":"Services"}}"#);
+        let t = text(&extract(&ld(&post), Favor::Balanced));
         assert!(!t.contains("Offer 0 is described"), "{t}");
         // So is a page with a comment thread.
         let commented = page("").replace(

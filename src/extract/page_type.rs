@@ -218,13 +218,13 @@ fn count(doc: &Doc) -> Counts {
                         i = node.end;
                         continue;
                     }
-                    "a" => link_end = link_end.max(node.end),
+                    "a" if doc.is_link(i) => link_end = link_end.max(node.end),
                     "article" => c.articles += 1,
                     "pre" => c.code_blocks += 1,
                     "p" => c.paragraphs += 1,
                     "h2" | "h3" | "h4" => {
                         c.headings += 1;
-                        if (i..node.end).any(|j| doc.tag(j) == "a") {
+                        if (i..node.end).any(|j| doc.is_link(j)) {
                             c.linked_headings += 1;
                         }
                     }

@@ -240,7 +240,9 @@ pub(crate) fn keeps_attr(tag: &[u8], attr: &[u8]) -> bool {
         // Tab widgets: recover keeps hidden panels that a tab control points at.
         b"aria-controls" => true,
         // meta tags; `charset` also stops html5ever's encoding check from changing.
-        b"name" | b"property" | b"http-equiv" | b"charset" => on(b"meta"),
+        b"property" | b"http-equiv" | b"charset" => on(b"meta"),
+        // meta tags, and named anchors (`<a name=top>`, see `Doc::is_link`).
+        b"name" => on(b"meta") || on(b"a"),
         // Canonical URL and other `<link rel>` targets.
         b"href" => on(b"link"),
         // JSON-LD scripts; html5ever reads `<input type=hidden>` inside tables.
@@ -264,6 +266,12 @@ pub(crate) fn is_target_attr(tag: &[u8], attr: &[u8]) -> bool {
     (tag.eq_ignore_ascii_case(b"a") && attr.eq_ignore_ascii_case(b"href"))
         || (tag.eq_ignore_ascii_case(b"img")
             && (attr.eq_ignore_ascii_case(b"src") || attr.eq_ignore_ascii_case(b"alt")))
+}
+
+/// Is this the `href` of an `<a>`? Its value goes with the other targets; the name stays,
+/// empty, as the mark of a link.
+fn is_link_target(tag: &[u8], attr: &[u8]) -> bool {
+    tag.eq_ignore_ascii_case(b"a") && attr.eq_ignore_ascii_case(b"href")
 }
 
 /// Next `<` at or after `from`.
@@ -394,13 +402,22 @@ impl Out<'_> {
         let Some(first_dropped) = attrs.iter().position(|a| !kept(a)) else {
             return;
         };
+        // A link's target goes, but not the fact that it has one: an `<a>` with a `name`
+        // and no `href` is a named anchor, not a link (see `Doc::is_link`).
+        let marked = |a: &AttrSpan| is_link_target(tag.name, &src[a.name.0..a.name.1]);
         let o = self.cut(tag.start, tag.stop);
         o.push(b'<');
         o.extend_from_slice(tag.name);
         let (before, after) = attrs.split_at(first_dropped);
-        for a in before.iter().chain(after[1..].iter().filter(|a| kept(a))) {
-            o.push(b' ');
-            o.extend_from_slice(&src[a.source.0..a.source.1]);
+        let mut href_marked = false;
+        for a in before.iter().chain(after) {
+            if kept(a) {
+                o.push(b' ');
+                o.extend_from_slice(&src[a.source.0..a.source.1]);
+            } else if marked(a) && !href_marked {
+                href_marked = true;
+                o.extend_from_slice(b" href");
+            }
         }
         if tag.self_closing {
             o.extend_from_slice(b" /");
@@ -642,12 +659,13 @@ mod tests {
         assert_eq!(
             light(page),
             concat!(
-                "<div class=a id='b'>t</div><a rel=author>k</a><link rel=canonical href=/c>",
+                "<div class=a id='b'>t</div><a href rel=author>k</a><link rel=canonical href=/c>",
                 "<meta property=og:title content=T><img />",
                 "<script type=application/ld+json>{}</script><p>plain</p>"
             )
         );
         assert!(keeps_attr(b"META", b"Name"));
+        assert!(keeps_attr(b"a", b"name"));
         assert!(!keeps_attr(b"div", b"name"));
         assert!(!keeps_attr(b"a", b"href"));
     }
@@ -662,7 +680,7 @@ mod tests {
             light(page),
             concat!(
                 "<a href=\"#tab-2\">Steps</a><a HREF = '#top'>up</a><a href=#s>s</a>",
-                "<a>other</a><button aria-controls=tab-2>b</button>"
+                "<a href>other</a><button aria-controls=tab-2>b</button>"
             )
         );
     }

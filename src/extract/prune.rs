@@ -73,6 +73,9 @@ fn in_figure(doc: &Doc, i: usize) -> bool {
 
 /// Credit-named elements apply only below this size (characters).
 const CREDIT_MAX_CHARS: u32 = 200;
+/// A site's legal notice (copyright, trademarks, terms) named as such applies up to this
+/// size (characters): trademark lists run to a long paragraph, never to a story.
+const LEGAL_NOTICE_MAX_CHARS: u32 = 2000;
 /// A block around a credit up to this size (characters) is the credited caption.
 const CREDITED_CAPTION_MAX_CHARS: u32 = 300;
 
@@ -81,7 +84,12 @@ const CREDITED_CAPTION_MAX_CHARS: u32 = 300;
 /// photo's caption and goes with it; a longer one keeps its text and loses the credit.
 fn credit_scope(doc: &Doc, i: usize, text_len: &[u32]) -> Option<usize> {
     let e = doc.elem(i)?;
-    if text_len[i] >= CREDIT_MAX_CHARS
+    let limit = if sel::LEGAL_NOTICE.is_match(&e.class_id()) {
+        LEGAL_NOTICE_MAX_CHARS
+    } else {
+        CREDIT_MAX_CHARS
+    };
+    if text_len[i] >= limit
         || matches!(e.tag.as_str(), "article" | "main" | "body" | "html")
         || !sel::CREDIT.is_match(&e.class_id())
         || in_figure(doc, i)
@@ -492,7 +500,7 @@ pub(crate) fn mark_boilerplate(doc: &Doc, p: &MarkParams) -> Vec<bool> {
     // Text inside `<a>` per subtree.
     let mut link_len = vec![0u32; n];
     for i in (0..n).rev() {
-        if doc.tag(i) == "a" {
+        if doc.is_link(i) {
             link_len[i] = text_len[i];
         }
         if let Some(par) = doc.nodes[i].parent {
@@ -1157,6 +1165,22 @@ mod tests {
         );
         assert!(t.contains("Ann Poe"), "{t}");
         assert_eq!(t.matches("goes on and on").count(), 10, "{t}");
+    }
+
+    #[test]
+    fn legal_notices_dropped_up_to_a_paragraph() {
+        // A site's copyright and trademark notice, named as such, runs past a credit's size.
+        let notice = "Example League and the shield logo are registered trademarks. ".repeat(8);
+        let t = kept_text(&format!(
+            "<body><p>keep</p><div id=c_copyright><div id=copyright>{notice}</div></div></body>"
+        ));
+        assert_eq!(t, "keep");
+        // Longer than any notice: text that carries the name for another reason stays.
+        let long = notice.repeat(5);
+        let t = kept_text(&format!(
+            "<body><p>keep</p><div class=copyright>{long}</div></body>"
+        ));
+        assert!(t.contains("registered trademarks"), "{t}");
     }
 
     #[test]

@@ -196,7 +196,7 @@ fn link_heavy(doc: &Doc, i: usize) -> bool {
     let mut link_end = 0usize;
     for j in i..doc.nodes[i].end {
         match &doc.nodes[j].data {
-            NodeData::Element(e) if e.tag == "a" && j >= link_end => link_end = doc.nodes[j].end,
+            NodeData::Element(_) if j >= link_end && doc.is_link(j) => link_end = doc.nodes[j].end,
             NodeData::Text(t) => {
                 let n = t.split_whitespace().map(str::len).sum::<usize>();
                 text += n;

@@ -336,7 +336,7 @@ impl Walk<'_> {
             return;
         }
         let pushed_ctx = self.open_block(i, tag);
-        let link = tag == "a";
+        let link = doc.is_link(i);
         let pre = matches!(tag, "pre" | "listing" | "xmp" | "plaintext");
         if link {
             self.link_depth += 1;

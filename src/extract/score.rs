@@ -182,7 +182,7 @@ impl Stats {
                         flow_commas[i] = direct_commas;
                     }
                     match tag {
-                        "a" => s.link[i] = s.text[i],
+                        "a" if doc.is_link(i) => s.link[i] = s.text[i],
                         "p" if s.text[i] > 0 => s.paras[i] += 1,
                         // A div holding only inline content is a paragraph too
                         // (Readability turns such divs into <p> before cleaning).

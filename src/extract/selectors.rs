@@ -179,6 +179,13 @@ pub static CREDIT: LazyLock<LatinRegex> = LazyLock::new(|| {
     )
 });
 
+/// Class/id tokens of a site's legal notice: the copyright and trademark paragraph of a
+/// page's frame (`#copyright`, `.footer-copyright`, `.legal-notice`).
+pub static LEGAL_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^a-z])(?:copyright|legal-?notice|trademarks?)(?:[^a-z]|$)")
+        .expect("static regex")
+});
+
 /// Class/id tokens of a standfirst: the lead paragraph or deck that sits in the article's
 /// header, apart from the body container.
 pub static LEAD: LazyLock<LatinRegex> = LazyLock::new(|| {

@@ -312,6 +312,9 @@ fn reason(doc: &Doc, i: usize, stats: &Stats) -> &'static str {
         return "page header";
     }
     let ci = doc.elem(i).map(|e| e.class_id()).unwrap_or_default();
+    if sel::LEGAL_NOTICE.is_match(&ci) {
+        return "legal notice";
+    }
     // A credit takes its short caption with it: the class may sit on a descendant.
     let credit = (i..doc.nodes[i].end).any(|j| {
         doc.elem(j)
