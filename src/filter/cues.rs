@@ -546,7 +546,8 @@ const TEXT_CREDIT_PATTERN: &str = r"^\W*(?:(?:de notre|de nos|from our|von unser
 // permission, material supplied by an institution, comments switched off, photos owned by
 // the blogger; the presumption of innocence recalled under a court report; the outlet not
 // necessarily sharing the writer's views; the text reflecting the writer's own position;
-// comments moderated before they appear; a forum's "last edited by" note; links marked as
+// comments moderated before they appear (a forum's "last edited by" note is a stamp of
+// `buttons.rs`, between posts as well); links marked as
 // affiliate ones, or purchases that earn the outlet money; a mention marked as unpaid; text
 // and pictures protected against reuse; the reviewer paying the bill itself; a press contact.
 const CLOSING_MORE: &str = concat!(
@@ -591,7 +592,6 @@ const CLOSING_MORE: &str = concat!(
     r"|(?:not necessarily|nicht (?:unbedingt|notwendigerweise|zwingend)|pas (?:forc[ée]ment|n[ée]cessairement)|no (?:comparte )?necesariamente|non (?:necessariamente|rispecchia)|n[ãa]o (?:necessariamente|reflete)|niet (?:noodzakelijk|per se)|inte n[öo]dv[äa]ndigtvis|niekoniecznie)\s(?:[^.!?]*\s)?(?:reflect|share|represent|endorse|wiedergeben|widerspiegeln|teilen|entsprechen|refl[èe]t|partag|repr[ée]sent|refleja|comparte|tesis|opini|riflett|condivid|reflet|compartilh|weerspiegel|deel|delar|speglar|odzwierciedl|p\w*gl[ąa]d|weer(?:\W|$))",
     r"|(?:reflects?|represents?|gibt|spiegelt|refl[èe]te|refleja|riflette|reflete|weerspiegelt|speglar|udtrykker|uttrykker|uttrycker|ilmaisee|edustaa|yans[ıi]t[ıi]r)\s(?:[^.!?]*\s)?(?:writer|author|autor|auteur|autrice|autora|autore|schrijver|skribent|forfatter|f[öo]rfattar|kirjoittaja|yazar)\w*['’]?s?\s(?:own\s|egen\s|eget\s|egna\s|oma\s)?(?:view|opinion|position|meinung|ansicht|avis|opini|posici|posizion|posi[çc]|mening|standpunt|[åa]sikt|holdning|synspunkt|mielipi|n[äa]kemy|g[öo]r[üu][şs])",
     r"|(?:comments?|replies|tributes|reactions|kommentare|beitr[äa]ge|commentaires|r[ée]actions|comentarios|commenti|coment[áa]rios|reacties|kommentarer|komentarze)\s(?:[^.!?]*\s)?(?:are|is|werden|sont|son|sono|s[ãa]o|worden|modereras|s[ąa])\s(?:[^.!?]*\s)?(?:moderated|moderiert|mod[ée]r[ée]s|moderad[oa]s|moderat[ie]|gemodereerd|modererade|moderowane)",
-    r"|^\W*(?:last edited by|zuletzt (?:ge[äa]ndert|bearbeitet) von|derni[èe]re modification par|editado por [úu]ltima vez por|ultima modifica di|laatst bewerkt door|senast redigerad av)\s",
     r"|(?:links?|liens?|enlaces?|collegamenti|linkjes|link|odkaz\w*|linki|linkit|l[äa]nkar|lenker|linkek|linkuri|poveznic\w*|enlla[çc]os)\s(?:[^.!?]*\s)?(?:affili\w*|afilia\w*|partnerlinks?)(?:\W|$)|ba[ğg]l[ıi] ortakl[ıi]k|(?:odkaz\w*|linky|linki)\s(?:[^.!?]*\s)?partnersk\w*|(?:purchases?|achats?|compras?|acquisti|k[äa]ufe|aankopen)\s(?:[^.!?]*\s)?(?:earn|rapport|gener|genera|verdien)",
     r"|(?:unbezahlt|unpaid|non r[ée]mun[ée]r|no remunerad|non retribuit|n[ãa]o remunerad|onbetaald)\w*\s(?:[^.!?]*\s)?(?:erw[äa]hnung|mention|menci[óo]n|menzion|men[çc][ãa]o|vermelding|auftrag|sponsor)",
     r"|(?:prot[ée]g[ée]s?|protected|gesch[üu]tzt|protegid[oa]s?|protett[ie])\s(?:[^.!?]*\s)?(?:usage|use|reuse|nutzung|verwendung|uso|utilizzo|gebruik)|al[ıi]nt[ıi]lanamaz|(?:izinsiz|İzinsiz) kullan",
@@ -952,9 +952,9 @@ impl Cues {
             || self.outlet.is_match(open, t)
     }
 
-    /// The cues that need the article around the line (`engine` gives what they need), in
-    /// the tail: a company's boilerplate paragraph ("About <Company>: ... <Company> is ..."),
-    /// and a bio of the writer: a full name and a verb, alone or after a label ("Zur Person:"),
+    /// The cues that need the article around the line (`engine` gives what they need): in
+    /// the tail, a company's boilerplate paragraph ("About <Company>: ... <Company> is ...");
+    /// at either edge, a bio of the writer: a full name and a verb, alone or after a label ("Zur Person:"),
     /// whose surname the byline in the article's head holds and no story sentence does (a
     /// story's closing line names someone it has named, or someone new, not its writer); a
     /// first name alone and a bio's verb, the byline's first name (see [`bios::bio_subject`]).
@@ -976,17 +976,34 @@ impl Cues {
             || t.split_whitespace()
                 .next_back()
                 .is_some_and(|w| w.contains('@'));
+        // under the byline only a full name and a bio's verb: a lead may open with a name
+        // the byline shares ("Nokia has released ...")
+        let mut head_too = false;
         let bio = !note && self.on(BIO_LINE) && ends && {
             let named = shapes::note_label(t).map_or(t, |(_, note)| note);
-            bios::bio_subject(named)
-                .is_some_and(|(first, surname, verb)| writer(first, surname, verb))
+            bios::bio_subject(named).is_some_and(|(first, surname, verb)| {
+                head_too = surname.is_some() && verb;
+                writer(first, surname, verb)
+            })
         };
         if !(note || bio) || self.guarded(self.open(t), t) {
             return None;
         }
-        Some(CueMatch {
-            name: if note { CLOSING_NOTE } else { BIO_LINE },
-            position: Position::Tail,
+        // the writer's bio stands under the byline as often as at the end
+        Some(if note {
+            CueMatch {
+                name: CLOSING_NOTE,
+                position: Position::Tail,
+            }
+        } else {
+            CueMatch {
+                name: BIO_LINE,
+                position: if head_too {
+                    Position::Edges
+                } else {
+                    Position::Tail
+                },
+            }
         })
     }
 

@@ -1214,13 +1214,16 @@ impl Findings {
 
     /// The cues that need the article (see `Cues::in_context`), for paragraphs no cue took.
     /// The writer's full name is in a byline: a short paragraph before the article's first
-    /// full sentence; and the surname (or the first name, for a bio that gives it alone) is in
+    /// full sentence that no rule or cue matched; and the surname (or the first name, for a bio that gives it alone) is in
     /// no story sentence of the article.
     fn context_cues(&mut self, blocks: &[Block], cues: &Cues) {
         let sentence: Vec<bool> = (0..blocks.len())
             .map(|j| self.words[j] >= ANCHOR_MIN_WORDS && text::ends_like_sentence(&blocks[j].text))
             .collect();
-        let first_sentence = sentence.iter().position(|&s| s).unwrap_or(0);
+        // a disclosure or a prompt above the byline is no story sentence
+        let first_sentence = (0..blocks.len())
+            .position(|j| sentence[j] && self.cue[j].is_none() && self.matched[j].is_empty())
+            .unwrap_or(0);
         let words_of = |j: usize| {
             blocks[j]
                 .text
