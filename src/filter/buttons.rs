@@ -41,6 +41,18 @@ const SHARE_VERBS: &[&str] = &[
     "versenden", "empfehlen", "empfehle", "recommend", "recommander", "recommandez",
     "recomendar", "recomienda", "consiglia", "recomende", "aanbevelen", "rekommendera",
     "anbefal", "poleć", "doporučte", "suosittele", "önerin", "ajánld", "recomandă", "preporuči",
+    // forwarding and tweeting a page
+    "forward", "weiterleiten", "transférer", "reenviar", "inoltra", "inoltrare", "encaminhar",
+    "doorsturen", "vidarebefordra", "videresend", "przekaż", "přeposlat", "tweet", "tweeten",
+    "twittern", "tweeter", "tuitear", "twittare", "tuitar",
+    // the read-aloud button: listening to the page
+    "listen", "anhören", "vorlesen", "écouter", "écoutez", "escuchar", "escucha", "ascolta",
+    "ascoltare", "ouvir", "ouça", "luister", "beluister", "lyssna", "lyt", "lytt", "posłuchaj",
+    "odsłuchaj", "poslechnout", "poslechněte", "vypočuť", "kuuntele", "dinle", "meghallgatás",
+    "ascultă", "poslušaj", "poslušajte", "slušaj", "escolta", "ακούστε", "ακρόαση",
+    // Greek: share, print, send
+    "κοινοποίηση", "κοινοποιήστε", "μοιραστείτε", "μοιράσου", "εκτύπωση", "εκτυπώστε",
+    "αποστολή", "στείλτε",
 ];
 
 /// What a share or print button acts on: the page, the article and its kinds, and the
@@ -59,7 +71,7 @@ const SHARE_OBJECTS: &[&str] = &[
     "poveznic", "enllaç", "enlace", "lien", "collegamento", "amic", "friend", "freund", "ami",
     "vriend", "vän", "ven", "znajom", "přítel", "ystävä", "arkadaş", "barát", "prieten",
     "prijatel", "rezens", "recens", "review", "critique", "kritik", "crític", "crónica",
-    "chroniq",
+    "chroniq", "άρθρ", "σελίδ", "είδησ", "ανάρτησ", "συνταγ", "φίλ",
 ];
 
 /// The objects "del" (da, nb, sv "share") may take: in Spanish and Italian "del" is a
@@ -95,6 +107,8 @@ const BAR_BUTTONS: &[&str] = &[
     "commenta", "comente", "kommentera", "kommenter", "komentuj", "komentujte", "kommentoi",
     "yorumla", "kommentálj", "comentează", "komentiraj", "réagissez", "réagir", "like", "liken",
     "gefällt", "j'aime", "gilla", "lubię", "tykkää", "beğen", "partagez", "comparte",
+    "megosztás", "megosztása", "απάντηση", "παράθεση", "αναφορά", "επεξεργασία", "αποθήκευση",
+    "σχόλιο", "σχολιάστε",
 ];
 
 /// Labels of a forum member's profile under a post: joined, member since, posts, location.
@@ -110,6 +124,7 @@ const PROFILE_LABELS: &[&str] = &[
     "viestejä", "paikkakunta", "katılım", "mesajlar", "konum", "csatlakozott", "hozzászólások",
     "helység", "înregistrat", "mesaje", "locație", "locaţie", "pridružen", "registriran",
     "postovi", "poruke", "lokacija", "mesto", "registrat", "missatges", "ubicació",
+    "μέλος από", "εγγραφή", "μηνύματα", "δημοσιεύσεις", "τοποθεσία",
 ];
 
 /// Nouns of a forum thread, which a thread's statistics line opens with ("This topic has 3
@@ -119,7 +134,7 @@ const THREAD_NOUNS: &[&str] = &[
     "topic", "thread", "thema", "diskussion", "sujet", "discussion", "tema", "hilo",
     "argomento", "discussione", "tópico", "onderwerp", "draadje", "ämne", "tråd", "tråden",
     "emne", "temat", "wątek", "téma", "vlákno", "aihe", "ketju", "konu", "subiect", "subiectul",
-    "fil", "tòpic",
+    "fil", "tòpic", "θέμα",
 ];
 
 /// Views and replies counted under a thread (stems).
@@ -129,7 +144,82 @@ const THREAD_COUNTS: &[&str] = &[
     "weergave", "visning", "wyświetl", "zobrazen", "katselu", "luettu", "görüntülen",
     "megtekint", "vizualiz", "pregled", "ogled", "repl", "antwort", "réponse", "respuest",
     "rispost", "respost", "reactie", "antwoord", "svar", "odpowied", "odpověd", "vastau",
-    "yanıt", "cevap", "válasz", "răspuns", "odgovor",
+    "yanıt", "cevap", "válasz", "răspuns", "odgovor", "προβολ", "απαντ",
+];
+
+/// Most words of a forum's "who is online" line ("Users browsing this thread: 3 (0 members,
+/// 3 guests)").
+const ONLINE_MAX_WORDS: usize = 16;
+/// Most words of an edit or publication stamp ("Zuletzt geändert von <user> am <date>, insgesamt
+/// 2-mal geändert"): a stamp and its date, no sentence.
+const STAMP_MAX_WORDS: usize = 20;
+/// Most words of a stamp without a figure ("Publié par le service communication"): who
+/// published, no more.
+const STAMP_NAME_MAX_WORDS: usize = 7;
+
+/// Guests counted by a forum's "who is online" box, beside the members ("14 gebruikers en 87
+/// gasten", "3 (0 members, 3 guests)").
+#[rustfmt::skip]
+const GUEST_WORDS: &[&str] = &[
+    "guest", "guests", "gast", "gäste", "gästen", "invité", "invités", "invitado", "invitados",
+    "ospite", "ospiti", "convidado", "convidados", "visitante", "visitantes", "gasten", "gäst",
+    "gäster", "gæst", "gæster", "gjest", "gjester", "gość", "gości", "host", "hostů", "hosté",
+    "hostia", "hostí", "vierasta", "vieraita", "vierailijaa", "misafir", "vendég", "vendégek",
+    "vizitator", "vizitatori", "vizitatoare", "gost", "gosti", "gostiju", "gostov", "convidat",
+    "convidats", "επισκέπτες", "επισκέπτης", "anonymous", "anonyme", "anónimos", "anonimi",
+];
+
+/// The stamp of a post's or a page's last edit or publication, as the words that open it: a
+/// forum's "last edited by", a page's "updated" or "published" with its date, a blog's
+/// "posted by" ("Zadnja izmjena: ivana_z, 24.7.2008.", "Actualizado el 02/10/2023"). Multi-word
+/// entries are matched on the line's opening words.
+#[rustfmt::skip]
+const STAMP_OPENERS: &[&str] = &[
+    "last edited", "last modified", "last updated", "edited by", "updated", "published",
+    "posted", "zuletzt geändert", "zuletzt bearbeitet", "zuletzt editiert", "zuletzt aktualisiert",
+    "bearbeitet von", "aktualisiert", "veröffentlicht", "erstellt am", "eingestellt von",
+    "dernière modification", "dernière édition", "dernière mise à jour", "modifié par",
+    "édité par", "mis à jour", "publié", "posté par", "última edición", "última modificación",
+    "última actualización", "editado por", "modificado por", "actualizado", "publicado",
+    "ultima modifica", "modificato da", "ultimo aggiornamento", "aggiornato", "pubblicato",
+    "última edição", "última alteração", "atualizado", "atualizada", "laatst bewerkt",
+    "laatst gewijzigd", "bewerkt door", "bijgewerkt", "gepubliceerd", "geplaatst",
+    "senast redigerad", "senast ändrad", "senast uppdaterad", "redigerad av", "uppdaterad",
+    "publicerad", "senest redigeret", "senest opdateret", "redigeret af", "opdateret",
+    "publiceret", "sist redigert", "sist endret", "sist oppdatert", "redigert av", "oppdatert",
+    "publisert", "ostatnio edytowany", "ostatnio edytowane", "ostatnia edycja", "edytowany przez",
+    "zaktualizowano", "aktualizacja", "opublikowano", "naposledy upraveno", "naposledy upravil",
+    "aktualizováno", "publikováno", "aktualizované", "publikované", "viimeksi muokattu",
+    "muokannut", "päivitetty", "julkaistu", "son düzenleme", "düzenleyen", "güncellendi",
+    "güncelleme", "yayınlandı", "yayın tarihi", "utoljára szerkesztette", "szerkesztette",
+    "frissítve", "frissítés", "publikálva", "ultima editare", "editat de", "actualizat",
+    "publicat", "zadnja izmjena", "zadnji put uređeno", "uredio", "ažurirano", "objavljeno",
+    "zadnje urejanje", "zadnjič urejeno", "posodobljeno", "última edició", "editat per",
+    "actualitzat", "τελευταία επεξεργασία", "επεξεργάστηκε", "ενημερώθηκε", "τελευταία ενημέρωση",
+    "δημοσιεύθηκε", "δημοσιεύτηκε", "δημοσίευση",
+];
+
+/// Stamp openers that name who edited or published (a forum's "last edited by", a blog's
+/// "posted by"): their line may stand between posts, with or without a date.
+#[rustfmt::skip]
+const EDIT_OPENERS: &[&str] = &[
+    "last edited", "edited by", "zuletzt geändert", "zuletzt bearbeitet", "zuletzt editiert",
+    "bearbeitet von", "dernière modification", "dernière édition", "modifié par", "édité par",
+    "última edición", "editado por", "modificado por", "ultima modifica", "modificato da",
+    "última edição", "laatst bewerkt", "bewerkt door", "senast redigerad", "redigerad av",
+    "senest redigeret", "redigeret af", "sist redigert", "redigert av", "ostatnio edytowany",
+    "ostatnio edytowane", "ostatnia edycja", "edytowany przez", "naposledy upraveno",
+    "naposledy upravil", "viimeksi muokattu", "muokannut", "son düzenleme", "düzenleyen",
+    "utoljára szerkesztette", "szerkesztette", "ultima editare", "editat de", "zadnja izmjena",
+    "zadnji put uređeno", "zadnje urejanje", "zadnjič urejeno", "última edició", "editat per",
+    "τελευταία επεξεργασία", "επεξεργάστηκε",
+];
+
+/// Words after a stamp's opener that say who published it ("Publié par le service
+/// communication", "Posted by Jane"): by, von, par, por, da ... .
+#[rustfmt::skip]
+const STAMP_BY: &[&str] = &[
+    "by", "von", "par", "por", "da", "door", "av", "af", "przez", "de", "di", "από", "tarafından",
 ];
 
 /// The line's words, lower-cased, with the punctuation around each trimmed.
@@ -247,6 +337,86 @@ pub(crate) fn is_thread_stats(t: &str, words_in_line: usize) -> bool {
         && ws.any(|w| opens_with_any(&w, THREAD_COUNTS))
 }
 
+/// A forum's "who is online" box: a count of guests beside a count of members or users, in a
+/// short line ("Users browsing this thread: 3 (0 members, 3 guests)", "Wie is er online: 14
+/// gebruikers en 87 gasten").
+pub(crate) fn is_online_users(t: &str, words_in_line: usize) -> bool {
+    if words_in_line > ONLINE_MAX_WORDS || t.trim_end().ends_with('.') {
+        return false;
+    }
+    let ws: Vec<String> = words(t).collect();
+    let counted_guests = ws
+        .windows(2)
+        .any(|p| is_count(&p[0]) && GUEST_WORDS.contains(&p[1].as_str()));
+    counted_guests && ws.iter().filter(|w| is_count(w)).count() >= 2
+}
+
+/// A whole number as a word ("3", "1.287", "014,372").
+fn is_count(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+}
+
+/// Which stamp a line is, if it opens with a stamp word: `Some(true)` for an edit stamp
+/// (who last edited a post: between posts too), `Some(false)` for a page's publication or
+/// update stamp (at the article's edges). A stamp holds a figure (its date) or names who
+/// published in a few words, and is no sentence: no full stop before its end but a date's.
+pub(crate) fn stamp(t: &str, words_in_line: usize) -> Option<bool> {
+    if words_in_line > STAMP_MAX_WORDS
+        || t.trim_end().ends_with(['?', '!', ':'])
+        || [". ", "! ", "? "]
+            .iter()
+            .any(|stop| t.match_indices(stop).any(|(i, _)| !ends_in_figure(&t[..i])))
+    {
+        return None;
+    }
+    let lower = t
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let opener = STAMP_OPENERS.iter().find(|o| {
+        lower.starts_with(*o)
+            && lower[o.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })?;
+    let rest = &lower[opener.len()..];
+    let figure = rest.chars().any(|c| c.is_ascii_digit());
+    let edit = EDIT_OPENERS.contains(opener);
+    let next = words(rest).next().unwrap_or_default();
+    let short = words_in_line <= STAMP_NAME_MAX_WORDS;
+    let named = STAMP_BY.contains(&next.as_str()) && short && !t.trim_end().ends_with('.');
+    if edit {
+        return (figure || short).then_some(true);
+    }
+    // a page's stamp: the date right after the opener or its preposition ("Published 3 March",
+    // "Actualizado el 02/10/2023"), a short dated line ("Updated March 3, 2024"), or who
+    // published; a sentence ("Publicado en 2019, el informe ...") ends on a word
+    let dated = figure
+        && (is_count(&next)
+            || next.starts_with(|c: char| c.is_ascii_digit())
+            || STAMP_DATE_LINKS.contains(&next.as_str())
+            || words_in_line <= STAMP_DATED_MAX_WORDS)
+        && (!t.trim_end().ends_with('.') || ends_in_figure(t.trim_end().trim_end_matches('.')));
+    (dated || named).then_some(false)
+}
+
+/// Most words of a page's stamp whose date does not follow its opener ("Updated March 3, 2024").
+const STAMP_DATED_MAX_WORDS: usize = 5;
+
+/// Prepositions between a page's stamp and its date: on, am, le, el, il, em, op, den ...
+#[rustfmt::skip]
+const STAMP_DATE_LINKS: &[&str] = &[
+    "on", "at", "am", "um", "le", "à", "el", "il", "em", "op", "den", "dnia", "dne", "o", "a",
+    "în", "u", "στις", "ve", "kl", "klo", "alle", "às",
+];
+
+/// Whether the text before a full stop ends in a figure (the stop of a date: "3. März").
+fn ends_in_figure(t: &str) -> bool {
+    t.ends_with(|c: char| c.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,5 +464,39 @@ mod tests {
         assert!(is_thread_stats(s, text::word_count(s)));
         let r = "The topic drew 300 residents to the hall, who asked for answers.";
         assert!(!is_thread_stats(r, text::word_count(r)));
+    }
+
+    #[test]
+    fn online_boxes_and_stamps() {
+        let online = |t: &str| is_online_users(t, text::word_count(t));
+        assert!(online(
+            "Users browsing this thread: 3 (0 members, 3 guests)"
+        ));
+        assert!(online("Wie is er online: 14 gebruikers en 87 gasten"));
+        assert!(!online("The hotel had 40 rooms and 87 guests on Friday."));
+        assert!(!online("87 guests attended"));
+        let stamp = |t: &str| stamp(t, text::word_count(t));
+        assert_eq!(stamp("Zadnja izmjena: ivana_z, 24.7.2008."), Some(true));
+        assert_eq!(
+            stamp(
+                "Zuletzt geändert von kaltduscher62 am Mo 15. Jan 2024, 21:15, insgesamt 2-mal geändert."
+            ),
+            Some(true)
+        );
+        assert_eq!(stamp("Actualizado el 02/10/2023"), Some(false));
+        assert_eq!(stamp("Publié par le service communication"), Some(false));
+        assert_eq!(
+            stamp("Published by Penguin in 1998, the book sold well."),
+            None
+        );
+        assert_eq!(
+            stamp("Updated figures show 40 more cases. The council met."),
+            None
+        );
+        assert_eq!(
+            stamp("Publicado en 2019, el informe fue ignorado por el Gobierno."),
+            None
+        );
+        assert_eq!(stamp("Posted"), None);
     }
 }

@@ -1214,12 +1214,16 @@ impl Findings {
 
     /// The cues that need the article (see `Cues::in_context`), for paragraphs no cue took.
     /// The writer's full name is in a byline: a short paragraph before the article's first
-    /// full sentence; and the surname is in no story sentence of the article.
+    /// full sentence that no rule or cue matched; and the surname (or the first name, for a bio that gives it alone) is in
+    /// no story sentence of the article.
     fn context_cues(&mut self, blocks: &[Block], cues: &Cues) {
         let sentence: Vec<bool> = (0..blocks.len())
             .map(|j| self.words[j] >= ANCHOR_MIN_WORDS && text::ends_like_sentence(&blocks[j].text))
             .collect();
-        let first_sentence = sentence.iter().position(|&s| s).unwrap_or(0);
+        // a disclosure or a prompt above the byline is no story sentence
+        let first_sentence = (0..blocks.len())
+            .position(|j| sentence[j] && self.cue[j].is_none() && self.matched[j].is_empty())
+            .unwrap_or(0);
         let words_of = |j: usize| {
             blocks[j]
                 .text
@@ -1234,14 +1238,20 @@ impl Findings {
             if self.cue[i].is_some() {
                 continue;
             }
-            let writer = |first: &str, surname: &str| {
-                let bylined = (0..first_sentence).any(|j| {
+            // the byline names the writer in full; a bio may give the first name alone
+            let bylined = |first: &str, surname: Option<&str>| {
+                (0..first_sentence).any(|j| {
                     blocks[j].kind == BlockKind::Paragraph
                         && self.words[j] <= BYLINE_MAX_WORDS
-                        && holds(j, first)
-                        && holds(j, surname)
-                });
-                bylined && {
+                        && match surname {
+                            Some(surname) => holds(j, first) && holds(j, surname),
+                            None => holds_full_name(&blocks[j].text, first),
+                        }
+                })
+            };
+            let writer = |first: &str, surname: Option<&str>, bio_verb: bool| {
+                let key = surname.unwrap_or(first);
+                (surname.is_some() || bio_verb) && bylined(first, surname) && {
                     let counts = in_sentences.get_or_insert_with(|| {
                         let mut counts = std::collections::HashMap::new();
                         for j in (0..blocks.len()).filter(|&j| sentence[j]) {
@@ -1252,8 +1262,8 @@ impl Findings {
                         }
                         counts
                     });
-                    let own = usize::from(sentence[i] && holds(i, surname));
-                    counts.get(surname).copied().unwrap_or(0) <= own
+                    let own = usize::from(sentence[i] && holds(i, key));
+                    counts.get(key).copied().unwrap_or(0) <= own
                 }
             };
             if let Some(cue) =
@@ -1708,6 +1718,21 @@ pub(crate) fn rule_name(engine: &LineEngine, r: RuleRef) -> Cow<'static, str> {
         RuleRef::Learned => Cow::Borrowed(learned::LEARNED_BOILERPLATE),
         RuleRef::Cue(name) => Cow::Borrowed(name),
     }
+}
+
+/// Whether a byline holds `first` followed by a capitalised word: the writer's full name, of
+/// which a bio gave the first name alone ("By Harriet Ossington" for "Harriet covers ...").
+fn holds_full_name(byline: &str, first: &str) -> bool {
+    let mut ws = byline
+        .split(|c: char| !c.is_alphabetic() && c != '-')
+        .filter(|w| !w.is_empty())
+        .peekable();
+    while let Some(w) = ws.next() {
+        if w == first && ws.peek().is_some_and(|n| n.starts_with(char::is_uppercase)) {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@
 //! reported like a removal), and is idempotent: applying it to its own output removes nothing
 //! more.
 
+mod bios;
 mod buttons;
 mod cues;
 mod dedup;
