@@ -681,3 +681,19 @@ const BLIND10_FLOORS: [(&str, f64, f64); 2] = [("text", 1.0, 0.948), ("html", 1.
 fn tenth_blind_set_precision_and_recall() {
     check_blind_set("filter-blind-10", "blind set 10", BLIND10_FLOORS);
 }
+
+/// Floors on the eleventh blind set (`fixtures/filter-blind-11/`, 48 articles in fifteen
+/// languages, nb, fi, sk, sl, ca and el (Greek) among them; written by someone given only the
+/// categories, who opened neither the rules nor the earlier sets; see its README). Frozen (sha256
+/// of every file in its SHA256SUMS) before it was first run. Measured on main at cf02d8f, before
+/// round 11's work: precision 0.9929 (280/282), recall 0.7907 (238/301) in text and HTML mode;
+/// measured again after round 11's merges (6a7705c), never tuned on it: precision 0.9929,
+/// recall 0.8073 (243/301) in both modes. Two story lines are lost in both measurements: a club
+/// newsletter's "the membership fee stays at 5 euros a month" and a forum reply's "join the
+/// community garden ... they teach this for free". The floors are the second measurement.
+const BLIND11_FLOORS: [(&str, f64, f64); 2] = [("text", 0.992, 0.807), ("html", 0.992, 0.807)];
+
+#[test]
+fn eleventh_blind_set_precision_and_recall() {
+    check_blind_set("filter-blind-11", "blind set 11", BLIND11_FLOORS);
+}
