@@ -321,29 +321,18 @@ pub(crate) fn dated_as_page_only(doc: &Doc) -> bool {
     }
     let (mut page_dated, mut article_seen) = (false, false);
     for v in json_ld_documents(doc) {
-        let mut stack: Vec<(&Value, usize)> = vec![(&v, 0)];
-        while let Some((val, depth)) = stack.pop() {
-            if depth > 8 {
-                continue;
-            }
-            match val {
-                Value::Array(a) => stack.extend(a.iter().map(|x| (x, depth + 1))),
-                Value::Object(o) => {
-                    let types = ld_types(val);
-                    article_seen |= types
-                        .iter()
-                        .any(|t| sel::is_article_type(t) && !t.ends_with("page"));
-                    page_dated |= types.iter().any(|t| t.ends_with("page"))
-                        && o.contains_key("datePublished");
-                    for key in ["@graph", "mainEntity", "mainEntityOfPage"] {
-                        if let Some(x) = o.get(key) {
-                            stack.push((x, depth + 1));
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
+        visit_ld_objects(
+            &v,
+            &["@graph", "mainEntity", "mainEntityOfPage"],
+            |val, o| {
+                let types = ld_types(val);
+                article_seen |= types
+                    .iter()
+                    .any(|t| sel::is_article_type(t) && !t.ends_with("page"));
+                page_dated |=
+                    types.iter().any(|t| t.ends_with("page")) && o.contains_key("datePublished");
+            },
+        );
     }
     page_dated && !article_seen
 }
@@ -352,52 +341,67 @@ fn parse_json_ld(doc: &Doc) -> JsonLd {
     let mut out = JsonLd::default();
     let mut article_seen = false;
     for v in json_ld_documents(doc) {
-        // Iterative walk over nested objects (@graph, arrays, mainEntity).
-        let mut stack: Vec<(&Value, usize)> = vec![(&v, 0)];
-        while let Some((val, depth)) = stack.pop() {
-            if depth > 8 {
-                continue;
-            }
-            match val {
-                Value::Array(a) => stack.extend(a.iter().rev().map(|x| (x, depth + 1))),
-                Value::Object(o) => {
-                    let types = ld_types(val);
-                    let is_article = types
-                        .iter()
-                        .any(|t| sel::is_article_type(t) && t != "webpage");
-                    let is_page = types.iter().any(|t| t == "webpage");
-                    if (is_article && !article_seen)
-                        || (is_page && out.headline.is_none() && !article_seen)
-                    {
-                        if is_article {
-                            article_seen = true;
-                            out.headline = None;
-                            out.authors.clear();
-                        }
-                        fill_from_article(&mut out, val);
+        visit_ld_objects(
+            &v,
+            &[
+                "@graph",
+                "mainEntity",
+                "mainEntityOfPage",
+                "itemListElement",
+            ],
+            |val, o| {
+                let types = ld_types(val);
+                let is_article = types
+                    .iter()
+                    .any(|t| sel::is_article_type(t) && t != "webpage");
+                let is_page = types.iter().any(|t| t == "webpage");
+                if (is_article && !article_seen)
+                    || (is_page && out.headline.is_none() && !article_seen)
+                {
+                    if is_article {
+                        article_seen = true;
+                        out.headline = None;
+                        out.authors.clear();
                     }
-                    if types.iter().any(|t| t == "website")
-                        && out.website.is_none()
-                        && let Some(n) = o.get("name").and_then(Value::as_str)
-                    {
-                        out.website = Some(collapse_ws(n));
-                    }
-                    for key in [
-                        "@graph",
-                        "mainEntity",
-                        "mainEntityOfPage",
-                        "itemListElement",
-                    ] {
-                        if let Some(x) = o.get(key) {
-                            stack.push((x, depth + 1));
-                        }
-                    }
+                    fill_from_article(&mut out, val);
                 }
-                _ => {}
-            }
-        }
+                if types.iter().any(|t| t == "website")
+                    && out.website.is_none()
+                    && let Some(n) = o.get("name").and_then(Value::as_str)
+                {
+                    out.website = Some(collapse_ws(n));
+                }
+            },
+        );
     }
     out
+}
+
+/// Visits the objects of a JSON-LD document in document order: the root, array items, and
+/// what the `children` keys hold (`@graph`, `mainEntity`, ...), at most 8 levels deep.
+fn visit_ld_objects<'v>(
+    root: &'v Value,
+    children: &[&str],
+    mut visit: impl FnMut(&'v Value, &'v serde_json::Map<String, Value>),
+) {
+    let mut stack: Vec<(&Value, usize)> = vec![(root, 0)];
+    while let Some((val, depth)) = stack.pop() {
+        if depth > 8 {
+            continue;
+        }
+        match val {
+            Value::Array(a) => stack.extend(a.iter().rev().map(|x| (x, depth + 1))),
+            Value::Object(o) => {
+                visit(val, o);
+                for key in children {
+                    if let Some(x) = o.get(*key) {
+                        stack.push((x, depth + 1));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// A JSON-LD object's `@type` values, lowercased.
