@@ -2005,6 +2005,29 @@ fn next_word_is_auxiliary_gerund(rest: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Every long cue that is an alternation (a convention's words, one branch per line) is
+    /// split into branches gated by their own literals. One left whole (more than 64 top-level
+    /// branches, or no gate bits left) is compiled whole on the first line that opens it: 85 M
+    /// instructions per process when round 11's closing notes grew past 64 branches.
+    #[test]
+    fn long_alternation_cues_are_split_and_gated() {
+        let mut cues = Cues::new(|_| true);
+        let whole: Vec<String> = cues
+            .all_mut()
+            .into_iter()
+            .filter(|cue| {
+                let pattern = cue.re.pattern();
+                let branches = match regex_syntax::ast::parse::Parser::new().parse(pattern) {
+                    Ok(regex_syntax::ast::Ast::Alternation(ref a)) => a.asts.len(),
+                    _ => 1,
+                };
+                pattern.len() >= SPLIT_MIN_BYTES && branches > 1 && cue.branches.is_empty()
+            })
+            .map(|cue| cue.re.pattern().chars().take(80).collect())
+            .collect();
+        assert!(whole.is_empty(), "long cues compiled whole: {whole:?}");
+    }
+
     fn cue(t: &str) -> Option<&'static str> {
         let cues = Cues::new(|_| true);
         cues.classify(BlockKind::Paragraph, t, text::word_count(t), true)
