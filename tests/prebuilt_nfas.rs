@@ -2,7 +2,7 @@
 //! holds exactly what the fixtures make a process compile, as the patterns compile now.
 //!
 //! This file has one test, so the process compiles nothing before it records. After changing a
-//! built-in pattern, rewrite the table with
+//! built-in pattern or adding a fixture page or labelled set, rewrite the table with
 //! `UPDATE_PREBUILT_NFAS=1 cargo test --release --test prebuilt_nfas` and rebuild.
 
 use std::path::{Path, PathBuf};
@@ -121,9 +121,9 @@ fn prebuilt_nfa_table_is_current() {
     }
     assert!(
         recorded == held,
-        "src/prebuilt_nfas.bin is not what the built-in patterns compile to now ({} bytes \
-         recorded, {} held): run UPDATE_PREBUILT_NFAS=1 cargo test --release --test \
-         prebuilt_nfas and rebuild",
+        "src/prebuilt_nfas.bin is not what the fixtures make the built-in patterns compile to \
+         now ({} bytes recorded, {} held; a pattern or a fixture changed): run \
+         UPDATE_PREBUILT_NFAS=1 cargo test --release --test prebuilt_nfas and rebuild",
         recorded.len(),
         held.len()
     );
