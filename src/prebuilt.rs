@@ -1,22 +1,22 @@
 //! Thompson NFAs of the built-in patterns, compiled ahead of time.
 //!
 //! A process compiles each pattern the first time a text needs it (see
-//! [`crate::latin::form_dfa`]). Parsing a pattern, translating it with case folding and
-//! compiling its NFA was about a fifth of the instructions of a 60-page run, most of it for the
-//! filter's long word alternations. The table in `prebuilt_nfas.bin` holds the NFAs those
+//! `latin::form_dfa`). Parsing a pattern, translating it with case folding and
+//! compiling its NFA was about a quarter of the instructions of a 60-page run, most of it for
+//! the filter's long word alternations. The table in `prebuilt_nfas.bin` holds the NFAs those
 //! patterns compile to, keyed by pattern, form, case and word mode
 //! (`latin::prebuilt_key`); an entry is rebuilt state by
 //! state with regex-automata's NFA builder (one linear pass, nothing parsed). A pattern not in
 //! the table compiles as before, so the table changes speed only, never an answer.
 //!
 //! The table holds what the repository's fixtures make a process compile (every page of
-//! `fixtures/pages` and every blind set, as text and as HTML): `tests/prebuilt_nfas.rs` writes it
+//! `fixtures/pages`, and every labelled article of the filter's sets as a simple HTML page): `tests/prebuilt_nfas.rs` writes it
 //! with `UPDATE_PREBUILT_NFAS=1` and fails when it differs from what the patterns compile to now.
 //!
-//! Layout: the magic [`MAGIC`], the entry count, then per entry, sorted by key, the offset and
+//! Layout: the magic `MAGIC`, the entry count, then per entry, sorted by key, the offset and
 //! length of its key and of its NFA in the data that follows (little-endian `u32`s). An NFA is
 //! its anchored, unanchored and pattern start states, a byte of flags (UTF-8, reverse) and its
-//! states; a state is a tag byte (see [`Tag`]) and its fields, numbers as LEB128 varints and
+//! states; a state is a tag byte (see `Tag`) and its fields, numbers as LEB128 varints and
 //! each target state as its distance from the state (most are near). Each NFA is stored as an
 //! LZ4 block: the table is a sixth of its plain size, which is memory a process keeps mapped.
 

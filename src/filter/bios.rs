@@ -1,7 +1,7 @@
 //! The subject of a writer's bio closing an article, read from its form and one literal table:
 //! a person named first, then a verb of the present or perfect in the third person that bios
-//! are written with ("<Name> is ...", "<Name> has tested ... since ...", "<Name> writes about
-//! ...", "<Name>, <role>, teaches ..."), in the web's European languages and Greek. Checked by
+//! are written with (`<Name> is ...`, `<Name> has tested ... since ...`, `<Name> writes about
+//! ...`, `<Name>, <role>, teaches ...`), in the web's European languages and Greek. Checked by
 //! word lookup, no regex (issue 15).
 //!
 //! Whether the person is the writer is the engine's question (`Cues::in_context`): the name is
