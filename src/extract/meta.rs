@@ -44,6 +44,11 @@ struct JsonLd {
     keywords: Vec<String>,
     image: Option<String>,
     description: Option<String>,
+    /// A `WebPage` node (or a `...Page` subtype) carries `datePublished`.
+    page_dated: bool,
+    /// An article node (not a page) is among the top-level objects and their `@graph` and
+    /// `mainEntity` nodes.
+    article_node: bool,
 }
 
 /// Meta tags keyed by lowercased `name` / `property` / `itemprop` / `http-equiv`; values in
@@ -96,8 +101,9 @@ fn html_unescape(s: &str) -> String {
     }
 }
 
-/// Extracts page metadata.
-pub(crate) fn extract_meta(input: &MetaInput<'_>) -> Metadata {
+/// Extracts page metadata, and whether its publication date is only the stamp a CMS puts on
+/// every page (see `dated_as_page_only`).
+pub(crate) fn extract_meta(input: &MetaInput<'_>) -> (Metadata, bool) {
     let doc = input.doc;
     let tags = MetaTags::collect(doc);
     let ld = parse_json_ld(doc);
@@ -170,7 +176,7 @@ pub(crate) fn extract_meta(input: &MetaInput<'_>) -> Metadata {
         push_tag(k);
     }
 
-    Metadata {
+    let meta = Metadata {
         title,
         author,
         published,
@@ -182,7 +188,8 @@ pub(crate) fn extract_meta(input: &MetaInput<'_>) -> Metadata {
         image,
         tags: tag_list,
         ..Metadata::default()
-    }
+    };
+    (meta, dated_as_page_only(&tags, &ld))
 }
 
 fn absolutize(u: &str, base: Option<&Url>) -> String {
@@ -314,33 +321,30 @@ fn parse_ld_text(raw: &str) -> Option<Value> {
 /// write that node on service, landing and shop pages as well as on posts, and add an
 /// `Article`/`BlogPosting` node and `article:published_time` only for posts; so such a date
 /// does not make the page a story.
-pub(crate) fn dated_as_page_only(doc: &Doc) -> bool {
-    let tags = MetaTags::collect(doc);
-    if sel::PUBLISHED_META.iter().any(|k| tags.first(k).is_some()) {
-        return false;
-    }
-    let (mut page_dated, mut article_seen) = (false, false);
-    for v in json_ld_documents(doc) {
-        visit_ld_objects(
-            &v,
-            &["@graph", "mainEntity", "mainEntityOfPage"],
-            |val, o| {
-                let types = ld_types(val);
-                article_seen |= types
-                    .iter()
-                    .any(|t| sel::is_article_type(t) && !t.ends_with("page"));
-                page_dated |=
-                    types.iter().any(|t| t.ends_with("page")) && o.contains_key("datePublished");
-            },
-        );
-    }
-    page_dated && !article_seen
+fn dated_as_page_only(tags: &MetaTags, ld: &JsonLd) -> bool {
+    !sel::PUBLISHED_META.iter().any(|k| tags.first(k).is_some())
+        && ld.page_dated
+        && !ld.article_node
 }
 
 fn parse_json_ld(doc: &Doc) -> JsonLd {
     let mut out = JsonLd::default();
     let mut article_seen = false;
     for v in json_ld_documents(doc) {
+        // the page stamp (see `dated_as_page_only`) is read on the page's own nodes, not on
+        // the items of a list it holds
+        visit_ld_objects(
+            &v,
+            &["@graph", "mainEntity", "mainEntityOfPage"],
+            |val, o| {
+                let types = ld_types(val);
+                out.article_node |= types
+                    .iter()
+                    .any(|t| sel::is_article_type(t) && !t.ends_with("page"));
+                out.page_dated |=
+                    types.iter().any(|t| t.ends_with("page")) && o.contains_key("datePublished");
+            },
+        );
         visit_ld_objects(
             &v,
             &[
@@ -1301,6 +1305,7 @@ fn title_of(html: &str, url: Option<&Url>) -> Option<String> {
         body_text: "",
         max_year: 2100,
     })
+    .0
     .title
 }
 
@@ -1317,6 +1322,7 @@ mod tests {
             body_text: "",
             max_year: 2100,
         })
+        .0
     }
 
     #[test]

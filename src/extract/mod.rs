@@ -405,19 +405,19 @@ impl Extractor {
         let mut blocks = link_line_pass(raw, catalogue, &preset, &mut dropped);
         let meta_of = |blocks: &[Block]| {
             let body_text = joined_text(blocks);
-            let meta = meta::extract_meta(&meta::MetaInput {
+            let (meta, page_stamp_only) = meta::extract_meta(&meta::MetaInput {
                 doc: &doc,
                 url,
                 body_text: &body_text,
                 max_year: self.config.max_date_year,
             });
-            (body_text, meta)
+            (body_text, meta, page_stamp_only)
         };
-        let (mut body_text, mut meta) = meta_of(&blocks);
+        let (mut body_text, mut meta, page_stamp_only) = meta_of(&blocks);
         // A fragment: the page's text blocks are the second candidate.
         let page = PageFacts {
             threads: threads.as_deref(),
-            dated: meta.published.is_some() && !meta::dated_as_page_only(&doc),
+            dated: meta.published.is_some() && !page_stamp_only,
         };
         if !site_body
             && let Some(second) =
@@ -429,7 +429,7 @@ impl Extractor {
             from_dom = second.from_dom;
             body_link_chars = second.link_chars;
             catalogue = false;
-            (body_text, meta) = meta_of(&blocks);
+            (body_text, meta, _) = meta_of(&blocks);
         }
         meta.signals = page_type::signals(
             &doc,
@@ -764,7 +764,7 @@ struct PageFacts<'a> {
     /// The comment-thread mask ([`prune::comment_threads`]).
     threads: Option<&'a [bool]>,
     /// Whether the page gives a publication date of its own (not only the date a CMS
-    /// stamps on every page, see [`meta::dated_as_page_only`]).
+    /// stamps on every page, see `meta::dated_as_page_only`).
     dated: bool,
 }
 
